@@ -1,0 +1,285 @@
+package dev.stackless.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.stackless.processor.diag.Diagnostic;
+import dev.stackless.processor.diag.Reporter;
+import dev.stackless.processor.emit.FrameEmitter;
+import dev.stackless.processor.read.Intrinsics;
+import dev.stackless.processor.read.NameResolver;
+import dev.stackless.processor.validate.MisuseScanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * The driver: finds {@code @Async} methods, checks every file for suspension points where Java
+ * cannot suspend, runs each method through the {@link Pipeline}, and writes one {@code OwnerAsync}
+ * class per owner. Supports every annotation ({@code "*"}) because misuse in files without
+ * {@code @Async} must be reported too; claims none.
+ */
+@AutoService(Processor.class)
+public final class AsyncProcessor extends AbstractProcessor {
+  private static final String ASYNC = "dev.stackless.Async";
+
+  private final Set<String> asyncNames = new HashSet<>();
+  /** Owners whose signatures mention types not generated yet, by qualified name. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private final Set<String> done = new HashSet<>();
+  /** What this processor wrote, by qualified name: not scanned for misuse. */
+  private final Set<String> generated = new HashSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("*");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Trees trees = Trees.instance(processingEnv);
+    Reporter reporter = new Reporter(trees, processingEnv.getMessager());
+    Elements elements = processingEnv.getElementUtils();
+    TypeElement asyncType = elements.getTypeElement(ASYNC);
+    if (round.processingOver()) {
+      for (String owner : deferred) {
+        TypeElement type = elements.getTypeElement(owner);
+        reporter.error(type, Diagnostic.DEFERRED, owner, "see the errors javac reports");
+      }
+      return false;
+    }
+    Map<TypeElement, List<ExecutableElement>> owners = new LinkedHashMap<>();
+    for (String name : deferred) {
+      TypeElement owner = elements.getTypeElement(name);
+      if (owner != null) {
+        owners.put(owner, asyncMethodsOf(owner));
+      }
+    }
+    deferred.clear();
+    if (asyncType != null) {
+      for (Element element : round.getElementsAnnotatedWith(asyncType)) {
+        if (!checkPlacement(element, reporter)) {
+          continue;
+        }
+        owners.computeIfAbsent((TypeElement) element.getEnclosingElement(), k -> new ArrayList<>());
+      }
+    }
+    for (TypeElement owner : owners.keySet()) {
+      owners.put(owner, asyncMethodsOf(owner));
+      for (ExecutableElement method : owners.get(owner)) {
+        asyncNames.add(method.getSimpleName().toString());
+      }
+    }
+    Set<Tree> spoiled = new HashSet<>();
+    Set<CompilationUnitTree> scanned = new HashSet<>();
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement
+          && generated.contains(((TypeElement) root).getQualifiedName().toString())) {
+        continue;
+      }
+      TreePath path = trees.getPath(root);
+      if (path != null && scanned.add(path.getCompilationUnit())) {
+        MisuseScanner.scan(processingEnv, reporter, asyncNames, path.getCompilationUnit(), spoiled);
+      }
+    }
+    for (Map.Entry<TypeElement, List<ExecutableElement>> entry : owners.entrySet()) {
+      TypeElement owner = entry.getKey();
+      if (done.contains(owner.getQualifiedName().toString())) {
+        continue;
+      }
+      if (mentionsMissingTypes(entry.getValue())) {
+        deferred.add(owner.getQualifiedName().toString());
+        continue;
+      }
+      done.add(owner.getQualifiedName().toString());
+      generate(owner, entry.getValue(), trees, reporter, spoiled);
+    }
+    return false;
+  }
+
+  private void generate(
+      TypeElement owner,
+      List<ExecutableElement> methods,
+      Trees trees,
+      Reporter reporter,
+      Set<Tree> spoiled) {
+    Elements elements = processingEnv.getElementUtils();
+    TreePath ownerPath = trees.getPath(owner);
+    if (ownerPath == null) {
+      return; // from a class file: generated when its sources were compiled
+    }
+    CompilationUnitTree unit = ownerPath.getCompilationUnit();
+    NameResolver names = new NameResolver(processingEnv, owner, unit);
+    Map<ExecutableElement, String> frameClasses = frameClassNames(methods);
+    String simpleName = NameResolver.generatedSimpleName(elements, owner);
+    Set<String> generatedNames = new LinkedHashSet<>(frameClasses.values());
+    generatedNames.add(simpleName);
+    List<FrameEmitter.Lowered> lowered = new ArrayList<>();
+    for (ExecutableElement method : methods) {
+      if (spoiled.contains(trees.getTree(method))) {
+        continue;
+      }
+      try {
+        FrameEmitter.Lowered result =
+            Pipeline.run(processingEnv, method, frameClasses.get(method), names, reporter,
+                generatedNames, asyncNames);
+        if (result != null) {
+          lowered.add(result);
+        }
+      } catch (RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        reporter.error(method, Diagnostic.INTERNAL_ERROR, method.getSimpleName(), trace);
+      }
+    }
+    if (lowered.isEmpty()) {
+      return;
+    }
+    String packageName = elements.getPackageOf(owner).getQualifiedName().toString();
+    List<String> imports = new ArrayList<>();
+    for (ImportTree imp : unit.getImports()) {
+      imports.add("import " + (imp.isStatic() ? "static " : "") + imp.getQualifiedIdentifier() + ";");
+    }
+    String source = FrameEmitter.emit(owner, packageName, simpleName, imports, lowered);
+    String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    generated.add(qualified);
+    try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, owner).openWriter()) {
+      writer.write(source);
+    } catch (IOException e) {
+      reporter.error(owner, Diagnostic.INTERNAL_ERROR, qualified, e);
+    }
+  }
+
+  /** Checks where {@code @Async} sits; false if the method cannot be transformed at all. */
+  private boolean checkPlacement(Element element, Reporter reporter) {
+    if (element.getKind() == ElementKind.CONSTRUCTOR) {
+      reporter.error(element, Diagnostic.ASYNC_CONSTRUCTOR);
+      return false;
+    }
+    if (element.getKind() != ElementKind.METHOD) {
+      return false;
+    }
+    if (element.getModifiers().contains(Modifier.ABSTRACT)
+        || element.getModifiers().contains(Modifier.NATIVE)) {
+      reporter.error(element, Diagnostic.ASYNC_ABSTRACT);
+      return false;
+    }
+    TypeElement owner = (TypeElement) element.getEnclosingElement();
+    if (owner.getNestingKind() == NestingKind.LOCAL
+        || owner.getNestingKind() == NestingKind.ANONYMOUS) {
+      reporter.error(element, Diagnostic.ASYNC_OWNER, owner,
+          "a local or anonymous class cannot be named from the generated class; make it a"
+              + " member class");
+      return false;
+    }
+    if (owner.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(element, Diagnostic.ASYNC_OWNER, owner,
+          "a private class cannot be reached from the generated class; make it package-private");
+      return false;
+    }
+    return true;
+  }
+
+  private List<ExecutableElement> asyncMethodsOf(TypeElement owner) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (Element member : owner.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD
+          && Intrinsics.isAsync(member)
+          && !member.getModifiers().contains(Modifier.ABSTRACT)
+          && !member.getModifiers().contains(Modifier.NATIVE)) {
+        methods.add((ExecutableElement) member);
+      }
+    }
+    return methods;
+  }
+
+  private static boolean mentionsMissingTypes(List<ExecutableElement> methods) {
+    for (ExecutableElement method : methods) {
+      if (isError(method.getReturnType())) {
+        return true;
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        if (isError(parameter.asType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isError(TypeMirror type) {
+    return type.getKind() == TypeKind.ERROR || type.toString().contains("<any>");
+  }
+
+  /**
+   * Frame class names: the method's name in UpperCamelCase; overloads add their parameter types
+   * ({@code fetch(String)} and {@code fetch(String, int)}: {@code FetchString}, {@code
+   * FetchStringInt}).
+   */
+  static Map<ExecutableElement, String> frameClassNames(List<ExecutableElement> methods) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (ExecutableElement method : methods) {
+      counts.merge(method.getSimpleName().toString(), 1, Integer::sum);
+    }
+    Map<ExecutableElement, String> names = new LinkedHashMap<>();
+    for (ExecutableElement method : methods) {
+      String name = method.getSimpleName().toString();
+      StringBuilder frame = new StringBuilder(upperCamel(name));
+      if (counts.get(name) > 1) {
+        for (VariableElement parameter : method.getParameters()) {
+          frame.append(upperCamel(simpleTypeName(parameter.asType())));
+        }
+      }
+      names.put(method, frame.toString());
+    }
+    return names;
+  }
+
+  private static String simpleTypeName(TypeMirror type) {
+    String text = processingErasure(type);
+    int dot = text.lastIndexOf('.');
+    return (dot < 0 ? text : text.substring(dot + 1)).replace("[]", "Array");
+  }
+
+  private static String processingErasure(TypeMirror type) {
+    String text = type.toString();
+    int generic = text.indexOf('<');
+    return generic < 0 ? text : text.substring(0, generic);
+  }
+
+  private static String upperCamel(String name) {
+    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.stackless.processor;
+
+import dev.stackless.processor.analyse.HoistingAnalysis;
+import dev.stackless.processor.diag.Reporter;
+import dev.stackless.processor.emit.FrameEmitter;
+import dev.stackless.processor.lower.StateMachine;
+import dev.stackless.processor.lower.StateMachineLowering;
+import dev.stackless.processor.model.AsyncMethod;
+import dev.stackless.processor.model.Local;
+import dev.stackless.processor.read.BodyReader;
+import dev.stackless.processor.read.NameResolver;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * The passes one {@code @Async} method goes through, in order. Validation of where suspension
+ * points may appear runs before, over whole files ({@code validate.MisuseScanner}).
+ *
+ * <ol>
+ *   <li>read: javac's trees into statements with suspension points and plain code
+ *       ({@link BodyReader}), reporting what cannot be transformed;
+ *   <li>lower: statements into the states of a switch ({@link StateMachineLowering});
+ *   <li>analyse: which locals live across suspension points ({@link HoistingAnalysis});
+ *   <li>emit: the frame class ({@link FrameEmitter}), by the driver, once per owner.
+ * </ol>
+ *
+ * Returns null when any pass reported an error: nothing is emitted for a broken method.
+ */
+final class Pipeline {
+  /** Names the generated frame class uses for itself; user locals get others. */
+  static final Set<String> RESERVED = Set.of("label", "$this", "dispatch", "SUSPEND");
+
+  private Pipeline() {}
+
+  static FrameEmitter.Lowered run(
+      ProcessingEnvironment env,
+      ExecutableElement method,
+      String frameClass,
+      NameResolver names,
+      Reporter reporter,
+      Set<String> generatedNames,
+      Set<String> asyncNames) {
+    int errorsBefore = reporter.errorCount();
+    AsyncMethod read =
+        BodyReader.read(env, method, frameClass, names, reporter, generatedNames, asyncNames);
+    if (read == null || reporter.errorCount() > errorsBefore) {
+      return null;
+    }
+    StateMachine machine = StateMachineLowering.lower(read);
+    List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED);
+    for (Local field : fields) {
+      field.resolvedType(); // asks javac now, so that a failure is reported before emitting
+    }
+    for (Local local : read.syntheticLocals) {
+      if (!fields.contains(local)) {
+        fields.add(local);
+      }
+    }
+    if (reporter.errorCount() > errorsBefore) {
+      return null;
+    }
+    return new FrameEmitter.Lowered(machine, fields);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.stackless.processor.analyse;
+
+import dev.stackless.processor.lower.State;
+import dev.stackless.processor.lower.StateMachine;
+import dev.stackless.processor.model.Code;
+import dev.stackless.processor.model.Local;
+import dev.stackless.processor.model.Part;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides which locals live across a suspension point and so become fields of the frame: a local
+ * is hoisted when code in more than one state uses it (a state is entered only at its start, so
+ * a local used in one state only is declared and used within one run of {@code step()}).
+ * Parameters and the reader's cursors always are fields. Hoisted locals that share a name get a
+ * suffix; the others keep the user's names.
+ *
+ * <p>Returns the hoisted locals in a deterministic order: parameters, then first use.
+ */
+public final class HoistingAnalysis {
+  private HoistingAnalysis() {}
+
+  public static List<Local> hoist(StateMachine machine, Set<String> reservedNames) {
+    Map<Local, Set<State>> uses = new IdentityHashMap<>();
+    Map<Local, Boolean> order = new LinkedHashMap<>();
+    for (Local parameter : machine.method.parameters) {
+      order.put(parameter, true);
+    }
+    for (State state : machine.states) {
+      for (Code line : state.lines()) {
+        for (Local local : line.locals()) {
+          uses.computeIfAbsent(local, k -> new HashSet<>()).add(state);
+          order.put(local, true);
+        }
+      }
+    }
+    List<Local> hoisted = new ArrayList<>();
+    Set<String> taken = new HashSet<>(reservedNames);
+    for (Local local : order.keySet()) {
+      Set<State> states = uses.getOrDefault(local, Set.of());
+      if (local.isHoisted() || states.size() > 1) {
+        local.hoist();
+        String name = local.sourceName();
+        for (int n = 2; taken.contains(name); n++) {
+          name = local.sourceName() + "$" + n;
+        }
+        taken.add(name);
+        local.rename(name);
+        hoisted.add(local);
+      }
+    }
+    return hoisted;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.stackless.processor.diag;
+
+/**
+ * Every message the processor reports, with a stable ID. The text says the rule, names the
+ * construct and offers the way out; {@code %s} slots are filled by the reporter.
+ */
+public enum Diagnostic {
+  SUSPEND_OUTSIDE_ASYNC(
+      "SuspendOutsideAsync",
+      "%s is a suspension point and may only appear in an @Async method; annotate the method"
+          + " with @Async"),
+  ASYNC_CALL_OUTSIDE_ASYNC(
+      "AsyncCallOutsideAsync",
+      "%s is an @Async method and may only be called directly from an @Async method; start it"
+          + " with %s or run it with nosuspend(%s)"),
+  SUSPEND_IN_LAMBDA(
+      "SuspendInLambda",
+      "cannot suspend inside a lambda body (%s); a lambda is not an async context, move the"
+          + " suspension point out of the lambda"),
+  SUSPEND_IN_CLASS(
+      "SuspendInClass",
+      "cannot suspend inside an anonymous or local class (%s); move the suspension point out of"
+          + " the class body"),
+  SUSPEND_IN_SUSPEND_BLOCK(
+      "SuspendInSuspendBlock",
+      "cannot suspend inside suspend block (%s); the frame is already suspended there"),
+  SUSPEND_IN_SYNCHRONIZED(
+      "SuspendInSynchronized",
+      "cannot suspend inside synchronized (%s); a monitor cannot be held across a suspension"
+          + " point"),
+  ASYNC_CONSTRUCTOR("AsyncConstructor", "a constructor cannot be @Async; make it a method"),
+  ASYNC_ABSTRACT(
+      "AsyncAbstract", "an abstract method cannot be @Async; @Async needs a body to transform"),
+  ASYNC_OWNER(
+      "AsyncOwner",
+      "@Async methods of %s cannot be transformed: %s"),
+  UNSUPPORTED(
+      "Unsupported",
+      "%s is not supported yet by the Stackless processor; %s"),
+  NOTE_ASYNC_METHOD("Note", "the enclosing method %s is not @Async"),
+  NOTE_SUSPENDS_HERE("Note", "suspends here"),
+  NOTE_CONSTRUCT("Note", "inside this %s"),
+  DEFERRED(
+      "UnresolvedType",
+      "the signature of %s mentions a type that never became available: %s"),
+  INTERNAL_ERROR(
+      "InternalError",
+      "the Stackless processor failed on %s; please report this with the stack trace: %s");
+
+  private final String id;
+  private final String template;
+
+  Diagnostic(String id, String template) {
+    this.id = id;
+    this.template = template;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The text with its bracketed ID, as javac shows it. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(template, args);
+  }
+}

@@ -1,0 +1,448 @@
+package dev.stackless.processor.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import dev.stackless.processor.lower.State;
+import dev.stackless.processor.lower.StateMachine;
+import dev.stackless.processor.model.AsyncMethod;
+import dev.stackless.processor.model.Code;
+import dev.stackless.processor.model.Local;
+import dev.stackless.processor.model.Part;
+import dev.stackless.processor.read.TypeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Writes the generated class of one owner: a static factory and a nested frame class per {@code
+ * @Async} method.
+ *
+ * <pre>
+ *   public final class CounterAsync {
+ *     public static Tick tick(int n) { return new Tick().start(n); }
+ *
+ *     public static final class Tick extends Frame&lt;Integer&gt; {
+ *       private int n;                                 // parameters and hoisted locals
+ *       public Tick start(int n) { checkStartable(); this.n = n; begin(); return this; }
+ *       protected Object step() throws Throwable {
+ *         dispatch: while (true) { switch (this.label) { case 0: { ... } ... } }
+ *       }
+ *     }
+ *   }
+ * </pre>
+ *
+ * The user's imports are copied, because the bodies are the user's text; every name this class
+ * adds is written qualified, so none of them can clash with the user's.
+ */
+public final class FrameEmitter {
+  private static final String PROCESSOR = "dev.stackless.processor.AsyncProcessor";
+  private static final ClassName FRAME = ClassName.get("dev.stackless", "Frame");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+
+  /** One method's machine and its frame's fields. */
+  public static final class Lowered {
+    final StateMachine machine;
+    final List<Local> fields;
+
+    public Lowered(StateMachine machine, List<Local> fields) {
+      this.machine = machine;
+      this.fields = fields;
+    }
+  }
+
+  private final Set<String> qualified = new LinkedHashSet<>();
+
+  private FrameEmitter() {}
+
+  /** The source of {@code OwnerAsync}. */
+  public static String emit(
+      TypeElement owner,
+      String packageName,
+      String simpleName,
+      List<String> imports,
+      List<Lowered> methods) {
+    return new FrameEmitter().emitFile(owner, packageName, simpleName, imports, methods);
+  }
+
+  private String emitFile(
+      TypeElement owner,
+      String packageName,
+      String simpleName,
+      List<String> imports,
+      List<Lowered> methods) {
+    ClassName generated = ClassName.get(packageName, simpleName);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(generated)
+            .addOriginatingElement(owner)
+            .addJavadoc(
+                "Frames of the {@code @Async} methods of {@link $L}: a factory per method that"
+                    + " starts it, and its frame class.\n",
+                owner.getQualifiedName())
+            .addAnnotation(
+                AnnotationSpec.builder(GENERATED)
+                    .addMember("value", "$S", PROCESSOR)
+                    .addMember("comments", "$S", "https://stackless.dev/generated")
+                    .build())
+            .addModifiers(Modifier.FINAL)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    if (owner.getModifiers().contains(Modifier.PUBLIC)) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
+    for (Lowered lowered : methods) {
+      AsyncMethod method = lowered.machine.method;
+      ClassName frameName = generated.nestedClass(method.frameClass);
+      type.addMethod(factory(method, frameName));
+      type.addType(frameClass(lowered, frameName));
+    }
+    qualified.add(FRAME.simpleName());
+    qualified.add(GENERATED.simpleName());
+    qualified.add(generated.simpleName());
+    String[] names = qualified.toArray(new String[0]);
+    type.alwaysQualify(names);
+    String file =
+        JavaFile.builder(packageName, type.build())
+            .skipJavaLangImports(true)
+            .indent("  ")
+            .build()
+            .toString();
+    return withImports(file, imports);
+  }
+
+  /** {@code public static <T> Name<T> name(Owner self, A a) { return new Name<T>().start(self, a); }} */
+  private MethodSpec factory(AsyncMethod method, ClassName frameName) {
+    List<TypeVariableName> typeVariables = typeVariables(method);
+    TypeName frameType = parameterized(frameName, typeVariables);
+    MethodSpec.Builder factory =
+        MethodSpec.methodBuilder(method.name)
+            .addJavadoc(
+                "Starts {@code $L} and runs it to its first suspension point (Zig's {@code async"
+                    + " $L(...)}).\n",
+                method.displayName,
+                method.name)
+            .addModifiers(Modifier.STATIC)
+            .addTypeVariables(typeVariables)
+            .returns(frameType);
+    if (method.visibility.equals("public")) {
+      factory.addModifiers(Modifier.PUBLIC);
+    }
+    List<String> arguments = new ArrayList<>();
+    if (method.receiverType != null) {
+      factory.addParameter(receiverType(method), "$this");
+      arguments.add("$this");
+    }
+    for (Local parameter : method.parameters) {
+      factory.addParameter(fieldType(parameter), parameter.sourceName());
+      arguments.add(parameter.sourceName());
+    }
+    if (method.element.isVarArgs()) {
+      factory.varargs(true);
+    }
+    factory.addStatement("return new $T().start($L)", frameType, String.join(", ", arguments));
+    return factory.build();
+  }
+
+  private TypeSpec frameClass(Lowered lowered, ClassName frameName) {
+    AsyncMethod method = lowered.machine.method;
+    List<TypeVariableName> typeVariables = typeVariables(method);
+    TypeName frameType = parameterized(frameName, typeVariables);
+    TypeName result = boxedReturnType(method);
+    TypeSpec.Builder frame =
+        TypeSpec.classBuilder(frameName)
+            .addJavadoc(
+                "The frame of {@code $L} (line $L): Zig's {@code @Frame($L)}.\n",
+                method.displayName,
+                method.line,
+                method.name)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addTypeVariables(typeVariables)
+            .superclass(ParameterizedTypeName.get(FRAME, result));
+    if (method.receiverType != null) {
+      frame.addField(
+          FieldSpec.builder(receiverType(method), "$this", Modifier.PRIVATE)
+              .addJavadoc("The receiver of the call.\n")
+              .build());
+    }
+    for (Local local : lowered.fields) {
+      frame.addField(
+          FieldSpec.builder(fieldType(local), local.name(), Modifier.PRIVATE)
+              .addJavadoc(
+                  local.isParameter()
+                      ? "Parameter {@code $L}.\n"
+                      : "Local {@code $L}, live across suspension points.\n",
+                  local.sourceName())
+              .build());
+    }
+    frame.addMethod(
+        MethodSpec.constructorBuilder()
+            .addJavadoc("A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).\n")
+            .addModifiers(Modifier.PUBLIC)
+            .build());
+    frame.addMethod(start(method, frameType));
+    frame.addMethod(
+        MethodSpec.methodBuilder("asyncMethodName")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PROTECTED)
+            .returns(String.class)
+            .addStatement("return $S", method.displayName)
+            .build());
+    frame.addMethod(step(lowered.machine));
+    return frame.build();
+  }
+
+  /** {@code start(args)}: stores the arguments and runs to the first suspension point. */
+  private MethodSpec start(AsyncMethod method, TypeName frameType) {
+    MethodSpec.Builder start =
+        MethodSpec.methodBuilder("start")
+            .addJavadoc(
+                "Runs {@code $L} from its beginning to its first suspension point; a frame that has"
+                    + " completed may be started again.\n",
+                method.name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(frameType);
+    if (method.receiverType != null) {
+      start.addParameter(receiverType(method), "$this");
+    }
+    for (Local parameter : method.parameters) {
+      start.addParameter(fieldType(parameter), parameter.sourceName());
+    }
+    if (method.element.isVarArgs()) {
+      start.varargs(true);
+    }
+    start.addStatement("checkStartable()");
+    if (method.receiverType != null) {
+      start.addStatement("this.$$this = $$this");
+    }
+    for (Local parameter : method.parameters) {
+      start.addStatement("this.$L = $L", parameter.name(), parameter.sourceName());
+    }
+    start.addStatement("begin()");
+    start.addStatement("return this");
+    return start.build();
+  }
+
+  /** {@code step()}: the states in a switch inside a loop that jumps re-enter. */
+  private MethodSpec step(StateMachine machine) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.add("dispatch:\n");
+    body.beginControlFlow("while (true)");
+    body.beginControlFlow("switch (this.label)");
+    for (State state : machine.states) {
+      if (state.resumesAtLine() > 0) {
+        body.add("// resumes after line $L\n", state.resumesAtLine());
+      }
+      body.add("case $L: {\n", state.number());
+      body.indent();
+      for (Code line : state.lines()) {
+        body.add("$L\n", reindent(print(line, machine)));
+      }
+      body.unindent();
+      body.add("}\n");
+    }
+    body.add("default:\n");
+    body.indent();
+    body.addStatement("throw unknownLabel()");
+    body.unindent();
+    body.endControlFlow();
+    body.endControlFlow();
+    return MethodSpec.methodBuilder("step")
+        .addAnnotation(Override.class)
+        .addAnnotation(
+            AnnotationSpec.builder(SuppressWarnings.class)
+                // unchecked: awaited results are cast to the declared type, as javac's
+                // inference did in the original; all: the user's code keeps its own warnings
+                .addMember("value", "{$S, $S}", "unchecked", "all")
+                .build())
+        .addModifiers(Modifier.PROTECTED)
+        .returns(Object.class)
+        .addException(Throwable.class)
+        .addCode(body.build())
+        .build();
+  }
+
+  /** Code as Java text: locals by their final names, jumps and state numbers filled in. */
+  private static String print(Code code, StateMachine machine) {
+    StringBuilder out = new StringBuilder();
+    for (Part part : code.parts()) {
+      if (part instanceof Part.LocalDecl) {
+        Part.LocalDecl decl = (Part.LocalDecl) part;
+        Local local = decl.local();
+        String init = decl.init() == null ? null : print(decl.init(), machine);
+        if (local.isHoisted()) {
+          if (init != null) {
+            out.append(local.name()).append(" = ").append(init).append(';');
+          }
+        } else {
+          String type = local.type() != null ? local.type() : "var";
+          out.append(type).append(' ').append(local.name());
+          if (init != null) {
+            out.append(" = ").append(init);
+          }
+          out.append(';');
+        }
+      } else if (part instanceof Part.Jump) {
+        Part.Jump jump = (Part.Jump) part;
+        State target = machine.jumpState(jump.target(), jump.isContinue());
+        out.append("{ this.label = ").append(target.number()).append("; continue dispatch; }");
+      } else {
+        out.append(part);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Removes the indentation the user's multi-line statements had in their file. */
+  private static String reindent(String text) {
+    String[] lines = text.split("\n", -1);
+    if (lines.length == 1) {
+      return text;
+    }
+    int common = Integer.MAX_VALUE;
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isBlank()) {
+        continue;
+      }
+      int indent = 0;
+      while (indent < line.length() && line.charAt(indent) == ' ') {
+        indent++;
+      }
+      common = Math.min(common, indent);
+    }
+    if (common == Integer.MAX_VALUE) {
+      common = 0;
+    }
+    StringBuilder out = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      out.append('\n').append(line.isBlank() ? "" : line.substring(Math.min(common, line.length())));
+    }
+    return out.toString();
+  }
+
+  // --- types ------------------------------------------------------------------------------------
+
+  private List<TypeVariableName> typeVariables(AsyncMethod method) {
+    List<TypeVariableName> variables = new ArrayList<>();
+    for (String name : method.typeVariableNames) {
+      variables.add(TypeVariableName.get(name));
+    }
+    return variables;
+  }
+
+  private TypeName parameterized(ClassName raw, List<TypeVariableName> variables) {
+    if (variables.isEmpty()) {
+      return raw;
+    }
+    return ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
+  }
+
+  private TypeName receiverType(AsyncMethod method) {
+    return fromSource(method.receiverType);
+  }
+
+  private TypeName boxedReturnType(AsyncMethod method) {
+    TypeMirror type = method.element.getReturnType();
+    if (type.getKind() == TypeKind.VOID) {
+      return ClassName.get(Void.class);
+    }
+    return track(TypeName.get(type).box());
+  }
+
+  /** A field's type: javac's type when it has one, else the source text the user wrote. */
+  private TypeName fieldType(Local local) {
+    TypeMirror mirror = local.mirror();
+    if (mirror != null && mirror.getKind() != TypeKind.ERROR && TypeSource.print(mirror) != null) {
+      return track(TypeName.get(mirror));
+    }
+    return fromSource(local.resolvedType());
+  }
+
+  /**
+   * A type written as source: a simple qualified name JavaPoet can model, or otherwise a name
+   * JavaPoet prints verbatim (a parameterized type whose class javac has not generated yet).
+   */
+  private TypeName fromSource(String source) {
+    int generic = source.indexOf('<');
+    String raw = generic < 0 ? source : source.substring(0, generic);
+    ClassName rawName = ClassName.bestGuess(raw);
+    qualified.add(rawName.simpleName());
+    if (generic < 0) {
+      return rawName;
+    }
+    List<TypeName> arguments = new ArrayList<>();
+    for (String argument : splitTypeArguments(source.substring(generic + 1, source.length() - 1))) {
+      arguments.add(argument.contains(".") ? fromSource(argument) : TypeVariableName.get(argument));
+    }
+    return ParameterizedTypeName.get(rawName, arguments.toArray(new TypeName[0]));
+  }
+
+  private static List<String> splitTypeArguments(String arguments) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < arguments.length(); i++) {
+      char c = arguments.charAt(i);
+      if (c == '<') {
+        depth++;
+      } else if (c == '>') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(arguments.substring(from, i).trim());
+        from = i + 1;
+      }
+    }
+    parts.add(arguments.substring(from).trim());
+    return parts;
+  }
+
+  /** Notes the class names a type mentions, so that all of them are written qualified. */
+  private TypeName track(TypeName type) {
+    if (type instanceof ClassName) {
+      for (ClassName name = (ClassName) type; name != null; name = name.enclosingClassName()) {
+        qualified.add(name.simpleName());
+      }
+    } else if (type instanceof ParameterizedTypeName) {
+      ParameterizedTypeName parameterized = (ParameterizedTypeName) type;
+      track(parameterized.rawType());
+      for (TypeName argument : parameterized.typeArguments()) {
+        track(argument);
+      }
+    } else if (type instanceof com.palantir.javapoet.ArrayTypeName) {
+      track(((com.palantir.javapoet.ArrayTypeName) type).componentType());
+    } else if (type instanceof com.palantir.javapoet.WildcardTypeName) {
+      com.palantir.javapoet.WildcardTypeName wildcard = (com.palantir.javapoet.WildcardTypeName) type;
+      wildcard.upperBounds().forEach(this::track);
+      wildcard.lowerBounds().forEach(this::track);
+    }
+    return type;
+  }
+
+  /** Puts the user's imports after the package line JavaPoet wrote. */
+  private static String withImports(String file, List<String> imports) {
+    if (imports.isEmpty()) {
+      return file;
+    }
+    int at = file.startsWith("package ") ? file.indexOf('\n') + 1 : 0;
+    StringBuilder out = new StringBuilder(file.substring(0, at));
+    out.append('\n');
+    for (String imp : imports) {
+      out.append(imp).append('\n');
+    }
+    out.append(file.substring(at));
+    return out.toString();
+  }
+}

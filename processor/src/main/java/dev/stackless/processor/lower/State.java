@@ -1,0 +1,43 @@
+package dev.stackless.processor.lower;
+
+import dev.stackless.processor.model.Code;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code case} of the generated {@code step()} switch: code that runs from a resume point, a
+ * loop head or a jump target up to the next suspension or jump. Numbered only once all exist.
+ */
+public final class State {
+  final List<Code> lines = new ArrayList<>();
+  int number = -1;
+  boolean referenced;
+  /** The source line this state resumes at, or 0 if it is not a resume point. */
+  long resumesAtLine;
+
+  public List<Code> lines() {
+    return lines;
+  }
+
+  public int number() {
+    return number;
+  }
+
+  public long resumesAtLine() {
+    return resumesAtLine;
+  }
+
+  /** A reference to this state's number, filled in when states are numbered. */
+  public static final class Ref implements dev.stackless.processor.model.Part {
+    public final State state;
+
+    Ref(State state) {
+      this.state = state;
+    }
+
+    @Override
+    public String toString() {
+      return String.valueOf(state.number);
+    }
+  }
+}

@@ -1,0 +1,343 @@
+package dev.stackless.processor.lower;
+
+import dev.stackless.processor.model.AsyncMethod;
+import dev.stackless.processor.model.Code;
+import dev.stackless.processor.model.JumpTarget;
+import dev.stackless.processor.model.Part;
+import dev.stackless.processor.model.ResultTarget;
+import dev.stackless.processor.model.Stmt;
+import dev.stackless.processor.model.Suspension;
+import dev.stackless.processor.read.TypeSource;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns structured statements with suspension points into the states of a {@code step()} switch.
+ *
+ * <pre>
+ *   int n = 0;                         case 0: { n = 0; }              // falls through
+ *   while (n &lt; 3) {                    case 1: { if (!(n &lt; 3)) { this.label = 3; continue dispatch; }
+ *     suspend();             ===&gt;                this.label = 2; return suspendHere(); }
+ *     n++;                             case 2: { n++; this.label = 1; continue dispatch; }
+ *   }                                  case 3: { return null; }
+ * </pre>
+ *
+ * Plain statements stay as written inside a state. States are created as needed, started in
+ * source order (a state started while the previous one is still open is entered by falling
+ * through), numbered last, and dropped if nothing enters them.
+ */
+public final class StateMachineLowering {
+  private static final String RESULTS = "dev.stackless.internal.Results";
+
+  private final AsyncMethod method;
+  private final List<State> started = new ArrayList<>();
+  private final Map<JumpTarget, State> breakStates = new IdentityHashMap<>();
+  private final Map<JumpTarget, State> continueStates = new IdentityHashMap<>();
+  private State current;
+
+  private StateMachineLowering(AsyncMethod method) {
+    this.method = method;
+  }
+
+  public static StateMachine lower(AsyncMethod method) {
+    StateMachineLowering lowering = new StateMachineLowering(method);
+    State entry = new State();
+    entry.referenced = true;
+    lowering.start(entry);
+    lowering.lower(method.body);
+    if (lowering.current != null) {
+      // return null;  (the end of a void method; unreachable otherwise, javac checked that)
+      lowering.emit(Code.text(method.isVoid() ? "return null;" : "throw unknownLabel();"));
+      lowering.current = null;
+    }
+    List<State> states = new ArrayList<>();
+    for (State state : lowering.started) {
+      if (state.referenced) {
+        state.number = states.size();
+        states.add(state);
+      }
+    }
+    return new StateMachine(method, states, lowering.breakStates, lowering.continueStates);
+  }
+
+  // --- statements -------------------------------------------------------------------------------
+
+  private void lower(Stmt stmt) {
+    if (stmt instanceof Stmt.Plain) {
+      Stmt.Plain plain = (Stmt.Plain) stmt;
+      emit(plain.code);
+      if (!plain.completesNormally) {
+        current = null;
+      }
+    } else if (stmt instanceof Stmt.Block) {
+      for (Stmt child : ((Stmt.Block) stmt).statements) {
+        lower(child);
+      }
+    } else if (stmt instanceof Stmt.AtSuspension) {
+      lowerSuspension((Stmt.AtSuspension) stmt);
+    } else if (stmt instanceof Stmt.If) {
+      lowerIf((Stmt.If) stmt);
+    } else if (stmt instanceof Stmt.Loop) {
+      lowerLoop((Stmt.Loop) stmt);
+    } else if (stmt instanceof Stmt.ForEach) {
+      lowerForEach((Stmt.ForEach) stmt);
+    } else if (stmt instanceof Stmt.Labeled) {
+      Stmt.Labeled labeled = (Stmt.Labeled) stmt;
+      State exit = new State();
+      breakStates.put(labeled.target, exit);
+      lower(labeled.body);
+      start(exit);
+    } else {
+      throw new AssertionError("unknown statement " + stmt);
+    }
+  }
+
+  private void lowerIf(Stmt.If stmt) {
+    Code condition = condition(stmt.condition);
+    if (isPlain(stmt.then) && (stmt.otherwise == null || isPlain(stmt.otherwise))) {
+      // if (c) plain else plain: stays one statement of the current state
+      Stmt.Plain then = (Stmt.Plain) stmt.then;
+      Stmt.Plain otherwise = (Stmt.Plain) stmt.otherwise;
+      emit(otherwise == null
+          ? Code.concat("if (", condition, ") ", then.code)
+          : Code.concat("if (", condition, ") ", then.code, " else ", otherwise.code));
+      if (otherwise != null && !then.completesNormally && !otherwise.completesNormally) {
+        current = null;
+      }
+      return;
+    }
+    State otherwise = stmt.otherwise == null ? null : new State();
+    State after = new State();
+    // if (!(c)) { this.label = ELSE; continue dispatch; }   then falls through into THEN
+    emit(Code.concat("if (!(", condition, ")) ", jump(otherwise != null ? otherwise : after)));
+    start(new State());
+    lower(stmt.then);
+    if (otherwise != null) {
+      jumpIfOpen(after);
+      start(otherwise);
+      lower(stmt.otherwise);
+    }
+    start(after);
+  }
+
+  private void lowerLoop(Stmt.Loop loop) {
+    State exit = new State();
+    breakStates.put(loop.target, exit);
+    switch (loop.kind) {
+      case WHILE: {
+        State head = new State();
+        continueStates.put(loop.target, head);
+        start(head);
+        exitUnless(loop.condition, exit);
+        lower(loop.body);
+        jumpIfOpen(head);
+        break;
+      }
+      case DO_WHILE: {
+        State body = new State();
+        State check = new State();
+        continueStates.put(loop.target, check);
+        start(body);
+        lower(loop.body);
+        start(check);
+        Code condition = condition(loop.condition);
+        // if (c) { this.label = BODY; continue dispatch; }
+        emit(Code.concat("if (", condition, ") ", jump(body)));
+        break;
+      }
+      case FOR: {
+        for (Stmt init : loop.init) {
+          lower(init);
+        }
+        State head = new State();
+        State update = new State();
+        continueStates.put(loop.target, update);
+        start(head);
+        if (loop.condition != null) {
+          exitUnless(loop.condition, exit);
+        }
+        lower(loop.body);
+        start(update);
+        for (Code code : loop.updates) {
+          emit(code.toString().endsWith(";") ? code : Code.concat(code, ";"));
+        }
+        jumpIfOpen(head);
+        break;
+      }
+    }
+    start(exit);
+  }
+
+  private void lowerForEach(Stmt.ForEach loop) {
+    State head = new State();
+    State exit = new State();
+    breakStates.put(loop.target, exit);
+    continueStates.put(loop.target, head);
+    // $each1 = ForEachCursor.of(iterable);
+    emit(Code.concat(new Part.LocalRef(loop.iterator),
+        " = dev.stackless.internal.ForEachCursor.of(", loop.iterable, ");"));
+    start(head);
+    emit(Code.concat("if (!", new Part.LocalRef(loop.iterator), ".hasNext()) ", jump(exit)));
+    String type = loop.variable.resolvedType();
+    emit(new Code(List.of(new Part.LocalDecl(loop.variable,
+        convert(type, Code.concat(new Part.LocalRef(loop.iterator), ".next()"))))));
+    lower(loop.body);
+    jumpIfOpen(head);
+    start(exit);
+  }
+
+  /** {@code if (!(c)) { this.label = EXIT; continue dispatch; }} */
+  private void exitUnless(Stmt.Condition condition, State exit) {
+    emit(Code.concat("if (!(", condition(condition), ")) ", jump(exit)));
+  }
+
+  /** The condition's code; a suspending condition is lowered first, its value read after. */
+  private Code condition(Stmt.Condition condition) {
+    if (condition.suspension == null) {
+      return condition.code;
+    }
+    lowerSuspension(condition.suspension);
+    return convert("boolean", Code.text("this.awaitedResult()"));
+  }
+
+  // --- suspension points ------------------------------------------------------------------------
+
+  private void lowerSuspension(Stmt.AtSuspension at) {
+    State resume = new State();
+    resume.resumesAtLine = at.line;
+    Suspension suspension = at.suspension;
+    // this.label = RESUME;
+    emit(Code.concat("this.label = ", new State.Ref(resume), ";"));
+    resume.referenced = true;
+    if (suspension instanceof Suspension.Suspend) {
+      emit(Code.text("return suspendHere();"));
+      current = null;
+      start(resume);
+      return;
+    }
+    if (suspension instanceof Suspension.SuspendBlock) {
+      Suspension.SuspendBlock block = (Suspension.SuspendBlock) suspension;
+      Code self = block.selfName == null
+          ? Code.text("")
+          : Code.text("dev.stackless.AnyFrame " + block.selfName + " = this;\n");
+      emit(Code.concat(
+          "if (suspendForBlock()) {\n",
+          "try {\n",
+          self,
+          block.blockLabel, ": {\n",
+          block.body, "\n",
+          "}\n",
+          "} catch (Throwable $failure) {\n",
+          "throw suspendBlockFailed($failure);\n",
+          "}\n",
+          "}"));
+      emit(Code.text("return SUSPEND;"));
+      current = null;
+      start(resume);
+      return;
+    }
+    if (suspension instanceof Suspension.SuspendCallback) {
+      Suspension.SuspendCallback callback = (Suspension.SuspendCallback) suspension;
+      emit(Code.concat(
+          "if (suspendForBlock()) {\n",
+          "try {\n",
+          "callSuspendBlock(", callback.callback, ");\n",
+          "} catch (Throwable $failure) {\n",
+          "throw suspendBlockFailed($failure);\n",
+          "}\n",
+          "}"));
+      emit(Code.text("return SUSPEND;"));
+      current = null;
+      start(resume);
+      return;
+    }
+    Suspension.Await await = (Suspension.Await) suspension;
+    // if (awaitSuspends(frame)) return SUSPEND;   and, once the frame is done:
+    emit(Code.concat("if (awaitSuspends(", await.frame, ")) return SUSPEND;"));
+    start(resume);
+    Code result = Code.text("this.awaitedResult()");
+    ResultTarget target = at.target;
+    switch (target.kind) {
+      case DISCARD:
+        emit(Code.concat(result, ";"));
+        break;
+      case DECLARE:
+        emit(new Code(List.of(new Part.LocalDecl(target.local,
+            convert(target.local.resolvedType(), result)))));
+        break;
+      case ASSIGN_LOCAL:
+        emit(Code.concat(new Part.LocalRef(target.local), " = ",
+            convert(target.local.resolvedType(), result), ";"));
+        break;
+      case ASSIGN_FIELD:
+        emit(Code.concat(target.field, " = ", convert(target.type, result), ";"));
+        break;
+      case RETURN:
+        emit(method.isVoid()
+            ? Code.concat(result, ";\nreturn null;")
+            : Code.concat("return ", convert(method.returnType, result), ";"));
+        current = null;
+        break;
+      case CONDITION:
+        break;
+    }
+  }
+
+  /** The awaited value as the target type: a cast, or a widening unboxing for primitives. */
+  private static Code convert(String type, Code value) {
+    if (type == null) {
+      return value;
+    }
+    if (TypeSource.isPrimitive(type)) {
+      String helper = "as" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
+      return Code.concat(RESULTS + "." + helper + "(", value, ")");
+    }
+    return Code.concat("(", type, ") ", value);
+  }
+
+  // --- the builder ------------------------------------------------------------------------------
+
+  /** Starts emitting into {@code state}; if the current state is open, it falls through. */
+  private void start(State state) {
+    if (current != null) {
+      state.referenced = true;
+    }
+    started.add(state);
+    current = state;
+  }
+
+  private void emit(Code code) {
+    if (current == null) {
+      return; // unreachable, as javac judged the original: nothing enters here
+    }
+    for (Part part : code.parts()) {
+      if (part instanceof Part.Jump) {
+        Part.Jump jump = (Part.Jump) part;
+        State target = (jump.isContinue() ? continueStates : breakStates).get(jump.target());
+        if (target != null) {
+          target.referenced = true;
+        }
+      }
+    }
+    current.lines.add(code);
+  }
+
+  /** {@code { this.label = N; continue dispatch; }} */
+  private static Code jump(State state) {
+    state.referenced = true;
+    return Code.concat("{ this.label = ", new State.Ref(state), "; continue dispatch; }");
+  }
+
+  private void jumpIfOpen(State state) {
+    if (current != null) {
+      emit(jump(state));
+      current = null;
+    }
+  }
+
+  private static boolean isPlain(Stmt stmt) {
+    return stmt instanceof Stmt.Plain;
+  }
+}

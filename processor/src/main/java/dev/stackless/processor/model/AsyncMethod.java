@@ -1,0 +1,65 @@
+package dev.stackless.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/** One {@code @Async} method as read: its signature in generated-code terms, and its body. */
+public final class AsyncMethod {
+  /** The user's method, the originating element of what is generated for it. */
+  public final ExecutableElement element;
+  /** {@code pkg.Owner.method}, for messages. */
+  public final String displayName;
+  /** The factory's name: the method's. */
+  public final String name;
+  /** The nested frame class's simple name: the method's in UpperCamelCase. */
+  public final String frameClass;
+  /** The owner as source, with its type variables, for an instance method; null if static. */
+  public final String receiverType;
+  /** Type variable declarations as source ({@code T extends Comparable<T>}): owner's, then method's. */
+  public final List<String> typeVariables;
+  /** Just their names, in the same order. */
+  public final List<String> typeVariableNames;
+  /** The declared return type as source ({@code void} for none). */
+  public final String returnType;
+  public final List<Local> parameters;
+  /** The factory's visibility: "public", "" (package), as the method allows. */
+  public final String visibility;
+  public final Stmt.Block body;
+  /** Locals the reader made up (for-each cursors). */
+  public final List<Local> syntheticLocals;
+  /** The first line of the method, for the frame's Javadoc. */
+  public final long line;
+
+  public AsyncMethod(
+      ExecutableElement element,
+      String displayName,
+      String name,
+      String frameClass,
+      String receiverType,
+      List<String> typeVariables,
+      List<String> typeVariableNames,
+      String returnType,
+      List<Local> parameters,
+      String visibility,
+      Stmt.Block body,
+      List<Local> syntheticLocals,
+      long line) {
+    this.element = element;
+    this.displayName = displayName;
+    this.name = name;
+    this.frameClass = frameClass;
+    this.receiverType = receiverType;
+    this.typeVariables = List.copyOf(typeVariables);
+    this.typeVariableNames = List.copyOf(typeVariableNames);
+    this.returnType = returnType;
+    this.parameters = List.copyOf(parameters);
+    this.visibility = visibility;
+    this.body = body;
+    this.syntheticLocals = List.copyOf(syntheticLocals);
+    this.line = line;
+  }
+
+  public boolean isVoid() {
+    return returnType.equals("void");
+  }
+}

@@ -1,0 +1,100 @@
+package dev.stackless.processor.model;
+
+/**
+ * A local variable or parameter declared directly in an async body (not inside a lambda or class
+ * in it). The hoisting analysis decides whether it becomes a field of the frame; the emitter then
+ * names it.
+ */
+public final class Local {
+  private final String sourceName;
+  private final boolean parameter;
+  private String name;
+  private String type;
+  private boolean hoisted;
+  private java.util.function.Supplier<String> typeOracle;
+  private java.util.function.Supplier<javax.lang.model.type.TypeMirror> mirrorOracle;
+  private javax.lang.model.type.TypeMirror mirror;
+
+  public Local(String sourceName, boolean parameter, String type) {
+    this.sourceName = sourceName;
+    this.parameter = parameter;
+    this.name = sourceName;
+    this.type = type;
+    this.hoisted = parameter;
+  }
+
+  /** The name the user wrote. */
+  public String sourceName() {
+    return sourceName;
+  }
+
+  /** The name in generated code: the user's, unless two hoisted locals share it. */
+  public String name() {
+    return name;
+  }
+
+  public void rename(String name) {
+    this.name = name;
+  }
+
+  public boolean isParameter() {
+    return parameter;
+  }
+
+  /** The declared type as Java source, or null for a {@code var} whose type is not needed yet. */
+  public String type() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  /** For a {@code var}: asks javac for the type when a later pass needs it. */
+  public void setTypeOracle(java.util.function.Supplier<String> typeOracle) {
+    this.typeOracle = typeOracle;
+  }
+
+  /** The type as Java source, asking javac for a {@code var}'s (which may fail with a report). */
+  public String resolvedType() {
+    if (type == null && typeOracle != null) {
+      type = typeOracle.get();
+    }
+    return type;
+  }
+
+  /** Where javac's type for this local comes from, when a field needs declaring. */
+  public void setMirrorOracle(java.util.function.Supplier<javax.lang.model.type.TypeMirror> oracle) {
+    this.mirrorOracle = oracle;
+  }
+
+  public void setMirror(javax.lang.model.type.TypeMirror mirror) {
+    this.mirror = mirror;
+  }
+
+  /** javac's type for this local, or null if unknown. */
+  public javax.lang.model.type.TypeMirror mirror() {
+    if (mirror == null && mirrorOracle != null) {
+      mirror = mirrorOracle.get();
+    }
+    return mirror;
+  }
+
+  public boolean isVar() {
+    return typeOracle != null;
+  }
+
+  /** Whether the local lives across a suspension point, and so is a field of the frame. */
+  public boolean isHoisted() {
+    return hoisted;
+  }
+
+  public void hoist() {
+    this.hoisted = true;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

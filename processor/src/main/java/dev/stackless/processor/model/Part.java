@@ -1,0 +1,93 @@
+package dev.stackless.processor.model;
+
+/** One piece of a {@link Code} fragment. */
+public interface Part {
+
+  /** Literal source text. */
+  final class Text implements Part {
+    private final String text;
+
+    public Text(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** A use of a local of the async body, printed with its final name. */
+  final class LocalRef implements Part {
+    private final Local local;
+
+    public LocalRef(Local local) {
+      this.local = local;
+    }
+
+    public Local local() {
+      return local;
+    }
+
+    @Override
+    public String toString() {
+      return local.name();
+    }
+  }
+
+  /**
+   * The declaration of a local of the async body, {@code T x = init;}: printed as a declaration
+   * when the local stays a Java local, as an assignment when it is hoisted into a field.
+   */
+  final class LocalDecl implements Part {
+    private final Local local;
+    private final Code init;
+
+    public LocalDecl(Local local, Code init) {
+      this.local = local;
+      this.init = init;
+    }
+
+    public Local local() {
+      return local;
+    }
+
+    /** The initializer, or null. */
+    public Code init() {
+      return init;
+    }
+
+    @Override
+    public String toString() {
+      return local.name() + (init == null ? ";" : " = " + init + ";");
+    }
+  }
+
+  /** A {@code break} or {@code continue} to a statement the lowering turns into states. */
+  final class Jump implements Part {
+    private final JumpTarget target;
+    private final boolean isContinue;
+
+    public Jump(JumpTarget target, boolean isContinue) {
+      this.target = target;
+      this.isContinue = isContinue;
+    }
+
+    public JumpTarget target() {
+      return target;
+    }
+
+    public boolean isContinue() {
+      return isContinue;
+    }
+
+    @Override
+    public String toString() {
+      return (isContinue ? "continue " : "break ") + target + ";";
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package dev.stackless.processor.model;
+
+import java.util.List;
+
+/**
+ * The statements of an async body that contain suspension points, as the lowering sees them.
+ * Statements without suspension points are {@link Plain}: the user's code, rewritten only where
+ * names or jumps must change.
+ */
+public interface Stmt {
+
+  /** A statement without suspension points. */
+  final class Plain implements Stmt {
+    public final Code code;
+    /** Whether control can reach the end of it (JLS 14.22), so code may follow. */
+    public final boolean completesNormally;
+
+    public Plain(Code code, boolean completesNormally) {
+      this.code = code;
+      this.completesNormally = completesNormally;
+    }
+  }
+
+  /** {@code { ... }} */
+  final class Block implements Stmt {
+    public final List<Stmt> statements;
+
+    public Block(List<Stmt> statements) {
+      this.statements = List.copyOf(statements);
+    }
+  }
+
+  /**
+   * A suspension point as a whole statement, or whose value goes to a target: {@code sp;}, {@code
+   * T x = sp;}, {@code x = sp;}, {@code return sp;}.
+   */
+  final class AtSuspension implements Stmt {
+    public final Suspension suspension;
+    public final ResultTarget target;
+    /** The source line of the suspension point, for the comment atop its resume state. */
+    public final long line;
+
+    public AtSuspension(Suspension suspension, ResultTarget target, long line) {
+      this.suspension = suspension;
+      this.target = target;
+      this.line = line;
+    }
+  }
+
+  /** {@code if (cond) then else otherwise}; otherwise may be null. */
+  final class If implements Stmt {
+    public final Condition condition;
+    public final Stmt then;
+    public final Stmt otherwise;
+
+    public If(Condition condition, Stmt then, Stmt otherwise) {
+      this.condition = condition;
+      this.then = then;
+      this.otherwise = otherwise;
+    }
+  }
+
+  /** {@code while}, {@code do}/{@code while} and {@code for}. */
+  final class Loop implements Stmt {
+    public enum Kind {
+      WHILE,
+      DO_WHILE,
+      FOR
+    }
+
+    public final Kind kind;
+    public final JumpTarget target;
+    /** For {@code for}: the init statements; empty otherwise. */
+    public final List<Stmt> init;
+    /** Null for {@code for (;;)}. */
+    public final Condition condition;
+    /** For {@code for}: the update expressions, as statements. */
+    public final List<Code> updates;
+    public final Stmt body;
+
+    public Loop(
+        Kind kind,
+        JumpTarget target,
+        List<Stmt> init,
+        Condition condition,
+        List<Code> updates,
+        Stmt body) {
+      this.kind = kind;
+      this.target = target;
+      this.init = List.copyOf(init);
+      this.condition = condition;
+      this.updates = List.copyOf(updates);
+      this.body = body;
+    }
+  }
+
+  /** {@code for (T x : iterable) body}, over an array or an {@code Iterable}. */
+  final class ForEach implements Stmt {
+    public final JumpTarget target;
+    public final Local variable;
+    public final Code iterable;
+    /** The array type as source when iterating an array, null for an Iterable. */
+    public final String arrayType;
+    /** Hidden locals: the iterator or array, and the index. */
+    public final Local iterator;
+    public final Local index;
+    public final Stmt body;
+
+    public ForEach(
+        JumpTarget target,
+        Local variable,
+        Code iterable,
+        String arrayType,
+        Local iterator,
+        Local index,
+        Stmt body) {
+      this.target = target;
+      this.variable = variable;
+      this.iterable = iterable;
+      this.arrayType = arrayType;
+      this.iterator = iterator;
+      this.index = index;
+      this.body = body;
+    }
+  }
+
+  /** A labelled statement that is not a loop: {@code name: { ... break name; ... }}. */
+  final class Labeled implements Stmt {
+    public final JumpTarget target;
+    public final Stmt body;
+
+    public Labeled(JumpTarget target, Stmt body) {
+      this.target = target;
+      this.body = body;
+    }
+  }
+
+  /** {@code break} or {@code continue} at the level of lowered statements. */
+  final class Jump implements Stmt {
+    public final JumpTarget target;
+    public final boolean isContinue;
+
+    public Jump(JumpTarget target, boolean isContinue) {
+      this.target = target;
+      this.isContinue = isContinue;
+    }
+  }
+
+  /** A condition: plain code, or a suspension point whose boolean result decides. */
+  final class Condition {
+    public final Code code;
+    public final AtSuspension suspension;
+
+    private Condition(Code code, AtSuspension suspension) {
+      this.code = code;
+      this.suspension = suspension;
+    }
+
+    public static Condition of(Code code) {
+      return new Condition(code, null);
+    }
+
+    public static Condition suspending(Suspension suspension, long line) {
+      return new Condition(null, new AtSuspension(suspension, ResultTarget.CONDITION, line));
+    }
+  }
+}

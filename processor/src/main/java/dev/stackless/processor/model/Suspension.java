@@ -1,0 +1,51 @@
+package dev.stackless.processor.model;
+
+/** A suspension point of an async body. */
+public interface Suspension {
+
+  /** {@code suspend();} */
+  final class Suspend implements Suspension {}
+
+  /**
+   * {@code suspend(self -> { body })} or {@code suspend(() -> { body })}: the body is inlined
+   * into the state machine inside a block labelled {@code blockLabel} ({@code return;} in the
+   * lambda became {@code break blockLabel;}), with {@code selfName} bound to the frame.
+   */
+  final class SuspendBlock implements Suspension {
+    public final Code body;
+    public final String selfName;
+    public final String blockLabel;
+
+    public SuspendBlock(Code body, String selfName, String blockLabel) {
+      this.body = body;
+      this.selfName = selfName;
+      this.blockLabel = blockLabel;
+    }
+  }
+
+  /**
+   * {@code suspend(callback)} with a callback that is not a lambda: it is evaluated, the frame
+   * suspends, and then it is called with the frame ({@code accept(frame)} or {@code run()}).
+   */
+  final class SuspendCallback implements Suspension {
+    public final Code callback;
+    public final boolean runnable;
+
+    public SuspendCallback(Code callback, boolean runnable) {
+      this.callback = callback;
+      this.runnable = runnable;
+    }
+  }
+
+  /**
+   * {@code await(frame)}; a direct call of an {@code @Async} method is an await of the frame its
+   * generated factory returns, so {@code frame} is then {@code OwnerAsync.f(args)}.
+   */
+  final class Await implements Suspension {
+    public final Code frame;
+
+    public Await(Code frame) {
+      this.frame = frame;
+    }
+  }
+}

@@ -1,0 +1,776 @@
+package dev.stackless.processor.read;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeParameterTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.stackless.processor.diag.Diagnostic;
+import dev.stackless.processor.diag.Reporter;
+import dev.stackless.processor.model.AsyncMethod;
+import dev.stackless.processor.model.Code;
+import dev.stackless.processor.model.JumpTarget;
+import dev.stackless.processor.model.Local;
+import dev.stackless.processor.model.Part;
+import dev.stackless.processor.model.ResultTarget;
+import dev.stackless.processor.model.Stmt;
+import dev.stackless.processor.model.Suspension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads one {@code @Async} method's tree into an {@link AsyncMethod}: statements that contain
+ * suspension points become {@link Stmt} nodes, the rest {@link Stmt.Plain} code. Reports what this
+ * version cannot transform (a suspension point inside an expression, inside try or switch) at the
+ * suspension point.
+ */
+public final class BodyReader implements ReadContext {
+  /** The name of the receiver field of an instance method's frame. */
+  public static final String RECEIVER = "$this";
+
+  private final ProcessingEnvironment env;
+  private final Trees trees;
+  private final ExecutableElement method;
+  private final TreePath methodPath;
+  private final CompilationUnitTree unit;
+  private final CharSequence source;
+  private final SourcePositions positions;
+  private final NameResolver names;
+  private final Reporter reporter;
+  private final Set<String> generatedNames;
+  private final Set<String> asyncNames;
+  private final SuspensionFinder finder;
+  private final Set<String> typeVariables = new LinkedHashSet<>();
+  private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
+  private final Deque<TargetEntry> targets = new ArrayDeque<>();
+  private final List<Local> synthetic = new ArrayList<>();
+  private String returnType;
+  private int blocks;
+  private boolean failed;
+
+  private BodyReader(
+      ProcessingEnvironment env,
+      ExecutableElement method,
+      NameResolver names,
+      Reporter reporter,
+      Set<String> generatedNames,
+      Set<String> asyncNames) {
+    this.env = env;
+    this.trees = Trees.instance(env);
+    this.method = method;
+    this.methodPath = trees.getPath(method);
+    this.unit = methodPath.getCompilationUnit();
+    try {
+      this.source = unit.getSourceFile().getCharContent(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.positions = trees.getSourcePositions();
+    this.names = names;
+    this.reporter = reporter;
+    this.generatedNames = generatedNames;
+    this.asyncNames = asyncNames;
+    this.finder = new SuspensionFinder(this::isSuspension);
+  }
+
+  /** Reads the method, or returns null after reporting why it cannot be transformed. */
+  public static AsyncMethod read(
+      ProcessingEnvironment env,
+      ExecutableElement method,
+      String frameClass,
+      NameResolver names,
+      Reporter reporter,
+      Set<String> generatedNames,
+      Set<String> asyncNames) {
+    BodyReader reader = new BodyReader(env, method, names, reporter, generatedNames, asyncNames);
+    return reader.read(frameClass);
+  }
+
+  private AsyncMethod read(String frameClass) {
+    MethodTree tree = (MethodTree) methodPath.getLeaf();
+    TypeElement owner = names.owner();
+    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    List<String> typeVariableDecls = new ArrayList<>();
+    List<String> typeVariableNames = new ArrayList<>();
+    String receiverType = null;
+    if (!isStatic) {
+      List<String> ownerVars = new ArrayList<>();
+      for (TypeParameterElement parameter : owner.getTypeParameters()) {
+        String name = parameter.getSimpleName().toString();
+        ownerVars.add(name);
+        typeVariableNames.add(name);
+        typeVariableDecls.add(typeParameterSource(parameter));
+      }
+      receiverType =
+          owner.getQualifiedName()
+              + (ownerVars.isEmpty() ? "" : "<" + String.join(", ", ownerVars) + ">");
+    }
+    for (TypeParameterTree parameter : tree.getTypeParameters()) {
+      typeVariableNames.add(parameter.getName().toString());
+      typeVariableDecls.add(
+          CodeReader.read(this, new TreePath(methodPath, parameter)).toString());
+    }
+    typeVariables.addAll(typeVariableNames);
+    returnType =
+        tree.getReturnType() == null
+            ? "void"
+            : CodeReader.read(this, new TreePath(methodPath, tree.getReturnType())).toString();
+
+    scopes.push(new HashMap<>());
+    List<Local> parameters = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      String type = TypeSource.print(parameter.asType());
+      Local local = new Local(parameter.getSimpleName().toString(), true, type);
+      local.setMirror(parameter.asType());
+      parameters.add(local);
+      scopes.peek().put(local.sourceName(), local);
+    }
+    TreePath bodyPath = new TreePath(methodPath, tree.getBody());
+    Stmt.Block body = readBlock(bodyPath);
+    if (failed) {
+      return null;
+    }
+    Set<Modifier> modifiers = method.getModifiers();
+    String visibility =
+        modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED)
+            ? "public"
+            : "";
+    return new AsyncMethod(
+        method,
+        owner.getQualifiedName() + "." + method.getSimpleName(),
+        method.getSimpleName().toString(),
+        frameClass,
+        receiverType,
+        typeVariableDecls,
+        typeVariableNames,
+        returnType,
+        parameters,
+        visibility,
+        body,
+        synthetic,
+        line(tree));
+  }
+
+  private String typeParameterSource(TypeParameterElement parameter) {
+    List<String> bounds = new ArrayList<>();
+    for (TypeMirror bound : parameter.getBounds()) {
+      String printed = TypeSource.print(bound);
+      if (printed != null && !printed.equals("java.lang.Object")) {
+        bounds.add(printed);
+      }
+    }
+    return parameter.getSimpleName()
+        + (bounds.isEmpty() ? "" : " extends " + String.join(" & ", bounds));
+  }
+
+  // --- statements -------------------------------------------------------------------------------
+
+  private Stmt.Block readBlock(TreePath path) {
+    scopes.push(new HashMap<>());
+    try {
+      List<Stmt> statements = new ArrayList<>();
+      for (StatementTree statement : ((BlockTree) path.getLeaf()).getStatements()) {
+        statements.add(readStatement(new TreePath(path, statement)));
+      }
+      return new Stmt.Block(statements);
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  private Stmt readStatement(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof VariableTree) {
+      return readDeclaration(path);
+    }
+    if (!finder.contains(tree)) {
+      return new Stmt.Plain(CodeReader.read(this, path), Reachability.completesNormally(tree));
+    }
+    switch (tree.getKind()) {
+      case BLOCK:
+        return readBlock(path);
+      case EXPRESSION_STATEMENT:
+        return readExpressionStatement(path);
+      case RETURN:
+        return readReturn(path);
+      case IF:
+        return readIf(path);
+      case WHILE_LOOP:
+      case DO_WHILE_LOOP:
+      case FOR_LOOP:
+      case ENHANCED_FOR_LOOP:
+        return readLoop(path, null);
+      case LABELED_STATEMENT:
+        return readLabeled(path);
+      case TRY:
+        return unsupported(tree, "a suspension point inside try/catch/finally",
+            "move it out of the try statement");
+      case SWITCH:
+        return unsupported(tree, "a suspension point inside switch",
+            "move it out of the switch, or use if/else");
+      case SYNCHRONIZED:
+        // reported by the validation pass
+        failed = true;
+        return new Stmt.Block(List.of());
+      default:
+        return unsupported(tree, "a suspension point inside " + describe(tree),
+            "move it into a statement of its own");
+    }
+  }
+
+  private Stmt readDeclaration(TreePath path) {
+    VariableTree tree = (VariableTree) path.getLeaf();
+    String name = tree.getName().toString();
+    boolean isVar = isVar(tree);
+    String type = isVar ? null : CodeReader.read(this, new TreePath(path, tree.getType())).toString();
+    Local local = new Local(name, false, type);
+    local.setMirrorOracle(() -> scopeMirror(path, name));
+    if (isVar) {
+      local.setTypeOracle(() -> varType(path, local));
+    }
+    ExpressionTree init = tree.getInitializer();
+    if (init != null && finder.contains(init)) {
+      Suspension suspension = suspensionOf(new TreePath(path, init));
+      declare(local);
+      if (suspension == null) {
+        return nested(init);
+      }
+      return new Stmt.AtSuspension(suspension, ResultTarget.declare(local), line(init));
+    }
+    Code initCode = init == null ? null : CodeReader.read(this, new TreePath(path, init));
+    declare(local);
+    return new Stmt.Plain(new Code(List.of(new Part.LocalDecl(local, initCode))), true);
+  }
+
+  private Stmt readExpressionStatement(TreePath path) {
+    ExpressionStatementTree tree = (ExpressionStatementTree) path.getLeaf();
+    TreePath exprPath = new TreePath(path, tree.getExpression());
+    ExpressionTree expr = tree.getExpression();
+    Suspension suspension = suspensionOf(exprPath);
+    if (suspension != null) {
+      return new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, line(expr));
+    }
+    if (expr instanceof AssignmentTree) {
+      AssignmentTree assignment = (AssignmentTree) expr;
+      ExpressionTree rhs = assignment.getExpression();
+      Suspension value = suspensionOf(new TreePath(exprPath, rhs));
+      if (value != null && !finder.contains(assignment.getVariable())) {
+        ResultTarget target = assignmentTarget(new TreePath(exprPath, assignment.getVariable()));
+        if (target != null) {
+          return new Stmt.AtSuspension(value, target, line(rhs));
+        }
+      }
+    }
+    return nested(expr);
+  }
+
+  private ResultTarget assignmentTarget(TreePath path) {
+    ExpressionTree variable = (ExpressionTree) path.getLeaf();
+    String name = null;
+    if (variable instanceof IdentifierTree) {
+      name = ((IdentifierTree) variable).getName().toString();
+      Local local = bodyLocal(name);
+      if (local != null) {
+        return ResultTarget.assignLocal(local);
+      }
+    } else if (variable instanceof MemberSelectTree
+        && Intrinsics.isThis(((MemberSelectTree) variable).getExpression())) {
+      name = ((MemberSelectTree) variable).getIdentifier().toString();
+    }
+    if (name == null) {
+      return null;
+    }
+    NameResolver.Member field = names.field(name);
+    if (field == null) {
+      return null;
+    }
+    String type = TypeSource.print(field.element.asType());
+    if (type == null) {
+      return null;
+    }
+    return ResultTarget.assignField(CodeReader.read(this, path), type);
+  }
+
+  private Stmt readReturn(TreePath path) {
+    ReturnTree tree = (ReturnTree) path.getLeaf();
+    Suspension suspension = suspensionOf(new TreePath(path, tree.getExpression()));
+    if (suspension == null) {
+      return nested(tree.getExpression());
+    }
+    return new Stmt.AtSuspension(suspension, ResultTarget.RETURN, line(tree.getExpression()));
+  }
+
+  private Stmt readIf(TreePath path) {
+    IfTree tree = (IfTree) path.getLeaf();
+    Stmt.Condition condition = condition(new TreePath(path, tree.getCondition()));
+    Stmt then = readStatement(new TreePath(path, tree.getThenStatement()));
+    Stmt otherwise =
+        tree.getElseStatement() == null
+            ? null
+            : readStatement(new TreePath(path, tree.getElseStatement()));
+    return new Stmt.If(condition, then, otherwise);
+  }
+
+  private Stmt readLabeled(TreePath path) {
+    LabeledStatementTree tree = (LabeledStatementTree) path.getLeaf();
+    TreePath bodyPath = new TreePath(path, tree.getStatement());
+    String label = tree.getLabel().toString();
+    switch (tree.getStatement().getKind()) {
+      case WHILE_LOOP:
+      case DO_WHILE_LOOP:
+      case FOR_LOOP:
+      case ENHANCED_FOR_LOOP:
+        return readLoop(bodyPath, label);
+      default:
+        JumpTarget target = new JumpTarget(label);
+        targets.push(new TargetEntry(label, target, false));
+        try {
+          return new Stmt.Labeled(target, readStatement(bodyPath));
+        } finally {
+          targets.pop();
+        }
+    }
+  }
+
+  private Stmt readLoop(TreePath path, String label) {
+    Tree tree = path.getLeaf();
+    JumpTarget target = new JumpTarget(label == null ? describe(tree) : label);
+    scopes.push(new HashMap<>());
+    try {
+      switch (tree.getKind()) {
+        case WHILE_LOOP: {
+          WhileLoopTree loop = (WhileLoopTree) tree;
+          Stmt.Condition condition = condition(new TreePath(path, loop.getCondition()));
+          Stmt body = inLoop(label, target, new TreePath(path, loop.getStatement()));
+          return new Stmt.Loop(
+              Stmt.Loop.Kind.WHILE, target, List.of(), condition, List.of(), body);
+        }
+        case DO_WHILE_LOOP: {
+          DoWhileLoopTree loop = (DoWhileLoopTree) tree;
+          Stmt body = inLoop(label, target, new TreePath(path, loop.getStatement()));
+          Stmt.Condition condition = condition(new TreePath(path, loop.getCondition()));
+          return new Stmt.Loop(
+              Stmt.Loop.Kind.DO_WHILE, target, List.of(), condition, List.of(), body);
+        }
+        case FOR_LOOP: {
+          ForLoopTree loop = (ForLoopTree) tree;
+          List<Stmt> init = new ArrayList<>();
+          for (StatementTree statement : loop.getInitializer()) {
+            init.add(readStatement(new TreePath(path, statement)));
+          }
+          Stmt.Condition condition =
+              loop.getCondition() == null
+                  ? null
+                  : condition(new TreePath(path, loop.getCondition()));
+          List<Code> updates = new ArrayList<>();
+          for (ExpressionStatementTree update : loop.getUpdate()) {
+            if (finder.contains(update)) {
+              return nested(update.getExpression());
+            }
+            updates.add(CodeReader.read(this, new TreePath(path, update)));
+          }
+          Stmt body = inLoop(label, target, new TreePath(path, loop.getStatement()));
+          return new Stmt.Loop(Stmt.Loop.Kind.FOR, target, init, condition, updates, body);
+        }
+        default:
+          return readForEach(path, label, target);
+      }
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  private Stmt readForEach(TreePath path, String label, JumpTarget target) {
+    EnhancedForLoopTree loop = (EnhancedForLoopTree) path.getLeaf();
+    if (finder.contains(loop.getExpression())) {
+      return nested(loop.getExpression());
+    }
+    Code iterable = CodeReader.read(this, new TreePath(path, loop.getExpression()));
+    VariableTree variable = loop.getVariable();
+    TreePath variablePath = new TreePath(path, variable);
+    boolean isVar = isVar(variable);
+    Local local =
+        new Local(
+            variable.getName().toString(),
+            false,
+            isVar ? null : CodeReader.read(this, new TreePath(variablePath, variable.getType()))
+                .toString());
+    local.setMirrorOracle(() -> scopeMirror(variablePath, local.sourceName()));
+    if (isVar) {
+      local.setTypeOracle(() -> varType(variablePath, local));
+    }
+    Local cursor = new Local("$each" + (synthetic.size() + 1), false,
+        "dev.stackless.internal.ForEachCursor");
+    cursor.hoist();
+    synthetic.add(cursor);
+    declare(local);
+    Stmt body = inLoop(label, target, new TreePath(path, loop.getStatement()));
+    return new Stmt.ForEach(target, local, iterable, null, cursor, null, body);
+  }
+
+  private Stmt inLoop(String label, JumpTarget target, TreePath body) {
+    targets.push(new TargetEntry(label, target, true));
+    try {
+      return readStatement(body);
+    } finally {
+      targets.pop();
+    }
+  }
+
+  private Stmt.Condition condition(TreePath path) {
+    ExpressionTree tree = (ExpressionTree) path.getLeaf();
+    if (!finder.contains(tree)) {
+      return Stmt.Condition.of(CodeReader.read(this, path));
+    }
+    Suspension suspension = suspensionOf(path);
+    if (suspension == null) {
+      nested(tree);
+      return Stmt.Condition.of(Code.text("false"));
+    }
+    return Stmt.Condition.suspending(suspension, line(tree));
+  }
+
+  // --- suspension points ------------------------------------------------------------------------
+
+  /** The suspension point the expression at {@code path} is, or null if it is something else. */
+  private Suspension suspensionOf(TreePath path) {
+    Tree tree = path.getLeaf();
+    while (tree instanceof ParenthesizedTree) {
+      path = new TreePath(path, ((ParenthesizedTree) tree).getExpression());
+      tree = path.getLeaf();
+    }
+    if (!(tree instanceof MethodInvocationTree)) {
+      return null;
+    }
+    MethodInvocationTree invocation = (MethodInvocationTree) tree;
+    for (ExpressionTree argument : invocation.getArguments()) {
+      if (finder.contains(argument)) {
+        return null;
+      }
+    }
+    Intrinsics.Keyword keyword = Intrinsics.keyword(invocation, names);
+    if (keyword == Intrinsics.Keyword.SUSPEND) {
+      if (invocation.getArguments().isEmpty()) {
+        return new Suspension.Suspend();
+      }
+      return suspendBlock(new TreePath(path, invocation.getArguments().get(0)));
+    }
+    if (keyword == Intrinsics.Keyword.AWAIT) {
+      return new Suspension.Await(
+          CodeReader.read(this, new TreePath(path, invocation.getArguments().get(0))));
+    }
+    if (keyword != null) {
+      return null;
+    }
+    Intrinsics.AsyncCall call = asyncCall(invocation);
+    if (call == null) {
+      return null;
+    }
+    return new Suspension.Await(factoryCall(path, invocation, call));
+  }
+
+  private Suspension suspendBlock(TreePath argument) {
+    Tree tree = argument.getLeaf();
+    if (!(tree instanceof LambdaExpressionTree)) {
+      return new Suspension.SuspendCallback(CodeReader.read(this, argument), false);
+    }
+    LambdaExpressionTree lambda = (LambdaExpressionTree) tree;
+    String self =
+        lambda.getParameters().isEmpty()
+            ? null
+            : lambda.getParameters().get(0).getName().toString();
+    String blockLabel = "suspendBlock" + (++blocks);
+    Code body =
+        CodeReader.read(this, new TreePath(argument, lambda.getBody()), blockLabel, self);
+    if (lambda.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION) {
+      body = Code.concat(body, ";");
+    }
+    return new Suspension.SuspendBlock(body, self, blockLabel);
+  }
+
+  /** {@code g(a)} ===> {@code pkg.OwnerAsync.g($this, a)}: the factory starts g, await does the rest. */
+  private Code factoryCall(TreePath path, MethodInvocationTree invocation, Intrinsics.AsyncCall call) {
+    List<Object> pieces = new ArrayList<>();
+    pieces.add(NameResolver.generatedClassName(env.getElementUtils(), call.site) + ".");
+    if (!invocation.getTypeArguments().isEmpty()) {
+      List<String> args = new ArrayList<>();
+      for (Tree typeArgument : invocation.getTypeArguments()) {
+        args.add(CodeReader.read(this, new TreePath(path, typeArgument)).toString());
+      }
+      pieces.add("<" + String.join(", ", args) + ">");
+    }
+    pieces.add(call.method.getSimpleName() + "(");
+    boolean first = true;
+    if (!call.method.getModifiers().contains(Modifier.STATIC)) {
+      if (call.receiver == null || Intrinsics.isThis(call.receiver)) {
+        pieces.add(RECEIVER);
+      } else {
+        MemberSelectTree select = (MemberSelectTree) invocation.getMethodSelect();
+        pieces.add(CodeReader.read(this, new TreePath(new TreePath(path, select), call.receiver)));
+      }
+      first = false;
+    }
+    for (ExpressionTree argument : invocation.getArguments()) {
+      if (!first) {
+        pieces.add(", ");
+      }
+      pieces.add(CodeReader.read(this, new TreePath(path, argument)));
+      first = false;
+    }
+    pieces.add(")");
+    return Code.concat(pieces.toArray());
+  }
+
+  private boolean isSuspension(MethodInvocationTree invocation) {
+    Intrinsics.Keyword keyword = Intrinsics.keyword(invocation, names);
+    if (keyword != null) {
+      return keyword == Intrinsics.Keyword.SUSPEND || keyword == Intrinsics.Keyword.AWAIT;
+    }
+    return asyncCall(invocation) != null;
+  }
+
+  private Intrinsics.AsyncCall asyncCall(MethodInvocationTree invocation) {
+    try {
+      return Intrinsics.asyncCall(invocation, names, this::localTypeElement, asyncNames);
+    } catch (Intrinsics.Undecidable e) {
+      reporter.error(invocation.getMethodSelect(), unit, Diagnostic.UNSUPPORTED,
+          "this call", e.getMessage());
+      failed = true;
+      return null;
+    }
+  }
+
+  /** The class of a body local's declared type, for calls on it. */
+  private TypeElement localTypeElement(String name) {
+    Local local = bodyLocal(name);
+    if (local == null) {
+      return null;
+    }
+    TypeMirror mirror = local.isParameter() ? local.mirror() : null;
+    if (mirror instanceof DeclaredType) {
+      return (TypeElement) ((DeclaredType) mirror).asElement();
+    }
+    String type = local.isVar() ? local.resolvedType() : local.type();
+    if (type == null) {
+      return null;
+    }
+    int generic = type.indexOf('<');
+    return names.typeOfQualifier(generic < 0 ? type : type.substring(0, generic));
+  }
+
+  // --- locals -----------------------------------------------------------------------------------
+
+  private void declare(Local local) {
+    scopes.peek().put(local.sourceName(), local);
+  }
+
+  private static boolean isVar(VariableTree tree) {
+    return tree.getType() == null || tree.getType().toString().equals("var");
+  }
+
+  /** javac's type for a local, through the scope at its declaration (see processor/README.md). */
+  private TypeMirror scopeMirror(TreePath declaration, String name) {
+    for (Element element : trees.getScope(declaration).getLocalElements()) {
+      if (element.getSimpleName().contentEquals(name)) {
+        return element.asType();
+      }
+    }
+    return null;
+  }
+
+  /** A {@code var}'s type as source. */
+  private String varType(TreePath declaration, Local local) {
+    TypeMirror type = local.mirror();
+    if (type != null && type.getKind() != TypeKind.ERROR) {
+      String printed = TypeSource.print(type);
+      if (printed != null) {
+        return printed;
+      }
+    }
+    String fromInit = typeFromInitializer(declaration);
+    if (fromInit != null) {
+      return fromInit;
+    }
+    reporter.error(declaration.getLeaf(), unit, Diagnostic.UNSUPPORTED,
+        "this var, whose type cannot be written as a field type,",
+        "declare the variable with an explicit type");
+    failed = true;
+    return "java.lang.Object";
+  }
+
+  /** For {@code var f = new OwnerAsync.F()}, when the class is not generated yet: its name. */
+  private String typeFromInitializer(TreePath declaration) {
+    Tree init = ((VariableTree) declaration.getLeaf()).getInitializer();
+    if (init instanceof NewClassTree && ((NewClassTree) init).getClassBody() == null) {
+      return CodeReader.read(this, new TreePath(new TreePath(declaration, init),
+          ((NewClassTree) init).getIdentifier())).toString();
+    }
+    return null;
+  }
+
+  // --- ReadContext ------------------------------------------------------------------------------
+
+  @Override
+  public CompilationUnitTree unit() {
+    return unit;
+  }
+
+  @Override
+  public CharSequence source() {
+    return source;
+  }
+
+  @Override
+  public SourcePositions positions() {
+    return positions;
+  }
+
+  @Override
+  public NameResolver names() {
+    return names;
+  }
+
+  @Override
+  public Reporter reporter() {
+    return reporter;
+  }
+
+  @Override
+  public String receiverField() {
+    return method.getModifiers().contains(Modifier.STATIC) ? null : RECEIVER;
+  }
+
+  @Override
+  public String returnType() {
+    return returnType;
+  }
+
+  @Override
+  public Set<String> generatedNames() {
+    return generatedNames;
+  }
+
+  @Override
+  public Set<String> typeVariables() {
+    return typeVariables;
+  }
+
+  @Override
+  public Local bodyLocal(String name) {
+    for (Map<String, Local> scope : scopes) {
+      Local local = scope.get(name);
+      if (local != null) {
+        return local;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public JumpTarget jumpTarget(String label, boolean isContinue) {
+    for (TargetEntry entry : targets) {
+      if (label == null ? entry.loop : label.equals(entry.label)) {
+        return entry.target;
+      }
+    }
+    return null;
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private Stmt nested(Tree expression) {
+    Tree at = firstSuspension(expression);
+    reporter.error(at, unit, Diagnostic.UNSUPPORTED,
+        "a suspension point inside an expression",
+        "make it a statement of its own, the initializer of a local, the right side of an"
+            + " assignment, a return value or a whole condition (int v = await(f); ... v ...)");
+    failed = true;
+    return new Stmt.Block(List.of());
+  }
+
+  private Stmt unsupported(Tree tree, String construct, String wayOut) {
+    reporter.error(firstSuspension(tree), unit, Diagnostic.UNSUPPORTED, construct, wayOut);
+    failed = true;
+    return new Stmt.Block(List.of());
+  }
+
+  /** The innermost-first suspension point inside a tree, to report on. */
+  private Tree firstSuspension(Tree tree) {
+    Tree[] found = new Tree[1];
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (found[0] == null && isSuspension(node)) {
+          found[0] = node.getMethodSelect();
+          return null;
+        }
+        return super.visitMethodInvocation(node, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0] == null ? tree : found[0];
+  }
+
+  private long line(Tree tree) {
+    return unit.getLineMap().getLineNumber(positions.getStartPosition(unit, tree));
+  }
+
+  private static String describe(Tree tree) {
+    return tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  private static final class TargetEntry {
+    final String label;
+    final JumpTarget target;
+    final boolean loop;
+
+    TargetEntry(String label, JumpTarget target, boolean loop) {
+      this.label = label;
+      this.target = target;
+      this.loop = loop;
+    }
+  }
+}

@@ -1,0 +1,520 @@
+package dev.stackless.processor.read;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.stackless.processor.diag.Diagnostic;
+import dev.stackless.processor.model.Code;
+import dev.stackless.processor.model.JumpTarget;
+import dev.stackless.processor.model.Local;
+import dev.stackless.processor.model.Part;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Reads a fragment of the async body that contains no suspension point into {@link Code}: the
+ * user's text, with the edits that moving it into the generated frame class requires.
+ *
+ * <pre>
+ *   count += x;           ===>  app.Seeds.count += x;          (a field of the owner)
+ *   this.total = n;       ===>  $this.total = n;               (the receiver)
+ *   resume(frame());      ===>  dev.stackless.Keywords.resume(this);
+ *   return n + 1;         ===>  return (int) (n + 1);          (step() returns Object)
+ *   break outer;          ===>  { this.label = 7; continue dispatch; }   (outer is lowered)
+ * </pre>
+ *
+ * Names declared inside the fragment (its own locals, lambda parameters, members of anonymous and
+ * local classes) are left alone, as javac would resolve them to those declarations.
+ */
+final class CodeReader extends TreePathScanner<Void, Void> {
+  private final ReadContext cx;
+  /** For a suspend block's body: {@code return;} leaves the block. */
+  private final String blockLabel;
+  private final List<Edit> edits = new ArrayList<>();
+  private final Deque<Set<String>> scopes = new ArrayDeque<>();
+  private final Deque<Set<String>> classMembers = new ArrayDeque<>();
+  private final Set<String> innerLabels = new HashSet<>();
+  private int lambdaDepth;
+  private int innerLoops;
+  private int innerBreakables;
+
+  private CodeReader(ReadContext cx, String blockLabel) {
+    this.cx = cx;
+    this.blockLabel = blockLabel;
+    scopes.push(new HashSet<>());
+  }
+
+  /** Reads the tree at {@code path}. */
+  static Code read(ReadContext cx, TreePath path) {
+    return read(cx, path, null, null);
+  }
+
+  /**
+   * Reads the tree at {@code path}; with a {@code blockLabel}, as the body of a suspend block,
+   * with {@code selfName} (the lambda's parameter, or null) declared inside.
+   */
+  static Code read(ReadContext cx, TreePath path, String blockLabel, String selfName) {
+    CodeReader reader = new CodeReader(cx, blockLabel);
+    if (selfName != null) {
+      reader.declare(selfName);
+    }
+    reader.scan(path, null);
+    Tree tree = path.getLeaf();
+    int start = (int) cx.positions().getStartPosition(cx.unit(), tree);
+    int end = (int) cx.positions().getEndPosition(cx.unit(), tree);
+    return reader.apply(start, end);
+  }
+
+  private Code apply(int start, int end) {
+    edits.sort(Comparator.comparingInt((Edit e) -> e.start).thenComparingInt(e -> e.end));
+    List<Part> parts = new ArrayList<>();
+    CharSequence source = cx.source();
+    int at = start;
+    for (Edit edit : edits) {
+      if (edit.start < at) {
+        throw new AssertionError("overlapping edits at " + edit.start);
+      }
+      if (edit.start > at) {
+        parts.add(new Part.Text(source.subSequence(at, edit.start).toString()));
+      }
+      parts.addAll(edit.parts);
+      at = edit.end;
+    }
+    if (end > at) {
+      parts.add(new Part.Text(source.subSequence(at, end).toString()));
+    }
+    return new Code(parts);
+  }
+
+  // --- names ------------------------------------------------------------------------------------
+
+  @Override
+  public Void visitIdentifier(IdentifierTree node, Void unused) {
+    String name = node.getName().toString();
+    if (name.equals("this")) {
+      if (classMembers.isEmpty() && cx.receiverField() != null) {
+        replace(node, cx.receiverField());
+      }
+      return null;
+    }
+    if (name.equals("super")) {
+      if (classMembers.isEmpty()) {
+        unsupported(node, "super in an @Async body", "call the method through this instead");
+      }
+      return null;
+    }
+    if (isDeclaredInside(name)) {
+      return null;
+    }
+    Local local = cx.bodyLocal(name);
+    if (local != null) {
+      edits.add(new Edit(start(node), end(node), List.of(new Part.LocalRef(local))));
+      return null;
+    }
+    if (cx.typeVariables().contains(name)) {
+      return null;
+    }
+    NameResolver.Member field = cx.names().field(name);
+    if (field != null) {
+      qualifyMember(node, field.element, field.site, field.viaOwner, name);
+      return null;
+    }
+    TypeElement type = cx.names().type(name);
+    if (type != null
+        && (type.getNestingKind().isNested() || cx.generatedNames().contains(name))) {
+      if (type.getModifiers().contains(Modifier.PRIVATE)) {
+        unsupported(node, "the private class " + name, "make it package-private");
+      }
+      replace(node, type.getQualifiedName().toString());
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+    if (node.getIdentifier().contentEquals("this") && classMembers.isEmpty()) {
+      if (cx.receiverField() != null) {
+        replace(node, cx.receiverField());
+      }
+      return null;
+    }
+    if (node.getIdentifier().contentEquals("super") && classMembers.isEmpty()) {
+      unsupported(node, "Outer.super in an @Async body", "call the method through this instead");
+      return null;
+    }
+    ExpressionTree qualifier = node.getExpression();
+    if (classMembers.isEmpty() && Intrinsics.isThis(qualifier)) {
+      for (Element member : cx.names().owner().getEnclosedElements()) {
+        if (member.getSimpleName().contentEquals(node.getIdentifier())
+            && member.getModifiers().contains(Modifier.PRIVATE)) {
+          unsupported(
+              node,
+              "the private member " + node.getIdentifier() + " of " + cx.names().owner(),
+              "make it package-private");
+        }
+      }
+    }
+    return super.visitMemberSelect(node, unused);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+    Intrinsics.Keyword keyword = Intrinsics.keyword(node, cx.names());
+    if (keyword == Intrinsics.Keyword.FRAME) {
+      replace(node, "this");
+      return null;
+    }
+    if (keyword == Intrinsics.Keyword.RESUME || keyword == Intrinsics.Keyword.NOSUSPEND) {
+      replace(node.getMethodSelect(), "dev.stackless.Keywords." + keyword.name);
+      scan(node.getArguments(), null);
+      return null;
+    }
+    if (node.getMethodSelect() instanceof IdentifierTree) {
+      IdentifierTree select = (IdentifierTree) node.getMethodSelect();
+      String name = select.getName().toString();
+      if (!isClassMember(name) && keyword == null) {
+        List<ExecutableElement> methods = cx.names().methods(name);
+        if (!methods.isEmpty()) {
+          TypeElement site = cx.names().methodSite(name);
+          boolean allStatic = true;
+          for (ExecutableElement method : methods) {
+            allStatic &= method.getModifiers().contains(Modifier.STATIC);
+          }
+          ExecutableElement chosen = methods.get(0);
+          for (ExecutableElement method : methods) {
+            if (allStatic == method.getModifiers().contains(Modifier.STATIC)) {
+              chosen = method;
+            }
+          }
+          qualifyMember(select, chosen, site, site == cx.names().owner(), name);
+        }
+      }
+      scan(node.getTypeArguments(), null);
+      scan(node.getArguments(), null);
+      return null;
+    }
+    return super.visitMethodInvocation(node, unused);
+  }
+
+  private void qualifyMember(
+      Tree node, Element member, TypeElement site, boolean viaOwner, String name) {
+    if (member.getModifiers().contains(Modifier.PRIVATE)) {
+      unsupported(
+          node,
+          "the private member " + name + " of " + site.getSimpleName(),
+          "make it package-private (private members are not reachable from the generated frame"
+              + " yet)");
+      return;
+    }
+    if (member.getModifiers().contains(Modifier.STATIC)) {
+      replace(node, site.getQualifiedName() + "." + name);
+    } else if (viaOwner && cx.receiverField() != null) {
+      replace(node, cx.receiverField() + "." + name);
+    } else if (!viaOwner) {
+      unsupported(
+          node,
+          "the outer instance member " + name,
+          "pass the outer object as a parameter or make the member static");
+    }
+  }
+
+  // --- scopes -----------------------------------------------------------------------------------
+
+  @Override
+  public Void visitVariable(VariableTree node, Void unused) {
+    declare(node.getName().toString());
+    return super.visitVariable(node, unused);
+  }
+
+  @Override
+  public Void visitBlock(BlockTree node, Void unused) {
+    return inScope(() -> super.visitBlock(node, null));
+  }
+
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+    lambdaDepth++;
+    try {
+      return inScope(() -> super.visitLambdaExpression(node, null));
+    } finally {
+      lambdaDepth--;
+    }
+  }
+
+  @Override
+  public Void visitCatch(CatchTree node, Void unused) {
+    return inScope(() -> super.visitCatch(node, null));
+  }
+
+  @Override
+  public Void visitTry(TryTree node, Void unused) {
+    return inScope(() -> super.visitTry(node, null));
+  }
+
+  @Override
+  public Void visitMethod(MethodTree node, Void unused) {
+    return inScope(() -> super.visitMethod(node, null));
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree node, Void unused) {
+    if (node.getClassBody() == null) {
+      return super.visitNewClass(node, unused);
+    }
+    scan(node.getEnclosingExpression(), null);
+    scan(node.getIdentifier(), null);
+    scan(node.getTypeArguments(), null);
+    scan(node.getArguments(), null);
+    Set<String> members = declaredMembers(node.getClassBody());
+    TypeElement supertype = cx.names().typeOfQualifier(rawName(node.getIdentifier()));
+    if (supertype != null) {
+      members.addAll(cx.names().memberNames(supertype));
+    }
+    inClass(members, () -> scan(new TreePath(getCurrentPath(), node.getClassBody()), null));
+    return null;
+  }
+
+  @Override
+  public Void visitClass(ClassTree node, Void unused) {
+    declare(node.getSimpleName().toString());
+    Set<String> members = declaredMembers(node);
+    if (node.getExtendsClause() != null) {
+      TypeElement supertype = cx.names().typeOfQualifier(rawName(node.getExtendsClause()));
+      if (supertype != null) {
+        members.addAll(cx.names().memberNames(supertype));
+      }
+    }
+    inClass(members, () -> super.visitClass(node, null));
+    return null;
+  }
+
+  private static String rawName(Tree type) {
+    String text = type.toString();
+    int generic = text.indexOf('<');
+    return generic < 0 ? text : text.substring(0, generic);
+  }
+
+  private static Set<String> declaredMembers(ClassTree body) {
+    Set<String> names = new HashSet<>();
+    for (Tree member : body.getMembers()) {
+      if (member instanceof VariableTree) {
+        names.add(((VariableTree) member).getName().toString());
+      } else if (member instanceof MethodTree) {
+        names.add(((MethodTree) member).getName().toString());
+      } else if (member instanceof ClassTree) {
+        names.add(((ClassTree) member).getSimpleName().toString());
+      }
+    }
+    return names;
+  }
+
+  private void inClass(Set<String> members, Runnable body) {
+    classMembers.push(members);
+    int loops = innerLoops;
+    int breakables = innerBreakables;
+    try {
+      body.run();
+    } finally {
+      classMembers.pop();
+      innerLoops = loops;
+      innerBreakables = breakables;
+    }
+  }
+
+  private Void inScope(java.util.function.Supplier<Void> body) {
+    scopes.push(new HashSet<>());
+    try {
+      return body.get();
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  private void declare(String name) {
+    scopes.peek().add(name);
+  }
+
+  private boolean isDeclaredInside(String name) {
+    for (Set<String> scope : scopes) {
+      if (scope.contains(name)) {
+        return true;
+      }
+    }
+    return isClassMember(name);
+  }
+
+  private boolean isClassMember(String name) {
+    for (Set<String> members : classMembers) {
+      if (members.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // --- jumps and returns ------------------------------------------------------------------------
+
+  @Override
+  public Void visitReturn(ReturnTree node, Void unused) {
+    if (lambdaDepth > 0 || !classMembers.isEmpty()) {
+      return super.visitReturn(node, unused);
+    }
+    if (blockLabel != null) {
+      replace(node, "break " + blockLabel + ";");
+      return null;
+    }
+    if (node.getExpression() == null) {
+      replace(node, "return null;");
+      return null;
+    }
+    int exprStart = start(node.getExpression());
+    int exprEnd = end(node.getExpression());
+    edits.add(new Edit(start(node), exprStart,
+        List.of(new Part.Text("return (" + cx.returnType() + ") ("))));
+    super.visitReturn(node, unused);
+    edits.add(new Edit(exprEnd, exprEnd, List.of(new Part.Text(")"))));
+    return null;
+  }
+
+  @Override
+  public Void visitBreak(BreakTree node, Void unused) {
+    String label = node.getLabel() == null ? null : node.getLabel().toString();
+    if (lambdaDepth == 0 && classMembers.isEmpty()) {
+      boolean inner = label == null ? innerBreakables > 0 : innerLabels.contains(label);
+      if (!inner) {
+        jump(node, cx.jumpTarget(label, false), false);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitContinue(ContinueTree node, Void unused) {
+    String label = node.getLabel() == null ? null : node.getLabel().toString();
+    if (lambdaDepth == 0 && classMembers.isEmpty()) {
+      boolean inner = label == null ? innerLoops > 0 : innerLabels.contains(label);
+      if (!inner) {
+        jump(node, cx.jumpTarget(label, true), true);
+      }
+    }
+    return null;
+  }
+
+  private void jump(Tree node, JumpTarget target, boolean isContinue) {
+    if (target != null) {
+      edits.add(new Edit(start(node), end(node), List.of(new Part.Jump(target, isContinue))));
+    }
+  }
+
+  @Override
+  public Void visitLabeledStatement(LabeledStatementTree node, Void unused) {
+    String label = node.getLabel().toString();
+    innerLabels.add(label);
+    try {
+      return super.visitLabeledStatement(node, unused);
+    } finally {
+      innerLabels.remove(label);
+    }
+  }
+
+  @Override
+  public Void visitWhileLoop(WhileLoopTree node, Void unused) {
+    return loop(() -> super.visitWhileLoop(node, null));
+  }
+
+  @Override
+  public Void visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
+    return loop(() -> super.visitDoWhileLoop(node, null));
+  }
+
+  @Override
+  public Void visitForLoop(ForLoopTree node, Void unused) {
+    return inScope(() -> loop(() -> super.visitForLoop(node, null)));
+  }
+
+  @Override
+  public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+    return inScope(() -> loop(() -> super.visitEnhancedForLoop(node, null)));
+  }
+
+  @Override
+  public Void visitSwitch(SwitchTree node, Void unused) {
+    innerBreakables++;
+    try {
+      return super.visitSwitch(node, unused);
+    } finally {
+      innerBreakables--;
+    }
+  }
+
+  private Void loop(java.util.function.Supplier<Void> body) {
+    innerLoops++;
+    innerBreakables++;
+    try {
+      return body.get();
+    } finally {
+      innerLoops--;
+      innerBreakables--;
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private void replace(Tree node, String text) {
+    edits.add(new Edit(start(node), end(node), List.of(new Part.Text(text))));
+  }
+
+  private void unsupported(Tree node, String construct, String wayOut) {
+    cx.reporter().error(node, cx.unit(), Diagnostic.UNSUPPORTED, construct, wayOut);
+  }
+
+  private int start(Tree tree) {
+    return (int) cx.positions().getStartPosition(cx.unit(), tree);
+  }
+
+  private int end(Tree tree) {
+    return (int) cx.positions().getEndPosition(cx.unit(), tree);
+  }
+
+  private static final class Edit {
+    final int start;
+    final int end;
+    final List<Part> parts;
+
+    Edit(int start, int end, List<Part> parts) {
+      this.start = start;
+      this.end = end;
+      this.parts = parts;
+    }
+  }
+}

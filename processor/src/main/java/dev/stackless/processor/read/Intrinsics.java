@@ -1,0 +1,208 @@
+package dev.stackless.processor.read;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Recognises the calls that matter to the transformation: the keywords of {@code
+ * dev.stackless.Keywords}, and direct calls of {@code @Async} methods.
+ */
+public final class Intrinsics {
+  private Intrinsics() {}
+
+  /** The keywords; SUSPEND and AWAIT are suspension points, the others ordinary calls. */
+  public enum Keyword {
+    SUSPEND("suspend"),
+    AWAIT("await"),
+    FRAME("frame"),
+    RESUME("resume"),
+    NOSUSPEND("nosuspend");
+
+    public final String name;
+
+    Keyword(String name) {
+      this.name = name;
+    }
+
+    static Keyword named(String name) {
+      for (Keyword k : values()) {
+        if (k.name.equals(name)) {
+          return k;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The keyword an invocation calls, or null. */
+  public static Keyword keyword(MethodInvocationTree invocation, NameResolver names) {
+    ExpressionTree select = invocation.getMethodSelect();
+    if (select instanceof IdentifierTree) {
+      String name = ((IdentifierTree) select).getName().toString();
+      Keyword keyword = Keyword.named(name);
+      if (keyword != null && !names.declaresMethod(name) && names.importsKeyword(name)) {
+        return keyword;
+      }
+      return null;
+    }
+    if (select instanceof MemberSelectTree) {
+      MemberSelectTree member = (MemberSelectTree) select;
+      Keyword keyword = Keyword.named(member.getIdentifier().toString());
+      if (keyword != null && names.isKeywordsClass(member.getExpression())) {
+        return keyword;
+      }
+    }
+    return null;
+  }
+
+  /** A direct call of an {@code @Async} method, as found in the source. */
+  public static final class AsyncCall {
+    public final ExecutableElement method;
+    /** The class declaring the method; its generated class holds the factory. */
+    public final TypeElement site;
+    /** The receiver expression as written, or null for a static call or an implicit this. */
+    public final ExpressionTree receiver;
+
+    AsyncCall(ExecutableElement method, TypeElement site, ExpressionTree receiver) {
+      this.method = method;
+      this.site = site;
+      this.receiver = receiver;
+    }
+  }
+
+  /** Thrown when a call may or may not be a call of an @Async method. */
+  public static final class Undecidable extends Exception {
+    public Undecidable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * The {@code @Async} method an invocation calls directly, or null if it calls an ordinary
+   * method.
+   *
+   * @param receiverType the declared type of a receiver that is a simple name, or null
+   * @param asyncNames the simple names of all @Async methods seen: a call whose receiver type is
+   *     unknown is only questioned when its name is one of them
+   */
+  public static AsyncCall asyncCall(
+      MethodInvocationTree invocation,
+      NameResolver names,
+      Function<String, TypeElement> receiverType,
+      java.util.Set<String> asyncNames)
+      throws Undecidable {
+    ExpressionTree select = invocation.getMethodSelect();
+    int arity = invocation.getArguments().size();
+    if (select instanceof IdentifierTree) {
+      String name = ((IdentifierTree) select).getName().toString();
+      if (Keyword.named(name) != null && !names.declaresMethod(name)) {
+        return null;
+      }
+      TypeElement site = names.methodSite(name);
+      ExecutableElement method = pick(names.methods(name), arity, name);
+      return method == null ? null : new AsyncCall(method, site, null);
+    }
+    if (!(select instanceof MemberSelectTree)) {
+      return null;
+    }
+    MemberSelectTree member = (MemberSelectTree) select;
+    String name = member.getIdentifier().toString();
+    ExpressionTree qualifier = member.getExpression();
+    TypeElement site = null;
+    if (qualifier instanceof IdentifierTree
+        && ((IdentifierTree) qualifier).getName().contentEquals("this")) {
+      site = names.owner();
+    } else if (qualifier instanceof IdentifierTree) {
+      String simple = ((IdentifierTree) qualifier).getName().toString();
+      site = receiverType.apply(simple);
+      if (site == null) {
+        NameResolver.Member field = names.field(simple);
+        if (field != null) {
+          site = asTypeElement(field.element.asType());
+        } else {
+          site = names.type(simple);
+        }
+      }
+    } else if (qualifier instanceof MemberSelectTree) {
+      site = names.typeOfQualifier(qualifier.toString());
+    }
+    if (site == null) {
+      if (asyncNames.contains(name)) {
+        throw new Undecidable(
+            "cannot tell whether this call of " + name + " calls an @Async method");
+      }
+      return null;
+    }
+    ExecutableElement method = pick(names.methodsOf(site, name), arity, name);
+    if (method == null) {
+      return null;
+    }
+    boolean staticCall = names.typeOfQualifier(qualifier.toString()) == site
+        && !(receiverType.apply(qualifier.toString()) != null);
+    return new AsyncCall(method, site, staticCall ? null : qualifier);
+  }
+
+  private static TypeElement asTypeElement(javax.lang.model.type.TypeMirror type) {
+    if (type instanceof javax.lang.model.type.DeclaredType) {
+      return (TypeElement) ((javax.lang.model.type.DeclaredType) type).asElement();
+    }
+    return null;
+  }
+
+  private static ExecutableElement pick(List<ExecutableElement> methods, int arity, String name)
+      throws Undecidable {
+    List<ExecutableElement> async = new ArrayList<>();
+    boolean plain = false;
+    for (ExecutableElement method : methods) {
+      int params = method.getParameters().size();
+      boolean fits = params == arity || (method.isVarArgs() && arity >= params - 1);
+      if (!fits) {
+        continue;
+      }
+      if (isAsync(method)) {
+        async.add(method);
+      } else {
+        plain = true;
+      }
+    }
+    if (async.isEmpty()) {
+      return null;
+    }
+    if (plain) {
+      throw new Undecidable(
+          "overloads of "
+              + name
+              + " with "
+              + arity
+              + " arguments are both @Async and not; rename one of them");
+    }
+    return async.get(0);
+  }
+
+  public static boolean isAsync(Element method) {
+    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+      Element type = mirror.getAnnotationType().asElement();
+      if (((TypeElement) type).getQualifiedName().contentEquals("dev.stackless.Async")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a tree is {@code this} or {@code Owner.this}. */
+  static boolean isThis(Tree tree) {
+    return (tree instanceof IdentifierTree && ((IdentifierTree) tree).getName().contentEquals("this"))
+        || (tree instanceof MemberSelectTree
+            && ((MemberSelectTree) tree).getIdentifier().contentEquals("this"));
+  }
+}

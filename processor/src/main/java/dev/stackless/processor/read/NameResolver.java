@@ -1,0 +1,293 @@
+package dev.stackless.processor.read;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * What a simple name written in a class's code means, when the class's own members, its outer
+ * classes and the file's imports are all that can be consulted: the processor may not attribute
+ * method bodies (see processor/README.md), so names are resolved against declarations instead,
+ * in the order JLS 6.5 gives.
+ */
+public final class NameResolver {
+  private final Elements elements;
+  private final TypeElement owner;
+  private final CompilationUnitTree unit;
+  private final PackageElement pkg;
+  private final List<TypeElement> singleImports = new ArrayList<>();
+  private final List<Element> onDemandImports = new ArrayList<>();
+  private final List<ImportTree> staticImports = new ArrayList<>();
+
+  public NameResolver(ProcessingEnvironment env, TypeElement owner, CompilationUnitTree unit) {
+    this.elements = env.getElementUtils();
+    this.owner = owner;
+    this.unit = unit;
+    this.pkg = elements.getPackageOf(owner);
+    for (ImportTree imp : unit.getImports()) {
+      if (imp.isStatic()) {
+        staticImports.add(imp);
+        continue;
+      }
+      MemberSelectTree name = (MemberSelectTree) imp.getQualifiedIdentifier();
+      String qualifier = name.getExpression().toString();
+      if (name.getIdentifier().contentEquals("*")) {
+        Element container = elements.getTypeElement(qualifier);
+        if (container == null) {
+          container = elements.getPackageElement(qualifier);
+        }
+        if (container != null) {
+          onDemandImports.add(container);
+        }
+      } else {
+        TypeElement type = elements.getTypeElement(name.toString());
+        if (type != null) {
+          singleImports.add(type);
+        }
+      }
+    }
+  }
+
+  public TypeElement owner() {
+    return owner;
+  }
+
+  public CompilationUnitTree unit() {
+    return unit;
+  }
+
+  /** A member found for a simple name: where it is declared, and how to write it qualified. */
+  public static final class Member {
+    public final Element element;
+    /** The class or interface declaring the member, or the one it is reached through. */
+    public final TypeElement site;
+    /** Reached through the owner (or inherited by it), as opposed to an outer class or import. */
+    public final boolean viaOwner;
+
+    Member(Element element, TypeElement site, boolean viaOwner) {
+      this.element = element;
+      this.site = site;
+      this.viaOwner = viaOwner;
+    }
+
+    public boolean isStatic() {
+      return element.getModifiers().contains(Modifier.STATIC);
+    }
+  }
+
+  /** The field a simple name denotes in the owner's code, or null. */
+  public Member field(String name) {
+    return member(name, ElementKind.FIELD);
+  }
+
+  /** The methods a simple method name denotes in the owner's code (one class's worth), or empty. */
+  public List<ExecutableElement> methods(String name) {
+    for (TypeElement type = owner; type != null; type = enclosingType(type)) {
+      List<ExecutableElement> found = methodsOf(type, name);
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    TypeElement imported = staticImportSite(name, ElementKind.METHOD);
+    return imported == null ? List.of() : methodsOf(imported, name);
+  }
+
+  /** Whether the owner or an outer class (not an import) has a method of this name. */
+  public boolean declaresMethod(String name) {
+    for (TypeElement type = owner; type != null; type = enclosingType(type)) {
+      if (!methodsOf(type, name).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The class whose methods {@link #methods} found: the owner, an outer class, or an import. */
+  public TypeElement methodSite(String name) {
+    for (TypeElement type = owner; type != null; type = enclosingType(type)) {
+      if (!methodsOf(type, name).isEmpty()) {
+        return type;
+      }
+    }
+    return staticImportSite(name, ElementKind.METHOD);
+  }
+
+  public List<ExecutableElement> methodsOf(TypeElement type, String name) {
+    List<ExecutableElement> found = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (method.getSimpleName().contentEquals(name)) {
+        found.add(method);
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code name} is imported statically from {@code dev.stackless.Keywords}. */
+  public boolean importsKeyword(String name) {
+    for (ImportTree imp : staticImports) {
+      MemberSelectTree select = (MemberSelectTree) imp.getQualifiedIdentifier();
+      if (select.getExpression().toString().equals("dev.stackless.Keywords")
+          && (select.getIdentifier().contentEquals("*")
+              || select.getIdentifier().contentEquals(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a qualifier as written ({@code Keywords}, {@code dev.stackless.Keywords}) is Keywords. */
+  public boolean isKeywordsClass(Tree qualifier) {
+    TypeElement type = typeOfQualifier(qualifier.toString());
+    return type != null && type.getQualifiedName().contentEquals("dev.stackless.Keywords");
+  }
+
+  /** The type a dotted name as written denotes ({@code Map.Entry}, {@code java.util.List}), or null. */
+  public TypeElement typeOfQualifier(String dotted) {
+    String[] segments = dotted.split("\\.");
+    TypeElement type = type(segments[0]);
+    int i = 1;
+    if (type == null) {
+      // a package prefix: find the longest prefix that is a type
+      for (i = segments.length; i > 0 && type == null; i--) {
+        type = elements.getTypeElement(String.join(".", java.util.Arrays.copyOf(segments, i)));
+      }
+      if (type == null) {
+        return null;
+      }
+      i++;
+    }
+    for (; i < segments.length && type != null; i++) {
+      type = memberType(type, segments[i]);
+    }
+    return type;
+  }
+
+  /** The type a simple type name denotes in the owner's code, or null. */
+  public TypeElement type(String name) {
+    for (TypeElement type = owner; type != null; type = enclosingType(type)) {
+      if (type.getSimpleName().contentEquals(name)) {
+        return type;
+      }
+      TypeElement member = memberType(type, name);
+      if (member != null) {
+        return member;
+      }
+    }
+    for (TypeElement imported : singleImports) {
+      if (imported.getSimpleName().contentEquals(name)) {
+        return imported;
+      }
+    }
+    TypeElement sameFileOrPackage =
+        elements.getTypeElement(
+            pkg.isUnnamed() ? name : pkg.getQualifiedName() + "." + name);
+    if (sameFileOrPackage != null) {
+      return sameFileOrPackage;
+    }
+    for (Element container : onDemandImports) {
+      for (TypeElement t : ElementFilter.typesIn(container.getEnclosedElements())) {
+        if (t.getSimpleName().contentEquals(name)) {
+          return t;
+        }
+      }
+    }
+    return elements.getTypeElement("java.lang." + name);
+  }
+
+  /** Whether the type was found as a member type of the owner or one of its outer classes. */
+  public boolean isMemberTypeInScope(TypeElement type) {
+    return type.getNestingKind().isNested();
+  }
+
+  public TypeElement memberType(TypeElement type, String name) {
+    for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(type))) {
+      if (member.getSimpleName().contentEquals(name)) {
+        return member;
+      }
+    }
+    return null;
+  }
+
+  /** The members (fields, methods, types) of a type, inherited ones included. */
+  public Set<String> memberNames(TypeElement type) {
+    Set<String> names = new java.util.HashSet<>();
+    for (Element e : elements.getAllMembers(type)) {
+      names.add(e.getSimpleName().toString());
+    }
+    return names;
+  }
+
+  private Member member(String name, ElementKind kind) {
+    for (TypeElement type = owner; type != null; type = enclosingType(type)) {
+      for (Element e : elements.getAllMembers(type)) {
+        if (e.getKind() == kind && e.getSimpleName().contentEquals(name)) {
+          return new Member(e, type, type == owner);
+        }
+      }
+    }
+    TypeElement site = staticImportSite(name, kind);
+    return site == null ? null : new Member(findMember(site, name, kind), site, false);
+  }
+
+  private Element findMember(TypeElement type, String name, ElementKind kind) {
+    for (Element e : elements.getAllMembers(type)) {
+      if (e.getKind() == kind && e.getSimpleName().contentEquals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private TypeElement staticImportSite(String name, ElementKind kind) {
+    for (ImportTree imp : staticImports) {
+      MemberSelectTree select = (MemberSelectTree) imp.getQualifiedIdentifier();
+      boolean matches =
+          select.getIdentifier().contentEquals("*") || select.getIdentifier().contentEquals(name);
+      if (!matches) {
+        continue;
+      }
+      TypeElement site = elements.getTypeElement(select.getExpression().toString());
+      if (site != null && findMember(site, name, kind) != null) {
+        return site;
+      }
+    }
+    return null;
+  }
+
+  private static TypeElement enclosingType(TypeElement type) {
+    Element enclosing = type.getEnclosingElement();
+    while (enclosing != null && !(enclosing instanceof TypeElement)) {
+      if (enclosing instanceof PackageElement) {
+        return null;
+      }
+      enclosing = enclosing.getEnclosingElement();
+    }
+    return (TypeElement) enclosing;
+  }
+
+  /** The name of the class the processor generates for {@code type}: {@code p.Outer_InnerAsync}. */
+  public static String generatedClassName(Elements elements, TypeElement type) {
+    String pkgName = elements.getPackageOf(type).getQualifiedName().toString();
+    return (pkgName.isEmpty() ? "" : pkgName + ".") + generatedSimpleName(elements, type);
+  }
+
+  public static String generatedSimpleName(Elements elements, TypeElement type) {
+    String pkgName = elements.getPackageOf(type).getQualifiedName().toString();
+    String qualified = type.getQualifiedName().toString();
+    String nested = pkgName.isEmpty() ? qualified : qualified.substring(pkgName.length() + 1);
+    return nested.replace('.', '_') + "Async";
+  }
+}

@@ -1,0 +1,42 @@
+package dev.stackless.processor.read;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.SourcePositions;
+import dev.stackless.processor.diag.Reporter;
+import dev.stackless.processor.model.JumpTarget;
+import dev.stackless.processor.model.Local;
+import java.util.Set;
+
+/** What {@link CodeReader} needs to know about the body it reads a fragment of. */
+interface ReadContext {
+  CompilationUnitTree unit();
+
+  CharSequence source();
+
+  SourcePositions positions();
+
+  NameResolver names();
+
+  Reporter reporter();
+
+  /** The receiver field's name for an instance method, null for a static one. */
+  String receiverField();
+
+  /** For {@code return e;}: the type to cast e to, or null when the method is void. */
+  String returnType();
+
+  /** Simple names that mean something else inside the generated class (its frame classes). */
+  Set<String> generatedNames();
+
+  /** Type variables in scope (the method's and, for instance methods, the owner's). */
+  Set<String> typeVariables();
+
+  /** The body-level local named so at the point being read, or null. */
+  Local bodyLocal(String name);
+
+  /**
+   * The lowered statement that a {@code break}/{@code continue} leaving the fragment targets, or
+   * null if it targets a statement that stays plain Java.
+   */
+  JumpTarget jumpTarget(String label, boolean isContinue);
+}

@@ -1,0 +1,105 @@
+package dev.stackless.processor.read;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+
+/** Writes a type javac computed as Java source with qualified names, or says it cannot. */
+public final class TypeSource {
+  private TypeSource() {}
+
+  /** The type as source, or null if it cannot be written (an error, captured or intersection type). */
+  public static String print(TypeMirror type) {
+    switch (type.getKind()) {
+      case BOOLEAN:
+      case BYTE:
+      case SHORT:
+      case INT:
+      case LONG:
+      case CHAR:
+      case FLOAT:
+      case DOUBLE:
+      case VOID:
+        return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+      case ARRAY: {
+        String component = print(((ArrayType) type).getComponentType());
+        return component == null ? null : component + "[]";
+      }
+      case TYPEVAR: {
+        String name = ((TypeVariable) type).asElement().getSimpleName().toString();
+        return name.startsWith("capture#") ? null : name;
+      }
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          String bound = print(wildcard.getExtendsBound());
+          return bound == null ? null : "? extends " + bound;
+        }
+        if (wildcard.getSuperBound() != null) {
+          String bound = print(wildcard.getSuperBound());
+          return bound == null ? null : "? super " + bound;
+        }
+        return "?";
+      }
+      case DECLARED: {
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        if (element.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
+            || element.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS) {
+          return null;
+        }
+        List<? extends TypeMirror> args = declared.getTypeArguments();
+        if (args.isEmpty()) {
+          return element.getQualifiedName().toString();
+        }
+        List<String> printed = args.stream().map(TypeSource::print).collect(Collectors.toList());
+        if (printed.contains(null)) {
+          return null;
+        }
+        return element.getQualifiedName() + "<" + String.join(", ", printed) + ">";
+      }
+      default:
+        return null;
+    }
+  }
+
+  public static boolean isError(TypeMirror type) {
+    return type.getKind() == TypeKind.ERROR;
+  }
+
+  /** The boxed form of a primitive type name, or the name itself. */
+  public static String boxed(String type) {
+    switch (type) {
+      case "boolean":
+        return "java.lang.Boolean";
+      case "byte":
+        return "java.lang.Byte";
+      case "short":
+        return "java.lang.Short";
+      case "int":
+        return "java.lang.Integer";
+      case "long":
+        return "java.lang.Long";
+      case "char":
+        return "java.lang.Character";
+      case "float":
+        return "java.lang.Float";
+      case "double":
+        return "java.lang.Double";
+      case "void":
+        return "java.lang.Void";
+      default:
+        return type;
+    }
+  }
+
+  public static boolean isPrimitive(String type) {
+    return !boxed(type).equals(type) && !type.equals("void");
+  }
+}

@@ -1,0 +1,208 @@
+package dev.stackless.processor.validate;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.stackless.processor.diag.Diagnostic;
+import dev.stackless.processor.diag.Reporter;
+import dev.stackless.processor.read.Intrinsics;
+import dev.stackless.processor.read.NameResolver;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Finds suspension points where Java code cannot suspend, across a whole compilation unit: in a
+ * method that is not {@code @Async} (or an initializer), inside a lambda, an anonymous or local
+ * class, a {@code synchronized} block, or inside a suspend block. Each is reported at the
+ * suspension point, with a note at the construct that forbids it, as Zig notes "suspends here".
+ */
+public final class MisuseScanner extends TreePathScanner<Void, Void> {
+  private final ProcessingEnvironment env;
+  private final Trees trees;
+  private final Reporter reporter;
+  private final Set<String> asyncNames;
+  private final CompilationUnitTree unit;
+  private final Map<TypeElement, NameResolver> resolvers = new HashMap<>();
+  /** Methods (by tree) in which a misuse was reported: they are not transformed. */
+  private final Set<Tree> spoiled;
+  private TypeElement currentClass;
+
+  private MisuseScanner(
+      ProcessingEnvironment env,
+      Reporter reporter,
+      Set<String> asyncNames,
+      CompilationUnitTree unit,
+      Set<Tree> spoiled) {
+    this.env = env;
+    this.trees = Trees.instance(env);
+    this.reporter = reporter;
+    this.asyncNames = asyncNames;
+    this.unit = unit;
+    this.spoiled = spoiled;
+  }
+
+  /** Scans {@code unit}; adds the method trees with misuses to {@code spoiled}. */
+  public static void scan(
+      ProcessingEnvironment env,
+      Reporter reporter,
+      Set<String> asyncNames,
+      CompilationUnitTree unit,
+      Set<Tree> spoiled) {
+    new MisuseScanner(env, reporter, asyncNames, unit, spoiled).scan(unit, null);
+  }
+
+  @Override
+  public Void visitClass(ClassTree node, Void unused) {
+    TreePath parent = getCurrentPath().getParentPath();
+    boolean member =
+        parent.getLeaf() instanceof CompilationUnitTree || parent.getLeaf() instanceof ClassTree;
+    if (!member) {
+      return super.visitClass(node, unused);
+    }
+    TypeElement previous = currentClass;
+    Element element = trees.getElement(getCurrentPath());
+    currentClass = element instanceof TypeElement ? (TypeElement) element : previous;
+    try {
+      return super.visitClass(node, unused);
+    } finally {
+      currentClass = previous;
+    }
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+    if (currentClass != null) {
+      check(node);
+    }
+    return super.visitMethodInvocation(node, unused);
+  }
+
+  private void check(MethodInvocationTree node) {
+    NameResolver names = resolver(currentClass);
+    Intrinsics.Keyword keyword = Intrinsics.keyword(node, names);
+    Intrinsics.AsyncCall call = null;
+    if (keyword == null) {
+      try {
+        call = Intrinsics.asyncCall(node, names, n -> null, Set.of());
+      } catch (Intrinsics.Undecidable e) {
+        return;
+      }
+      if (call == null) {
+        return;
+      }
+    } else if (keyword == Intrinsics.Keyword.RESUME || keyword == Intrinsics.Keyword.NOSUSPEND) {
+      return;
+    }
+    boolean suspends = keyword != Intrinsics.Keyword.FRAME;
+    String what = keyword != null ? keyword.name + "()" : call.method.getSimpleName() + "()";
+    Tree at = node.getMethodSelect();
+    TreePath path = getCurrentPath().getParentPath();
+    for (; path != null; path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof LambdaExpressionTree) {
+        if (isSuspendBlock(path)) {
+          if (suspends) {
+            report(at, leaf, Diagnostic.SUSPEND_IN_SUSPEND_BLOCK, what, "suspend block");
+            return;
+          }
+          continue; // frame() in a suspend block: the block's context decides
+        }
+        report(at, leaf, Diagnostic.SUSPEND_IN_LAMBDA, what, "lambda");
+        return;
+      }
+      if (leaf instanceof NewClassTree) {
+        continue; // an anonymous class body is the ClassTree below it, met first
+      }
+      if (leaf instanceof ClassTree) {
+        Tree parent = path.getParentPath().getLeaf();
+        if (parent instanceof CompilationUnitTree || parent instanceof ClassTree) {
+          break; // a member class: the suspension point is in an initializer
+        }
+        report(at, leaf, Diagnostic.SUSPEND_IN_CLASS, what, "class body");
+        return;
+      }
+      if (leaf instanceof SynchronizedTree && suspends) {
+        report(at, leaf, Diagnostic.SUSPEND_IN_SYNCHRONIZED, what, "synchronized statement");
+        return;
+      }
+      if (leaf instanceof MethodTree) {
+        MethodTree method = (MethodTree) leaf;
+        if (isAsync(method, resolver(currentClass))) {
+          return;
+        }
+        spoiled.add(method);
+        if (call != null) {
+          String factory =
+              NameResolver.generatedSimpleName(env.getElementUtils(), call.site)
+                  + "."
+                  + call.method.getSimpleName()
+                  + "(..)";
+          reporter.error(at, unit, Diagnostic.ASYNC_CALL_OUTSIDE_ASYNC,
+              call.method.getSimpleName(), factory, factory);
+        } else {
+          reporter.error(at, unit, Diagnostic.SUSPEND_OUTSIDE_ASYNC, what);
+        }
+        reporter.note(method, unit, Diagnostic.NOTE_ASYNC_METHOD, method.getName());
+        return;
+      }
+    }
+    // a field initializer or an initializer block
+    reporter.error(at, unit, Diagnostic.SUSPEND_OUTSIDE_ASYNC, what);
+  }
+
+  /** Whether the lambda at {@code path} is the argument of {@code suspend(...)}. */
+  private boolean isSuspendBlock(TreePath path) {
+    Tree parent = path.getParentPath().getLeaf();
+    if (!(parent instanceof MethodInvocationTree)) {
+      return false;
+    }
+    MethodInvocationTree invocation = (MethodInvocationTree) parent;
+    return invocation.getArguments().contains((ExpressionTree) path.getLeaf())
+        && Intrinsics.keyword(invocation, resolver(currentClass)) == Intrinsics.Keyword.SUSPEND;
+  }
+
+  private void report(Tree at, Tree construct, Diagnostic diagnostic, String what, String kind) {
+    reporter.error(at, unit, diagnostic, what);
+    reporter.note(construct, unit, Diagnostic.NOTE_CONSTRUCT, kind);
+    for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        spoiled.add(p.getLeaf());
+        return;
+      }
+    }
+  }
+
+  /** Whether a method declaration carries {@code @Async}, as its source says. */
+  public static boolean isAsync(MethodTree method, NameResolver names) {
+    for (AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+      TypeElement type = names.typeOfQualifier(annotation.getAnnotationType().toString());
+      if (type != null && type.getQualifiedName().contentEquals("dev.stackless.Async")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private NameResolver resolver(TypeElement type) {
+    return resolvers.computeIfAbsent(type, t -> new NameResolver(env, t, unit));
+  }
+
+  static Set<Tree> newSpoiledSet() {
+    return new HashSet<>();
+  }
+}

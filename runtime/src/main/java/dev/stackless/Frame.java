@@ -1,0 +1,405 @@
+package dev.stackless;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The frame of one invocation of an {@link Async @Async} method: Zig's {@code anyframe->T}.
+ *
+ * <p>The processor generates one subclass per {@code @Async} method ({@code OwnerAsync.F}); its
+ * {@code start(...)} runs the method until its first suspension point, {@link #resume()} continues
+ * it, and {@code await(frame)} inside another {@code @Async} method (or {@link
+ * Keywords#nosuspend(Frame)} anywhere) reads its result. A frame that has completed may be started
+ * again: it is reused, nothing is allocated.
+ *
+ * <h2>The status word</h2>
+ *
+ * <pre>
+ *              start                 suspend()               resume()
+ *   NEW ──────────────────► RUNNING ────────────► SUSPENDED ─────────► RUNNING
+ *    ▲                       │  │ ▲                                       │
+ *    │ (completed frames     │  │ └──────── awaitee completes ◄─ AWAITING ◄┘ await of an
+ *    │  may start again)     │  │                                            unfinished frame
+ *    └──────── COMPLETED ◄───┘  └ return / throw
+ * </pre>
+ *
+ * <p>{@code status} moves SUSPENDED → RUNNING only by compare-and-set in {@link #resume()}: FIRST
+ * CAS WINS, so two racing resumes never run the frame twice, and a resume that races with the end
+ * of a suspend block (the frame is already SUSPENDED while its block still runs) is not lost: it
+ * runs the rest of the frame on the resuming thread while the block finishes on its own.
+ *
+ * <p>{@code awaiter} holds the one frame parked in {@code await} on this frame: {@code null} (none
+ * yet), that frame, or {@link #DONE} once this frame has completed. Completion swaps in DONE and
+ * continues the awaiter it swapped out; an await CASes itself in over {@code null}. Whichever
+ * comes first decides, so an awaiter is resumed exactly once or never parks.
+ *
+ * <p>Stack safety: resumes, starts and completions run in {@link #run(Frame)}, which continues
+ * into a completed frame's awaiter in a loop instead of recursing, and defers a frame to a
+ * per-thread trampoline once {@link #MAX_NESTING} runs are nested on the stack. Below that bound a
+ * resume is synchronous, as in Zig.
+ *
+ * @param <T> the method's result type ({@link Void} for {@code void} methods)
+ */
+public abstract class Frame<T> implements AnyFrame {
+
+  // Status values. The processor's generated code never reads these: it only calls the methods.
+  private static final int NEW = 0;
+  private static final int RUNNING = 1;
+  private static final int SUSPENDED = 2;
+  private static final int AWAITING = 3;
+  private static final int COMPLETED = 4;
+
+  /** Returned by {@link #step()} when the frame suspended instead of completing. */
+  protected static final Object SUSPEND = new Object() {
+    @Override
+    public String toString() {
+      return "SUSPEND";
+    }
+  };
+
+  /** Stored in {@link #awaiter} once the frame has completed. */
+  private static final Frame<?> DONE = new Frame<Object>() {
+    @Override
+    protected Object step() {
+      throw new AssertionError();
+    }
+
+    @Override
+    protected String asyncMethodName() {
+      return "<done>";
+    }
+  };
+
+  /** Nested runs on one thread past which a run is deferred to the thread's trampoline. */
+  static final int MAX_NESTING = 128;
+
+  private static final VarHandle STATUS;
+  private static final VarHandle AWAITER;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATUS = lookup.findVarHandle(Frame.class, "status", int.class);
+      AWAITER = lookup.findVarHandle(Frame.class, "awaiter", Frame.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** NEW, RUNNING, SUSPENDED, AWAITING or COMPLETED; see the class comment. */
+  private volatile int status;
+
+  /** The frame parked in await on this one, or {@link #DONE}; see the class comment. */
+  private volatile Frame<?> awaiter;
+
+  /** The frame this one is awaiting; read back by {@link #awaitedResult()}. */
+  private Frame<?> awaitee;
+
+  /** The result, or a {@link Failure} holding the exception, once completed. */
+  private Object outcome;
+
+  /**
+   * The resume point: which suspension point {@link #step()} continues after. Generated code owns
+   * it; 0 is the start of the method.
+   */
+  protected int label;
+
+  protected Frame() {}
+
+  // ---------------------------------------------------------------------------------------------
+  // API
+
+  @Override
+  public final void resume() {
+    if (!STATUS.compareAndSet(this, SUSPENDED, RUNNING)) {
+      throw new IllegalStateException(illegalResumeMessage());
+    }
+    run(this);
+  }
+
+  /** Whether the frame has completed, normally or with an exception. */
+  public final boolean isDone() {
+    return awaiter == DONE;
+  }
+
+  /** Whether the frame is suspended at a {@code suspend} and may be resumed. */
+  public final boolean isSuspended() {
+    return status == SUSPENDED;
+  }
+
+  /** The body of {@link Keywords#nosuspend(Frame)}. */
+  final T nosuspendResult() {
+    if (awaiter != DONE) {
+      throw new IllegalStateException(
+          "async function called in nosuspend scope suspended: "
+              + asyncMethodName()
+              + " has not completed ("
+              + statusName(status)
+              + ")");
+    }
+    return outcome();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName()
+        + "{"
+        + statusName(status)
+        + "}@"
+        + Integer.toHexString(System.identityHashCode(this));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // For generated code
+
+  /**
+   * Runs the method from {@link #label} until it suspends (returns {@link #SUSPEND}) or returns
+   * (returns its result, {@code null} for void). An exception it throws completes the frame.
+   */
+  protected abstract Object step() throws Throwable;
+
+  /** The method this frame runs, as {@code pkg.Owner.method}, for messages. */
+  protected abstract String asyncMethodName();
+
+  /**
+   * Starts the method from its beginning and runs it to its first suspension point; generated
+   * {@code start(...)} methods store the arguments and then call this.
+   *
+   * @throws IllegalStateException if the frame was started before and has not completed
+   */
+  protected final void begin() {
+    int s = status;
+    if ((s != NEW && s != COMPLETED) || !STATUS.compareAndSet(this, s, RUNNING)) {
+      throw new IllegalStateException(
+          "started an async function that has not completed: "
+              + asyncMethodName()
+              + " is "
+              + statusName(status));
+    }
+    label = 0;
+    outcome = null;
+    awaitee = null;
+    awaiter = null;
+    run(this);
+  }
+
+  /**
+   * Checks that the arguments may be stored: the frame is new or completed. Generated {@code
+   * start(...)} calls it before overwriting the parameter fields of a frame that may be running.
+   */
+  protected final void checkStartable() {
+    int s = status;
+    if (s != NEW && s != COMPLETED) {
+      throw new IllegalStateException(
+          "started an async function that has not completed: "
+              + asyncMethodName()
+              + " is "
+              + statusName(s));
+    }
+  }
+
+  /** {@code suspend();}: marks the frame suspended; {@code step} then returns {@link #SUSPEND}. */
+  protected final Object suspendHere() {
+    status = SUSPENDED;
+    return SUSPEND;
+  }
+
+  /**
+   * Marks the frame suspended before its suspend block runs: from here on anyone, the block
+   * included, may resume it. Returns true, so that generated code can write {@code if
+   * (suspendForBlock()) { block }} and javac sees the end of the block as reachable.
+   */
+  protected final boolean suspendForBlock() {
+    status = SUSPENDED;
+    return true;
+  }
+
+  /** Runs a suspend block given as a {@code Consumer} (not a lambda to inline) with this frame. */
+  protected final void callSuspendBlock(java.util.function.Consumer<? super AnyFrame> block) {
+    block.accept(this);
+  }
+
+  /** Runs a suspend block given as a {@code Runnable} (not a lambda to inline). */
+  protected final void callSuspendBlock(Runnable block) {
+    block.run();
+  }
+
+  /**
+   * An exception left a suspend block. If nobody has resumed the frame yet it takes the frame back
+   * and the exception completes the frame, as if thrown at the suspension point; otherwise the
+   * frame belongs to its resumer, and the exception goes to whoever is running the block.
+   */
+  protected final Throwable suspendBlockFailed(Throwable failure) {
+    if (STATUS.compareAndSet(this, SUSPENDED, RUNNING)) {
+      return failure;
+    }
+    return new EscapedSuspendBlock(failure);
+  }
+
+  /**
+   * {@code await(frame)}, first half: returns {@code true} if this frame must suspend until {@code
+   * frame} completes (it will then be resumed at {@link #label}), {@code false} if {@code frame}
+   * has completed already. Either way {@link #awaitedResult()} then reads the result.
+   */
+  protected final boolean awaitSuspends(Frame<?> frame) {
+    if (frame == this) {
+      throw new IllegalStateException(
+          "async function awaited itself: " + asyncMethodName() + " would never resume");
+    }
+    if (frame.status == NEW) {
+      throw new IllegalStateException(
+          "awaited an async function that was never started: " + frame.asyncMethodName());
+    }
+    awaitee = frame;
+    if (frame.awaiter == DONE) {
+      return false;
+    }
+    status = AWAITING;
+    Frame<?> previous = (Frame<?>) AWAITER.compareAndExchange(frame, null, this);
+    if (previous == null) {
+      return true;
+    }
+    status = RUNNING;
+    if (previous == DONE) {
+      return false;
+    }
+    awaitee = null;
+    throw new IllegalStateException(
+        "async function awaited twice: "
+            + frame.asyncMethodName()
+            + " is already awaited by "
+            + previous.asyncMethodName());
+  }
+
+  /** {@code await(frame)}, second half: the awaited frame's result, or its exception rethrown. */
+  protected final Object awaitedResult() {
+    Frame<?> frame = awaitee;
+    awaitee = null;
+    return frame.outcome();
+  }
+
+  /** Throws when {@link #step()} finds a {@link #label} it does not know: a processor bug. */
+  protected final IllegalStateException unknownLabel() {
+    return new IllegalStateException(
+        asyncMethodName() + ": no resume point " + label + " (a bug in the generated frame)");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Machinery
+
+  @SuppressWarnings("unchecked") // the outcome is the T that step() returned
+  private T outcome() {
+    Object o = outcome;
+    if (o instanceof Failure) {
+      throw Failure.sneakyThrow(((Failure) o).exception);
+    }
+    return (T) o;
+  }
+
+  /**
+   * Runs {@code frame}, whose status its caller has just set to RUNNING, and then every awaiter its
+   * completion releases, in a loop. Defers to the thread's trampoline past {@link #MAX_NESTING}.
+   */
+  static void run(Frame<?> frame) {
+    Trampoline trampoline = Trampoline.current();
+    if (trampoline.depth >= MAX_NESTING) {
+      trampoline.defer(frame);
+      return;
+    }
+    trampoline.depth++;
+    try {
+      runLoop(frame);
+    } finally {
+      trampoline.depth--;
+    }
+    if (trampoline.depth == 0 && trampoline.hasDeferred()) {
+      trampoline.drain();
+    }
+  }
+
+  /** Steps {@code frame}; as long as a completion releases an awaiter, steps that one next. */
+  static void runLoop(Frame<?> frame) {
+    while (frame != null) {
+      Object result;
+      try {
+        result = frame.step();
+      } catch (EscapedSuspendBlock e) {
+        throw Failure.sneakyThrow(e.getCause());
+      } catch (Throwable e) {
+        result = new Failure(e);
+      }
+      if (result == SUSPEND) {
+        return;
+      }
+      frame = frame.complete(result);
+    }
+  }
+
+  /** Throws {@code e}, checked or not, without wrapping it. */
+  static RuntimeException rethrow(Throwable e) {
+    throw Failure.sneakyThrow(e);
+  }
+
+  /** Publishes the outcome; returns the awaiter to continue with, now RUNNING, or null. */
+  private Frame<?> complete(Object result) {
+    outcome = result;
+    status = COMPLETED;
+    Frame<?> waiting = (Frame<?>) AWAITER.getAndSet(this, DONE);
+    if (waiting == null) {
+      return null;
+    }
+    waiting.status = RUNNING;
+    return waiting;
+  }
+
+  private String illegalResumeMessage() {
+    switch (status) {
+      case RUNNING:
+        return "resumed a non-suspended function: " + asyncMethodName() + " is running";
+      case AWAITING:
+        return "awaiting function resumed: "
+            + asyncMethodName()
+            + " is parked in await and is resumed by the frame it awaits";
+      case COMPLETED:
+        return "resumed an async function which already returned: " + asyncMethodName();
+      default:
+        return "resumed an async function that was never started: " + asyncMethodName();
+    }
+  }
+
+  private static String statusName(int status) {
+    switch (status) {
+      case NEW:
+        return "NEW";
+      case RUNNING:
+        return "RUNNING";
+      case SUSPENDED:
+        return "SUSPENDED";
+      case AWAITING:
+        return "AWAITING";
+      default:
+        return "COMPLETED";
+    }
+  }
+
+  /** An exception that completed a frame, kept apart from results. */
+  private static final class Failure {
+    final Throwable exception;
+
+    Failure(Throwable exception) {
+      this.exception = exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneakyThrow(Throwable e) throws E {
+      throw (E) e;
+    }
+  }
+
+  /** Carries an exception out of a suspend block whose frame another resumer owns by now. */
+  private static final class EscapedSuspendBlock extends RuntimeException {
+    EscapedSuspendBlock(Throwable cause) {
+      super(null, cause, false, false);
+    }
+  }
+}
