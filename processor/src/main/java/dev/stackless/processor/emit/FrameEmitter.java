@@ -16,7 +16,7 @@ import dev.stackless.processor.model.AsyncMethod;
 import dev.stackless.processor.model.Code;
 import dev.stackless.processor.model.Local;
 import dev.stackless.processor.model.Part;
-import dev.stackless.processor.read.TypeSource;
+import dev.stackless.processor.model.TypeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -246,8 +246,10 @@ public final class FrameEmitter {
       }
       body.add("case $L: {\n", state.number());
       body.indent();
-      for (Code line : state.lines()) {
-        body.add("$L\n", reindent(print(line, machine)));
+      for (int i = 0; i < state.lines().size(); i++) {
+        String indent = "  ".repeat(state.depth(i));
+        String text = reindent(print(state.lines().get(i), machine));
+        body.add("$L\n", indent + text.replace("\n", "\n" + indent));
       }
       body.unindent();
       body.add("}\n");

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class State {
   final List<Code> lines = new ArrayList<>();
+  /** How deep each line is nested in the code the lowering adds around it. */
+  final List<Integer> depths = new ArrayList<>();
   int number = -1;
   boolean referenced;
   /** The source line this state resumes at, or 0 if it is not a resume point. */
@@ -17,6 +19,11 @@ public final class State {
 
   public List<Code> lines() {
     return lines;
+  }
+
+  /** The nesting depth of line {@code i}, for indentation. */
+  public int depth(int i) {
+    return depths.get(i);
   }
 
   public int number() {

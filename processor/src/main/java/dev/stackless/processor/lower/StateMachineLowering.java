@@ -7,7 +7,7 @@ import dev.stackless.processor.model.Part;
 import dev.stackless.processor.model.ResultTarget;
 import dev.stackless.processor.model.Stmt;
 import dev.stackless.processor.model.Suspension;
-import dev.stackless.processor.read.TypeSource;
+import dev.stackless.processor.model.TypeSource;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -219,20 +219,16 @@ public final class StateMachineLowering {
     }
     if (suspension instanceof Suspension.SuspendBlock) {
       Suspension.SuspendBlock block = (Suspension.SuspendBlock) suspension;
-      Code self = block.selfName == null
-          ? Code.text("")
-          : Code.text("dev.stackless.AnyFrame " + block.selfName + " = this;\n");
-      emit(Code.concat(
-          "if (suspendForBlock()) {\n",
-          "try {\n",
-          self,
-          block.blockLabel, ": {\n",
-          block.body, "\n",
-          "}\n",
-          "} catch (Throwable $failure) {\n",
-          "throw suspendBlockFailed($failure);\n",
-          "}\n",
-          "}"));
+      emit(Code.text("if (suspendForBlock()) {"));
+      emit(Code.text("try {"), 1);
+      if (block.selfName != null) {
+        emit(Code.text("dev.stackless.AnyFrame " + block.selfName + " = this;"), 2);
+      }
+      emit(Code.concat(block.blockLabel, ": ", block.body), 2);
+      emit(Code.text("} catch (Throwable $failure) {"), 1);
+      emit(Code.text("throw suspendBlockFailed($failure);"), 2);
+      emit(Code.text("}"), 1);
+      emit(Code.text("}"));
       emit(Code.text("return SUSPEND;"));
       current = null;
       start(resume);
@@ -240,14 +236,13 @@ public final class StateMachineLowering {
     }
     if (suspension instanceof Suspension.SuspendCallback) {
       Suspension.SuspendCallback callback = (Suspension.SuspendCallback) suspension;
-      emit(Code.concat(
-          "if (suspendForBlock()) {\n",
-          "try {\n",
-          "callSuspendBlock(", callback.callback, ");\n",
-          "} catch (Throwable $failure) {\n",
-          "throw suspendBlockFailed($failure);\n",
-          "}\n",
-          "}"));
+      emit(Code.text("if (suspendForBlock()) {"));
+      emit(Code.text("try {"), 1);
+      emit(Code.concat("callSuspendBlock(", callback.callback, ");"), 2);
+      emit(Code.text("} catch (Throwable $failure) {"), 1);
+      emit(Code.text("throw suspendBlockFailed($failure);"), 2);
+      emit(Code.text("}"), 1);
+      emit(Code.text("}"));
       emit(Code.text("return SUSPEND;"));
       current = null;
       start(resume);
@@ -309,6 +304,10 @@ public final class StateMachineLowering {
   }
 
   private void emit(Code code) {
+    emit(code, 0);
+  }
+
+  private void emit(Code code, int depth) {
     if (current == null) {
       return; // unreachable, as javac judged the original: nothing enters here
     }
@@ -322,6 +321,7 @@ public final class StateMachineLowering {
       }
     }
     current.lines.add(code);
+    current.depths.add(depth);
   }
 
   /** {@code { this.label = N; continue dispatch; }} */
@@ -330,9 +330,12 @@ public final class StateMachineLowering {
     return Code.concat("{ this.label = ", new State.Ref(state), "; continue dispatch; }");
   }
 
+  /** {@code this.label = N; continue dispatch;} unless the current state has ended already. */
   private void jumpIfOpen(State state) {
     if (current != null) {
-      emit(jump(state));
+      state.referenced = true;
+      emit(Code.concat("this.label = ", new State.Ref(state), ";"));
+      emit(Code.text("continue dispatch;"));
       current = null;
     }
   }

@@ -7,9 +7,9 @@ public interface Suspension {
   final class Suspend implements Suspension {}
 
   /**
-   * {@code suspend(self -> { body })} or {@code suspend(() -> { body })}: the body is inlined
-   * into the state machine inside a block labelled {@code blockLabel} ({@code return;} in the
-   * lambda became {@code break blockLabel;}), with {@code selfName} bound to the frame.
+   * {@code suspend(self -> { body })} or {@code suspend(() -> { body })}: the body, a block, is
+   * inlined into the state machine labelled {@code blockLabel} ({@code return;} in the lambda
+   * became {@code break blockLabel;}), with {@code selfName} bound to the frame.
    */
   final class SuspendBlock implements Suspension {
     public final Code body;

@@ -36,6 +36,7 @@ import dev.stackless.processor.model.Part;
 import dev.stackless.processor.model.ResultTarget;
 import dev.stackless.processor.model.Stmt;
 import dev.stackless.processor.model.Suspension;
+import dev.stackless.processor.model.TypeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -457,6 +458,9 @@ public final class BodyReader implements ReadContext {
   }
 
   private Stmt.Condition condition(TreePath path) {
+    while (path.getLeaf() instanceof ParenthesizedTree) {
+      path = new TreePath(path, ((ParenthesizedTree) path.getLeaf()).getExpression());
+    }
     ExpressionTree tree = (ExpressionTree) path.getLeaf();
     if (!finder.contains(tree)) {
       return Stmt.Condition.of(CodeReader.read(this, path));
@@ -522,7 +526,7 @@ public final class BodyReader implements ReadContext {
     Code body =
         CodeReader.read(this, new TreePath(argument, lambda.getBody()), blockLabel, self);
     if (lambda.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION) {
-      body = Code.concat(body, ";");
+      body = Code.concat("{ ", body, "; }");
     }
     return new Suspension.SuspendBlock(body, self, blockLabel);
   }

@@ -1,4 +1,4 @@
-package dev.stackless.processor.read;
+package dev.stackless.processor.model;
 
 import java.util.List;
 import java.util.stream.Collectors;
