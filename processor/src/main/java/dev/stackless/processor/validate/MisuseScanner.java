@@ -111,58 +111,80 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
     boolean suspends = keyword != Intrinsics.Keyword.FRAME;
     String what = keyword != null ? keyword.name + "()" : call.method.getSimpleName() + "()";
     Tree at = node.getMethodSelect();
-    TreePath path = getCurrentPath().getParentPath();
-    for (; path != null; path = path.getParentPath()) {
+    // Walk out to the member method, remembering the first construct that forbids suspending.
+    Tree barrier = null;
+    Diagnostic barrierDiagnostic = null;
+    String barrierKind = null;
+    MethodTree memberMethod = null;
+    for (TreePath path = getCurrentPath().getParentPath(); path != null; path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
+      Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
+      boolean member = parent instanceof ClassTree || parent instanceof CompilationUnitTree;
+      if (leaf instanceof MethodTree && parent instanceof ClassTree
+          && isMemberClass(path.getParentPath())) {
+        memberMethod = (MethodTree) leaf;
+        break;
+      }
+      if (leaf instanceof ClassTree && member) {
+        break; // a field initializer or an initializer block of a member class
+      }
+      if (barrier != null) {
+        continue;
+      }
       if (leaf instanceof LambdaExpressionTree) {
         if (isSuspendBlock(path)) {
           if (suspends) {
-            report(at, leaf, Diagnostic.SUSPEND_IN_SUSPEND_BLOCK, what, "suspend block");
-            return;
+            barrier = leaf;
+            barrierDiagnostic = Diagnostic.SUSPEND_IN_SUSPEND_BLOCK;
+            barrierKind = "suspend block";
           }
-          continue; // frame() in a suspend block: the block's context decides
-        }
-        report(at, leaf, Diagnostic.SUSPEND_IN_LAMBDA, what, "lambda");
-        return;
-      }
-      if (leaf instanceof NewClassTree) {
-        continue; // an anonymous class body is the ClassTree below it, met first
-      }
-      if (leaf instanceof ClassTree) {
-        Tree parent = path.getParentPath().getLeaf();
-        if (parent instanceof CompilationUnitTree || parent instanceof ClassTree) {
-          break; // a member class: the suspension point is in an initializer
-        }
-        report(at, leaf, Diagnostic.SUSPEND_IN_CLASS, what, "class body");
-        return;
-      }
-      if (leaf instanceof SynchronizedTree && suspends) {
-        report(at, leaf, Diagnostic.SUSPEND_IN_SYNCHRONIZED, what, "synchronized statement");
-        return;
-      }
-      if (leaf instanceof MethodTree) {
-        MethodTree method = (MethodTree) leaf;
-        if (isAsync(method, resolver(currentClass))) {
-          return;
-        }
-        spoiled.add(method);
-        if (call != null) {
-          String factory =
-              NameResolver.generatedSimpleName(env.getElementUtils(), call.site)
-                  + "."
-                  + call.method.getSimpleName()
-                  + "(..)";
-          reporter.error(at, unit, Diagnostic.ASYNC_CALL_OUTSIDE_ASYNC,
-              call.method.getSimpleName(), factory, factory);
+          // frame() in a suspend block: the block's context decides
         } else {
-          reporter.error(at, unit, Diagnostic.SUSPEND_OUTSIDE_ASYNC, what);
+          barrier = leaf;
+          barrierDiagnostic = Diagnostic.SUSPEND_IN_LAMBDA;
+          barrierKind = "lambda";
         }
-        reporter.note(method, unit, Diagnostic.NOTE_ASYNC_METHOD, method.getName());
-        return;
+      } else if (leaf instanceof ClassTree) {
+        barrier = leaf;
+        barrierDiagnostic = Diagnostic.SUSPEND_IN_CLASS;
+        barrierKind = "class body";
+      } else if (leaf instanceof SynchronizedTree && suspends) {
+        barrier = leaf;
+        barrierDiagnostic = Diagnostic.SUSPEND_IN_SYNCHRONIZED;
+        barrierKind = "synchronized statement";
       }
     }
-    // a field initializer or an initializer block
-    reporter.error(at, unit, Diagnostic.SUSPEND_OUTSIDE_ASYNC, what);
+    boolean inAsync = memberMethod != null && isAsync(memberMethod, resolver(currentClass));
+    if (inAsync && barrier == null) {
+      return;
+    }
+    if (memberMethod != null) {
+      spoiled.add(memberMethod);
+    }
+    if (inAsync) {
+      reporter.error(at, unit, barrierDiagnostic, what);
+      reporter.note(barrier, unit, Diagnostic.NOTE_CONSTRUCT, barrierKind);
+      return;
+    }
+    if (call != null) {
+      String factory =
+          NameResolver.generatedSimpleName(env.getElementUtils(), call.site)
+              + "."
+              + call.method.getSimpleName()
+              + "(..)";
+      reporter.error(at, unit, Diagnostic.ASYNC_CALL_OUTSIDE_ASYNC,
+          call.method.getSimpleName(), factory, factory);
+    } else {
+      reporter.error(at, unit, Diagnostic.SUSPEND_OUTSIDE_ASYNC, what);
+    }
+    if (memberMethod != null) {
+      reporter.note(memberMethod, unit, Diagnostic.NOTE_ASYNC_METHOD, memberMethod.getName());
+    }
+  }
+
+  private static boolean isMemberClass(TreePath classPath) {
+    Tree parent = classPath.getParentPath().getLeaf();
+    return parent instanceof CompilationUnitTree || parent instanceof ClassTree;
   }
 
   /** Whether the lambda at {@code path} is the argument of {@code suspend(...)}. */
@@ -174,17 +196,6 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
     MethodInvocationTree invocation = (MethodInvocationTree) parent;
     return invocation.getArguments().contains((ExpressionTree) path.getLeaf())
         && Intrinsics.keyword(invocation, resolver(currentClass)) == Intrinsics.Keyword.SUSPEND;
-  }
-
-  private void report(Tree at, Tree construct, Diagnostic diagnostic, String what, String kind) {
-    reporter.error(at, unit, diagnostic, what);
-    reporter.note(construct, unit, Diagnostic.NOTE_CONSTRUCT, kind);
-    for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
-        spoiled.add(p.getLeaf());
-        return;
-      }
-    }
   }
 
   /** Whether a method declaration carries {@code @Async}, as its source says. */

@@ -1,0 +1,264 @@
+package dev.stackless.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stackless.processor.Sources.compile;
+import static dev.stackless.processor.Sources.file;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per diagnostic, at its line and column (line 1-3 of each file are the package and the
+ * imports {@link Sources#file} adds, so the body's first line is line 4).
+ */
+class DiagnosticsTest {
+
+  @Test
+  void suspendOutsideAsyncIsAnError() {
+    JavaFileObject src = file("Plain", String.join("\n",
+        "class Plain {",                 // 4
+        "  static void run() {",         // 5
+        "    suspend();",                // 6
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] suspend() is a suspension point")
+        .inFile(src).onLine(6).atColumn(5);
+    assertThat(c).hadNoteContaining("the enclosing method run is not @Async")
+        .inFile(src).onLine(5).atColumn(15);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void awaitOutsideAsyncIsAnError() {
+    JavaFileObject src = file("Plain", String.join("\n",
+        "class Plain {",
+        "  static int run(Frame<Integer> f) {",
+        "    return await(f) + 1;",      // 6
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] await()")
+        .inFile(src).onLine(6).atColumn(12);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void frameOutsideAsyncIsAnError() {
+    JavaFileObject src = file("Plain", String.join("\n",
+        "class Plain {",
+        "  static AnyFrame run() {",
+        "    return frame();",           // 6
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] frame()")
+        .inFile(src).onLine(6).atColumn(12);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspendInFieldInitializerIsAnError() {
+    JavaFileObject src = file("Plain", String.join("\n",
+        "class Plain {",
+        "  static AnyFrame f = frame();",  // 5
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] frame()")
+        .inFile(src).onLine(5).atColumn(23);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void directCallOfAsyncMethodFromPlainCodeIsAnError() {
+    JavaFileObject src = file("Calls", String.join("\n",
+        "class Calls {",
+        "  @Async static int work() { suspend(); return 1; }",
+        "  static void run() {",
+        "    int x = work();",           // 7
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining(
+            "[AsyncCallOutsideAsync] work is an @Async method and may only be called directly"
+                + " from an @Async method; start it with CallsAsync.work(..)")
+        .inFile(src).onLine(7).atColumn(13);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspendInsideLambdaIsAnError() {
+    JavaFileObject src = file("Lambdas", String.join("\n",
+        "class Lambdas {",
+        "  @Async static void run(Frame<Integer> f) {",
+        "    Runnable r = () -> {",      // 6
+        "      await(f);",               // 7
+        "    };",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendInLambda] cannot suspend inside a lambda body")
+        .inFile(src).onLine(7).atColumn(7);
+    assertThat(c).hadNoteContaining("inside this lambda").inFile(src).onLine(6).atColumn(18);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspendInsideAnonymousClassIsAnError() {
+    JavaFileObject src = file("Anon", String.join("\n",
+        "class Anon {",
+        "  @Async static void run() {",
+        "    Runnable r = new Runnable() {",
+        "      public void run() {",
+        "        suspend();",            // 8
+        "      }",
+        "    };",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendInClass] cannot suspend inside an anonymous or local")
+        .inFile(src).onLine(8).atColumn(9);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspendInsideLocalClassIsAnError() {
+    JavaFileObject src = file("Local", String.join("\n",
+        "class Local {",
+        "  @Async static void run() {",
+        "    class Helper {",
+        "      void go() { suspend(); }",  // 7
+        "    }",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendInClass]").inFile(src).onLine(7).atColumn(19);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspendInsideSuspendBlockIsAnError() {
+    JavaFileObject src = file("Blocks", String.join("\n",
+        "class Blocks {",
+        "  @Async static void run() {",
+        "    suspend(self -> {",
+        "      suspend();",              // 7
+        "    });",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendInSuspendBlock] cannot suspend inside suspend block")
+        .inFile(src).onLine(7).atColumn(7);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspendInsideSynchronizedIsAnError() {
+    JavaFileObject src = file("Sync", String.join("\n",
+        "class Sync {",
+        "  @Async static void run(Object lock) {",
+        "    synchronized (lock) {",     // 6
+        "      suspend();",              // 7
+        "    }",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendInSynchronized] cannot suspend inside synchronized")
+        .inFile(src).onLine(7).atColumn(7);
+    assertThat(c).hadNoteContaining("inside this synchronized statement")
+        .inFile(src).onLine(6).atColumn(5);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void asyncConstructorIsAnError() {
+    JavaFileObject src = file("Ctor", String.join("\n",
+        "class Ctor {",
+        "  @Async Ctor() {}",            // 5
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[AsyncConstructor] a constructor cannot be @Async")
+        .inFile(src).onLine(5).atColumn(10);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void asyncAbstractMethodIsAnError() {
+    JavaFileObject src = file("Shape", String.join("\n",
+        "interface Shape {",
+        "  @Async int area();",          // 5
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[AsyncAbstract] an abstract method cannot be @Async")
+        .inFile(src).onLine(5).atColumn(14);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspensionInsideTryIsNotSupportedYet() {
+    JavaFileObject src = file("Tries", String.join("\n",
+        "class Tries {",
+        "  @Async static void run() {",
+        "    try {",
+        "      suspend();",              // 7
+        "    } finally {",
+        "      System.out.println();",
+        "    }",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining(
+            "[Unsupported] a suspension point inside try/catch/finally is not supported yet")
+        .inFile(src).onLine(7).atColumn(7);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspensionInsideSwitchIsNotSupportedYet() {
+    JavaFileObject src = file("Switches", String.join("\n",
+        "class Switches {",
+        "  @Async static void run(int k) {",
+        "    switch (k) {",
+        "      case 1: suspend(); break;",  // 7
+        "      default: break;",
+        "    }",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] a suspension point inside switch")
+        .inFile(src).onLine(7).atColumn(15);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspensionDeepInsideAnExpressionIsNotSupportedYet() {
+    JavaFileObject src = file("Exprs", String.join("\n",
+        "class Exprs {",
+        "  @Async static int run(Frame<Integer> f) {",
+        "    return 1 + await(f);",      // 6
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining(
+            "[Unsupported] a suspension point inside an expression is not supported yet")
+        .inFile(src).onLine(6).atColumn(16);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void privateMemberOfTheOwnerIsNotSupportedYet() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private static int hidden;",
+        "  @Async static void run() {",
+        "    suspend();",
+        "    hidden++;",                 // 8
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] the private member hidden of Secret")
+        .inFile(src).onLine(8).atColumn(5);
+    assertThat(c).hadErrorCount(1);
+  }
+}
