@@ -337,10 +337,13 @@ public final class FrameEmitter {
 
   // --- types ------------------------------------------------------------------------------------
 
+  /** The frame's type variables, bounds included (the body may call a bound's methods). */
   private List<TypeVariableName> typeVariables(AsyncMethod method) {
     List<TypeVariableName> variables = new ArrayList<>();
-    for (String name : method.typeVariableNames) {
-      variables.add(TypeVariableName.get(name));
+    for (javax.lang.model.element.TypeParameterElement parameter : method.typeVariables) {
+      TypeVariableName variable = TypeVariableName.get(parameter);
+      variable.bounds().forEach(this::track);
+      variables.add(variable);
     }
     return variables;
   }

@@ -15,8 +15,8 @@ public final class AsyncMethod {
   public final String frameClass;
   /** The owner as source, with its type variables, for an instance method; null if static. */
   public final String receiverType;
-  /** Type variable declarations as source ({@code T extends Comparable<T>}): owner's, then method's. */
-  public final List<String> typeVariables;
+  /** The type variables the frame class declares: the owner's (instance methods), the method's. */
+  public final List<javax.lang.model.element.TypeParameterElement> typeVariables;
   /** Just their names, in the same order. */
   public final List<String> typeVariableNames;
   /** The declared return type as source ({@code void} for none). */
@@ -36,7 +36,7 @@ public final class AsyncMethod {
       String name,
       String frameClass,
       String receiverType,
-      List<String> typeVariables,
+      List<javax.lang.model.element.TypeParameterElement> typeVariables,
       List<String> typeVariableNames,
       String returnType,
       List<Local> parameters,

@@ -20,7 +20,6 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeParameterTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.SourcePositions;
@@ -130,7 +129,7 @@ public final class BodyReader implements ReadContext {
     MethodTree tree = (MethodTree) methodPath.getLeaf();
     TypeElement owner = names.owner();
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-    List<String> typeVariableDecls = new ArrayList<>();
+    List<TypeParameterElement> typeVariableDecls = new ArrayList<>();
     List<String> typeVariableNames = new ArrayList<>();
     String receiverType = null;
     if (!isStatic) {
@@ -139,16 +138,15 @@ public final class BodyReader implements ReadContext {
         String name = parameter.getSimpleName().toString();
         ownerVars.add(name);
         typeVariableNames.add(name);
-        typeVariableDecls.add(typeParameterSource(parameter));
+        typeVariableDecls.add(parameter);
       }
       receiverType =
           owner.getQualifiedName()
               + (ownerVars.isEmpty() ? "" : "<" + String.join(", ", ownerVars) + ">");
     }
-    for (TypeParameterTree parameter : tree.getTypeParameters()) {
-      typeVariableNames.add(parameter.getName().toString());
-      typeVariableDecls.add(
-          CodeReader.read(this, new TreePath(methodPath, parameter)).toString());
+    for (TypeParameterElement parameter : method.getTypeParameters()) {
+      typeVariableNames.add(parameter.getSimpleName().toString());
+      typeVariableDecls.add(parameter);
     }
     typeVariables.addAll(typeVariableNames);
     returnType =
@@ -189,18 +187,6 @@ public final class BodyReader implements ReadContext {
         body,
         synthetic,
         line(tree));
-  }
-
-  private String typeParameterSource(TypeParameterElement parameter) {
-    List<String> bounds = new ArrayList<>();
-    for (TypeMirror bound : parameter.getBounds()) {
-      String printed = TypeSource.print(bound);
-      if (printed != null && !printed.equals("java.lang.Object")) {
-        bounds.add(printed);
-      }
-    }
-    return parameter.getSimpleName()
-        + (bounds.isEmpty() ? "" : " extends " + String.join(" & ", bounds));
   }
 
   // --- statements -------------------------------------------------------------------------------
