@@ -1,0 +1,150 @@
+package demo;
+
+import static dev.stackless.Keywords.*;
+import dev.stackless.*;
+
+/**
+ * Frames of the {@code @Async} methods of {@link demo.Chain}: a factory per method that starts it, and its frame class.
+ */
+@javax.annotation.processing.Generated(
+    value = "dev.stackless.processor.AsyncProcessor",
+    comments = "https://stackless.dev/generated"
+)
+public final class ChainAsync {
+  private ChainAsync() {
+  }
+
+  /**
+   * Starts {@code demo.Chain.id} and runs it to its first suspension point (Zig's {@code async id(...)}).
+   */
+  static <T> Id<T> id(T value) {
+    return new Id<T>().start(value);
+  }
+
+  /**
+   * Starts {@code demo.Chain.twice} and runs it to its first suspension point (Zig's {@code async twice(...)}).
+   */
+  static Twice twice(java.lang.String s) {
+    return new Twice().start(s);
+  }
+
+  /**
+   * The frame of {@code demo.Chain.id} (line 5): Zig's {@code @Frame(id)}.
+   */
+  public static final class Id<T> extends dev.stackless.Frame<T> {
+    /**
+     * Parameter {@code value}.
+     */
+    private T value;
+
+    /**
+     * A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).
+     */
+    public Id() {
+    }
+
+    /**
+     * Runs {@code id} from its beginning to its first suspension point; a frame that has completed may be started again.
+     */
+    public Id<T> start(T value) {
+      checkStartable();
+      this.value = value;
+      begin();
+      return this;
+    }
+
+    @Override
+    protected java.lang.String asyncMethodName() {
+      return "demo.Chain.id";
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "all"})
+    protected Object step() throws Throwable {
+      dispatch:
+      while (true) {
+        switch (this.label) {
+          case 0: {
+            this.label = 1;
+            return suspendHere();
+          }
+          // resumes after line 5
+          case 1: {
+            return (T) (value);
+          }
+          default:
+            throw unknownLabel();
+        }
+      }
+    }
+  }
+
+  /**
+   * The frame of {@code demo.Chain.twice} (line 6): Zig's {@code @Frame(twice)}.
+   */
+  public static final class Twice extends dev.stackless.Frame<java.lang.String> {
+    /**
+     * Parameter {@code s}.
+     */
+    private java.lang.String s;
+
+    /**
+     * Local {@code b}, live across suspension points.
+     */
+    private java.lang.String b;
+
+    /**
+     * A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).
+     */
+    public Twice() {
+    }
+
+    /**
+     * Runs {@code twice} from its beginning to its first suspension point; a frame that has completed may be started again.
+     */
+    public Twice start(java.lang.String s) {
+      checkStartable();
+      this.s = s;
+      begin();
+      return this;
+    }
+
+    @Override
+    protected java.lang.String asyncMethodName() {
+      return "demo.Chain.twice";
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "all"})
+    protected Object step() throws Throwable {
+      dispatch:
+      while (true) {
+        switch (this.label) {
+          case 0: {
+            this.label = 1;
+            if (awaitSuspends(demo.ChainAsync.id(s))) return SUSPEND;
+          }
+          // resumes after line 7
+          case 1: {
+            String a = (String) this.awaitedResult();
+            this.label = 2;
+            if (awaitSuspends(demo.ChainAsync.id(a + s))) return SUSPEND;
+          }
+          // resumes after line 8
+          case 2: {
+            b = (java.lang.String) this.awaitedResult();
+            this.label = 3;
+            if (awaitSuspends(demo.ChainAsync.id(b.isEmpty()))) return SUSPEND;
+          }
+          // resumes after line 9
+          case 3: {
+            if (dev.stackless.internal.Results.asBoolean(this.awaitedResult())) return (String) ("");
+            return (String) (b);
+          }
+          default:
+            throw unknownLabel();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package demo;
+
+import static dev.stackless.Keywords.*;
+import dev.stackless.*;
+
+/**
+ * Frames of the {@code @Async} methods of {@link demo.Counter}: a factory per method that starts it, and its frame class.
+ */
+@javax.annotation.processing.Generated(
+    value = "dev.stackless.processor.AsyncProcessor",
+    comments = "https://stackless.dev/generated"
+)
+public final class CounterAsync {
+  private CounterAsync() {
+  }
+
+  /**
+   * Starts {@code demo.Counter.tick} and runs it to its first suspension point (Zig's {@code async tick(...)}).
+   */
+  static Tick tick(int by) {
+    return new Tick().start(by);
+  }
+
+  /**
+   * The frame of {@code demo.Counter.tick} (line 6): Zig's {@code @Frame(tick)}.
+   */
+  public static final class Tick extends dev.stackless.Frame<java.lang.Integer> {
+    /**
+     * Parameter {@code by}.
+     */
+    private int by;
+
+    /**
+     * Local {@code now}, live across suspension points.
+     */
+    private int now;
+
+    /**
+     * A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).
+     */
+    public Tick() {
+    }
+
+    /**
+     * Runs {@code tick} from its beginning to its first suspension point; a frame that has completed may be started again.
+     */
+    public Tick start(int by) {
+      checkStartable();
+      this.by = by;
+      begin();
+      return this;
+    }
+
+    @Override
+    protected String asyncMethodName() {
+      return "demo.Counter.tick";
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "all"})
+    protected Object step() throws Throwable {
+      dispatch:
+      while (true) {
+        switch (this.label) {
+          case 0: {
+            demo.Counter.count += by;
+            this.label = 1;
+            return suspendHere();
+          }
+          // resumes after line 8
+          case 1: {
+            now = demo.Counter.count;
+            this.label = 2;
+            if (suspendForBlock()) {
+              try {
+                dev.stackless.AnyFrame self = this;
+                suspendBlock1: { demo.Counter.count++; }
+              } catch (Throwable $failure) {
+                throw suspendBlockFailed($failure);
+              }
+            }
+            return SUSPEND;
+          }
+          // resumes after line 10
+          case 2: {
+            return (int) (now);
+          }
+          default:
+            throw unknownLabel();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package demo;
+
+import static dev.stackless.Keywords.*;
+import dev.stackless.*;
+import java.util.List;
+
+/**
+ * Frames of the {@code @Async} methods of {@link demo.Summer}: a factory per method that starts it, and its frame class.
+ */
+@javax.annotation.processing.Generated(
+    value = "dev.stackless.processor.AsyncProcessor",
+    comments = "https://stackless.dev/generated"
+)
+public final class SummerAsync {
+  private SummerAsync() {
+  }
+
+  /**
+   * Starts {@code demo.Summer.sum} and runs it to its first suspension point (Zig's {@code async sum(...)}).
+   */
+  static Sum sum(Summer $this, int limit) {
+    return new Sum().start($this, limit);
+  }
+
+  /**
+   * The frame of {@code demo.Summer.sum} (line 8): Zig's {@code @Frame(sum)}.
+   */
+  public static final class Sum extends dev.stackless.Frame<java.lang.Integer> {
+    /**
+     * The receiver of the call.
+     */
+    private Summer $this;
+
+    /**
+     * Parameter {@code limit}.
+     */
+    private int limit;
+
+    /**
+     * Local {@code total}, live across suspension points.
+     */
+    private int total;
+
+    /**
+     * Local {@code $each1}, live across suspension points.
+     */
+    private dev.stackless.internal.ForEachCursor $each1;
+
+    /**
+     * A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).
+     */
+    public Sum() {
+    }
+
+    /**
+     * Runs {@code sum} from its beginning to its first suspension point; a frame that has completed may be started again.
+     */
+    public Sum start(Summer $this, int limit) {
+      checkStartable();
+      this.$this = $this;
+      this.limit = limit;
+      begin();
+      return this;
+    }
+
+    @Override
+    protected String asyncMethodName() {
+      return "demo.Summer.sum";
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "all"})
+    protected Object step() throws Throwable {
+      dispatch:
+      while (true) {
+        switch (this.label) {
+          case 0: {
+            total = 0;
+            $each1 = dev.stackless.internal.ForEachCursor.of($this.xs);
+          }
+          case 1: {
+            if (!$each1.hasNext()) { this.label = 3; continue dispatch; }
+            int x = dev.stackless.internal.Results.asInt($each1.next());
+            if (total > limit) { this.label = 3; continue dispatch; }
+            total += x;
+            this.label = 2;
+            return suspendHere();
+          }
+          // resumes after line 13
+          case 2: {
+            this.label = 1;
+            continue dispatch;
+          }
+          case 3: {
+            return (int) (total);
+          }
+          default:
+            throw unknownLabel();
+        }
+      }
+    }
+  }
+}
