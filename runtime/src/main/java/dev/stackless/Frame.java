@@ -140,9 +140,10 @@ public abstract class Frame<T> implements AnyFrame {
     return outcome();
   }
 
+  /** {@code pkg.Owner.method{SUSPENDED}@1b6d3586}: the method, the status, the identity. */
   @Override
   public String toString() {
-    return getClass().getSimpleName()
+    return asyncMethodName()
         + "{"
         + statusName(status)
         + "}@"
