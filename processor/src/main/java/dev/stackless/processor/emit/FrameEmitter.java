@@ -18,8 +18,10 @@ import dev.stackless.processor.model.Local;
 import dev.stackless.processor.model.Part;
 import dev.stackless.processor.model.TypeSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -236,6 +238,7 @@ public final class FrameEmitter {
 
   /** {@code step()}: the states in a switch inside a loop that jumps re-enter. */
   private MethodSpec step(StateMachine machine) {
+    int[] captureCount = {0};
     CodeBlock.Builder body = CodeBlock.builder();
     body.add("dispatch:\n");
     body.beginControlFlow("while (true)");
@@ -248,7 +251,14 @@ public final class FrameEmitter {
       body.indent();
       for (int i = 0; i < state.lines().size(); i++) {
         String indent = "  ".repeat(state.depth(i));
-        String text = reindent(print(state.lines().get(i), machine));
+        Code line = state.lines().get(i);
+        Map<Local, String> captures = new LinkedHashMap<>();
+        collectCaptures(line, captures, captureCount);
+        for (Map.Entry<Local, String> capture : captures.entrySet()) {
+          // final var x$c1 = x;   (the lambda below captures this iteration's value)
+          body.add("$Lfinal var $L = $L;\n", indent, capture.getValue(), capture.getKey().name());
+        }
+        String text = reindent(print(line, machine, captures));
         body.add("$L\n", indent + text.replace("\n", "\n" + indent));
       }
       body.unindent();
@@ -275,14 +285,32 @@ public final class FrameEmitter {
         .build();
   }
 
+  /** Hoisted locals that lambdas or class bodies in {@code code} capture, with copy names. */
+  private static void collectCaptures(Code code, Map<Local, String> captures, int[] count) {
+    for (Part part : code.parts()) {
+      if (part instanceof Part.LocalRef) {
+        Part.LocalRef ref = (Part.LocalRef) part;
+        if (ref.isCaptured() && ref.local().isHoisted() && !captures.containsKey(ref.local())) {
+          captures.put(ref.local(), ref.local().name() + "$c" + (++count[0]));
+        }
+      } else if (part instanceof Part.LocalDecl && ((Part.LocalDecl) part).init() != null) {
+        collectCaptures(((Part.LocalDecl) part).init(), captures, count);
+      }
+    }
+  }
+
   /** Code as Java text: locals by their final names, jumps and state numbers filled in. */
-  private static String print(Code code, StateMachine machine) {
+  private static String print(Code code, StateMachine machine, Map<Local, String> captures) {
     StringBuilder out = new StringBuilder();
     for (Part part : code.parts()) {
-      if (part instanceof Part.LocalDecl) {
+      if (part instanceof Part.LocalRef) {
+        Part.LocalRef ref = (Part.LocalRef) part;
+        String copy = ref.isCaptured() ? captures.get(ref.local()) : null;
+        out.append(copy != null ? copy : ref.local().name());
+      } else if (part instanceof Part.LocalDecl) {
         Part.LocalDecl decl = (Part.LocalDecl) part;
         Local local = decl.local();
-        String init = decl.init() == null ? null : print(decl.init(), machine);
+        String init = decl.init() == null ? null : print(decl.init(), machine, captures);
         if (local.isHoisted()) {
           if (init != null) {
             out.append(local.name()).append(" = ").append(init).append(';');

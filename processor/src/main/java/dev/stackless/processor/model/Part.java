@@ -21,16 +21,31 @@ public interface Part {
     }
   }
 
-  /** A use of a local of the async body, printed with its final name. */
+  /**
+   * A use of a local of the async body, printed with its final name. A use inside a lambda or a
+   * class body is a capture: if the local became a field, the statement first copies the field
+   * into a local, so the lambda keeps the value it would have captured (the next loop iteration
+   * overwrites the field, not the copy).
+   */
   final class LocalRef implements Part {
     private final Local local;
+    private final boolean captured;
 
     public LocalRef(Local local) {
+      this(local, false);
+    }
+
+    public LocalRef(Local local, boolean captured) {
       this.local = local;
+      this.captured = captured;
     }
 
     public Local local() {
       return local;
+    }
+
+    public boolean isCaptured() {
+      return captured;
     }
 
     @Override

@@ -138,7 +138,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     Local local = cx.bodyLocal(name);
     if (local != null) {
-      edits.add(new Edit(start(node), end(node), List.of(new Part.LocalRef(local))));
+      boolean captured = lambdaDepth > 0 || !classMembers.isEmpty();
+      edits.add(new Edit(start(node), end(node), List.of(new Part.LocalRef(local, captured))));
       return null;
     }
     if (cx.typeVariables().contains(name)) {
