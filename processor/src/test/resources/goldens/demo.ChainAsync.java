@@ -8,7 +8,7 @@ import dev.stackless.*;
  */
 @javax.annotation.processing.Generated(
     value = "dev.stackless.processor.AsyncProcessor",
-    comments = "https://stackless.dev/generated"
+    comments = "Stackless frames; see processor/docs/lowering.md"
 )
 public final class ChainAsync {
   private ChainAsync() {

@@ -9,7 +9,7 @@ import java.util.List;
  */
 @javax.annotation.processing.Generated(
     value = "dev.stackless.processor.AsyncProcessor",
-    comments = "https://stackless.dev/generated"
+    comments = "Stackless frames; see processor/docs/lowering.md"
 )
 public final class SummerAsync {
   private SummerAsync() {

@@ -97,7 +97,7 @@ public final class FrameEmitter {
             .addAnnotation(
                 AnnotationSpec.builder(GENERATED)
                     .addMember("value", "$S", PROCESSOR)
-                    .addMember("comments", "$S", "https://stackless.dev/generated")
+                    .addMember("comments", "$S", "Stackless frames; see processor/docs/lowering.md")
                     .build())
             .addModifiers(Modifier.FINAL)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
