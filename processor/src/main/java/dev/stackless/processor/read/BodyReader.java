@@ -15,6 +15,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
@@ -264,6 +265,10 @@ public final class BodyReader implements ReadContext {
       return new Stmt.AtSuspension(suspension, ResultTarget.declare(local), line(init));
     }
     Code initCode = init == null ? null : CodeReader.read(this, new TreePath(path, init));
+    if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null && type != null) {
+      // int[] a = {1, 2}  ===>  a = new int[] {1, 2};  (a bare initializer is only legal in a declaration)
+      initCode = Code.concat("new ", type, " ", initCode);
+    }
     declare(local);
     return new Stmt.Plain(new Code(List.of(new Part.LocalDecl(local, initCode))), true);
   }
