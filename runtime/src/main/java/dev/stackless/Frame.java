@@ -201,7 +201,8 @@ public abstract class Frame<T> implements AnyFrame {
 
   /** {@code suspend();}: marks the frame suspended; {@code step} then returns {@link #SUSPEND}. */
   protected final Object suspendHere() {
-    status = SUSPENDED;
+    // A release store is enough: the resumer's CAS (acquire) sees everything written before it.
+    STATUS.setRelease(this, SUSPENDED);
     return SUSPEND;
   }
 
@@ -211,7 +212,7 @@ public abstract class Frame<T> implements AnyFrame {
    * (suspendForBlock()) { block }} and javac sees the end of the block as reachable.
    */
   protected final boolean suspendForBlock() {
-    status = SUSPENDED;
+    STATUS.setRelease(this, SUSPENDED);
     return true;
   }
 

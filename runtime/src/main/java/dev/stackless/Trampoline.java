@@ -9,13 +9,32 @@ import java.util.ArrayDeque;
  * code still returns only once everything it set going has suspended or completed.
  */
 final class Trampoline {
-  private static final ThreadLocal<Trampoline> CURRENT = ThreadLocal.withInitial(Trampoline::new);
+  private static final ThreadLocal<Trampoline> CURRENT =
+      ThreadLocal.withInitial(() -> new Trampoline(Thread.currentThread()));
 
+  /**
+   * The trampoline last looked up, on whichever thread: a racy one-entry cache in front of the
+   * thread local. A stale or foreign entry is harmless, {@link #owner} tells it apart, and the
+   * final field makes a cached trampoline safe to read from any thread.
+   */
+  private static Trampoline last = new Trampoline(null);
+
+  private final Thread owner;
   int depth;
   private final ArrayDeque<Frame<?>> deferred = new ArrayDeque<>();
 
+  private Trampoline(Thread owner) {
+    this.owner = owner;
+  }
+
   static Trampoline current() {
-    return CURRENT.get();
+    Trampoline cached = last;
+    if (cached.owner == Thread.currentThread()) {
+      return cached;
+    }
+    Trampoline mine = CURRENT.get();
+    last = mine;
+    return mine;
   }
 
   void defer(Frame<?> frame) {
