@@ -1,0 +1,63 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.util.*;
+import java.util.function.*;
+
+public class Calls {
+  int hits;
+
+  @Async
+  int bump(int by) {
+    suspend(PARK);
+    hits += by;
+    return hits;
+  }
+
+  @Async
+  static int fib(int n) {
+    if (n < 2) {
+      suspend(PARK);
+      return n;
+    }
+    int a = fib(n - 1);
+    int b = fib(n - 2);
+    return log(a + b);
+  }
+
+  @Async
+  static <T extends Comparable<T>> T max(List<T> xs) {
+    T best = null;
+    for (T x : xs) {
+      suspend(PARK);
+      if (best == null || x.compareTo(best) > 0) best = x;
+    }
+    return best;
+  }
+
+  @Async
+  static boolean isEven(int n) {
+    suspend(PARK);
+    return n % 2 == 0;
+  }
+
+  @Async
+  public static Object run() {
+    Calls c = new Calls();
+    int first = c.bump(2);
+    int second = c.bump(3);
+    log(first + "," + second);
+    int f = fib(6);
+    String m = max(List.of("pear", "apple", "zebra", "fig"));
+    log(m);
+    int evens = 0;
+    for (int i = 0; i < 5; i++) {
+      if (isEven(i)) evens++;
+    }
+    long widened = fib(5);
+    return f + "/" + evens + "/" + widened;
+  }
+}
