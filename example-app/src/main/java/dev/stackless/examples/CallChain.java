@@ -32,8 +32,8 @@ public final class CallChain {
   @Async
   static void three() {
     count += 1;
-    suspend(self -> {
-      sus = self;
+    suspend(() -> {
+      sus = frame(); // sus = @frame();
     });
     count += 1;
   }

@@ -10,8 +10,11 @@ import java.util.Map;
  * Runs the examples: all of them, {@code --list} to list them, or the ones named.
  *
  * <pre>
- *   java -jar example-app/target/stackless-example-app.jar [--list | NAME...]
+ *   java -jar example-app/target/stackless-example-app.jar [--speedup N] [--list | NAME...]
  * </pre>
+ *
+ * <p>{@code --speedup N} makes the examples that wait in real time (call-later, timer-loop) wait
+ * N times less; they still print the times of the seed.
  */
 public final class Main {
 
@@ -20,11 +23,16 @@ public final class Main {
     void run(PrintStream out) throws Exception;
   }
 
+  /** One runnable example whose real-time waits can be shortened. */
+  interface TimedExample {
+    void run(PrintStream out, long speedup) throws Exception;
+  }
+
   private static final class Entry {
     final String description;
-    final Example example;
+    final TimedExample example;
 
-    Entry(String description, Example example) {
+    Entry(String description, TimedExample example) {
       this.description = description;
       this.example = example;
     }
@@ -45,15 +53,20 @@ public final class Main {
     add("frame-type", "seed 001: @Frame(add) allocated, then started", Frames::frameType);
     add("frame-resumes-itself", "seed 001: @frame() resumed from its own suspend block",
         Frames::resumeItself);
-    add("call-later", "seed 001: a frame resumed by another thread calls alarm",
-        out -> CallLater.run(out, 1000));
+    addTimed("call-later", "seed 001: a frame resumed by another thread calls alarm",
+        (out, speedup) -> CallLater.run(out, 1000 / speedup));
     add("anyframe-t", "seed 001: anyframe->f32 and nosuspend await", AsyncAwait::anyframeT);
-    add("timer-loop", "seed 001: the basic event loop with timers, in deadline order",
-        out -> TimerLoop.run(out, TimerLoop.SYSTEM));
+    addTimed("timer-loop", "seed 001: the basic event loop with timers, in deadline order",
+        (out, speedup) -> TimerLoop.run(out, TimerLoop.scaled(speedup)));
     add("generator", "seed 003: giveMeTwo yields 1, then returns 2", Generator::run);
+    add("readme", "the README's example: countTo(3), resumed until done", Ticks::run);
   }
 
   private static void add(String name, String description, Example example) {
+    addTimed(name, description, (out, speedup) -> example.run(out));
+  }
+
+  private static void addTimed(String name, String description, TimedExample example) {
     EXAMPLES.put(name, new Entry(description, example));
   }
 
@@ -61,31 +74,74 @@ public final class Main {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** The command line, testable: returns the exit status. */
+  /** The command line, testable: returns the exit status (0, or 2 for a usage error). */
   static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    if (args.length == 1 && (args[0].equals("--list") || args[0].equals("-l"))) {
+    long speedup = 1;
+    boolean list = false;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--list") || arg.equals("-l")) {
+        list = true;
+      } else if (arg.equals("--speedup") || arg.startsWith("--speedup=")) {
+        String value;
+        if (arg.equals("--speedup")) {
+          if (i + 1 == args.length) {
+            return usage(err, "--speedup needs a number");
+          }
+          value = args[++i];
+        } else {
+          value = arg.substring("--speedup=".length());
+        }
+        try {
+          speedup = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+          speedup = 0;
+        }
+        if (speedup < 1) {
+          return usage(err, "--speedup needs a whole number of at least 1, not " + value);
+        }
+      } else if (arg.equals("--help") || arg.equals("-h")) {
+        out.println(USAGE);
+        return 0;
+      } else if (arg.startsWith("-")) {
+        return usage(err, "unknown option: " + arg);
+      } else if (!EXAMPLES.containsKey(arg)) {
+        return usage(err, "unknown example: " + arg + " (--list shows the names)");
+      } else {
+        names.add(arg);
+      }
+    }
+    if (list) {
+      if (!names.isEmpty()) {
+        return usage(err, "--list takes no example names");
+      }
       for (Map.Entry<String, Entry> e : EXAMPLES.entrySet()) {
         out.printf("%-22s %s%n", e.getKey(), e.getValue().description);
       }
       return 0;
-    }
-    List<String> names = new ArrayList<>();
-    for (String arg : args) {
-      if (!EXAMPLES.containsKey(arg)) {
-        err.println("unknown example: " + arg + " (--list shows the names)");
-        return 2;
-      }
-      names.add(arg);
     }
     if (names.isEmpty()) {
       names.addAll(EXAMPLES.keySet());
     }
     for (String name : names) {
       out.println("== " + name + ": " + EXAMPLES.get(name).description);
-      EXAMPLES.get(name).example.run(out);
+      EXAMPLES.get(name).example.run(out, speedup);
       out.println();
     }
     return 0;
+  }
+
+  static final String USAGE =
+      "usage: java -jar stackless-example-app.jar [--speedup N] [--list | NAME...]\n"
+          + "  no NAME      run every example\n"
+          + "  --list       list the examples' names\n"
+          + "  --speedup N  wait N times less in the examples that wait in real time";
+
+  private static int usage(PrintStream err, String problem) {
+    err.println(problem);
+    err.println(USAGE);
+    return 2;
   }
 
   private Main() {}

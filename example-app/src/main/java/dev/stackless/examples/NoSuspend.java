@@ -31,14 +31,17 @@ public final class NoSuspend {
   }
 
   static void run(PrintStream out) {
-    Ticker ticker = new Ticker(0);
-    long duration = nosuspend(NoSuspendAsync.doTicksDuration(ticker));
-    out.println("nosuspend doTicksDuration(ticker = 0) returned " + (duration >= 0 ? "a duration" : "?"));
+    // var ticker: u32 = 0; const duration = nosuspend doTicksDuration(&ticker);
+    long duration = nosuspend(NoSuspendAsync.doTicksDuration(new Ticker(0)));
+    out.println(
+        "ticker = 0: nosuspend doTicksDuration completed without suspending"
+            + (duration >= 0 ? "" : " (negative duration?)"));
+    // With the ticker above 0 it suspends: detectable illegal behaviour.
     try {
       nosuspend(NoSuspendAsync.doTicksDuration(new Ticker(1)));
-      out.println("no error?");
+      out.println("ticker = 1: no error?");
     } catch (IllegalStateException e) {
-      out.println("with ticker = 1: " + e.getMessage());
+      out.println("ticker = 1: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

@@ -1,11 +1,15 @@
 package dev.stackless.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each seed scenario prints what its seed's comments and asserts say. */
@@ -57,8 +61,9 @@ class ExamplesTest {
   @Test
   void nosuspendDetectsASuspension() throws Exception {
     assertEquals(
-        "nosuspend doTicksDuration(ticker = 0) returned a duration\n"
-            + "with ticker = 1: async function called in nosuspend scope suspended:"
+        "ticker = 0: nosuspend doTicksDuration completed without suspending\n"
+            + "ticker = 1: IllegalStateException: async function called in nosuspend scope"
+            + " suspended:"
             + " dev.stackless.examples.NoSuspend.doTicksDuration has not completed (SUSPENDED)\n",
         output(NoSuspend::run));
   }
@@ -76,7 +81,9 @@ class ExamplesTest {
   @Test
   void callLaterIsResumedByAnotherThread() throws Exception {
     assertEquals(
-        "callLater returned; the frame is suspended: true\nTime's Up!\n",
+        "callLater(alarm, 1): suspends; wakeupLater resumes it from its thread\n"
+            + "Time's Up!\n"
+            + "alarm ran on thread wakeupLater; callLater is done: true\n",
         output(out -> CallLater.run(out, 1)));
   }
 
@@ -116,31 +123,92 @@ class ExamplesTest {
   }
 
   @Test
-  void listNamesEveryExample() throws Exception {
-    String listing = output(out -> assertEquals(0, Main.run(new String[] {"--list"}, out, out)));
-    for (String name : Main.EXAMPLES.keySet()) {
-      assertTrue(listing.contains(name + " "), name);
-    }
+  void readmeExampleCountsToThree() throws Exception {
+    assertEquals("countTo(3) == 3 after 3 resumes\n", output(Ticks::run));
+  }
+
+  /** The README shows {@code Ticks.countTo}; it must be the code this module compiles and runs. */
+  @Test
+  void readmeShowsTheCompiledCountTo() throws Exception {
+    String source =
+        Files.readString(Path.of("src/main/java/dev/stackless/examples/Ticks.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    int start = source.indexOf("  @Async");
+    String countTo = source.substring(start, source.indexOf("\n  }\n", start) + 4);
+    assertTrue(squeeze(readme).contains(squeeze(countTo)), countTo);
+  }
+
+  private static String squeeze(String text) {
+    return text.replaceAll("\\s+", " ");
   }
 
   @Test
-  void runsTheNamedExamples() throws Exception {
+  void listNamesEveryExample() throws Exception {
+    String listing = output(out -> assertEquals(0, Main.run(new String[] {"--list"}, out, out)));
+    String[] lines = listing.split("\n");
+    assertEquals(Main.EXAMPLES.size(), lines.length, listing);
+    int i = 0;
+    for (String name : Main.EXAMPLES.keySet()) {
+      assertTrue(lines[i++].startsWith(name + " "), name);
+    }
+    assertTrue(Main.EXAMPLES.keySet().containsAll(List.of(
+        "call-chain", "callback-frame", "suspend-no-resume", "suspend-resume", "async-await",
+        "nosuspend", "frame-type", "frame-resumes-itself", "call-later", "anyframe-t",
+        "timer-loop", "generator")));
+  }
+
+  @Test
+  void runsTheNamedExamplesInTheOrderGiven() throws Exception {
     String run =
         output(out -> assertEquals(0, Main.run(new String[] {"generator", "frame-type"}, out, out)));
     assertTrue(run.startsWith("== generator: "), run);
-    assertTrue(run.contains("== frame-type: "), run);
-    assertTrue(!run.contains("== call-chain"), run);
+    assertTrue(run.contains("[main] after resume b: 2\n"), run);
+    assertTrue(run.indexOf("== frame-type: ") > run.indexOf("== generator: "), run);
+    assertTrue(run.contains("@Frame(add): await frame == 3\n"), run);
+    assertFalse(run.contains("== call-chain"), run);
+  }
+
+  @Test
+  void runsEveryExampleWithoutNames() throws Exception {
+    // Real time, a thousand times faster: the waits of call-later and timer-loop take ~3 ms.
+    String run =
+        output(out -> assertEquals(0, Main.run(new String[] {"--speedup", "1000"}, out, out)));
+    for (String name : Main.EXAMPLES.keySet()) {
+      assertTrue(run.contains("== " + name + ": "), name);
+    }
+    assertTrue(run.contains("Time's Up!\n"), run);
+    assertTrue(run.contains("[task-pair b] it is now "), run);
   }
 
   @Test
   void unknownNameIsAnError() throws Exception {
+    assertUsageError(
+        "unknown example: no-such-example (--list shows the names)",
+        "call-chain",
+        "no-such-example");
+  }
+
+  @Test
+  void badOptionsAreErrors() throws Exception {
+    assertUsageError("unknown option: --fast", "--fast");
+    assertUsageError("--speedup needs a number", "--speedup");
+    assertUsageError("--speedup needs a whole number of at least 1, not 0", "--speedup=0");
+    assertUsageError("--speedup needs a whole number of at least 1, not x", "--speedup", "x");
+    assertUsageError("--list takes no example names", "--list", "generator");
+  }
+
+  /** Runs the command line, which must fail with status 2, print nothing and say {@code why}. */
+  private static void assertUsageError(String why, String... args) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
         Main.run(
-            new String[] {"no-such-example"},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, status);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown example: no-such-example"));
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith(why + System.lineSeparator() + "usage: "), message);
   }
 }
