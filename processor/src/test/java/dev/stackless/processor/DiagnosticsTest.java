@@ -232,18 +232,31 @@ class DiagnosticsTest {
   }
 
   @Test
-  void suspensionDeepInsideAnExpressionIsNotSupportedYet() {
+  void suspendingConditionalInsideALargerExpressionIsNotSupportedYet() {
     JavaFileObject src = file("Exprs", String.join("\n",
         "class Exprs {",
-        "  @Async static int run(Frame<Integer> f) {",
-        "    return 1 + await(f);",      // 6
+        "  @Async static int run(boolean c, Frame<Integer> f) {",
+        "    return 1 + (c ? await(f) : 0);",  // 6
         "  }",
         "}"));
     Compilation c = compile(src);
     assertThat(c).hadErrorContaining(
-            "[Unsupported] a suspension point inside an expression is not supported yet")
-        .inFile(src).onLine(6).atColumn(16);
+            "[Unsupported] a conditional expression (?:) whose branches suspend, inside a larger"
+                + " expression is not supported yet")
+        .inFile(src).onLine(6).atColumn(21);
     assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspensionInsideAnExpressionCompiles() {
+    JavaFileObject src = file("Exprs", String.join("\n",
+        "class Exprs {",
+        "  static int note(int v) { return v; }",
+        "  @Async static int run(Frame<Integer> f) {",
+        "    return note(1) + await(f) * note(2);",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
   }
 
   @Test

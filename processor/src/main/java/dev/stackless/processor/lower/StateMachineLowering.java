@@ -198,24 +198,26 @@ public final class StateMachineLowering {
     if (condition.suspension == null) {
       return condition.code;
     }
-    lowerSuspension(condition.suspension);
-    return convert("boolean", Code.text("this.awaitedResult()"));
+    return convert("boolean", lowerSuspension(condition.suspension));
   }
 
   // --- suspension points ------------------------------------------------------------------------
 
-  private void lowerSuspension(Stmt.AtSuspension at) {
+  /** Lowers a suspension point; returns the code that reads its value in the state after it. */
+  private Code lowerSuspension(Stmt.AtSuspension at) {
     State resume = new State();
     resume.resumesAtLine = at.line;
     Suspension suspension = at.suspension;
-    // this.label = RESUME;
-    emit(Code.concat("this.label = ", new State.Ref(resume), ";"));
     resume.referenced = true;
+    if (!(suspension instanceof Suspension.Spilled)) {
+      // this.label = RESUME;
+      emit(Code.concat("this.label = ", new State.Ref(resume), ";"));
+    }
     if (suspension instanceof Suspension.Suspend) {
       emit(Code.text("return suspendHere();"));
       current = null;
       start(resume);
-      return;
+      return null;
     }
     if (suspension instanceof Suspension.SuspendBlock) {
       Suspension.SuspendBlock block = (Suspension.SuspendBlock) suspension;
@@ -232,7 +234,7 @@ public final class StateMachineLowering {
       emit(Code.text("return SUSPEND;"));
       current = null;
       start(resume);
-      return;
+      return null;
     }
     if (suspension instanceof Suspension.SuspendCallback) {
       Suspension.SuspendCallback callback = (Suspension.SuspendCallback) suspension;
@@ -246,13 +248,18 @@ public final class StateMachineLowering {
       emit(Code.text("return SUSPEND;"));
       current = null;
       start(resume);
-      return;
+      return null;
     }
-    Suspension.Await await = (Suspension.Await) suspension;
-    // if (awaitSuspends(frame)) return SUSPEND;   and, once the frame is done:
-    emit(Code.concat("if (awaitSuspends(", await.frame, ")) return SUSPEND;"));
-    start(resume);
-    Code result = Code.text("this.awaitedResult()");
+    Code result;
+    if (suspension instanceof Suspension.Spilled) {
+      result = lowerSpilled((Suspension.Spilled) suspension, resume);
+    } else {
+      Suspension.Await await = (Suspension.Await) suspension;
+      // if (awaitSuspends(frame)) return SUSPEND;   and, once the frame is done:
+      emit(Code.concat("if (awaitSuspends(", await.frame, ")) return SUSPEND;"));
+      start(resume);
+      result = Code.text("this.awaitedResult()");
+    }
     ResultTarget target = at.target;
     switch (target.kind) {
       case DISCARD:
@@ -278,6 +285,38 @@ public final class StateMachineLowering {
       case CONDITION:
         break;
     }
+    return result;
+  }
+
+  /**
+   * A spilled expression: evaluates its first operands, then awaits the spill's frames one after
+   * another until it has a value, which the returned code reads.
+   *
+   * <pre>
+   *   var $t1 = note();  $spill = Spill.await(f).bind($r2 -&gt; Spill.now($t1 + $r2));
+   *   case LOOP:   if ($spill.isDone()) jump AFTER;  this.label = RESUME;
+   *                if (awaitSuspends($spill.frame())) return SUSPEND;
+   *   case RESUME: $spill = $spill.resume(this.awaitedResult());  jump LOOP;
+   *   case AFTER:  ... $spill.value() ...
+   * </pre>
+   */
+  private Code lowerSpilled(Suspension.Spilled spilled, State resume) {
+    Part spill = new Part.LocalRef(spilled.spill);
+    for (Code statement : spilled.prefix) {
+      emit(statement);
+    }
+    emit(Code.concat(spill, " = ", spilled.chain, ";"));
+    State loop = new State();
+    State after = new State();
+    start(loop);
+    emit(Code.concat("if (", spill, ".isDone()) ", jump(after)));
+    emit(Code.concat("this.label = ", new State.Ref(resume), ";"));
+    emit(Code.concat("if (awaitSuspends(", spill, ".frame())) return SUSPEND;"));
+    start(resume);
+    emit(Code.concat(spill, " = ", spill, ".resume(this.awaitedResult());"));
+    jumpIfOpen(loop);
+    start(after);
+    return Code.concat(spill, ".value()");
   }
 
   /** The awaited value as the target type: a cast, or a widening unboxing for primitives. */

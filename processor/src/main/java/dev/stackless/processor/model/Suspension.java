@@ -48,4 +48,22 @@ public interface Suspension {
       this.frame = frame;
     }
   }
+
+  /**
+   * A suspension point inside a larger expression, taken apart by the reader: {@code prefix}
+   * evaluates the operands that come first into locals, {@code chain} builds the {@code
+   * dev.stackless.internal.Spill} that the state machine awaits until it has the expression's
+   * value, which {@code spill} (a hoisted field) then holds.
+   */
+  final class Spilled implements Suspension {
+    public final java.util.List<Code> prefix;
+    public final Code chain;
+    public final Local spill;
+
+    public Spilled(java.util.List<Code> prefix, Code chain, Local spill) {
+      this.prefix = java.util.List.copyOf(prefix);
+      this.chain = chain;
+      this.spill = spill;
+    }
+  }
 }

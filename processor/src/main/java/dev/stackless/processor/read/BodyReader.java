@@ -64,7 +64,7 @@ import javax.lang.model.type.TypeMirror;
  * version cannot transform (a suspension point inside an expression, inside try or switch) at the
  * suspension point.
  */
-public final class BodyReader implements ReadContext {
+public final class BodyReader implements ReadContext, ExpressionSpiller.Context {
   /** The name of the receiver field of an instance method's frame. */
   public static final String RECEIVER = "$this";
 
@@ -84,6 +84,9 @@ public final class BodyReader implements ReadContext {
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
   private final Deque<TargetEntry> targets = new ArrayDeque<>();
   private final List<Local> synthetic = new ArrayList<>();
+  private final ExpressionSpiller spiller = new ExpressionSpiller(this);
+  private Local spill;
+  private int nameCount;
   private String returnType;
   private int blocks;
   private boolean failed;
@@ -257,10 +260,10 @@ public final class BodyReader implements ReadContext {
     }
     ExpressionTree init = tree.getInitializer();
     if (init != null && finder.contains(init)) {
-      Suspension suspension = suspensionOf(new TreePath(path, init));
+      Suspension suspension = suspensionOrSpill(new TreePath(path, init), false);
       declare(local);
       if (suspension == null) {
-        return nested(init);
+        return new Stmt.Block(List.of());
       }
       return new Stmt.AtSuspension(suspension, ResultTarget.declare(local), line(init));
     }
@@ -292,7 +295,10 @@ public final class BodyReader implements ReadContext {
         }
       }
     }
-    return nested(expr);
+    Suspension spilled = suspensionOrSpill(exprPath, true);
+    return spilled == null
+        ? new Stmt.Block(List.of())
+        : new Stmt.AtSuspension(spilled, ResultTarget.DISCARD, line(expr));
   }
 
   private ResultTarget assignmentTarget(TreePath path) {
@@ -324,9 +330,9 @@ public final class BodyReader implements ReadContext {
 
   private Stmt readReturn(TreePath path) {
     ReturnTree tree = (ReturnTree) path.getLeaf();
-    Suspension suspension = suspensionOf(new TreePath(path, tree.getExpression()));
+    Suspension suspension = suspensionOrSpill(new TreePath(path, tree.getExpression()), false);
     if (suspension == null) {
-      return nested(tree.getExpression());
+      return new Stmt.Block(List.of());
     }
     return new Stmt.AtSuspension(suspension, ResultTarget.RETURN, line(tree.getExpression()));
   }
@@ -456,15 +462,139 @@ public final class BodyReader implements ReadContext {
     if (!finder.contains(tree)) {
       return Stmt.Condition.of(CodeReader.read(this, path));
     }
-    Suspension suspension = suspensionOf(path);
+    Suspension suspension = suspensionOrSpill(path, false);
     if (suspension == null) {
-      nested(tree);
       return Stmt.Condition.of(Code.text("false"));
     }
     return Stmt.Condition.suspending(suspension, line(tree));
   }
 
   // --- suspension points ------------------------------------------------------------------------
+
+  /**
+   * The suspension point the expression at {@code path} is, taking it apart if the suspension
+   * points sit inside it; null after reporting what cannot be taken apart.
+   *
+   * @param discard whether the value is dropped (an expression statement)
+   */
+  private Suspension suspensionOrSpill(TreePath path, boolean discard) {
+    Suspension simple = suspensionOf(path);
+    if (simple != null) {
+      return simple;
+    }
+    try {
+      ExpressionSpiller.Lowered lowered = spiller.lower(path);
+      if (discard) {
+        lowered = statementForm(lowered);
+      }
+      List<Code> prefix = new ArrayList<>(lowered.prefix);
+      Code chain = ExpressionSpiller.render(lowered);
+      for (Code code : prefix) {
+        code.locals().forEach(Local::hoist);
+      }
+      chain.locals().forEach(Local::hoist);
+      return new Suspension.Spilled(prefix, chain, spillLocal());
+    } catch (ExpressionSpiller.Unspillable e) {
+      Tree at = e.at;
+      reporter.error(firstSuspension(at), unit, Diagnostic.UNSUPPORTED, e.getMessage(),
+          "move the suspension point into a statement of its own (var v = await(f); ...)");
+      failed = true;
+      return null;
+    }
+  }
+
+  /** For a statement, the innermost value runs as a statement: {@code { foo(r); now(null) }}. */
+  private static ExpressionSpiller.Lowered statementForm(ExpressionSpiller.Lowered lowered) {
+    if (lowered.isValue()) {
+      List<Code> prefix = new ArrayList<>(lowered.prefix);
+      if (!lowered.value.toString().matches("[\\w$]+")) {
+        prefix.add(Code.concat(lowered.value, ";")); // a bare name is not a statement
+      }
+      return ExpressionSpiller.Lowered.value(prefix, Code.text("null"));
+    }
+    return ExpressionSpiller.Lowered.split(
+        lowered.prefix, lowered.chain, lowered.param, statementForm(lowered.rest));
+  }
+
+  private Local spillLocal() {
+    if (spill == null) {
+      spill = new Local("$spill", false, "dev.stackless.internal.Spill<?>");
+      spill.hoist();
+      synthetic.add(spill);
+    }
+    return spill;
+  }
+
+  // ExpressionSpiller.Context
+
+  @Override
+  public ReadContext readContext() {
+    return this;
+  }
+
+  @Override
+  public boolean containsSuspension(Tree tree) {
+    return finder.contains(tree);
+  }
+
+  @Override
+  public boolean isAwait(MethodInvocationTree invocation) {
+    return Intrinsics.keyword(invocation, names) == Intrinsics.Keyword.AWAIT;
+  }
+
+  @Override
+  public boolean isAsyncCall(MethodInvocationTree invocation) {
+    return Intrinsics.keyword(invocation, names) == null && asyncCall(invocation) != null;
+  }
+
+  @Override
+  public boolean hasEvaluatedReceiver(MethodInvocationTree invocation) {
+    if (!(invocation.getMethodSelect() instanceof MemberSelectTree)) {
+      return false;
+    }
+    ExpressionTree qualifier = ((MemberSelectTree) invocation.getMethodSelect()).getExpression();
+    if (Intrinsics.isThis(qualifier)) {
+      return false;
+    }
+    if (qualifier instanceof IdentifierTree) {
+      String name = ((IdentifierTree) qualifier).getName().toString();
+      if (bodyLocal(name) != null || names.field(name) != null) {
+        return true;
+      }
+      return names.type(name) == null;
+    }
+    if (qualifier instanceof MemberSelectTree) {
+      return names.typeOfQualifier(qualifier.toString()) == null;
+    }
+    return true;
+  }
+
+  @Override
+  public Code factoryCall(TreePath path, Code receiver, List<Code> arguments) {
+    MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
+    Intrinsics.AsyncCall call = asyncCall(invocation);
+    List<Object> pieces = new ArrayList<>();
+    pieces.add(factoryName(path, invocation, call));
+    boolean first = true;
+    if (!call.method.getModifiers().contains(Modifier.STATIC)) {
+      pieces.add(receiver != null ? receiver : Code.text(RECEIVER));
+      first = false;
+    }
+    for (Code argument : arguments) {
+      if (!first) {
+        pieces.add(", ");
+      }
+      pieces.add(argument);
+      first = false;
+    }
+    pieces.add(")");
+    return Code.concat(pieces.toArray());
+  }
+
+  @Override
+  public String newName(String prefix) {
+    return prefix + (++nameCount);
+  }
 
   /** The suspension point the expression at {@code path} is, or null if it is something else. */
   private Suspension suspensionOf(TreePath path) {
@@ -523,17 +653,23 @@ public final class BodyReader implements ReadContext {
   }
 
   /** {@code g(a)} ===> {@code pkg.OwnerAsync.g($this, a)}: the factory starts g, await does the rest. */
-  private Code factoryCall(TreePath path, MethodInvocationTree invocation, Intrinsics.AsyncCall call) {
-    List<Object> pieces = new ArrayList<>();
-    pieces.add(NameResolver.generatedClassName(env.getElementUtils(), call.site) + ".");
+  /** {@code pkg.OwnerAsync.<T>name(} */
+  private String factoryName(TreePath path, MethodInvocationTree invocation, Intrinsics.AsyncCall call) {
+    StringBuilder name = new StringBuilder(
+        NameResolver.generatedClassName(env.getElementUtils(), call.site) + ".");
     if (!invocation.getTypeArguments().isEmpty()) {
       List<String> args = new ArrayList<>();
       for (Tree typeArgument : invocation.getTypeArguments()) {
         args.add(CodeReader.read(this, new TreePath(path, typeArgument)).toString());
       }
-      pieces.add("<" + String.join(", ", args) + ">");
+      name.append("<").append(String.join(", ", args)).append(">");
     }
-    pieces.add(call.method.getSimpleName() + "(");
+    return name.append(call.method.getSimpleName()).append("(").toString();
+  }
+
+  private Code factoryCall(TreePath path, MethodInvocationTree invocation, Intrinsics.AsyncCall call) {
+    List<Object> pieces = new ArrayList<>();
+    pieces.add(factoryName(path, invocation, call));
     boolean first = true;
     if (!call.method.getModifiers().contains(Modifier.STATIC)) {
       if (call.receiver == null || Intrinsics.isThis(call.receiver)) {

@@ -67,10 +67,13 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private int lambdaDepth;
   private int innerLoops;
   private int innerBreakables;
+  /** Subtrees replaced by given code (temporaries of a spilled expression), not read. */
+  private final java.util.Map<Tree, Code> substitutions;
 
-  private CodeReader(ReadContext cx, String blockLabel) {
+  private CodeReader(ReadContext cx, String blockLabel, java.util.Map<Tree, Code> substitutions) {
     this.cx = cx;
     this.blockLabel = blockLabel;
+    this.substitutions = substitutions;
     scopes.push(new HashSet<>());
   }
 
@@ -84,7 +87,21 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * with {@code selfName} (the lambda's parameter, or null) declared inside.
    */
   static Code read(ReadContext cx, TreePath path, String blockLabel, String selfName) {
-    CodeReader reader = new CodeReader(cx, blockLabel);
+    return read(cx, path, blockLabel, selfName, java.util.Map.of());
+  }
+
+  /** Reads the tree at {@code path} with some of its subtrees replaced by the given code. */
+  static Code readWith(ReadContext cx, TreePath path, java.util.Map<Tree, Code> substitutions) {
+    return read(cx, path, null, null, substitutions);
+  }
+
+  private static Code read(
+      ReadContext cx,
+      TreePath path,
+      String blockLabel,
+      String selfName,
+      java.util.Map<Tree, Code> substitutions) {
+    CodeReader reader = new CodeReader(cx, blockLabel, substitutions);
     if (selfName != null) {
       reader.declare(selfName);
     }
@@ -114,6 +131,16 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       parts.add(new Part.Text(source.subSequence(at, end).toString()));
     }
     return new Code(parts);
+  }
+
+  @Override
+  public Void scan(Tree tree, Void unused) {
+    Code substitute = tree == null ? null : substitutions.get(tree);
+    if (substitute != null) {
+      edits.add(new Edit(start(tree), end(tree), substitute.parts()));
+      return null;
+    }
+    return super.scan(tree, unused);
   }
 
   // --- names ------------------------------------------------------------------------------------

@@ -1,0 +1,452 @@
+package dev.stackless.processor.read;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import dev.stackless.processor.model.Code;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes apart an expression with suspension points inside it, keeping Java's evaluation order:
+ * operands evaluated before a suspension point are kept in {@code var} locals (javac infers their
+ * types), and the rest of the expression becomes a continuation that receives the awaited value.
+ *
+ * <pre>
+ *   return note() + await(f) * note();
+ *     ===&gt;
+ *   var $t1 = note();
+ *   $spill = Spill.await(f).bind($r2 -&gt; Spill.now($t1 + $r2 * note()));
+ *   ... the state machine awaits $spill.frame() until $spill.isDone() ...
+ *   return (int) $spill.value();
+ * </pre>
+ *
+ * {@code &&} and {@code ||} evaluate their right side only when Java would. What cannot be taken
+ * apart yet (a suspending conditional nested in a larger expression, a suspension point in a
+ * lambda, a switch expression) is reported by the caller.
+ */
+final class ExpressionSpiller {
+  private static final String SPILL = "dev.stackless.internal.Spill";
+
+  /** Thrown for an expression this spiller cannot take apart. */
+  static final class Unspillable extends Exception {
+    final Tree at;
+
+    Unspillable(Tree at, String message) {
+      super(message, null, false, false);
+      this.at = at;
+    }
+  }
+
+  /**
+   * An expression taken apart: statements to run first, then either a value, or a spill to await
+   * whose value is bound to {@code param} before continuing with {@code rest}.
+   */
+  static final class Lowered {
+    final List<Code> prefix;
+    final Code value;
+    final Code chain;
+    final String param;
+    final Lowered rest;
+
+    private Lowered(List<Code> prefix, Code value, Code chain, String param, Lowered rest) {
+      this.prefix = prefix;
+      this.value = value;
+      this.chain = chain;
+      this.param = param;
+      this.rest = rest;
+    }
+
+    static Lowered value(List<Code> prefix, Code value) {
+      return new Lowered(new ArrayList<>(prefix), value, null, null, null);
+    }
+
+    static Lowered split(List<Code> prefix, Code chain, String param, Lowered rest) {
+      return new Lowered(new ArrayList<>(prefix), null, chain, param, rest);
+    }
+
+    boolean isValue() {
+      return chain == null;
+    }
+
+    Lowered withPrefix(List<Code> first) {
+      List<Code> all = new ArrayList<>(first);
+      all.addAll(prefix);
+      return new Lowered(all, value, chain, param, rest);
+    }
+  }
+
+  /** What the spiller needs from the body reader. */
+  interface Context {
+    ReadContext readContext();
+
+    boolean containsSuspension(Tree tree);
+
+    /** The frame expression a direct @Async call starts, given its receiver's and arguments' code. */
+    Code factoryCall(TreePath invocation, Code receiver, List<Code> arguments);
+
+    boolean isAwait(MethodInvocationTree invocation);
+
+    boolean isAsyncCall(MethodInvocationTree invocation);
+
+    /** Whether the call's receiver is an expression evaluated at run time (not a type, not this). */
+    boolean hasEvaluatedReceiver(MethodInvocationTree invocation);
+
+    String newName(String prefix);
+  }
+
+  private final Context cx;
+
+  ExpressionSpiller(Context cx) {
+    this.cx = cx;
+  }
+
+  /** The statement {@code $spill = ...;} and what precedes it, for an expression with a value. */
+  static Code render(Lowered lowered) {
+    return chainOf(lowered);
+  }
+
+  Lowered lower(TreePath path) throws Unspillable {
+    Tree tree = path.getLeaf();
+    if (!cx.containsSuspension(tree)) {
+      return Lowered.value(List.of(), read(path));
+    }
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return lower(child(path, ((ParenthesizedTree) tree).getExpression()));
+      case METHOD_INVOCATION:
+        return lowerInvocation(path, (MethodInvocationTree) tree);
+      case CONDITIONAL_AND:
+      case CONDITIONAL_OR:
+        return lowerShortCircuit(path, (BinaryTree) tree);
+      case ASSIGNMENT:
+        return lowerAssignment(path, (AssignmentTree) tree);
+      case POSTFIX_INCREMENT:
+      case POSTFIX_DECREMENT:
+      case PREFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+        return lowerUpdate(path, (UnaryTree) tree);
+      case TYPE_CAST:
+        return composite(path, List.of(((TypeCastTree) tree).getExpression()));
+      case INSTANCE_OF:
+        if (((InstanceOfTree) tree).getPattern() != null) {
+          throw new Unspillable(tree, "instanceof with a pattern around a suspension point");
+        }
+        return composite(path, List.of(((InstanceOfTree) tree).getExpression()));
+      case ARRAY_ACCESS: {
+        ArrayAccessTree access = (ArrayAccessTree) tree;
+        return composite(path, List.of(access.getExpression(), access.getIndex()));
+      }
+      case MEMBER_SELECT:
+        return composite(path, List.of(((MemberSelectTree) tree).getExpression()));
+      case NEW_CLASS: {
+        NewClassTree created = (NewClassTree) tree;
+        List<Tree> children = new ArrayList<>();
+        if (created.getEnclosingExpression() != null) {
+          children.add(created.getEnclosingExpression());
+        }
+        children.addAll(created.getArguments());
+        return composite(path, children);
+      }
+      case NEW_ARRAY: {
+        NewArrayTree array = (NewArrayTree) tree;
+        List<Tree> children = new ArrayList<>(array.getDimensions());
+        if (array.getInitializers() != null) {
+          children.addAll(array.getInitializers());
+        }
+        return composite(path, children);
+      }
+      case CONDITIONAL_EXPRESSION:
+        throw new Unspillable(tree,
+            "a conditional expression (?:) whose branches suspend, inside a larger expression");
+      default:
+        if (tree instanceof BinaryTree) {
+          BinaryTree binary = (BinaryTree) tree;
+          return composite(path, List.of(binary.getLeftOperand(), binary.getRightOperand()));
+        }
+        if (tree instanceof CompoundAssignmentTree) {
+          return lowerCompound(path, (CompoundAssignmentTree) tree);
+        }
+        if (tree instanceof UnaryTree) {
+          return composite(path, List.of(((UnaryTree) tree).getExpression()));
+        }
+        throw new Unspillable(tree, "a suspension point inside " + describe(tree));
+    }
+  }
+
+  // --- invocations ------------------------------------------------------------------------------
+
+  private Lowered lowerInvocation(TreePath path, MethodInvocationTree invocation)
+      throws Unspillable {
+    if (cx.isAwait(invocation)) {
+      TreePath argument = child(path, invocation.getArguments().get(0));
+      return then(lower(argument), frame -> awaiting(frame));
+    }
+    List<Tree> children = new ArrayList<>();
+    boolean receiver = cx.hasEvaluatedReceiver(invocation);
+    if (receiver) {
+      children.add(((MemberSelectTree) invocation.getMethodSelect()).getExpression());
+    }
+    children.addAll(invocation.getArguments());
+    if (cx.isAsyncCall(invocation)) {
+      return sequence(path, children, 0, new IdentityHashMap<>(), values -> {
+        Code receiverCode = receiver ? values.get(0) : null;
+        List<Code> arguments = values.subList(receiver ? 1 : 0, values.size());
+        return awaiting(cx.factoryCall(path, receiverCode, arguments));
+      });
+    }
+    return composite(path, children);
+  }
+
+  /** {@code await(frame)} as a spill: awaits, and continues with the frame's result. */
+  private Lowered awaiting(Code frame) {
+    String param = cx.newName("$r");
+    return Lowered.split(
+        List.of(), Code.concat(SPILL, ".await(", frame, ")"), param,
+        Lowered.value(List.of(), Code.text(param)));
+  }
+
+  // --- the general case: operands in order ------------------------------------------------------
+
+  /**
+   * An expression whose operands are evaluated left to right and then combined: operands before
+   * the last suspending one are evaluated into locals in order, suspending ones are taken apart,
+   * and the expression itself is rebuilt from the values in the innermost continuation.
+   */
+  private Lowered composite(TreePath path, List<? extends Tree> children) throws Unspillable {
+    return sequence(path, children, 0, new IdentityHashMap<>(), values -> {
+      Map<Tree, Code> substitutions = new IdentityHashMap<>();
+      for (int i = 0; i < values.size(); i++) {
+        substitutions.put(children.get(i), values.get(i));
+      }
+      return Lowered.value(List.of(), CodeReader.readWith(cx.readContext(), path, substitutions));
+    });
+  }
+
+  private interface Rebuild {
+    Lowered apply(List<Code> values) throws Unspillable;
+  }
+
+  private Lowered sequence(
+      TreePath path,
+      List<? extends Tree> children,
+      int from,
+      Map<Tree, Code> done,
+      Rebuild rebuild)
+      throws Unspillable {
+    int last = -1;
+    for (int i = 0; i < children.size(); i++) {
+      if (cx.containsSuspension(children.get(i))) {
+        last = i;
+      }
+    }
+    List<Code> prefix = new ArrayList<>();
+    for (int i = from; i < children.size(); i++) {
+      Tree child = children.get(i);
+      if (done.containsKey(child)) {
+        continue; // evaluated already
+      }
+      if (i > last) {
+        done.put(child, read(child(path, child)));
+        continue;
+      }
+      if (!cx.containsSuspension(child)) {
+        done.put(child, isConstant(child) ? read(child(path, child)) : spillToLocal(path, child, prefix));
+        continue;
+      }
+      Lowered lowered = lower(child(path, child));
+      int next = i + 1;
+      return then(lowered, value -> {
+        Map<Tree, Code> values = new IdentityHashMap<>(done);
+        values.put(child, value);
+        return sequence(path, children, next, values, rebuild);
+      }).withPrefix(prefix);
+    }
+    List<Code> values = new ArrayList<>();
+    for (Tree child : children) {
+      values.add(done.get(child));
+    }
+    return rebuild.apply(values).withPrefix(prefix);
+  }
+
+  private Code spillToLocal(TreePath path, Tree child, List<Code> prefix) {
+    String name = cx.newName("$t");
+    prefix.add(Code.concat("var ", name, " = ", read(child(path, child)), ";"));
+    return Code.text(name);
+  }
+
+  private static boolean isConstant(Tree tree) {
+    return tree instanceof LiteralTree
+        || (tree instanceof IdentifierTree
+            && ((IdentifierTree) tree).getName().contentEquals("this"));
+  }
+
+  private interface Continuation {
+    Lowered apply(Code value) throws Unspillable;
+  }
+
+  /** Runs {@code lowered}, then continues with its value. */
+  private Lowered then(Lowered lowered, Continuation next) throws Unspillable {
+    if (lowered.isValue()) {
+      return next.apply(lowered.value).withPrefix(lowered.prefix);
+    }
+    return Lowered.split(lowered.prefix, lowered.chain, lowered.param, then(lowered.rest, next));
+  }
+
+  // --- short circuits, assignments, updates -----------------------------------------------------
+
+  /** {@code a && b}: b, with its own suspension points, runs only if a is true. */
+  private Lowered lowerShortCircuit(TreePath path, BinaryTree tree) throws Unspillable {
+    boolean and = tree.getKind() == Tree.Kind.CONDITIONAL_AND;
+    Lowered left = lower(child(path, tree.getLeftOperand()));
+    Lowered right = lower(child(path, tree.getRightOperand()));
+    Code rightChain = right.prefix.isEmpty()
+        ? chainOf(right)
+        : Code.concat(SPILL, ".run(() -> ", body(right), ")");
+    return then(left, value -> {
+      String param = cx.newName("$r");
+      Code chain = and
+          ? Code.concat("((", value, ") ? ", rightChain, " : ", SPILL, ".now(false))")
+          : Code.concat("((", value, ") ? ", SPILL, ".now(true) : ", rightChain, ")");
+      return Lowered.split(List.of(), chain, param, Lowered.value(List.of(), Code.text(param)));
+    });
+  }
+
+  /** {@code x = e}, {@code a[i] = e}, {@code o.f = e}: the target's parts first, then e. */
+  private Lowered lowerAssignment(TreePath path, AssignmentTree tree) throws Unspillable {
+    ExpressionTree target = tree.getVariable();
+    List<Tree> children = new ArrayList<>(targetOperands(target));
+    children.add(tree.getExpression());
+    return composite(path, children);
+  }
+
+  /**
+   * {@code x op= e}: the target's parts, then its old value, then e; the operation applies Java's
+   * implicit narrowing through a {@code var} copy of the old value.
+   */
+  private Lowered lowerCompound(TreePath path, CompoundAssignmentTree tree) throws Unspillable {
+    ExpressionTree target = tree.getVariable();
+    List<Tree> operands = targetOperands(target);
+    TreePath targetPath = child(path, target);
+    // the target's operands are evaluated once, before the right side: into locals, always
+    List<Code> first = new ArrayList<>();
+    Map<Tree, Code> evaluated = new IdentityHashMap<>();
+    for (Tree operand : operands) {
+      if (!cx.containsSuspension(operand)) {
+        evaluated.put(operand,
+            isConstant(operand) ? read(child(path, operand)) : spillToLocal(path, operand, first));
+      }
+    }
+    return sequence(path, operands, 0, evaluated, values -> {
+      Map<Tree, Code> substitutions = new IdentityHashMap<>();
+      for (int i = 0; i < values.size(); i++) {
+        substitutions.put(operands.get(i), values.get(i));
+      }
+      Code lvalue = CodeReader.readWith(cx.readContext(), targetPath, substitutions);
+      String old = cx.newName("$old");
+      List<Code> prefix = List.of(Code.concat("var ", old, " = ", lvalue, ";"));
+      Lowered operand = lower(child(path, tree.getExpression()));
+      String operator = compoundOperator(path, tree);
+      return then(operand, value -> {
+        String updated = cx.newName("$v");
+        return Lowered.value(
+            List.of(
+                Code.concat("var ", updated, " = ", old, ";"),
+                Code.concat(updated, " ", operator, " ", value, ";"),
+                Code.concat(lvalue, " = ", updated, ";")),
+            Code.text(updated));
+      }).withPrefix(prefix);
+    }).withPrefix(first);
+  }
+
+  private Lowered lowerUpdate(TreePath path, UnaryTree tree) throws Unspillable {
+    return composite(path, targetOperands(tree.getExpression()));
+  }
+
+  /** The parts of an assignment target that are evaluated before the right side. */
+  private static List<Tree> targetOperands(ExpressionTree target) throws Unspillable {
+    while (target instanceof ParenthesizedTree) {
+      target = ((ParenthesizedTree) target).getExpression();
+    }
+    if (target instanceof ArrayAccessTree) {
+      ArrayAccessTree access = (ArrayAccessTree) target;
+      return List.of(access.getExpression(), access.getIndex());
+    }
+    if (target instanceof MemberSelectTree) {
+      ExpressionTree qualifier = ((MemberSelectTree) target).getExpression();
+      return Intrinsics.isThis(qualifier) || !startsLowerCase(qualifier)
+          ? List.of()
+          : List.of(qualifier);
+    }
+    return List.of();
+  }
+
+  /** A qualifier that names a type ({@code Owner.count}) is not evaluated. */
+  private static boolean startsLowerCase(ExpressionTree qualifier) {
+    if (qualifier instanceof IdentifierTree) {
+      String name = ((IdentifierTree) qualifier).getName().toString();
+      return Character.isLowerCase(name.charAt(0)) || name.startsWith("$");
+    }
+    return true;
+  }
+
+  private String compoundOperator(TreePath path, CompoundAssignmentTree tree) {
+    ReadContext rx = cx.readContext();
+    int variableEnd = (int) rx.positions().getEndPosition(rx.unit(), tree.getVariable());
+    int valueStart = (int) rx.positions().getStartPosition(rx.unit(), tree.getExpression());
+    return rx.source().subSequence(variableEnd, valueStart).toString().trim();
+  }
+
+  // --- rendering --------------------------------------------------------------------------------
+
+  /** The spill expression for {@code lowered}, whose prefix has been emitted already. */
+  private static Code chainOf(Lowered lowered) {
+    if (lowered.isValue()) {
+      return Code.concat(SPILL, ".now(", lowered.value, ")");
+    }
+    Code rest = lowered.rest.prefix.isEmpty() ? chainOf(lowered.rest) : body(lowered.rest);
+    return Code.concat(lowered.chain, ".bind(", lowered.param, " -> ", rest, ")");
+  }
+
+  /** {@code { prefix; return chain; }} */
+  private static Code body(Lowered lowered) {
+    List<Object> pieces = new ArrayList<>();
+    pieces.add("{ ");
+    for (Code statement : lowered.prefix) {
+      pieces.add(statement);
+      pieces.add(" ");
+    }
+    pieces.add("return ");
+    pieces.add(chainOf(lowered));
+    pieces.add("; }");
+    return Code.concat(pieces.toArray());
+  }
+
+  private Code read(TreePath path) {
+    return CodeReader.read(cx.readContext(), path);
+  }
+
+  private static TreePath child(TreePath parent, Tree child) {
+    return new TreePath(parent, child);
+  }
+
+  private static String describe(Tree tree) {
+    return tree.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+}
