@@ -239,6 +239,14 @@ public abstract class Frame<T> implements AnyFrame {
   }
 
   /**
+   * Whether an exception is one carried out of a suspend block whose frame another resumer owns
+   * by now: the generated exception dispatcher passes it on untouched, no catch clause sees it.
+   */
+  protected static boolean isEscapedSuspendBlock(Throwable e) {
+    return e instanceof EscapedSuspendBlock;
+  }
+
+  /**
    * {@code await(frame)}, first half: returns {@code true} if this frame must suspend until {@code
    * frame} completes (it will then be resumed at {@link #label}), {@code false} if {@code frame}
    * has completed already. Either way {@link #awaitedResult()} then reads the result.

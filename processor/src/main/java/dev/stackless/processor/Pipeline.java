@@ -53,6 +53,11 @@ final class Pipeline {
     for (Local field : fields) {
       field.resolvedType(); // asks javac now, so that a failure is reported before emitting
     }
+    for (Local local : machine.fields) {
+      if (!fields.contains(local)) {
+        fields.add(local);
+      }
+    }
     for (Local local : read.syntheticLocals) {
       if (!fields.contains(local)) {
         fields.add(local);

@@ -196,20 +196,18 @@ class DiagnosticsTest {
   }
 
   @Test
-  void suspensionInsideTryIsNotSupportedYet() {
+  void suspensionInsideTryWithResourcesIsNotSupportedYet() {
     JavaFileObject src = file("Tries", String.join("\n",
         "class Tries {",
-        "  @Async static void run() {",
-        "    try {",
+        "  @Async static void run(java.io.StringReader in) throws Exception {",
+        "    try (java.io.StringReader r = in) {",
         "      suspend();",              // 7
-        "    } finally {",
-        "      System.out.println();",
         "    }",
         "  }",
         "}"));
     Compilation c = compile(src);
     assertThat(c).hadErrorContaining(
-            "[Unsupported] a suspension point inside try/catch/finally is not supported yet")
+            "[Unsupported] a suspension point inside try-with-resources is not supported yet")
         .inFile(src).onLine(7).atColumn(7);
     assertThat(c).hadErrorCount(1);
   }

@@ -10,7 +10,10 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.stackless.processor.lower.Region;
+import dev.stackless.processor.lower.Router;
 import dev.stackless.processor.lower.State;
+import dev.stackless.processor.lower.StateMachineLowering;
 import dev.stackless.processor.lower.StateMachine;
 import dev.stackless.processor.model.AsyncMethod;
 import dev.stackless.processor.model.Code;
@@ -238,10 +241,65 @@ public final class FrameEmitter {
 
   /** {@code step()}: the states in a switch inside a loop that jumps re-enter. */
   private MethodSpec step(StateMachine machine) {
-    int[] captureCount = {0};
+    states(machine); // a first pass lets the router learn every jump through a finally block
     CodeBlock.Builder body = CodeBlock.builder();
+    if (machine.catches) {
+      body.addStatement("Throwable $$caught = null");
+    }
     body.add("dispatch:\n");
     body.beginControlFlow("while (true)");
+    if (machine.hasRegions()) {
+      body.beginControlFlow("try");
+    }
+    body.add(states(machine));
+    if (machine.hasRegions()) {
+      // } catch (Throwable $e) {  an exception inside a try statement that was taken apart
+      body.nextControlFlow("catch (Throwable $$e)");
+      body.addStatement("if (isEscapedSuspendBlock($$e)) throw $$e");
+      body.beginControlFlow("switch (this.label)");
+      Map<List<Region.Membership>, List<Integer>> byChain = new LinkedHashMap<>();
+      for (State state : machine.states) {
+        if (!state.chain().isEmpty()) {
+          byChain.computeIfAbsent(state.chain(), k -> new ArrayList<>()).add(state.number());
+        }
+      }
+      for (Map.Entry<List<Region.Membership>, List<Integer>> entry : byChain.entrySet()) {
+        for (int number : entry.getValue()) {
+          body.add("case $L:\n", number);
+        }
+        body.add("{\n");
+        body.indent();
+        body.add("$L\n", Router.handling(entry.getKey(), "$e"));
+        body.unindent();
+        body.add("}\n");
+      }
+      body.add("default:\n");
+      body.indent();
+      body.addStatement("throw $$e");
+      body.unindent();
+      body.endControlFlow();
+      body.endControlFlow();
+    }
+    body.endControlFlow();
+    return MethodSpec.methodBuilder("step")
+        .addAnnotation(Override.class)
+        .addAnnotation(
+            AnnotationSpec.builder(SuppressWarnings.class)
+                // unchecked: awaited results are cast to the declared type, as javac's
+                // inference did in the original; all: the user's code keeps its own warnings
+                .addMember("value", "{$S, $S}", "unchecked", "all")
+                .build())
+        .addModifiers(Modifier.PROTECTED)
+        .returns(Object.class)
+        .addException(Throwable.class)
+        .addCode(body.build())
+        .build();
+  }
+
+  /** The {@code switch (this.label)} over the states. */
+  private CodeBlock states(StateMachine machine) {
+    int[] captureCount = {0};
+    CodeBlock.Builder body = CodeBlock.builder();
     body.beginControlFlow("switch (this.label)");
     for (State state : machine.states) {
       if (state.resumesAtLine() > 0) {
@@ -258,7 +316,7 @@ public final class FrameEmitter {
           // final var x$c1 = x;   (the lambda below captures this iteration's value)
           body.add("$Lfinal var $L = $L;\n", indent, capture.getValue(), capture.getKey().name());
         }
-        String text = reindent(print(line, machine, captures));
+        String text = reindent(print(line, machine, state, captures));
         body.add("$L\n", indent + text.replace("\n", "\n" + indent));
       }
       body.unindent();
@@ -269,20 +327,7 @@ public final class FrameEmitter {
     body.addStatement("throw unknownLabel()");
     body.unindent();
     body.endControlFlow();
-    body.endControlFlow();
-    return MethodSpec.methodBuilder("step")
-        .addAnnotation(Override.class)
-        .addAnnotation(
-            AnnotationSpec.builder(SuppressWarnings.class)
-                // unchecked: awaited results are cast to the declared type, as javac's
-                // inference did in the original; all: the user's code keeps its own warnings
-                .addMember("value", "{$S, $S}", "unchecked", "all")
-                .build())
-        .addModifiers(Modifier.PROTECTED)
-        .returns(Object.class)
-        .addException(Throwable.class)
-        .addCode(body.build())
-        .build();
+    return body.build();
   }
 
   /** Hoisted locals that lambdas or class bodies in {@code code} capture, with copy names. */
@@ -300,7 +345,8 @@ public final class FrameEmitter {
   }
 
   /** Code as Java text: locals by their final names, jumps and state numbers filled in. */
-  private static String print(Code code, StateMachine machine, Map<Local, String> captures) {
+  private static String print(
+      Code code, StateMachine machine, State state, Map<Local, String> captures) {
     StringBuilder out = new StringBuilder();
     for (Part part : code.parts()) {
       if (part instanceof Part.LocalRef) {
@@ -310,7 +356,7 @@ public final class FrameEmitter {
       } else if (part instanceof Part.LocalDecl) {
         Part.LocalDecl decl = (Part.LocalDecl) part;
         Local local = decl.local();
-        String init = decl.init() == null ? null : print(decl.init(), machine, captures);
+        String init = decl.init() == null ? null : print(decl.init(), machine, state, captures);
         if (local.isHoisted()) {
           if (init != null) {
             out.append(local.name()).append(" = ").append(init).append(';');
@@ -326,7 +372,14 @@ public final class FrameEmitter {
       } else if (part instanceof Part.Jump) {
         Part.Jump jump = (Part.Jump) part;
         State target = machine.jumpState(jump.target(), jump.isContinue());
-        out.append("{ this.label = ").append(target.number()).append("; continue dispatch; }");
+        out.append(Router.jumping(state.chain(), target));
+      } else if (part instanceof Part.Return) {
+        Code value = ((Part.Return) part).value();
+        String text = value == null ? null : print(value, machine, state, captures);
+        out.append(Router.returning(state.chain(), text));
+      } else if (part instanceof StateMachineLowering.FinallyExit) {
+        StateMachineLowering.FinallyExit exit = (StateMachineLowering.FinallyExit) part;
+        out.append(Router.finallyExit(exit.region, state.chain(), exit.after));
       } else {
         out.append(part);
       }
@@ -409,6 +462,21 @@ public final class FrameEmitter {
    * JavaPoet prints verbatim (a parameterized type whose class javac has not generated yet).
    */
   private TypeName fromSource(String source) {
+    switch (source) {
+      case "boolean": return TypeName.BOOLEAN;
+      case "byte": return TypeName.BYTE;
+      case "short": return TypeName.SHORT;
+      case "int": return TypeName.INT;
+      case "long": return TypeName.LONG;
+      case "char": return TypeName.CHAR;
+      case "float": return TypeName.FLOAT;
+      case "double": return TypeName.DOUBLE;
+      default: break;
+    }
+    if (source.endsWith("[]")) {
+      return com.palantir.javapoet.ArrayTypeName.of(
+          fromSource(source.substring(0, source.length() - 2)));
+    }
     int generic = source.indexOf('<');
     String raw = generic < 0 ? source : source.substring(0, generic);
     ClassName rawName = ClassName.bestGuess(raw);

@@ -14,6 +14,8 @@ public final class State {
   final List<Integer> depths = new ArrayList<>();
   int number = -1;
   boolean referenced;
+  /** The try statements this state lies in, innermost first (empty outside any). */
+  List<Region.Membership> chain = List.of();
   /** The source line this state resumes at, or 0 if it is not a resume point. */
   long resumesAtLine;
 
@@ -24,6 +26,10 @@ public final class State {
   /** The nesting depth of line {@code i}, for indentation. */
   public int depth(int i) {
     return depths.get(i);
+  }
+
+  public List<Region.Membership> chain() {
+    return chain;
   }
 
   public int number() {

@@ -36,6 +36,11 @@ public final class StateMachineLowering {
   private final Map<JumpTarget, State> breakStates = new IdentityHashMap<>();
   private final Map<JumpTarget, State> continueStates = new IdentityHashMap<>();
   private State current;
+  /** The try statements being lowered, innermost first. */
+  private List<Region.Membership> chain = List.of();
+  private final List<dev.stackless.processor.model.Local> fields = new ArrayList<>();
+  private int regions;
+  private boolean catches;
 
   private StateMachineLowering(AsyncMethod method) {
     this.method = method;
@@ -49,7 +54,9 @@ public final class StateMachineLowering {
     lowering.lower(method.body);
     if (lowering.current != null) {
       // return null;  (the end of a void method; unreachable otherwise, javac checked that)
-      lowering.emit(Code.text(method.isVoid() ? "return null;" : "throw unknownLabel();"));
+      lowering.emit(method.isVoid()
+          ? new Code(List.of(new Part.Return(null)))
+          : Code.text("throw unknownLabel();"));
       lowering.current = null;
     }
     List<State> states = new ArrayList<>();
@@ -59,7 +66,8 @@ public final class StateMachineLowering {
         states.add(state);
       }
     }
-    return new StateMachine(method, states, lowering.breakStates, lowering.continueStates);
+    return new StateMachine(method, states, lowering.breakStates, lowering.continueStates,
+        lowering.fields, lowering.catches);
   }
 
   // --- statements -------------------------------------------------------------------------------
@@ -83,6 +91,8 @@ public final class StateMachineLowering {
       lowerLoop((Stmt.Loop) stmt);
     } else if (stmt instanceof Stmt.ForEach) {
       lowerForEach((Stmt.ForEach) stmt);
+    } else if (stmt instanceof Stmt.Try) {
+      lowerTry((Stmt.Try) stmt);
     } else if (stmt instanceof Stmt.Labeled) {
       Stmt.Labeled labeled = (Stmt.Labeled) stmt;
       State exit = new State();
@@ -188,6 +198,84 @@ public final class StateMachineLowering {
     start(exit);
   }
 
+  /**
+   * {@code try { body } catch (E e) { handler } finally { cleanup }} with suspension points: each
+   * part's states know they lie in this region; the exception dispatcher of {@code step()} sends
+   * an exception from the body to the matching handler, and what leaves the body or a handler
+   * goes through the finally block with itself pending ({@link Router}).
+   */
+  private void lowerTry(Stmt.Try stmt) {
+    Region region = new Region(++regions, stmt.finallyBlock != null);
+    if (region.pending != null) {
+      fields.add(region.pending);
+      fields.add(region.pendingValue);
+      region.finallyState.referenced = true; // returns and jumps pend into it when printed
+    }
+    List<Region.Membership> outer = chain;
+    State after = new State();
+    chain = inside(outer, region, Region.Part.TRY);
+    start(new State());
+    lower(stmt.body);
+    leaveNormally(region, after);
+    for (Stmt.Catch handler : stmt.catches) {
+      catches = true;
+      State entry = new State();
+      region.handlers.add(new Region.Handler(handler.types, entry));
+      chain = inside(outer, region, Region.Part.CATCH);
+      entry.referenced = true;
+      start(entry);
+      // E e = (E) $caught;
+      emit(new Code(List.of(new Part.LocalDecl(handler.parameter,
+          Code.concat("(", handler.parameter.resolvedType(), ") $caught")))));
+      lower(handler.body);
+      leaveNormally(region, after);
+    }
+    if (region.finallyState != null) {
+      chain = inside(outer, region, Region.Part.FINALLY);
+      start(region.finallyState);
+      lower(stmt.finallyBlock);
+      if (current != null) {
+        emit(new Code(List.of(new FinallyExit(region, after))));
+        after.referenced = true;
+        current = null;
+      }
+    }
+    chain = outer;
+    start(after);
+  }
+
+  /** The end of a try body or handler: to the finally block with nothing pending, or on. */
+  private void leaveNormally(Region region, State after) {
+    if (current == null) {
+      return;
+    }
+    if (region.finallyState != null) {
+      emit(Code.concat(region.pending.name(), " = ", String.valueOf(Region.NORMAL), ";"));
+      jumpIfOpen(region.finallyState);
+    } else {
+      jumpIfOpen(after);
+    }
+  }
+
+  private static List<Region.Membership> inside(
+      List<Region.Membership> outer, Region region, Region.Part part) {
+    List<Region.Membership> chain = new ArrayList<>();
+    chain.add(new Region.Membership(region, part));
+    chain.addAll(outer);
+    return List.copyOf(chain);
+  }
+
+  /** The end of a finally block, written by {@link Router#finallyExit} once states are numbered. */
+  public static final class FinallyExit implements Part {
+    public final Region region;
+    public final State after;
+
+    FinallyExit(Region region, State after) {
+      this.region = region;
+      this.after = after;
+    }
+  }
+
   /** {@code if (!(c)) { this.label = EXIT; continue dispatch; }} */
   private void exitUnless(Stmt.Condition condition, State exit) {
     emit(Code.concat("if (!(", condition(condition), ")) ", jump(exit)));
@@ -277,9 +365,12 @@ public final class StateMachineLowering {
         emit(Code.concat(target.field, " = ", convert(target.type, result), ";"));
         break;
       case RETURN:
-        emit(method.isVoid()
-            ? Code.concat(result, ";\nreturn null;")
-            : Code.concat("return ", convert(method.returnType, result), ";"));
+        if (method.isVoid()) {
+          emit(Code.concat(result, ";"));
+          emit(new Code(List.of(new Part.Return(null))));
+        } else {
+          emit(new Code(List.of(new Part.Return(convert(method.returnType, result)))));
+        }
         current = null;
         break;
       case CONDITION:
@@ -335,9 +426,14 @@ public final class StateMachineLowering {
 
   /** Starts emitting into {@code state}; if the current state is open, it falls through. */
   private void start(State state) {
+    if (current != null && current.chain != chain) {
+      // no falling through into another try statement's part: this.label must say where we are
+      jumpIfOpen(state);
+    }
     if (current != null) {
       state.referenced = true;
     }
+    state.chain = chain;
     started.add(state);
     current = state;
   }

@@ -44,6 +44,8 @@ public final class Code {
     for (Part part : parts) {
       if (part instanceof Part.LocalRef) {
         locals.add(((Part.LocalRef) part).local());
+      } else if (part instanceof Part.Return && ((Part.Return) part).value() != null) {
+        locals.addAll(((Part.Return) part).value().locals());
       } else if (part instanceof Part.LocalDecl) {
         Part.LocalDecl decl = (Part.LocalDecl) part;
         locals.add(decl.local());

@@ -105,4 +105,27 @@ public interface Part {
       return (isContinue ? "continue " : "break ") + target + ";";
     }
   }
+
+  /**
+   * {@code return value;} ({@code value} null in a void method): printed as a return, or, inside a
+   * try statement with a finally that the lowering took apart, as a jump into that finally with
+   * the value kept pending.
+   */
+  final class Return implements Part {
+    private final Code value;
+
+    public Return(Code value) {
+      this.value = value;
+    }
+
+    /** The value, already cast to the method's return type; null for {@code return;}. */
+    public Code value() {
+      return value;
+    }
+
+    @Override
+    public String toString() {
+      return value == null ? "return null;" : "return " + value + ";";
+    }
+  }
 }

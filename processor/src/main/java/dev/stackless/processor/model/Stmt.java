@@ -164,4 +164,32 @@ public interface Stmt {
       return new Condition(null, new AtSuspension(suspension, ResultTarget.CONDITION, line));
     }
   }
+
+  /** {@code try { } catch (...) { } finally { }} with a suspension point somewhere inside. */
+  final class Try implements Stmt {
+    public final Stmt body;
+    public final java.util.List<Catch> catches;
+    /** Null without finally. */
+    public final Stmt finallyBlock;
+
+    public Try(Stmt body, java.util.List<Catch> catches, Stmt finallyBlock) {
+      this.body = body;
+      this.catches = java.util.List.copyOf(catches);
+      this.finallyBlock = finallyBlock;
+    }
+  }
+
+  /** {@code catch (A | B e) { body }}. */
+  final class Catch {
+    public final Local parameter;
+    /** The caught types as source, one per alternative. */
+    public final java.util.List<String> types;
+    public final Stmt body;
+
+    public Catch(Local parameter, java.util.List<String> types, Stmt body) {
+      this.parameter = parameter;
+      this.types = java.util.List.copyOf(types);
+      this.body = body;
+    }
+  }
 }

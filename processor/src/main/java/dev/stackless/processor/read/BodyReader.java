@@ -2,6 +2,7 @@ package dev.stackless.processor.read;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -21,6 +22,8 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.SourcePositions;
@@ -233,8 +236,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       case LABELED_STATEMENT:
         return readLabeled(path);
       case TRY:
-        return unsupported(tree, "a suspension point inside try/catch/finally",
-            "move it out of the try statement");
+        return readTry(path);
       case SWITCH:
         return unsupported(tree, "a suspension point inside switch",
             "move it out of the switch, or use if/else");
@@ -346,6 +348,81 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             ? null
             : readStatement(new TreePath(path, tree.getElseStatement()));
     return new Stmt.If(condition, then, otherwise);
+  }
+
+  private Stmt readTry(TreePath path) {
+    TryTree tree = (TryTree) path.getLeaf();
+    if (!tree.getResources().isEmpty()) {
+      return unsupported(tree, "a suspension point inside try-with-resources",
+          "close the resource in a finally block for now");
+    }
+    Stmt body = readStatement(new TreePath(path, tree.getBlock()));
+    List<Stmt.Catch> catches = new ArrayList<>();
+    for (CatchTree handler : tree.getCatches()) {
+      TreePath handlerPath = new TreePath(path, handler);
+      VariableTree parameter = handler.getParameter();
+      TreePath parameterPath = new TreePath(handlerPath, parameter);
+      List<String> types = new ArrayList<>();
+      Tree type = parameter.getType();
+      if (type instanceof UnionTypeTree) {
+        for (Tree alternative : ((UnionTypeTree) type).getTypeAlternatives()) {
+          types.add(CodeReader.read(this, new TreePath(parameterPath, alternative)).toString());
+        }
+      } else {
+        types.add(CodeReader.read(this, new TreePath(parameterPath, type)).toString());
+      }
+      String declared = types.size() == 1 ? types.get(0) : commonSuperclass(parameterPath);
+      Local local = new Local(parameter.getName().toString(), false, declared);
+      local.setMirrorOracle(() -> {
+        TypeMirror mirror = scopeMirror(new TreePath(handlerPath, handler.getBlock()),
+            local.sourceName());
+        return mirror != null && mirror.getKind() == TypeKind.UNION ? null : mirror;
+      });
+      scopes.push(new HashMap<>());
+      try {
+        declare(local);
+        catches.add(new Stmt.Catch(local, types,
+            readStatement(new TreePath(handlerPath, handler.getBlock()))));
+      } finally {
+        scopes.pop();
+      }
+    }
+    Stmt cleanup = tree.getFinallyBlock() == null
+        ? null
+        : readStatement(new TreePath(path, tree.getFinallyBlock()));
+    return new Stmt.Try(body, catches, cleanup);
+  }
+
+  /** For {@code catch (A | B e)}: the closest class both extend, as javac types {@code e}. */
+  private String commonSuperclass(TreePath parameterPath) {
+    VariableTree parameter = (VariableTree) parameterPath.getLeaf();
+    List<TypeMirror> alternatives = new ArrayList<>();
+    for (Element element : trees.getScope(parameterPath).getLocalElements()) {
+      if (element.getSimpleName().contentEquals(parameter.getName())
+          && element.asType().getKind() == TypeKind.UNION) {
+        alternatives.addAll(((javax.lang.model.type.UnionType) element.asType()).getAlternatives());
+      }
+    }
+    javax.lang.model.util.Types types = env.getTypeUtils();
+    if (alternatives.isEmpty()) {
+      return "java.lang.Throwable";
+    }
+    TypeMirror candidate = alternatives.get(0);
+    while (candidate.getKind() == TypeKind.DECLARED) {
+      boolean all = true;
+      for (TypeMirror alternative : alternatives) {
+        all &= types.isSubtype(types.erasure(alternative), types.erasure(candidate));
+      }
+      if (all) {
+        return TypeSource.print(types.erasure(candidate));
+      }
+      List<? extends TypeMirror> supers = types.directSupertypes(candidate);
+      if (supers.isEmpty()) {
+        break;
+      }
+      candidate = supers.get(0);
+    }
+    return "java.lang.Throwable";
   }
 
   private Stmt readLabeled(TreePath path) {

@@ -421,16 +421,17 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       replace(node, "break " + blockLabel + ";");
       return null;
     }
-    if (node.getExpression() == null) {
-      replace(node, "return null;");
-      return null;
+    Code value = null;
+    if (node.getExpression() != null) {
+      // read the value with this reader's view of the names in scope
+      CodeReader inner = new CodeReader(cx, blockLabel, substitutions);
+      inner.scopes.clear();
+      inner.scopes.addAll(scopes);
+      inner.scan(new TreePath(getCurrentPath(), node.getExpression()), null);
+      Code read = inner.apply(start(node.getExpression()), end(node.getExpression()));
+      value = Code.concat("(" + cx.returnType() + ") (", read, ")");
     }
-    int exprStart = start(node.getExpression());
-    int exprEnd = end(node.getExpression());
-    edits.add(new Edit(start(node), exprStart,
-        List.of(new Part.Text("return (" + cx.returnType() + ") ("))));
-    super.visitReturn(node, unused);
-    edits.add(new Edit(exprEnd, exprEnd, List.of(new Part.Text(")"))));
+    edits.add(new Edit(start(node), end(node), List.of(new Part.Return(value))));
     return null;
   }
 
