@@ -213,19 +213,21 @@ class DiagnosticsTest {
   }
 
   @Test
-  void suspensionInsideSwitchIsNotSupportedYet() {
+  void suspensionInsideSwitchExpressionIsNotSupportedYet() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",
-        "  @Async static void run(int k) {",
-        "    switch (k) {",
-        "      case 1: suspend(); break;",  // 7
-        "      default: break;",
-        "    }",
+        "  @Async static int run(int k, Frame<Integer> f) {",
+        "    int v = switch (k) {",
+        "      case 1 -> await(f);",       // 7
+        "      default -> 0;",
+        "    };",
+        "    return v;",
         "  }",
         "}"));
     Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] a suspension point inside switch")
-        .inFile(src).onLine(7).atColumn(15);
+    assertThat(c).hadErrorContaining(
+            "[Unsupported] a suspension point inside switch expression is not supported yet")
+        .inFile(src).onLine(7).atColumn(17);
     assertThat(c).hadErrorCount(1);
   }
 

@@ -91,6 +91,8 @@ public final class StateMachineLowering {
       lowerLoop((Stmt.Loop) stmt);
     } else if (stmt instanceof Stmt.ForEach) {
       lowerForEach((Stmt.ForEach) stmt);
+    } else if (stmt instanceof Stmt.Switch) {
+      lowerSwitch((Stmt.Switch) stmt);
     } else if (stmt instanceof Stmt.Try) {
       lowerTry((Stmt.Try) stmt);
     } else if (stmt instanceof Stmt.Labeled) {
@@ -242,6 +244,45 @@ public final class StateMachineLowering {
     }
     chain = outer;
     start(after);
+  }
+
+  /**
+   * {@code switch (s) { ... }}: the selector's index picks the group's state; groups fall through
+   * into the next, rules ({@code case X ->}) do not; {@code break} leaves for the exit.
+   */
+  private void lowerSwitch(Stmt.Switch stmt) {
+    Code index = stmt.selector.suspension == null
+        ? stmt.selector.code
+        : convert("int", lowerSuspension(stmt.selector.suspension));
+    State exit = new State();
+    breakStates.put(stmt.target, exit);
+    List<State> groups = new ArrayList<>();
+    List<Object> dispatch = new ArrayList<>();
+    dispatch.add("switch (");
+    dispatch.add(index);
+    dispatch.add(") { ");
+    for (int i = 0; i < stmt.groups.size(); i++) {
+      State group = new State();
+      groups.add(group);
+      dispatch.add("case " + i + ": ");
+      dispatch.add(jump(group));
+      dispatch.add(" ");
+    }
+    dispatch.add("default: ");
+    dispatch.add(jump(exit));
+    dispatch.add(" }");
+    emit(Code.concat(dispatch.toArray()));
+    current = null;
+    for (int i = 0; i < stmt.groups.size(); i++) {
+      if (stmt.rules) {
+        jumpIfOpen(exit);
+      }
+      start(groups.get(i));
+      for (Stmt body : stmt.groups.get(i)) {
+        lower(body);
+      }
+    }
+    start(exit);
   }
 
   /** The end of a try body or handler: to the finally block with nothing pending, or on. */

@@ -192,4 +192,28 @@ public interface Stmt {
       this.body = body;
     }
   }
+
+  /**
+   * A switch statement with a suspension point: {@code selector} is an expression whose value is
+   * the index of the case group to enter ({@code switch (s) { case A -> 0; ... default -> 2; }}),
+   * computed first; then the groups run in order, falling through as Java's do.
+   */
+  final class Switch implements Stmt {
+    public final JumpTarget target;
+    public final Condition selector;
+    public final java.util.List<java.util.List<Stmt>> groups;
+    /** Whether the cases are {@code case X ->} rules, which do not fall through. */
+    public final boolean rules;
+
+    public Switch(
+        JumpTarget target,
+        Condition selector,
+        java.util.List<java.util.List<Stmt>> groups,
+        boolean rules) {
+      this.target = target;
+      this.selector = selector;
+      this.groups = java.util.List.copyOf(groups);
+      this.rules = rules;
+    }
+  }
 }

@@ -2,6 +2,8 @@ package dev.stackless.processor.read;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -238,8 +240,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       case TRY:
         return readTry(path);
       case SWITCH:
-        return unsupported(tree, "a suspension point inside switch",
-            "move it out of the switch, or use if/else");
+        return readSwitch(path, null);
       case SYNCHRONIZED:
         // reported by the validation pass
         failed = true;
@@ -425,6 +426,116 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return "java.lang.Throwable";
   }
 
+  /**
+   * {@code switch (s) { case A: ...; case B, C: ...; default: ... }}: the selector becomes the index
+   * of the group to enter, {@code switch (s) { case A -> 0; case B, C -> 1; default -> 2; }}, so
+   * that Java itself matches the labels (constants, strings, enum names) and throws for null.
+   */
+  private Stmt readSwitch(TreePath path, String label) {
+    SwitchTree tree = (SwitchTree) path.getLeaf();
+    JumpTarget target = new JumpTarget(label == null ? "switch" : label);
+    List<Object> index = new ArrayList<>();
+    index.add("switch (");
+    int placeholder = index.size();
+    index.add(null); // the selector's value
+    index.add(") { ");
+    boolean hasDefault = false;
+    boolean rules = false;
+    for (int i = 0; i < tree.getCases().size(); i++) {
+      CaseTree c = tree.getCases().get(i);
+      rules = c.getCaseKind() == CaseTree.CaseKind.RULE;
+      if (c.getExpressions().isEmpty()) {
+        hasDefault = true;
+        index.add("default -> " + i + "; ");
+        continue;
+      }
+      List<String> labels = new ArrayList<>();
+      for (ExpressionTree expression : c.getExpressions()) {
+        if (expression.getKind().name().endsWith("PATTERN") || caseHasGuard(c)) {
+          return unsupported(tree, "a pattern switch around a suspension point",
+              "switch over constants, strings or enum names");
+        }
+        labels.add(source(new TreePath(new TreePath(path, c), expression)));
+      }
+      index.add("case " + String.join(", ", labels) + " -> " + i + "; ");
+    }
+    if (!hasDefault) {
+      index.add("default -> " + tree.getCases().size() + "; ");
+    }
+    index.add("}");
+    TreePath selectorPath = new TreePath(path, tree.getExpression());
+    while (selectorPath.getLeaf() instanceof ParenthesizedTree) {
+      selectorPath = new TreePath(selectorPath,
+          ((ParenthesizedTree) selectorPath.getLeaf()).getExpression());
+    }
+    Stmt.Condition selector;
+    if (finder.contains(selectorPath.getLeaf())) {
+      try {
+        ExpressionSpiller.Lowered lowered = ExpressionSpiller.mapValue(spiller.lower(selectorPath),
+            value -> {
+              List<Object> pieces = new ArrayList<>(index);
+              pieces.set(placeholder, value);
+              return Code.concat(pieces.toArray());
+            });
+        List<Code> prefix = new ArrayList<>(lowered.prefix);
+        Code chain = ExpressionSpiller.render(lowered);
+        prefix.forEach(code -> code.locals().forEach(Local::hoist));
+        chain.locals().forEach(Local::hoist);
+        selector = Stmt.Condition.suspending(
+            new Suspension.Spilled(prefix, chain, spillLocal()), line(selectorPath.getLeaf()));
+      } catch (ExpressionSpiller.Unspillable e) {
+        return unsupported(e.at, e.getMessage(), "move the suspension point out of the selector");
+      }
+    } else {
+      index.set(placeholder, CodeReader.read(this, selectorPath));
+      selector = Stmt.Condition.of(Code.concat(index.toArray()));
+    }
+    List<List<Stmt>> groups = new ArrayList<>();
+    targets.push(new TargetEntry(label, target, false, true));
+    scopes.push(new HashMap<>());
+    try {
+      for (CaseTree c : tree.getCases()) {
+        TreePath casePath = new TreePath(path, c);
+        List<Stmt> body = new ArrayList<>();
+        if (c.getCaseKind() == CaseTree.CaseKind.RULE && c.getBody() instanceof ExpressionTree) {
+          // case X -> expression;  is an expression statement
+          TreePath expression = new TreePath(casePath, c.getBody());
+          if (finder.contains(c.getBody())) {
+            Suspension suspension = suspensionOrSpill(expression, true);
+            body.add(suspension == null
+                ? new Stmt.Block(List.of())
+                : new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, line(c.getBody())));
+          } else {
+            body.add(new Stmt.Plain(Code.concat(CodeReader.read(this, expression), ";"), true));
+          }
+        } else if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+          body.add(readStatement(new TreePath(casePath, c.getBody())));
+        } else {
+          for (StatementTree statement : c.getStatements()) {
+            body.add(readStatement(new TreePath(casePath, statement)));
+          }
+        }
+        groups.add(body);
+      }
+    } finally {
+      scopes.pop();
+      targets.pop();
+    }
+    return new Stmt.Switch(target, selector, groups, rules);
+  }
+
+  private static boolean caseHasGuard(CaseTree c) {
+    try {
+      return c.getClass().getMethod("getGuard").invoke(c) != null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private String source(TreePath path) {
+    return CodeReader.read(this, path).toString();
+  }
+
   private Stmt readLabeled(TreePath path) {
     LabeledStatementTree tree = (LabeledStatementTree) path.getLeaf();
     TreePath bodyPath = new TreePath(path, tree.getStatement());
@@ -435,6 +546,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       case FOR_LOOP:
       case ENHANCED_FOR_LOOP:
         return readLoop(bodyPath, label);
+      case SWITCH:
+        if (finder.contains(tree.getStatement())) {
+          return readSwitch(bodyPath, label);
+        }
+        // fall through: a plain switch inside a labelled statement
       default:
         JumpTarget target = new JumpTarget(label);
         targets.push(new TargetEntry(label, target, false));
@@ -916,7 +1032,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   @Override
   public JumpTarget jumpTarget(String label, boolean isContinue) {
     for (TargetEntry entry : targets) {
-      if (label == null ? entry.loop : label.equals(entry.label)) {
+      boolean unlabeledTarget = entry.loop || (entry.switchStatement && !isContinue);
+      if (label == null ? unlabeledTarget : label.equals(entry.label)) {
         return entry.target;
       }
     }
@@ -974,11 +1091,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     final String label;
     final JumpTarget target;
     final boolean loop;
+    /** A switch: unlabelled break leaves it, continue passes it by. */
+    final boolean switchStatement;
 
     TargetEntry(String label, JumpTarget target, boolean loop) {
+      this(label, target, loop, false);
+    }
+
+    TargetEntry(String label, JumpTarget target, boolean loop, boolean switchStatement) {
       this.label = label;
       this.target = target;
       this.loop = loop;
+      this.switchStatement = switchStatement;
     }
   }
 }

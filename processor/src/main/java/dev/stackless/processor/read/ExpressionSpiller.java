@@ -122,6 +122,14 @@ final class ExpressionSpiller {
     return chainOf(lowered);
   }
 
+  /** {@code lowered}, whose final value goes through {@code map} (code around the value's code). */
+  static Lowered mapValue(Lowered lowered, java.util.function.UnaryOperator<Code> map) {
+    if (lowered.isValue()) {
+      return Lowered.value(lowered.prefix, map.apply(lowered.value));
+    }
+    return Lowered.split(lowered.prefix, lowered.chain, lowered.param, mapValue(lowered.rest, map));
+  }
+
   Lowered lower(TreePath path) throws Unspillable {
     Tree tree = path.getLeaf();
     if (!cx.containsSuspension(tree)) {
