@@ -172,8 +172,8 @@ public final class StateMachineLowering {
         }
         lower(loop.body);
         start(update);
-        for (Code code : loop.updates) {
-          emit(code.toString().endsWith(";") ? code : Code.concat(code, ";"));
+        for (Stmt step : loop.updates) {
+          lower(step);
         }
         jumpIfOpen(head);
         break;
@@ -187,9 +187,15 @@ public final class StateMachineLowering {
     State exit = new State();
     breakStates.put(loop.target, exit);
     continueStates.put(loop.target, head);
-    // $each1 = ForEachCursor.of(iterable);
-    emit(Code.concat(new Part.LocalRef(loop.iterator),
-        " = dev.stackless.internal.ForEachCursor.of(", loop.iterable, ");"));
+    if (loop.iterableSuspension != null) {
+      Code cursor = lowerSuspension(loop.iterableSuspension);
+      emit(Code.concat(new Part.LocalRef(loop.iterator),
+          " = (dev.stackless.internal.ForEachCursor) ", cursor, ";"));
+    } else {
+      // $each1 = ForEachCursor.of(iterable);
+      emit(Code.concat(new Part.LocalRef(loop.iterator),
+          " = dev.stackless.internal.ForEachCursor.of(", loop.iterable, ");"));
+    }
     start(head);
     emit(Code.concat("if (!", new Part.LocalRef(loop.iterator), ".hasNext()) ", jump(exit)));
     String type = loop.variable.resolvedType();

@@ -75,7 +75,7 @@ public interface Stmt {
     /** Null for {@code for (;;)}. */
     public final Condition condition;
     /** For {@code for}: the update expressions, as statements. */
-    public final List<Code> updates;
+    public final List<Stmt> updates;
     public final Stmt body;
 
     public Loop(
@@ -83,7 +83,7 @@ public interface Stmt {
         JumpTarget target,
         List<Stmt> init,
         Condition condition,
-        List<Code> updates,
+        List<Stmt> updates,
         Stmt body) {
       this.kind = kind;
       this.target = target;
@@ -101,6 +101,11 @@ public interface Stmt {
     public final Code iterable;
     /** The array type as source when iterating an array, null for an Iterable. */
     public final String arrayType;
+    /**
+     * When the iterable suspends: its value taken apart, ending in {@code ForEachCursor.of(v)};
+     * {@link #iterable} is then null.
+     */
+    public AtSuspension iterableSuspension;
     /** Hidden locals: the iterator or array, and the index. */
     public final Local iterator;
     public final Local index;

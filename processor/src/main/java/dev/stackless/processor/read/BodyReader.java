@@ -353,11 +353,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private Stmt readTry(TreePath path) {
     TryTree tree = (TryTree) path.getLeaf();
-    if (!tree.getResources().isEmpty()) {
-      return unsupported(tree, "a suspension point inside try-with-resources",
-          "close the resource in a finally block for now");
+    Stmt body = tree.getResources().isEmpty()
+        ? readStatement(new TreePath(path, tree.getBlock()))
+        : readResources(path, tree);
+    if (!tree.getResources().isEmpty() && tree.getCatches().isEmpty()
+        && tree.getFinallyBlock() == null) {
+      return body;
     }
-    Stmt body = readStatement(new TreePath(path, tree.getBlock()));
     List<Stmt.Catch> catches = new ArrayList<>();
     for (CatchTree handler : tree.getCatches()) {
       TreePath handlerPath = new TreePath(path, handler);
@@ -392,6 +394,63 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         ? null
         : readStatement(new TreePath(path, tree.getFinallyBlock()));
     return new Stmt.Try(body, catches, cleanup);
+  }
+
+  /**
+   * try-with-resources, as JLS 14.20.3.1 translates it, one resource at a time:
+   *
+   * <pre>
+   *   try (R r = init) { body }
+   *     ===&gt;
+   *   { R r = init; Throwable $primary = null;
+   *     try { body } catch (Throwable $t) { $primary = $t; throw $t; }
+   *     finally { if (r != null) { if ($primary != null) { try { r.close(); }
+   *       catch (Throwable $s) { $primary.addSuppressed($s); } } else { r.close(); } } } }
+   * </pre>
+   *
+   * Resources close in reverse order, after a suspension too, with suppressed exceptions recorded
+   * as Java records them.
+   */
+  private Stmt readResources(TreePath path, TryTree tree) {
+    scopes.push(new HashMap<>());
+    try {
+      return readResource(path, tree, 0);
+    } finally {
+      scopes.pop();
+    }
+  }
+
+  private Stmt readResource(TreePath path, TryTree tree, int index) {
+    if (index == tree.getResources().size()) {
+      return readStatement(new TreePath(path, tree.getBlock()));
+    }
+    Tree resource = tree.getResources().get(index);
+    TreePath resourcePath = new TreePath(path, resource);
+    List<Stmt> block = new ArrayList<>();
+    Object reference;
+    if (resource instanceof VariableTree) {
+      block.add(readDeclaration(resourcePath));
+      reference = new Part.LocalRef(bodyLocal(((VariableTree) resource).getName().toString()));
+    } else {
+      reference = CodeReader.read(this, resourcePath);
+    }
+    Local primary = new Local(newName("$primary"), false, "java.lang.Throwable");
+    declare(primary);
+    block.add(new Stmt.Plain(
+        new Code(List.of(new Part.LocalDecl(primary, Code.text("null")))), true));
+    Stmt body = readResource(path, tree, index + 1);
+    Local thrown = new Local(newName("$t"), false, "java.lang.Throwable");
+    Part p = new Part.LocalRef(primary);
+    Part t = new Part.LocalRef(thrown);
+    Stmt rethrow = new Stmt.Plain(Code.concat(p, " = ", t, "; throw ", t, ";"), false);
+    String suppressed = newName("$s");
+    Stmt close = new Stmt.Plain(Code.concat(
+        "if (", reference, " != null) { if (", p, " != null) { try { ", reference,
+        ".close(); } catch (Throwable ", suppressed, ") { ", p, ".addSuppressed(", suppressed,
+        "); } } else { ", reference, ".close(); } }"), true);
+    block.add(new Stmt.Try(body,
+        List.of(new Stmt.Catch(thrown, List.of("java.lang.Throwable"), rethrow)), close));
+    return new Stmt.Block(block);
   }
 
   /** For {@code catch (A | B e)}: the closest class both extend, as javac types {@code e}. */
@@ -592,12 +651,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
               loop.getCondition() == null
                   ? null
                   : condition(new TreePath(path, loop.getCondition()));
-          List<Code> updates = new ArrayList<>();
+          List<Stmt> updates = new ArrayList<>();
           for (ExpressionStatementTree update : loop.getUpdate()) {
+            TreePath updatePath = new TreePath(path, update);
             if (finder.contains(update)) {
-              return nested(update.getExpression());
+              updates.add(readExpressionStatement(updatePath));
+            } else {
+              // a for update has no semicolon of its own
+              updates.add(new Stmt.Plain(Code.concat(CodeReader.read(this, updatePath), ";"), true));
             }
-            updates.add(CodeReader.read(this, new TreePath(path, update)));
           }
           Stmt body = inLoop(label, target, new TreePath(path, loop.getStatement()));
           return new Stmt.Loop(Stmt.Loop.Kind.FOR, target, init, condition, updates, body);
@@ -612,10 +674,28 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private Stmt readForEach(TreePath path, String label, JumpTarget target) {
     EnhancedForLoopTree loop = (EnhancedForLoopTree) path.getLeaf();
+    Code iterable = null;
+    Stmt.AtSuspension iterableSuspension = null;
+    TreePath iterablePath = new TreePath(path, loop.getExpression());
     if (finder.contains(loop.getExpression())) {
-      return nested(loop.getExpression());
+      // for (T x : await(f))  ===>  the spill's value is the cursor: ForEachCursor.of(value)
+      try {
+        ExpressionSpiller.Lowered lowered = ExpressionSpiller.mapValue(
+            spiller.lower(iterablePath),
+            value -> Code.concat("dev.stackless.internal.ForEachCursor.of(", value, ")"));
+        List<Code> prefix = new ArrayList<>(lowered.prefix);
+        Code chain = ExpressionSpiller.render(lowered);
+        prefix.forEach(code -> code.locals().forEach(Local::hoist));
+        chain.locals().forEach(Local::hoist);
+        iterableSuspension = new Stmt.AtSuspension(
+            new Suspension.Spilled(prefix, chain, spillLocal()), ResultTarget.CONDITION,
+            line(loop.getExpression()));
+      } catch (ExpressionSpiller.Unspillable e) {
+        return unsupported(e.at, e.getMessage(), "iterate over a local: var xs = ...;");
+      }
+    } else {
+      iterable = CodeReader.read(this, iterablePath);
     }
-    Code iterable = CodeReader.read(this, new TreePath(path, loop.getExpression()));
     VariableTree variable = loop.getVariable();
     TreePath variablePath = new TreePath(path, variable);
     boolean isVar = isVar(variable);
@@ -635,7 +715,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     synthetic.add(cursor);
     declare(local);
     Stmt body = inLoop(label, target, new TreePath(path, loop.getStatement()));
-    return new Stmt.ForEach(target, local, iterable, null, cursor, null, body);
+    Stmt.ForEach forEach = new Stmt.ForEach(target, local, iterable, null, cursor, null, body);
+    forEach.iterableSuspension = iterableSuspension;
+    return forEach;
   }
 
   private Stmt inLoop(String label, JumpTarget target, TreePath body) {
