@@ -196,19 +196,20 @@ class DiagnosticsTest {
   }
 
   @Test
-  void suspensionInsideTryWithResourcesIsNotSupportedYet() {
-    JavaFileObject src = file("Tries", String.join("\n",
-        "class Tries {",
-        "  @Async static void run(java.io.StringReader in) throws Exception {",
-        "    try (java.io.StringReader r = in) {",
-        "      suspend();",              // 7
+  void instanceofPatternAroundASuspensionIsNotSupportedYet() {
+    JavaFileObject src = file("Patterns", String.join("\n",
+        "class Patterns {",
+        "  @Async static int run(Frame<Object> f) {",
+        "    if (await(f) instanceof String s) {",   // 6
+        "      return s.length();",
         "    }",
+        "    return 0;",
         "  }",
         "}"));
     Compilation c = compile(src);
     assertThat(c).hadErrorContaining(
-            "[Unsupported] a suspension point inside try-with-resources is not supported yet")
-        .inFile(src).onLine(7).atColumn(7);
+            "[Unsupported] instanceof with a pattern around a suspension point is not supported yet")
+        .inFile(src).onLine(6).atColumn(9);
     assertThat(c).hadErrorCount(1);
   }
 
