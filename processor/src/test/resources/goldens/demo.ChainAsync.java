@@ -77,6 +77,24 @@ public final class ChainAsync {
         }
       }
     }
+
+    @Override
+    protected int sourceLine(int generatedLine) {
+      return ChainAsync.sourceLine(generatedLine);
+    }
+
+    @Override
+    protected java.lang.String sourceFile() {
+      return "Chain.java";
+    }
+
+    @Override
+    protected int suspensionLine() {
+      switch (this.label) {
+        case 1: return 5;
+        default: return 0;
+      }
+    }
   }
 
   /**
@@ -146,5 +164,37 @@ public final class ChainAsync {
         }
       }
     }
+
+    @Override
+    protected int sourceLine(int generatedLine) {
+      return ChainAsync.sourceLine(generatedLine);
+    }
+
+    @Override
+    protected java.lang.String sourceFile() {
+      return "Chain.java";
+    }
+
+    @Override
+    protected int suspensionLine() {
+      switch (this.label) {
+        case 1: return 7;
+        case 2: return 8;
+        case 3: return 9;
+        default: return 0;
+      }
+    }
+  }
+
+  /** Generated line, source line: pairs for the frames' stack traces. */
+  private static final int[] LINES = {73, 5, 143, 7, 149, 8, 155, 9, 159, 9, 160, 10};
+
+  /** The source line of a line of this file, or 0. */
+  static int sourceLine(int generatedLine) {
+    int line = 0;
+    for (int i = 0; i < LINES.length && LINES[i] <= generatedLine; i += 2) {
+      line = LINES[i + 1];
+    }
+    return line;
   }
 }

@@ -90,5 +90,36 @@ public final class CounterAsync {
         }
       }
     }
+
+    @Override
+    protected int sourceLine(int generatedLine) {
+      return CounterAsync.sourceLine(generatedLine);
+    }
+
+    @Override
+    protected String sourceFile() {
+      return "Counter.java";
+    }
+
+    @Override
+    protected int suspensionLine() {
+      switch (this.label) {
+        case 1: return 8;
+        case 2: return 10;
+        default: return 0;
+      }
+    }
+  }
+
+  /** Generated line, source line: pairs for the frames' stack traces. */
+  private static final int[] LINES = {66, 7, 72, 9, 77, 10, 86, 11};
+
+  /** The source line of a line of this file, or 0. */
+  static int sourceLine(int generatedLine) {
+    int line = 0;
+    for (int i = 0; i < LINES.length && LINES[i] <= generatedLine; i += 2) {
+      line = LINES[i + 1];
+    }
+    return line;
   }
 }

@@ -99,5 +99,35 @@ public final class SummerAsync {
         }
       }
     }
+
+    @Override
+    protected int sourceLine(int generatedLine) {
+      return SummerAsync.sourceLine(generatedLine);
+    }
+
+    @Override
+    protected String sourceFile() {
+      return "Summer.java";
+    }
+
+    @Override
+    protected int suspensionLine() {
+      switch (this.label) {
+        case 2: return 13;
+        default: return 0;
+      }
+    }
+  }
+
+  /** Generated line, source line: pairs for the frames' stack traces. */
+  private static final int[] LINES = {78, 9, 79, 10, 84, 11, 85, 12, 95, 15};
+
+  /** The source line of a line of this file, or 0. */
+  static int sourceLine(int generatedLine) {
+    int line = 0;
+    for (int i = 0; i < LINES.length && LINES[i] <= generatedLine; i += 2) {
+      line = LINES[i + 1];
+    }
+    return line;
   }
 }

@@ -140,12 +140,18 @@ public abstract class Frame<T> implements AnyFrame {
     return outcome();
   }
 
-  /** {@code pkg.Owner.method{SUSPENDED}@1b6d3586}: the method, the status, the identity. */
+  /**
+   * {@code pkg.Owner.method{SUSPENDED at Owner.java:42}@1b6d3586}: the method, the status (and
+   * where it is stopped), the identity.
+   */
   @Override
   public String toString() {
+    int s = status;
+    int line = s == SUSPENDED || s == AWAITING ? suspensionLine() : 0;
     return asyncMethodName()
         + "{"
-        + statusName(status)
+        + statusName(s)
+        + (line > 0 ? " at " + sourceFile() + ":" + line : "")
         + "}@"
         + Integer.toHexString(System.identityHashCode(this));
   }
@@ -161,6 +167,21 @@ public abstract class Frame<T> implements AnyFrame {
 
   /** The method this frame runs, as {@code pkg.Owner.method}, for messages. */
   protected abstract String asyncMethodName();
+
+  /** The user's source line for a line of the generated {@code step()}, or 0 if unknown. */
+  protected int sourceLine(int generatedLine) {
+    return 0;
+  }
+
+  /** The user's source file ({@code Owner.java}), or null if unknown. */
+  protected String sourceFile() {
+    return null;
+  }
+
+  /** The source line of the suspension point the frame is stopped at, or 0. */
+  protected int suspensionLine() {
+    return 0;
+  }
 
   /**
    * Starts the method from its beginning and runs it to its first suspension point; generated
@@ -285,7 +306,13 @@ public abstract class Frame<T> implements AnyFrame {
   protected final Object awaitedResult() {
     Frame<?> frame = awaitee;
     awaitee = null;
-    return frame.outcome();
+    Object o = frame.outcome;
+    if (o instanceof Failure) {
+      Throwable e = ((Failure) o).exception;
+      StackTraces.addAwaiter(e, this);
+      throw Failure.sneakyThrow(e);
+    }
+    return o;
   }
 
   /** Throws when {@link #step()} finds a {@link #label} it does not know: a processor bug. */
@@ -336,6 +363,7 @@ public abstract class Frame<T> implements AnyFrame {
       } catch (EscapedSuspendBlock e) {
         throw Failure.sneakyThrow(e.getCause());
       } catch (Throwable e) {
+        StackTraces.relocate(e, frame);
         result = new Failure(e);
       }
       if (result == SUSPEND) {

@@ -172,7 +172,9 @@ public final class AsyncProcessor extends AbstractProcessor {
     for (ImportTree imp : unit.getImports()) {
       imports.add("import " + (imp.isStatic() ? "static " : "") + imp.getQualifiedIdentifier() + ";");
     }
-    String source = FrameEmitter.emit(owner, packageName, simpleName, imports, lowered);
+    String fileName = unit.getSourceFile().getName();
+    fileName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+    String source = FrameEmitter.emit(owner, packageName, simpleName, fileName, imports, lowered);
     String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     generated.add(qualified);
     try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, owner).openWriter()) {

@@ -126,7 +126,7 @@ class IllegalBehaviourTest {
   @Test
   void toStringNamesMethodAndStatus() {
     var frame = IllegalAsync.suspendOnce(3);
-    assertTrue(frame.toString().startsWith(OWNER + "suspendOnce{SUSPENDED}@"), frame.toString());
+    assertTrue(frame.toString().startsWith(OWNER + "suspendOnce{SUSPENDED at Illegal.java:"), frame.toString());
     resume(Illegal.parked);
     assertTrue(frame.toString().startsWith(OWNER + "suspendOnce{COMPLETED}@"), frame.toString());
   }

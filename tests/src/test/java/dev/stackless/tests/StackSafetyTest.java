@@ -26,7 +26,7 @@ class StackSafetyTest {
   void chainWhoseInnermostFrameSuspendsUnwindsOnResume() {
     var frame = DeepAsync.depthSuspendingAtTheBottom(200_000);
     assertFalse(frame.isDone());
-    assertTrue(frame.toString().contains("{AWAITING}"), frame.toString());
+    assertTrue(frame.toString().contains("{AWAITING at Deep.java:"), frame.toString());
     resume(Deep.bottom); // completes the bottom, which continues 200,000 awaiters in a loop
     assertTrue(frame.isDone());
     assertEquals(200_000, nosuspend(frame));

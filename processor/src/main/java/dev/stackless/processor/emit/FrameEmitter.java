@@ -70,6 +70,8 @@ public final class FrameEmitter {
   }
 
   private final Set<String> qualified = new LinkedHashSet<>();
+  private String generatedSimpleName;
+  private String sourceFile;
 
   private FrameEmitter() {}
 
@@ -78,9 +80,12 @@ public final class FrameEmitter {
       TypeElement owner,
       String packageName,
       String simpleName,
+      String sourceFile,
       List<String> imports,
       List<Lowered> methods) {
-    return new FrameEmitter().emitFile(owner, packageName, simpleName, imports, methods);
+    FrameEmitter emitter = new FrameEmitter();
+    emitter.sourceFile = sourceFile;
+    return emitter.emitFile(owner, packageName, simpleName, imports, methods);
   }
 
   private String emitFile(
@@ -90,6 +95,7 @@ public final class FrameEmitter {
       List<String> imports,
       List<Lowered> methods) {
     ClassName generated = ClassName.get(packageName, simpleName);
+    this.generatedSimpleName = simpleName;
     TypeSpec.Builder type =
         TypeSpec.classBuilder(generated)
             .addOriginatingElement(owner)
@@ -124,7 +130,7 @@ public final class FrameEmitter {
             .indent("  ")
             .build()
             .toString();
-    return withImports(file, imports);
+    return lineTable(withImports(file, imports));
   }
 
   /** {@code public static <T> Name<T> name(Owner self, A a) { return new Name<T>().start(self, a); }} */
@@ -205,7 +211,42 @@ public final class FrameEmitter {
             .addStatement("return $S", method.displayName)
             .build());
     frame.addMethod(step(lowered.machine));
+    frame.addMethod(
+        MethodSpec.methodBuilder("sourceLine")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PROTECTED)
+            .returns(int.class)
+            .addParameter(int.class, "generatedLine")
+            .addStatement("return $L.sourceLine(generatedLine)", generatedSimpleName)
+            .build());
+    frame.addMethod(
+        MethodSpec.methodBuilder("sourceFile")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PROTECTED)
+            .returns(String.class)
+            .addStatement("return $S", sourceFile)
+            .build());
+    frame.addMethod(suspensionLine(lowered.machine));
     return frame.build();
+  }
+
+  /** {@code suspensionLine()}: the source line of the suspension point the frame is stopped at. */
+  private MethodSpec suspensionLine(StateMachine machine) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.beginControlFlow("switch (this.label)");
+    for (State state : machine.states) {
+      if (state.resumesAtLine() > 0) {
+        body.addStatement("case $L: return $L", state.number(), state.resumesAtLine());
+      }
+    }
+    body.addStatement("default: return 0");
+    body.endControlFlow();
+    return MethodSpec.methodBuilder("suspensionLine")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(int.class)
+        .addCode(body.build())
+        .build();
   }
 
   /** {@code start(args)}: stores the arguments and runs to the first suspension point. */
@@ -317,6 +358,13 @@ public final class FrameEmitter {
           body.add("$Lfinal var $L = $L;\n", indent, capture.getValue(), capture.getKey().name());
         }
         String text = reindent(print(line, machine, state, captures));
+        if (line.line() > 0) {
+          // marks the generated line with its source line; FrameEmitter.lineTable removes it
+          int firstEnd = text.indexOf('\n');
+          text = firstEnd < 0
+              ? text + " " + marker(line.line())
+              : text.substring(0, firstEnd) + " " + marker(line.line()) + text.substring(firstEnd);
+        }
         body.add("$L\n", indent + text.replace("\n", "\n" + indent));
       }
       body.unindent();
@@ -530,6 +578,48 @@ public final class FrameEmitter {
       wildcard.lowerBounds().forEach(this::track);
     }
     return type;
+  }
+
+  private static final java.util.regex.Pattern MARKER =
+      java.util.regex.Pattern.compile(" ?/\\*@L(\\d+)\\*/");
+
+  private static String marker(long line) {
+    return "/*@L" + line + "*/";
+  }
+
+  /**
+   * Removes the line markers and appends, at the end of the class (so no line above moves), the
+   * table from generated lines to the user's source lines, for stack traces.
+   */
+  private static String lineTable(String file) {
+    String[] lines = file.split("\n", -1);
+    List<Integer> pairs = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      java.util.regex.Matcher m = MARKER.matcher(lines[i]);
+      if (m.find()) {
+        pairs.add(i + 1);
+        pairs.add(Integer.parseInt(m.group(1)));
+        lines[i] = m.replaceAll("");
+      }
+    }
+    String stripped = String.join("\n", lines);
+    int close = stripped.lastIndexOf('}');
+    StringBuilder table = new StringBuilder();
+    table.append("\n  /** Generated line, source line: pairs for the frames' stack traces. */\n");
+    table.append("  private static final int[] LINES = {");
+    for (int i = 0; i < pairs.size(); i += 2) {
+      table.append(i == 0 ? "" : ", ").append(pairs.get(i)).append(", ").append(pairs.get(i + 1));
+    }
+    table.append("};\n\n");
+    table.append("  /** The source line of a line of this file, or 0. */\n");
+    table.append("  static int sourceLine(int generatedLine) {\n");
+    table.append("    int line = 0;\n");
+    table.append("    for (int i = 0; i < LINES.length && LINES[i] <= generatedLine; i += 2) {\n");
+    table.append("      line = LINES[i + 1];\n");
+    table.append("    }\n");
+    table.append("    return line;\n");
+    table.append("  }\n");
+    return stripped.substring(0, close) + table + stripped.substring(close);
   }
 
   /** Puts the user's imports after the package line JavaPoet wrote. */

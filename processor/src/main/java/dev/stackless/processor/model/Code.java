@@ -11,27 +11,43 @@ import java.util.List;
  */
 public final class Code {
   private final List<Part> parts;
+  /** The source line the fragment starts at, or 0 for code the processor made up. */
+  private final long line;
 
   public Code(List<Part> parts) {
+    this(parts, 0);
+  }
+
+  public Code(List<Part> parts, long line) {
     this.parts = Collections.unmodifiableList(new ArrayList<>(parts));
+    this.line = line;
+  }
+
+  public long line() {
+    return line;
   }
 
   public static Code text(String text) {
     return new Code(List.of(new Part.Text(text)));
   }
 
+  /** The pieces (Code, Part, or text) in order; the line of the first piece that has one. */
   public static Code concat(Object... pieces) {
     List<Part> parts = new ArrayList<>();
+    long line = 0;
     for (Object piece : pieces) {
       if (piece instanceof Code) {
         parts.addAll(((Code) piece).parts);
+        if (line == 0) {
+          line = ((Code) piece).line;
+        }
       } else if (piece instanceof Part) {
         parts.add((Part) piece);
       } else {
         parts.add(new Part.Text(String.valueOf(piece)));
       }
     }
-    return new Code(parts);
+    return new Code(parts, line);
   }
 
   public List<Part> parts() {

@@ -276,7 +276,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       initCode = Code.concat("new ", type, " ", initCode);
     }
     declare(local);
-    return new Stmt.Plain(new Code(List.of(new Part.LocalDecl(local, initCode))), true);
+    return new Stmt.Plain(new Code(List.of(new Part.LocalDecl(local, initCode)), line(tree)), true);
   }
 
   private Stmt readExpressionStatement(TreePath path) {

@@ -109,7 +109,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     Tree tree = path.getLeaf();
     int start = (int) cx.positions().getStartPosition(cx.unit(), tree);
     int end = (int) cx.positions().getEndPosition(cx.unit(), tree);
-    return reader.apply(start, end);
+    Code code = reader.apply(start, end);
+    return new Code(code.parts(), cx.unit().getLineMap().getLineNumber(start));
   }
 
   private Code apply(int start, int end) {

@@ -1,0 +1,43 @@
+package dev.stackless.tests;
+
+import static dev.stackless.Keywords.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Exceptions from frames point at the user's source, with awaiting frames below, innermost first. */
+class StackTraceTest {
+
+  @Test
+  void exceptionNamesTheUsersMethodsAndLines() {
+    var frame = TracesAsync.outer(5);
+    resume(Traces.parked);
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    List<String> elements = new ArrayList<>();
+    for (StackTraceElement element : e.getStackTrace()) {
+      elements.add(element.getClassName() + "." + element.getMethodName() + "("
+          + element.getFileName() + ":" + element.getLineNumber() + ")");
+    }
+    String owner = "dev.stackless.tests.Traces.";
+    int fail = elements.indexOf(owner + "fail(Traces.java:13)");
+    int inner = elements.indexOf(owner + "inner(Traces.java:22)");
+    int outer = elements.indexOf(owner + "outer(Traces.java:27)");
+    assertTrue(fail >= 0 && inner == fail + 1 && outer == inner + 1, String.join("\n", elements));
+  }
+
+  @Test
+  void toStringNamesTheSuspensionPoint() {
+    var frame = TracesAsync.inner(1);
+    assertTrue(frame.toString().startsWith(
+        "dev.stackless.tests.Traces.inner{SUSPENDED at Traces.java:18}@"), frame.toString());
+    var outer = TracesAsync.outer(1);
+    assertTrue(outer.toString().startsWith(
+        "dev.stackless.tests.Traces.outer{AWAITING at Traces.java:27}@"), outer.toString());
+    resume(Traces.parked);
+    assertEquals("COMPLETED", outer.toString().replaceAll(".*\\{(\\w+)\\}.*", "$1"));
+  }
+}

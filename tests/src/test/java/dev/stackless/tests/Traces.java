@@ -1,0 +1,30 @@
+package dev.stackless.tests;
+
+import static dev.stackless.Keywords.*;
+
+import dev.stackless.AnyFrame;
+import dev.stackless.Async;
+
+/** Line numbers matter here: StackTraceTest names them. */
+class Traces {
+  static AnyFrame parked;
+
+  static int fail(int value) {
+    throw new IllegalStateException("failed at " + value);
+  }
+
+  @Async
+  static int inner(int value) {
+    suspend(self -> {
+      parked = self;
+    });
+    int doubled = value * 2;
+    return fail(doubled); // line 22
+  }
+
+  @Async
+  static int outer(int value) {
+    int result = inner(value); // line 27
+    return result + 1;
+  }
+}
