@@ -147,6 +147,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     Set<String> generatedNames = new LinkedHashSet<>(frameClasses.values());
     generatedNames.add(simpleName);
     List<FrameEmitter.Lowered> lowered = new ArrayList<>();
+    dev.stackless.processor.model.PrivateAccess privates =
+        new dev.stackless.processor.model.PrivateAccess();
     for (ExecutableElement method : methods) {
       if (spoiled.contains(trees.getTree(method))) {
         continue;
@@ -154,7 +156,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       try {
         FrameEmitter.Lowered result =
             Pipeline.run(processingEnv, method, frameClasses.get(method), names, reporter,
-                generatedNames, asyncNames);
+                generatedNames, asyncNames, privates);
         if (result != null) {
           lowered.add(result);
         }
@@ -174,7 +176,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     String fileName = unit.getSourceFile().getName();
     fileName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-    String source = FrameEmitter.emit(owner, packageName, simpleName, fileName, imports, lowered);
+    String source = FrameEmitter.emit(
+        owner, packageName, simpleName, fileName, imports, lowered, privates, processingEnv);
     String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     generated.add(qualified);
     try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, owner).openWriter()) {

@@ -41,10 +41,11 @@ final class Pipeline {
       NameResolver names,
       Reporter reporter,
       Set<String> generatedNames,
-      Set<String> asyncNames) {
+      Set<String> asyncNames,
+      dev.stackless.processor.model.PrivateAccess privates) {
     int errorsBefore = reporter.errorCount();
-    AsyncMethod read =
-        BodyReader.read(env, method, frameClass, names, reporter, generatedNames, asyncNames);
+    AsyncMethod read = BodyReader.read(
+        env, method, frameClass, names, reporter, generatedNames, asyncNames, privates);
     if (read == null || reporter.errorCount() > errorsBefore) {
       return null;
     }

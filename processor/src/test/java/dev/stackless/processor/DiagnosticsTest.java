@@ -261,18 +261,34 @@ class DiagnosticsTest {
   }
 
   @Test
-  void privateMemberOfTheOwnerIsNotSupportedYet() {
+  void privateNestedClassOfTheOwnerIsNotSupportedYet() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",
-        "  private static int hidden;",
-        "  @Async static void run() {",
+        "  private static class Hidden { int v; }",
+        "  @Async static int run() {",
         "    suspend();",
-        "    hidden++;",                 // 8
+        "    Hidden h = new Hidden();",     // 8
+        "    return h.v;",
         "  }",
         "}"));
     Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] the private member hidden of Secret")
+    assertThat(c).hadErrorContaining("[Unsupported] the private class Hidden")
         .inFile(src).onLine(8).atColumn(5);
-    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void privateFieldsAndMethodsOfTheOwnerCompile() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private static int hidden;",
+        "  private int mine;",
+        "  private static int twice(int x) { return 2 * x; }",
+        "  @Async int run() {",
+        "    suspend();",
+        "    hidden += twice(mine++);",
+        "    return hidden;",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
   }
 }

@@ -19,6 +19,7 @@ import dev.stackless.processor.model.AsyncMethod;
 import dev.stackless.processor.model.Code;
 import dev.stackless.processor.model.Local;
 import dev.stackless.processor.model.Part;
+import dev.stackless.processor.model.PrivateAccess;
 import dev.stackless.processor.model.TypeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +73,8 @@ public final class FrameEmitter {
   private final Set<String> qualified = new LinkedHashSet<>();
   private String generatedSimpleName;
   private String sourceFile;
+  private PrivateAccess privates;
+  private javax.lang.model.util.Types types;
 
   private FrameEmitter() {}
 
@@ -82,9 +85,13 @@ public final class FrameEmitter {
       String simpleName,
       String sourceFile,
       List<String> imports,
-      List<Lowered> methods) {
+      List<Lowered> methods,
+      PrivateAccess privates,
+      javax.annotation.processing.ProcessingEnvironment env) {
     FrameEmitter emitter = new FrameEmitter();
     emitter.sourceFile = sourceFile;
+    emitter.privates = privates;
+    emitter.types = env.getTypeUtils();
     return emitter.emitFile(owner, packageName, simpleName, imports, methods);
   }
 
@@ -113,12 +120,16 @@ public final class FrameEmitter {
     if (owner.getModifiers().contains(Modifier.PUBLIC)) {
       type.addModifiers(Modifier.PUBLIC);
     }
+    if (!privates.isEmpty()) {
+      addPrivateAccessors(type, owner);
+    }
     for (Lowered lowered : methods) {
       AsyncMethod method = lowered.machine.method;
       ClassName frameName = generated.nestedClass(method.frameClass);
       type.addMethod(factory(method, frameName));
       type.addType(frameClass(lowered, frameName));
     }
+    qualified.addAll(List.of("Lookup", "MethodHandles", "VarHandle", "MethodHandle", "Privates"));
     qualified.add(FRAME.simpleName());
     qualified.add(GENERATED.simpleName());
     qualified.add(generated.simpleName());
@@ -228,6 +239,115 @@ public final class FrameEmitter {
             .build());
     frame.addMethod(suspensionLine(lowered.machine));
     return frame.build();
+  }
+
+  private static final ClassName PRIVATES = ClassName.get("dev.stackless.internal", "Privates");
+  private static final ClassName LOOKUP = ClassName.get("java.lang.invoke", "MethodHandles", "Lookup");
+  private static final ClassName HANDLES = ClassName.get("java.lang.invoke", "MethodHandles");
+  private static final ClassName VAR_HANDLE = ClassName.get("java.lang.invoke", "VarHandle");
+  private static final ClassName METHOD_HANDLE = ClassName.get("java.lang.invoke", "MethodHandle");
+
+  /**
+   * The accessors of the owner's private members that the bodies use: a private lookup, a
+   * {@code VarHandle} or {@code MethodHandle} each, and static methods the bodies call.
+   */
+  private void addPrivateAccessors(TypeSpec.Builder type, TypeElement owner) {
+    TypeName ownerRaw = track(TypeName.get(types.erasure(owner.asType())));
+    AnnotationSpec unchecked = AnnotationSpec.builder(SuppressWarnings.class)
+        .addMember("value", "{$S, $S}", "unchecked", "rawtypes")
+        .build();
+    // private static final Lookup PRIVATE = Privates.lookup(Owner.class, MethodHandles.lookup());
+    type.addField(FieldSpec.builder(LOOKUP, "PRIVATE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Private access to {@link $L}, for the fields and methods below.\n",
+            owner.getQualifiedName())
+        .initializer("$T.lookup($T.class, $T.lookup())", PRIVATES, ownerRaw, HANDLES)
+        .build());
+    for (javax.lang.model.element.VariableElement field : privates.fields().values()) {
+      String name = field.getSimpleName().toString();
+      boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
+      TypeName fieldType = track(TypeName.get(field.asType()));
+      TypeName erased = track(TypeName.get(types.erasure(field.asType())));
+      type.addField(FieldSpec.builder(VAR_HANDLE, name + "$field", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.field(PRIVATE, $T.class, $S, $T.class, $L)", PRIVATES, ownerRaw, name, erased, isStatic)
+          .build());
+      String self = isStatic ? "" : "self";
+      String selfComma = isStatic ? "" : "self, ";
+      MethodSpec.Builder get = MethodSpec.methodBuilder(name + "$get").addAnnotation(unchecked)
+          .addModifiers(Modifier.STATIC).returns(fieldType)
+          .addStatement("return ($T) $L$$field.get($L)", fieldType, name, self);
+      MethodSpec.Builder set = MethodSpec.methodBuilder(name + "$set").addAnnotation(unchecked)
+          .addModifiers(Modifier.STATIC).returns(fieldType);
+      if (!isStatic) {
+        get.addParameter(ownerRaw, "self");
+        set.addParameter(ownerRaw, "self");
+      }
+      set.addParameter(fieldType, "value")
+          .addStatement("$L$$field.set($Lvalue)", name, selfComma)
+          .addStatement("return value");
+      type.addMethod(get.build());
+      type.addMethod(set.build());
+      if (isNumeric(fieldType)) {
+        MethodSpec.Builder add = MethodSpec.methodBuilder(name + "$add").addAnnotation(unchecked)
+            .addModifiers(Modifier.STATIC).returns(fieldType);
+        if (!isStatic) {
+          add.addParameter(ownerRaw, "self");
+        }
+        add.addParameter(int.class, "delta").addParameter(boolean.class, "post")
+            .addStatement("$T old = $L$$get($L)", fieldType, name, self)
+            .addStatement("$T now = ($T) (old + delta)", fieldType, fieldType)
+            .addStatement("$L$$set($Lnow)", name, selfComma)
+            .addStatement("return post ? old : now");
+        type.addMethod(add.build());
+      }
+    }
+    for (javax.lang.model.element.ExecutableElement method : privates.methods().values()) {
+      String name = method.getSimpleName().toString();
+      int arity = method.getParameters().size();
+      boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+      String handle = name + "$method" + arity;
+      TypeName returnType = track(TypeName.get(method.getReturnType()));
+      TypeName erasedReturn = track(TypeName.get(types.erasure(method.getReturnType())));
+      List<String> classes = new ArrayList<>();
+      List<Object> classArgs = new ArrayList<>();
+      MethodSpec.Builder call = MethodSpec.methodBuilder(name + "$call" + arity)
+          .addAnnotation(unchecked).addModifiers(Modifier.STATIC).returns(returnType);
+      List<String> arguments = new ArrayList<>();
+      if (!isStatic) {
+        call.addParameter(ownerRaw, "self");
+        arguments.add("self");
+      }
+      for (int i = 0; i < arity; i++) {
+        TypeName erased = track(TypeName.get(types.erasure(method.getParameters().get(i).asType())));
+        classes.add("$T.class");
+        classArgs.add(erased);
+        call.addParameter(erased, "a" + i);
+        arguments.add("a" + i);
+      }
+      List<Object> initArgs = new ArrayList<>(List.of(PRIVATES, ownerRaw, name, erasedReturn));
+      initArgs.addAll(classArgs);
+      initArgs.add(isStatic);
+      type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.method(PRIVATE, $T.class, $S, $T.class, new Class<?>[] {"
+              + String.join(", ", classes) + "}, $L)", initArgs.toArray())
+          .build());
+      call.beginControlFlow("try");
+      if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
+        call.addStatement("$L.invokeExact($L)", handle, String.join(", ", arguments));
+      } else {
+        call.addStatement("return ($T) ($T) $L.invokeExact($L)", returnType, erasedReturn, handle,
+            String.join(", ", arguments));
+      }
+      call.nextControlFlow("catch (Throwable e)");
+      call.addStatement("throw $T.rethrow(e)", PRIVATES);
+      call.endControlFlow();
+      type.addMethod(call.build());
+    }
+  }
+
+  private static boolean isNumeric(TypeName type) {
+    return (type.isPrimitive() && !type.equals(TypeName.BOOLEAN))
+        || type.equals(ClassName.get(Integer.class)) || type.equals(ClassName.get(Long.class))
+        || type.equals(ClassName.get(Float.class)) || type.equals(ClassName.get(Double.class));
   }
 
   /** {@code suspensionLine()}: the source line of the suspension point the frame is stopped at. */

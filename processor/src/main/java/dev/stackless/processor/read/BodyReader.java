@@ -84,6 +84,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final Reporter reporter;
   private final Set<String> generatedNames;
   private final Set<String> asyncNames;
+  private final dev.stackless.processor.model.PrivateAccess privates;
   private final SuspensionFinder finder;
   private final Set<String> typeVariables = new LinkedHashSet<>();
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
@@ -102,8 +103,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       NameResolver names,
       Reporter reporter,
       Set<String> generatedNames,
-      Set<String> asyncNames) {
+      Set<String> asyncNames,
+      dev.stackless.processor.model.PrivateAccess privates) {
     this.env = env;
+    this.privates = privates;
     this.trees = Trees.instance(env);
     this.method = method;
     this.methodPath = trees.getPath(method);
@@ -129,8 +132,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       NameResolver names,
       Reporter reporter,
       Set<String> generatedNames,
-      Set<String> asyncNames) {
-    BodyReader reader = new BodyReader(env, method, names, reporter, generatedNames, asyncNames);
+      Set<String> asyncNames,
+      dev.stackless.processor.model.PrivateAccess privates) {
+    BodyReader reader =
+        new BodyReader(env, method, names, reporter, generatedNames, asyncNames, privates);
     return reader.read(frameClass);
   }
 
@@ -1078,6 +1083,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   @Override
   public Reporter reporter() {
     return reporter;
+  }
+
+  @Override
+  public dev.stackless.processor.model.PrivateAccess privates() {
+    return privates;
+  }
+
+  @Override
+  public String generatedClass() {
+    return NameResolver.generatedClassName(env.getElementUtils(), names.owner());
   }
 
   @Override

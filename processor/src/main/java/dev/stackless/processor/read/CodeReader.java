@@ -1,6 +1,9 @@
 package dev.stackless.processor.read;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
@@ -67,6 +70,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private int lambdaDepth;
   private int innerLoops;
   private int innerBreakables;
+  /** The source range being read: rewrites must stay inside it. */
+  private int fragmentStart;
+  private int fragmentEnd;
   /** Subtrees replaced by given code (temporaries of a spilled expression), not read. */
   private final java.util.Map<Tree, Code> substitutions;
 
@@ -105,10 +111,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     if (selfName != null) {
       reader.declare(selfName);
     }
-    reader.scan(path, null);
     Tree tree = path.getLeaf();
     int start = (int) cx.positions().getStartPosition(cx.unit(), tree);
     int end = (int) cx.positions().getEndPosition(cx.unit(), tree);
+    reader.fragmentStart = start;
+    reader.fragmentEnd = end;
+    reader.scan(path, null);
     Code code = reader.apply(start, end);
     return new Code(code.parts(), cx.unit().getLineMap().getLineNumber(start));
   }
@@ -202,14 +210,16 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     ExpressionTree qualifier = node.getExpression();
-    if (classMembers.isEmpty() && Intrinsics.isThis(qualifier)) {
+    boolean throughOwner =
+        Intrinsics.isThis(qualifier)
+            || cx.names().typeOfQualifier(qualifier.toString()) == cx.names().owner();
+    if (classMembers.isEmpty() && throughOwner && !isMethodSelect(node)) {
       for (Element member : cx.names().owner().getEnclosedElements()) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && member.getModifiers().contains(Modifier.PRIVATE)) {
-          unsupported(
-              node,
-              "the private member " + node.getIdentifier() + " of " + cx.names().owner(),
-              "make it package-private");
+            && member.getModifiers().contains(Modifier.PRIVATE)
+            && member instanceof javax.lang.model.element.VariableElement) {
+          privateField(node, (javax.lang.model.element.VariableElement) member);
+          return null;
         }
       }
     }
@@ -245,24 +255,113 @@ final class CodeReader extends TreePathScanner<Void, Void> {
               chosen = method;
             }
           }
-          qualifyMember(select, chosen, site, site == cx.names().owner(), name);
+          ExecutableElement privateOne = privateMethod(methods, node.getArguments().size());
+          if (privateOne != null && site == cx.names().owner()) {
+            callPrivate(node, privateOne);
+          } else {
+            qualifyMember(select, chosen, site, site == cx.names().owner(), name);
+          }
         }
       }
       scan(node.getTypeArguments(), null);
       scan(node.getArguments(), null);
       return null;
     }
+    if (node.getMethodSelect() instanceof MemberSelectTree && classMembers.isEmpty()) {
+      MemberSelectTree select = (MemberSelectTree) node.getMethodSelect();
+      ExpressionTree qualifier = select.getExpression();
+      TypeElement owner = cx.names().owner();
+      if (Intrinsics.isThis(qualifier)
+          || cx.names().typeOfQualifier(qualifier.toString()) == owner) {
+        ExecutableElement privateOne = privateMethod(
+            cx.names().methodsOf(owner, select.getIdentifier().toString()),
+            node.getArguments().size());
+        if (privateOne != null) {
+          callPrivate(node, privateOne);
+          scan(node.getTypeArguments(), null);
+          scan(node.getArguments(), null);
+          return null;
+        }
+      }
+    }
     return super.visitMethodInvocation(node, unused);
+  }
+
+  /** The private method of the owner a call with {@code arity} arguments calls, or null. */
+  private ExecutableElement privateMethod(List<ExecutableElement> methods, int arity) {
+    ExecutableElement found = null;
+    for (ExecutableElement method : methods) {
+      if (method.getParameters().size() == arity || method.isVarArgs()) {
+        if (!method.getModifiers().contains(Modifier.PRIVATE)
+            || method.getEnclosingElement() != cx.names().owner()) {
+          return null;
+        }
+        found = method;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * {@code secret(a)} ===> {@code OwnerAsync.secret$call1($this, a)}: a private method of the
+   * owner, through the generated class's accessor.
+   */
+  private void callPrivate(MethodInvocationTree node, ExecutableElement method) {
+    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    if (!method.getTypeParameters().isEmpty() || method.isVarArgs()
+        || mentionsTypeVariable(method.getReturnType())) {
+      unsupported(node.getMethodSelect(), "the generic or varargs private method "
+          + method.getSimpleName(), "make it package-private");
+      return;
+    }
+    if (!isStatic && cx.receiverField() == null) {
+      unsupported(node.getMethodSelect(), "the instance method " + method.getSimpleName()
+          + " in a static method", "call it through an instance");
+      return;
+    }
+    replace(node.getMethodSelect(), cx.generatedClass() + "." + cx.privates().method(method));
+    if (!isStatic) {
+      int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
+      String text = cx.receiverField() + (node.getArguments().isEmpty() ? "" : ", ");
+      edits.add(new Edit(at, at, List.of(new Part.Text(text))));
+    }
+  }
+
+  private static boolean mentionsTypeVariable(javax.lang.model.type.TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return true;
+      case ARRAY:
+        return mentionsTypeVariable(((javax.lang.model.type.ArrayType) type).getComponentType());
+      case DECLARED:
+        for (javax.lang.model.type.TypeMirror argument :
+            ((javax.lang.model.type.DeclaredType) type).getTypeArguments()) {
+          if (mentionsTypeVariable(argument)) {
+            return true;
+          }
+        }
+        return false;
+      case WILDCARD:
+        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
+        return (wildcard.getExtendsBound() != null && mentionsTypeVariable(wildcard.getExtendsBound()))
+            || (wildcard.getSuperBound() != null && mentionsTypeVariable(wildcard.getSuperBound()));
+      default:
+        return false;
+    }
   }
 
   private void qualifyMember(
       Tree node, Element member, TypeElement site, boolean viaOwner, String name) {
     if (member.getModifiers().contains(Modifier.PRIVATE)) {
-      unsupported(
-          node,
-          "the private member " + name + " of " + site.getSimpleName(),
-          "make it package-private (private members are not reachable from the generated frame"
-              + " yet)");
+      if (site == cx.names().owner() && member instanceof javax.lang.model.element.VariableElement) {
+        privateField(node, (javax.lang.model.element.VariableElement) member);
+      } else {
+        unsupported(
+            node,
+            "the private member " + name + " of " + site.getSimpleName(),
+            "make it package-private (only the owner's own private fields and methods are"
+                + " reachable from the generated frame)");
+      }
       return;
     }
     if (member.getModifiers().contains(Modifier.STATIC)) {
@@ -274,6 +373,122 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           node,
           "the outer instance member " + name,
           "pass the outer object as a parameter or make the member static");
+    }
+  }
+
+  private boolean isMethodSelect(Tree node) {
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    return parent instanceof MethodInvocationTree
+        && ((MethodInvocationTree) parent).getMethodSelect() == node;
+  }
+
+  /**
+   * A private field of the owner, through the generated class's accessors:
+   *
+   * <pre>
+   *   count          ===&gt;  OwnerAsync.count$get()
+   *   count = v      ===&gt;  OwnerAsync.count$set(v)
+   *   count += v     ===&gt;  OwnerAsync.count$set((int) (OwnerAsync.count$get() + (v)))
+   *   count++        ===&gt;  OwnerAsync.count$add(1, true)
+   * </pre>
+   *
+   * with {@code $this} as the first argument for an instance field.
+   */
+  private void privateField(Tree node, javax.lang.model.element.VariableElement field) {
+    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
+    if (!isStatic && cx.receiverField() == null) {
+      unsupported(node, "the instance field " + field.getSimpleName() + " in a static method",
+          "use it through an instance");
+      return;
+    }
+    String type = dev.stackless.processor.model.TypeSource.print(field.asType());
+    if (type == null || (!isStatic && !cx.names().owner().getTypeParameters().isEmpty())) {
+      unsupported(node, "the private field " + field.getSimpleName() + " of a generic class",
+          "make it package-private");
+      return;
+    }
+    String accessor = cx.generatedClass() + "." + cx.privates().field(field);
+    String self = isStatic ? "" : cx.receiverField();
+    String selfComma = isStatic ? "" : self + ", ";
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    boolean inside = start(parent) >= fragmentStart && end(parent) <= fragmentEnd;
+    if (parent instanceof AssignmentTree && ((AssignmentTree) parent).getVariable() == node
+        && inside) {
+      ExpressionTree value = ((AssignmentTree) parent).getExpression();
+      edits.add(new Edit(start(parent), start(value),
+          List.of(new Part.Text(accessor + "set(" + selfComma))));
+      edits.add(new Edit(end(value), end(value), List.of(new Part.Text(")"))));
+    } else if (parent instanceof CompoundAssignmentTree
+        && ((CompoundAssignmentTree) parent).getVariable() == node && inside) {
+      ExpressionTree value = ((CompoundAssignmentTree) parent).getExpression();
+      String operator = cx.source().subSequence(end(node), start(value)).toString().trim();
+      operator = operator.substring(0, operator.length() - 1);
+      edits.add(new Edit(start(parent), start(value), List.of(new Part.Text(
+          accessor + "set(" + selfComma + "(" + type + ") (" + accessor + "get(" + self + ") "
+              + operator + " ("))));
+      edits.add(new Edit(end(value), end(value), List.of(new Part.Text(")))"))));
+    } else if (parent instanceof UnaryTree && isIncrement(parent) && inside) {
+      boolean post = parent.getKind() == Tree.Kind.POSTFIX_INCREMENT
+          || parent.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+      boolean up = parent.getKind() == Tree.Kind.POSTFIX_INCREMENT
+          || parent.getKind() == Tree.Kind.PREFIX_INCREMENT;
+      edits.add(new Edit(start(parent), end(parent), List.of(new Part.Text(
+          accessor + "add(" + selfComma + (up ? "1" : "-1") + ", " + post + ")"))));
+    } else if (isIncrement(parent) || parent instanceof CompoundAssignmentTree
+        || (parent instanceof AssignmentTree && ((AssignmentTree) parent).getVariable() == node)) {
+      unsupported(node, "assigning the private field " + field.getSimpleName()
+          + " around a suspension point", "assign it in a statement of its own");
+    } else {
+      replace(node, accessor + "get(" + self + ")");
+    }
+  }
+
+  /**
+   * For an assignment target that is a private field of the owner ({@code count}, {@code
+   * this.count}): its getter call and the start of its setter call ({@code OwnerAsync.count$get()},
+   * {@code OwnerAsync.count$set(}); null for any other target.
+   */
+  static String[] privateTarget(ReadContext cx, TreePath target, java.util.function.Function<String, Boolean> isLocal) {
+    Tree tree = target.getLeaf();
+    String name;
+    if (tree instanceof IdentifierTree) {
+      name = ((IdentifierTree) tree).getName().toString();
+      if (isLocal.apply(name)) {
+        return null;
+      }
+    } else if (tree instanceof MemberSelectTree && Intrinsics.isThis(((MemberSelectTree) tree).getExpression())) {
+      name = ((MemberSelectTree) tree).getIdentifier().toString();
+    } else {
+      return null;
+    }
+    for (Element member : cx.names().owner().getEnclosedElements()) {
+      if (member.getSimpleName().contentEquals(name)
+          && member instanceof javax.lang.model.element.VariableElement
+          && member.getModifiers().contains(Modifier.PRIVATE)) {
+        boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
+        if (!isStatic && cx.receiverField() == null) {
+          return null;
+        }
+        String accessor = cx.generatedClass() + "."
+            + cx.privates().field((javax.lang.model.element.VariableElement) member);
+        String self = isStatic ? "" : cx.receiverField();
+        return new String[] {
+          accessor + "get(" + self + ")", accessor + "set(" + (isStatic ? "" : self + ", ")
+        };
+      }
+    }
+    return null;
+  }
+
+  private static boolean isIncrement(Tree tree) {
+    switch (tree.getKind()) {
+      case POSTFIX_INCREMENT:
+      case POSTFIX_DECREMENT:
+      case PREFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -426,6 +641,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     if (node.getExpression() != null) {
       // read the value with this reader's view of the names in scope
       CodeReader inner = new CodeReader(cx, blockLabel, substitutions);
+      inner.fragmentStart = start(node.getExpression());
+      inner.fragmentEnd = end(node.getExpression());
       inner.scopes.clear();
       inner.scopes.addAll(scopes);
       inner.scan(new TreePath(getCurrentPath(), node.getExpression()), null);

@@ -339,6 +339,13 @@ final class ExpressionSpiller {
   /** {@code x = e}, {@code a[i] = e}, {@code o.f = e}: the target's parts first, then e. */
   private Lowered lowerAssignment(TreePath path, AssignmentTree tree) throws Unspillable {
     ExpressionTree target = tree.getVariable();
+    String[] privateField = CodeReader.privateTarget(
+        cx.readContext(), child(path, target), name -> cx.readContext().bodyLocal(name) != null);
+    if (privateField != null) {
+      // count = e  ===>  OwnerAsync.count$set(e)
+      return then(lower(child(path, tree.getExpression())),
+          value -> Lowered.value(List.of(), Code.concat(privateField[1], value, ")")));
+    }
     List<Tree> children = new ArrayList<>(targetOperands(target));
     children.add(tree.getExpression());
     return composite(path, children);
@@ -366,7 +373,11 @@ final class ExpressionSpiller {
       for (int i = 0; i < values.size(); i++) {
         substitutions.put(operands.get(i), values.get(i));
       }
-      Code lvalue = CodeReader.readWith(cx.readContext(), targetPath, substitutions);
+      String[] privateField = CodeReader.privateTarget(
+          cx.readContext(), targetPath, name -> cx.readContext().bodyLocal(name) != null);
+      Code lvalue = privateField != null
+          ? Code.text(privateField[0])
+          : CodeReader.readWith(cx.readContext(), targetPath, substitutions);
       String old = cx.newName("$old");
       List<Code> prefix = List.of(Code.concat("var ", old, " = ", lvalue, ";"));
       Lowered operand = lower(child(path, tree.getExpression()));
@@ -377,7 +388,9 @@ final class ExpressionSpiller {
             List.of(
                 Code.concat("var ", updated, " = ", old, ";"),
                 Code.concat(updated, " ", operator, " ", value, ";"),
-                Code.concat(lvalue, " = ", updated, ";")),
+                privateField != null
+                    ? Code.concat(privateField[1], updated, ");")
+                    : Code.concat(lvalue, " = ", updated, ";")),
             Code.text(updated));
       }).withPrefix(prefix);
     }).withPrefix(first);

@@ -31,6 +31,12 @@ interface ReadContext {
   /** Type variables in scope (the method's and, for instance methods, the owner's). */
   Set<String> typeVariables();
 
+  /** The owner's private members the bodies use, reached through generated accessors. */
+  dev.stackless.processor.model.PrivateAccess privates();
+
+  /** The simple name of the generated class, which holds the accessors. */
+  String generatedClass();
+
   /** The body-level local named so at the point being read, or null. */
   Local bodyLocal(String name);
 

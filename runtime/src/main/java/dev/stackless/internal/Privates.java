@@ -1,0 +1,63 @@
+package dev.stackless.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+
+/**
+ * How a generated class reaches its owner's private members. The lookup it passes in is its own
+ * ({@code MethodHandles.lookup()} in the generated class), which lives in the owner's package and
+ * module, so {@code privateLookupIn} needs no {@code opens}. Failures are programming errors of
+ * the processor, reported as {@link IllegalStateException}. Not API.
+ */
+public final class Privates {
+  private Privates() {}
+
+  /** A lookup with private access to {@code owner}, on behalf of the generated class. */
+  public static MethodHandles.Lookup lookup(Class<?> owner, MethodHandles.Lookup generated) {
+    try {
+      return MethodHandles.privateLookupIn(owner, generated);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("no private access to " + owner.getName(), e);
+    }
+  }
+
+  public static VarHandle field(
+      MethodHandles.Lookup lookup, Class<?> owner, String name, Class<?> type, boolean isStatic) {
+    try {
+      return isStatic
+          ? lookup.findStaticVarHandle(owner, name, type)
+          : lookup.findVarHandle(owner, name, type);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no field " + owner.getName() + "." + name, e);
+    }
+  }
+
+  public static MethodHandle method(
+      MethodHandles.Lookup lookup,
+      Class<?> owner,
+      String name,
+      Class<?> returnType,
+      Class<?>[] parameterTypes,
+      boolean isStatic) {
+    MethodType type = MethodType.methodType(returnType, parameterTypes);
+    try {
+      return isStatic
+          ? lookup.findStatic(owner, name, type)
+          : lookup.findVirtual(owner, name, type);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no method " + owner.getName() + "." + name + type, e);
+    }
+  }
+
+  /** Rethrows what a private method threw, checked or not, as it is. */
+  public static RuntimeException rethrow(Throwable e) {
+    throw Privates.<RuntimeException>sneaky(e);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable e) throws E {
+    throw (E) e;
+  }
+}
