@@ -836,17 +836,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (Intrinsics.isThis(qualifier)) {
       return false;
     }
-    if (qualifier instanceof IdentifierTree) {
-      String name = ((IdentifierTree) qualifier).getName().toString();
-      if (bodyLocal(name) != null || names.field(name) != null) {
-        return true;
-      }
-      return names.type(name) == null;
-    }
-    if (qualifier instanceof MemberSelectTree) {
-      return names.typeOfQualifier(qualifier.toString()) == null;
-    }
-    return true;
+    Intrinsics.Receiver receiver = Intrinsics.receiverOf(qualifier, names, this::localTypeElement);
+    return receiver == null || !receiver.isType;
   }
 
   @Override

@@ -108,9 +108,10 @@ public final class Intrinsics {
       if (Keyword.named(name) != null && !names.declaresMethod(name)) {
         return null;
       }
-      TypeElement site = names.methodSite(name);
       ExecutableElement method = pick(names.methods(name), arity, name);
-      return method == null ? null : new AsyncCall(method, site, null);
+      return method == null
+          ? null
+          : new AsyncCall(method, (TypeElement) method.getEnclosingElement(), null);
     }
     if (!(select instanceof MemberSelectTree)) {
       return null;
@@ -118,41 +119,90 @@ public final class Intrinsics {
     MemberSelectTree member = (MemberSelectTree) select;
     String name = member.getIdentifier().toString();
     ExpressionTree qualifier = member.getExpression();
-    TypeElement site = null;
-    if (qualifier instanceof IdentifierTree
-        && ((IdentifierTree) qualifier).getName().contentEquals("this")) {
-      site = names.owner();
-    } else if (qualifier instanceof IdentifierTree) {
-      String simple = ((IdentifierTree) qualifier).getName().toString();
-      site = receiverType.apply(simple);
-      if (site == null) {
-        NameResolver.Member field = names.field(simple);
-        if (field != null) {
-          site = asTypeElement(field.element.asType());
-        } else {
-          site = names.type(simple);
-        }
-      }
-    } else if (qualifier instanceof MemberSelectTree) {
-      site = names.typeOfQualifier(qualifier.toString());
-    }
-    if (site == null) {
+    Receiver receiver = receiverOf(qualifier, names, receiverType);
+    if (receiver == null) {
       if (qualifier.toString().endsWith("Async")) {
         return null; // a generated class not written yet: its factories start frames, no await
       }
       if (asyncNames.contains(name)) {
         throw new Undecidable(
-            "cannot tell whether this call of " + name + " calls an @Async method");
+            "cannot tell whether this call of " + name + " calls an @Async method; call it on a"
+                + " local variable whose type is declared");
       }
       return null;
     }
-    ExecutableElement method = pick(names.methodsOf(site, name), arity, name);
+    ExecutableElement method = pick(names.methodsOf(receiver.type, name), arity, name);
     if (method == null) {
       return null;
     }
-    boolean staticCall = names.typeOfQualifier(qualifier.toString()) == site
-        && !(receiverType.apply(qualifier.toString()) != null);
-    return new AsyncCall(method, site, staticCall ? null : qualifier);
+    // the factory lives with the method's declaration (an inherited default method: its interface)
+    return new AsyncCall(method, (TypeElement) method.getEnclosingElement(),
+        receiver.isType ? null : qualifier);
+  }
+
+  /** The static type of a call's receiver, as far as declarations tell it. */
+  static final class Receiver {
+    final TypeElement type;
+    /** Whether the receiver names a type (a static call), not a value. */
+    final boolean isType;
+
+    Receiver(TypeElement type, boolean isType) {
+      this.type = type;
+      this.isType = isType;
+    }
+  }
+
+  static Receiver receiverOf(
+      ExpressionTree tree, NameResolver names, Function<String, TypeElement> localType) {
+    while (tree instanceof com.sun.source.tree.ParenthesizedTree) {
+      tree = ((com.sun.source.tree.ParenthesizedTree) tree).getExpression();
+    }
+    if (isThis(tree)) {
+      return new Receiver(names.owner(), false);
+    }
+    if (tree instanceof IdentifierTree) {
+      String simple = ((IdentifierTree) tree).getName().toString();
+      TypeElement local = localType.apply(simple);
+      if (local != null) {
+        return new Receiver(local, false);
+      }
+      NameResolver.Member field = names.field(simple);
+      if (field != null) {
+        TypeElement type = asTypeElement(field.element.asType());
+        return type == null ? null : new Receiver(type, false);
+      }
+      TypeElement type = names.type(simple);
+      return type == null ? null : new Receiver(type, true);
+    }
+    if (tree instanceof MemberSelectTree) {
+      MemberSelectTree select = (MemberSelectTree) tree;
+      Receiver outer = receiverOf(select.getExpression(), names, localType);
+      String member = select.getIdentifier().toString();
+      if (outer == null) {
+        TypeElement type = names.typeOfQualifier(tree.toString());
+        return type == null ? null : new Receiver(type, true);
+      }
+      for (javax.lang.model.element.Element e : outer.type.getEnclosedElements()) {
+        if (e.getSimpleName().contentEquals(member)
+            && (e.getKind() == javax.lang.model.element.ElementKind.FIELD
+                || e.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT)) {
+          TypeElement type = asTypeElement(e.asType());
+          return type == null ? null : new Receiver(type, false);
+        }
+      }
+      if (outer.isType) {
+        TypeElement nested = names.memberType(outer.type, member);
+        return nested == null ? null : new Receiver(nested, true);
+      }
+      return null;
+    }
+    if (tree instanceof com.sun.source.tree.NewClassTree) {
+      String created = ((com.sun.source.tree.NewClassTree) tree).getIdentifier().toString();
+      int generic = created.indexOf('<');
+      TypeElement type = names.typeOfQualifier(generic < 0 ? created : created.substring(0, generic));
+      return type == null ? null : new Receiver(type, false);
+    }
+    return null;
   }
 
   private static TypeElement asTypeElement(javax.lang.model.type.TypeMirror type) {

@@ -233,7 +233,7 @@ public final class NameResolver {
   private Member member(String name, ElementKind kind) {
     for (TypeElement type = owner; type != null; type = enclosingType(type)) {
       for (Element e : elements.getAllMembers(type)) {
-        if (e.getKind() == kind && e.getSimpleName().contentEquals(name)) {
+        if (matches(e, kind) && e.getSimpleName().contentEquals(name)) {
           return new Member(e, type, type == owner);
         }
       }
@@ -242,9 +242,15 @@ public final class NameResolver {
     return site == null ? null : new Member(findMember(site, name, kind), site, false);
   }
 
+  /** Fields include enum constants. */
+  private static boolean matches(Element e, ElementKind kind) {
+    return e.getKind() == kind
+        || (kind == ElementKind.FIELD && e.getKind() == ElementKind.ENUM_CONSTANT);
+  }
+
   private Element findMember(TypeElement type, String name, ElementKind kind) {
     for (Element e : elements.getAllMembers(type)) {
-      if (e.getKind() == kind && e.getSimpleName().contentEquals(name)) {
+      if (matches(e, kind) && e.getSimpleName().contentEquals(name)) {
         return e;
       }
     }

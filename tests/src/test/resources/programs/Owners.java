@@ -1,0 +1,100 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.util.*;
+
+public class Owners {
+  static class Box<E extends Comparable<E>> {
+    final List<E> items = new ArrayList<>();
+
+    @Async
+    E largest() {
+      E best = null;
+      for (E item : items) {
+        suspend(PARK);
+        if (best == null || item.compareTo(best) > 0) best = item;
+      }
+      return best;
+    }
+  }
+
+  enum Op {
+    ADD, MUL;
+
+    @Async
+    int apply(int a, int b) {
+      suspend(PARK);
+      return this == ADD ? a + b : a * b;
+    }
+  }
+
+  record Point(int x, int y) {
+    @Async
+    int manhattan() {
+      suspend(PARK);
+      return Math.abs(x) + Math.abs(y());
+    }
+  }
+
+  interface Shape {
+    int sides();
+
+    @Async
+    default String describe() {
+      suspend(PARK);
+      return "shape with " + sides() + " sides";
+    }
+
+    @Async
+    static int total(Shape a, Shape b) {
+      suspend(PARK);
+      return a.sides() + b.sides();
+    }
+  }
+
+  static class Square implements Shape {
+    public int sides() {
+      return 4;
+    }
+  }
+
+  @Async
+  static int sum(int a) {
+    suspend(PARK);
+    return a;
+  }
+
+  @Async
+  static int sum(int a, int b) {
+    suspend(PARK);
+    return a + b;
+  }
+
+  @Async
+  static <T> List<T> twice(T value) {
+    suspend(PARK);
+    return List.of(value, value);
+  }
+
+  @Async
+  public static Object run() {
+    Box<String> box = new Box<>();
+    box.items.addAll(List.of("kiwi", "apple", "pear"));
+    String largest = box.largest();
+    log(largest);
+    int r = Op.ADD.apply(2, 3) + Op.MUL.apply(2, 3);
+    log(r);
+    Point p = new Point(-3, 4);
+    log(p.manhattan());
+    Square s = new Square();
+    log(s.describe());
+    log(Shape.total(s, new Square()));
+    log(sum(1) + sum(2, 3));
+    List<String> pair = twice("x");
+    List<Integer> ints = Owners.<Integer>twice(7);
+    return pair + "" + ints;
+  }
+}
