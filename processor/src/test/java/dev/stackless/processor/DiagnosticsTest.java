@@ -71,6 +71,34 @@ class DiagnosticsTest {
   }
 
   @Test
+  void suspendInConstructorIsAnError() {
+    JavaFileObject src = file("Ctor", String.join("\n",
+        "class Ctor {",
+        "  Ctor() {",
+        "    suspend();",                // 6
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] suspend()")
+        .inFile(src).onLine(6).atColumn(5);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void suspendInStaticInitializerIsAnError() {
+    JavaFileObject src = file("Init", String.join("\n",
+        "class Init {",
+        "  static {",
+        "    suspend();",                // 6
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] suspend()")
+        .inFile(src).onLine(6).atColumn(5);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void directCallOfAsyncMethodFromPlainCodeIsAnError() {
     JavaFileObject src = file("Calls", String.join("\n",
         "class Calls {",
