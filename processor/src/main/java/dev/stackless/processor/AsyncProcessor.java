@@ -111,7 +111,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       TreePath path = trees.getPath(root);
       if (path != null && scanned.add(path.getCompilationUnit())) {
-        MisuseScanner.scan(processingEnv, reporter, asyncNames, path.getCompilationUnit(), spoiled);
+        MisuseScanner.scan(processingEnv, reporter, path.getCompilationUnit(), spoiled);
       }
     }
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : owners.entrySet()) {

@@ -541,12 +541,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
               pieces.set(placeholder, value);
               return Code.concat(pieces.toArray());
             });
-        List<Code> prefix = new ArrayList<>(lowered.prefix);
-        Code chain = ExpressionSpiller.render(lowered);
-        prefix.forEach(code -> code.locals().forEach(Local::hoist));
-        chain.locals().forEach(Local::hoist);
-        selector = Stmt.Condition.suspending(
-            new Suspension.Spilled(prefix, chain, spillLocal()), line(selectorPath.getLeaf()));
+        selector = Stmt.Condition.suspending(spilled(lowered), line(selectorPath.getLeaf()));
       } catch (ExpressionSpiller.Unspillable e) {
         return unsupported(e.at, e.getMessage(), "move the suspension point out of the selector");
       }
@@ -688,13 +683,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         ExpressionSpiller.Lowered lowered = ExpressionSpiller.mapValue(
             spiller.lower(iterablePath),
             value -> Code.concat("dev.stackless.internal.ForEachCursor.of(", value, ")"));
-        List<Code> prefix = new ArrayList<>(lowered.prefix);
-        Code chain = ExpressionSpiller.render(lowered);
-        prefix.forEach(code -> code.locals().forEach(Local::hoist));
-        chain.locals().forEach(Local::hoist);
         iterableSuspension = new Stmt.AtSuspension(
-            new Suspension.Spilled(prefix, chain, spillLocal()), ResultTarget.CONDITION,
-            line(loop.getExpression()));
+            spilled(lowered), ResultTarget.CONDITION, line(loop.getExpression()));
       } catch (ExpressionSpiller.Unspillable e) {
         return unsupported(e.at, e.getMessage(), "iterate over a local: var xs = ...;");
       }
@@ -767,13 +757,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (discard) {
         lowered = statementForm(lowered);
       }
-      List<Code> prefix = new ArrayList<>(lowered.prefix);
-      Code chain = ExpressionSpiller.render(lowered);
-      for (Code code : prefix) {
-        code.locals().forEach(Local::hoist);
-      }
-      chain.locals().forEach(Local::hoist);
-      return new Suspension.Spilled(prefix, chain, spillLocal());
+      return spilled(lowered);
     } catch (ExpressionSpiller.Unspillable e) {
       Tree at = e.at;
       reporter.error(firstSuspension(at), unit, Diagnostic.UNSUPPORTED, e.getMessage(),
@@ -781,6 +765,20 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       failed = true;
       return null;
     }
+  }
+
+  /**
+   * A taken-apart expression as a suspension point. Every local its code uses becomes a field: the
+   * continuations are lambdas, which may neither assign a local of step() nor see it change.
+   */
+  private Suspension.Spilled spilled(ExpressionSpiller.Lowered lowered) {
+    List<Code> prefix = new ArrayList<>(lowered.prefix);
+    Code chain = ExpressionSpiller.render(lowered);
+    for (Code code : prefix) {
+      code.locals().forEach(Local::hoist);
+    }
+    chain.locals().forEach(Local::hoist);
+    return new Suspension.Spilled(prefix, chain, spillLocal());
   }
 
   /** For a statement, the innermost value runs as a statement: {@code { foo(r); now(null) }}. */

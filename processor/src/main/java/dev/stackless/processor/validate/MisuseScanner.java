@@ -35,7 +35,6 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
   private final ProcessingEnvironment env;
   private final Trees trees;
   private final Reporter reporter;
-  private final Set<String> asyncNames;
   private final CompilationUnitTree unit;
   private final Map<TypeElement, NameResolver> resolvers = new HashMap<>();
   /** Methods (by tree) in which a misuse was reported: they are not transformed. */
@@ -45,13 +44,11 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
   private MisuseScanner(
       ProcessingEnvironment env,
       Reporter reporter,
-      Set<String> asyncNames,
       CompilationUnitTree unit,
       Set<Tree> spoiled) {
     this.env = env;
     this.trees = Trees.instance(env);
     this.reporter = reporter;
-    this.asyncNames = asyncNames;
     this.unit = unit;
     this.spoiled = spoiled;
   }
@@ -60,10 +57,9 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
   public static void scan(
       ProcessingEnvironment env,
       Reporter reporter,
-      Set<String> asyncNames,
       CompilationUnitTree unit,
       Set<Tree> spoiled) {
-    new MisuseScanner(env, reporter, asyncNames, unit, spoiled).scan(unit, null);
+    new MisuseScanner(env, reporter, unit, spoiled).scan(unit, null);
   }
 
   @Override
@@ -213,7 +209,4 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
     return resolvers.computeIfAbsent(type, t -> new NameResolver(env, t, unit));
   }
 
-  static Set<Tree> newSpoiledSet() {
-    return new HashSet<>();
-  }
 }
