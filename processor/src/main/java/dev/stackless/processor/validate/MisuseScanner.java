@@ -18,7 +18,6 @@ import dev.stackless.processor.diag.Reporter;
 import dev.stackless.processor.read.Intrinsics;
 import dev.stackless.processor.read.NameResolver;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
