@@ -160,7 +160,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         if (result != null) {
           lowered.add(result);
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | AssertionError e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         reporter.error(method, Diagnostic.INTERNAL_ERROR, method.getSimpleName(), trace);

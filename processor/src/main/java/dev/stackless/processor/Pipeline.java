@@ -4,6 +4,7 @@ import dev.stackless.processor.analyse.HoistingAnalysis;
 import dev.stackless.processor.diag.Reporter;
 import dev.stackless.processor.emit.FrameEmitter;
 import dev.stackless.processor.lower.StateMachine;
+import dev.stackless.processor.lower.StateMachineCheck;
 import dev.stackless.processor.lower.StateMachineLowering;
 import dev.stackless.processor.model.AsyncMethod;
 import dev.stackless.processor.model.Local;
@@ -21,7 +22,8 @@ import javax.lang.model.element.ExecutableElement;
  * <ol>
  *   <li>read: javac's trees into statements with suspension points and plain code
  *       ({@link BodyReader}), reporting what cannot be transformed;
- *   <li>lower: statements into the states of a switch ({@link StateMachineLowering});
+ *   <li>lower: statements into the states of a switch ({@link StateMachineLowering}), whose
+ *       postcondition {@link StateMachineCheck} asserts;
  *   <li>analyse: which locals live across suspension points ({@link HoistingAnalysis});
  *   <li>emit: the frame class ({@link FrameEmitter}), by the driver, once per owner.
  * </ol>
@@ -50,6 +52,7 @@ final class Pipeline {
       return null;
     }
     StateMachine machine = StateMachineLowering.lower(read);
+    StateMachineCheck.check(machine);
     List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED);
     for (Local field : fields) {
       field.resolvedType(); // asks javac now, so that a failure is reported before emitting
