@@ -6,6 +6,7 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -267,6 +268,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       local.setTypeOracle(() -> varType(path, local));
     }
     ExpressionTree init = tree.getInitializer();
+    if (init != null && isSuspendingConditional(init)
+        && ternaryTargetIsSafe(isVar ? local.resolvedType() : type)) {
+      declare(local);
+      local.hoist(); // assigned in two branches: a field, declared once
+      return valueInto(new TreePath(path, init), ResultTarget.assignLocal(local));
+    }
     if (init != null && finder.contains(init)) {
       Suspension suspension = suspensionOrSpill(new TreePath(path, init), false);
       declare(local);
@@ -338,11 +345,72 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private Stmt readReturn(TreePath path) {
     ReturnTree tree = (ReturnTree) path.getLeaf();
+    if (isSuspendingConditional(tree.getExpression()) && ternaryTargetIsSafe(returnType)) {
+      return valueInto(new TreePath(path, tree.getExpression()), ResultTarget.RETURN);
+    }
     Suspension suspension = suspensionOrSpill(new TreePath(path, tree.getExpression()), false);
     if (suspension == null) {
       return new Stmt.Block(List.of());
     }
     return new Stmt.AtSuspension(suspension, ResultTarget.RETURN, line(tree.getExpression()));
+  }
+
+  /** {@code c ? a : b} (in parentheses or not) with a suspension point in a branch. */
+  private boolean isSuspendingConditional(ExpressionTree tree) {
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    return tree instanceof ConditionalExpressionTree
+        && (finder.contains(((ConditionalExpressionTree) tree).getTrueExpression())
+            || finder.contains(((ConditionalExpressionTree) tree).getFalseExpression()));
+  }
+
+  /**
+   * Whether {@code x = c ? a : b} may become {@code if (c) x = a; else x = b;}: yes unless the
+   * target could hold a box, where Java's conditional would unbox a null branch and throw.
+   */
+  private static boolean ternaryTargetIsSafe(String type) {
+    if (type == null) {
+      return false;
+    }
+    if (TypeSource.isPrimitive(type) || type.equals("String") || type.equals("java.lang.String")) {
+      return true;
+    }
+    String simple = type.replaceAll("<.*", "").replaceAll(".*\\.", "");
+    return !List.of("Object", "Number", "Comparable", "Serializable", "Constable", "ConstantDesc",
+            "Integer", "Long", "Short", "Byte", "Character", "Boolean", "Float", "Double")
+        .contains(simple);
+  }
+
+  /**
+   * {@code target = c ? a : b} with suspension points in a branch, as {@code if (c) target = a;
+   * else target = b;} (and {@code return c ? a : b} as two returns), branches taken apart as
+   * needed.
+   */
+  private Stmt valueInto(TreePath path, ResultTarget target) {
+    while (path.getLeaf() instanceof ParenthesizedTree) {
+      path = new TreePath(path, ((ParenthesizedTree) path.getLeaf()).getExpression());
+    }
+    ExpressionTree tree = (ExpressionTree) path.getLeaf();
+    if (isSuspendingConditional(tree)) {
+      ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
+      Stmt.Condition condition = condition(new TreePath(path, conditional.getCondition()));
+      return new Stmt.If(condition,
+          valueInto(new TreePath(path, conditional.getTrueExpression()), target),
+          valueInto(new TreePath(path, conditional.getFalseExpression()), target));
+    }
+    if (finder.contains(tree)) {
+      Suspension suspension = suspensionOrSpill(path, false);
+      return suspension == null
+          ? new Stmt.Block(List.of())
+          : new Stmt.AtSuspension(suspension, target, line(tree));
+    }
+    Code value = CodeReader.read(this, path);
+    if (target.kind == ResultTarget.Kind.RETURN) {
+      return new Stmt.Plain(new Code(List.of(new Part.Return(
+          Code.concat("(" + returnType + ") (", value, ")"))), line(tree)), false);
+    }
+    return new Stmt.Plain(Code.concat(new Part.LocalRef(target.local), " = ", value, ";"), true);
   }
 
   private Stmt readIf(TreePath path) {

@@ -1,0 +1,35 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+
+public class Conditionals {
+  @Async
+  static int value(int v) {
+    suspend(PARK);
+    return log(v);
+  }
+
+  @Async
+  static String text(String s) {
+    suspend(PARK);
+    return s;
+  }
+
+  @Async
+  static int pick(boolean first) {
+    return first ? value(1) : value(2) * 10;
+  }
+
+  @Async
+  public static Object run() {
+    int a = log(true) ? value(3) : 4;
+    var b = value(1) > 0 ? 5 : value(6);
+    String s = a > b ? text("big") : (a == 3 ? text("three") : "other");
+    log(s);
+    long widened = a < 0 ? 1L : value(7);
+    return pick(true) + pick(false) + a + b + widened;
+  }
+}
