@@ -246,7 +246,7 @@ class DiagnosticsTest {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",
         "  @Async static int run(int k, Frame<Integer> f) {",
-        "    int v = switch (k) {",
+        "    int v = 1 + switch (k) {",
         "      case 1 -> await(f);",       // 7
         "      default -> 0;",
         "    };",

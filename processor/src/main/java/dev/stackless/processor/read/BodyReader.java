@@ -3,6 +3,7 @@ package dev.stackless.processor.read;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -246,7 +247,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       case TRY:
         return readTry(path);
       case SWITCH:
-        return readSwitch(path, null);
+        return readSwitch(path, null, null);
       case SYNCHRONIZED:
         // reported by the validation pass
         failed = true;
@@ -360,6 +361,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     while (tree instanceof ParenthesizedTree) {
       tree = ((ParenthesizedTree) tree).getExpression();
     }
+    if (tree instanceof SwitchExpressionTree) {
+      return finder.contains(tree);
+    }
     return tree instanceof ConditionalExpressionTree
         && (finder.contains(((ConditionalExpressionTree) tree).getTrueExpression())
             || finder.contains(((ConditionalExpressionTree) tree).getFalseExpression()));
@@ -392,6 +396,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       path = new TreePath(path, ((ParenthesizedTree) path.getLeaf()).getExpression());
     }
     ExpressionTree tree = (ExpressionTree) path.getLeaf();
+    if (tree instanceof SwitchExpressionTree && finder.contains(tree)) {
+      return readSwitch(path, null, target);
+    }
     if (isSuspendingConditional(tree)) {
       ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
       Stmt.Condition condition = condition(new TreePath(path, conditional.getCondition()));
@@ -563,8 +570,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * of the group to enter, {@code switch (s) { case A -> 0; case B, C -> 1; default -> 2; }}, so
    * that Java itself matches the labels (constants, strings, enum names) and throws for null.
    */
-  private Stmt readSwitch(TreePath path, String label) {
-    SwitchTree tree = (SwitchTree) path.getLeaf();
+  private Stmt readSwitch(TreePath path, String label, ResultTarget valueTarget) {
+    Tree tree = path.getLeaf();
+    ExpressionTree selectorTree = tree instanceof SwitchTree
+        ? ((SwitchTree) tree).getExpression()
+        : ((SwitchExpressionTree) tree).getExpression();
+    List<? extends CaseTree> cases = tree instanceof SwitchTree
+        ? ((SwitchTree) tree).getCases()
+        : ((SwitchExpressionTree) tree).getCases();
     JumpTarget target = new JumpTarget(label == null ? "switch" : label);
     List<Object> index = new ArrayList<>();
     index.add("switch (");
@@ -573,8 +586,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     index.add(") { ");
     boolean hasDefault = false;
     boolean rules = false;
-    for (int i = 0; i < tree.getCases().size(); i++) {
-      CaseTree c = tree.getCases().get(i);
+    for (int i = 0; i < cases.size(); i++) {
+      CaseTree c = cases.get(i);
       rules = c.getCaseKind() == CaseTree.CaseKind.RULE;
       if (c.getExpressions().isEmpty()) {
         hasDefault = true;
@@ -592,10 +605,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       index.add("case " + String.join(", ", labels) + " -> " + i + "; ");
     }
     if (!hasDefault) {
-      index.add("default -> " + tree.getCases().size() + "; ");
+      index.add("default -> " + cases.size() + "; ");
     }
     index.add("}");
-    TreePath selectorPath = new TreePath(path, tree.getExpression());
+    TreePath selectorPath = new TreePath(path, selectorTree);
     while (selectorPath.getLeaf() instanceof ParenthesizedTree) {
       selectorPath = new TreePath(selectorPath,
           ((ParenthesizedTree) selectorPath.getLeaf()).getExpression());
@@ -621,10 +634,21 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     targets.push(new TargetEntry(label, target, false, true));
     scopes.push(new HashMap<>());
     try {
-      for (CaseTree c : tree.getCases()) {
+      for (CaseTree c : cases) {
         TreePath casePath = new TreePath(path, c);
         List<Stmt> body = new ArrayList<>();
-        if (c.getCaseKind() == CaseTree.CaseKind.RULE && c.getBody() instanceof ExpressionTree) {
+        if (valueTarget != null) {
+          // a switch expression: case X -> value;  assigns or returns the value
+          boolean isThrow = c.getBody() instanceof com.sun.source.tree.ThrowTree;
+          if (c.getCaseKind() != CaseTree.CaseKind.RULE
+              || !(c.getBody() instanceof ExpressionTree || isThrow)) {
+            return unsupported(tree, "a switch expression with blocks or yield around a"
+                + " suspension point", "write it as a switch statement");
+          }
+          body.add(isThrow
+              ? readStatement(new TreePath(casePath, c.getBody()))
+              : valueInto(new TreePath(casePath, c.getBody()), valueTarget));
+        } else if (c.getCaseKind() == CaseTree.CaseKind.RULE && c.getBody() instanceof ExpressionTree) {
           // case X -> expression;  is an expression statement
           TreePath expression = new TreePath(casePath, c.getBody());
           if (finder.contains(c.getBody())) {
@@ -647,6 +671,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     } finally {
       scopes.pop();
       targets.pop();
+    }
+    if (valueTarget != null && !hasDefault) {
+      // an exhaustive enum switch expression without default throws on a new constant
+      List<Stmt> fallback = new ArrayList<>();
+      fallback.add(new Stmt.Plain(Code.text(
+          "throw new IncompatibleClassChangeError(\"no case of the switch expression matched\");"),
+          false));
+      groups.add(fallback);
     }
     return new Stmt.Switch(target, selector, groups, rules);
   }
@@ -675,7 +707,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return readLoop(bodyPath, label);
       case SWITCH:
         if (finder.contains(tree.getStatement())) {
-          return readSwitch(bodyPath, label);
+          return readSwitch(bodyPath, label, null);
         }
         // fall through: a plain switch inside a labelled statement
       default:
