@@ -420,6 +420,10 @@ public final class StateMachineLowering {
         }
         current = null;
         break;
+      case THROW:
+        emit(Code.concat("throw (Throwable) ", result, ";"));
+        current = null;
+        break;
       case CONDITION:
         break;
     }

@@ -14,11 +14,14 @@ public final class ResultTarget {
     /** {@code return sp;} */
     RETURN,
     /** {@code if (sp)}, {@code while (sp)}: the value decides a branch */
-    CONDITION
+    CONDITION,
+    /** {@code throw sp;} */
+    THROW
   }
 
   public static final ResultTarget DISCARD = new ResultTarget(Kind.DISCARD, null, null, null);
   public static final ResultTarget RETURN = new ResultTarget(Kind.RETURN, null, null, null);
+  public static final ResultTarget THROW = new ResultTarget(Kind.THROW, null, null, null);
   public static final ResultTarget CONDITION =
       new ResultTarget(Kind.CONDITION, null, null, "boolean");
 

@@ -244,6 +244,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return readLoop(path, null);
       case LABELED_STATEMENT:
         return readLabeled(path);
+      case THROW: {
+        ExpressionTree thrown = ((com.sun.source.tree.ThrowTree) tree).getExpression();
+        Suspension suspension = suspensionOrSpill(new TreePath(path, thrown), false);
+        return suspension == null
+            ? new Stmt.Block(List.of())
+            : new Stmt.AtSuspension(suspension, ResultTarget.THROW, line(thrown));
+      }
       case TRY:
         return readTry(path);
       case SWITCH:
@@ -299,6 +306,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     Suspension suspension = suspensionOf(exprPath);
     if (suspension != null) {
       return new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, line(expr));
+    }
+    if (expr instanceof AssignmentTree && isSuspendingConditional(((AssignmentTree) expr).getExpression())) {
+      AssignmentTree assignment = (AssignmentTree) expr;
+      ResultTarget target = assignmentTarget(new TreePath(exprPath, assignment.getVariable()));
+      String type = target == null ? null
+          : target.local != null ? target.local.resolvedType() : target.type;
+      if (target != null && ternaryTargetIsSafe(type)) {
+        return valueInto(new TreePath(exprPath, assignment.getExpression()), target);
+      }
     }
     if (expr instanceof AssignmentTree) {
       AssignmentTree assignment = (AssignmentTree) expr;
@@ -416,6 +432,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (target.kind == ResultTarget.Kind.RETURN) {
       return new Stmt.Plain(new Code(List.of(new Part.Return(
           Code.concat("(" + returnType + ") (", value, ")"))), line(tree)), false);
+    }
+    if (target.kind == ResultTarget.Kind.ASSIGN_FIELD) {
+      return new Stmt.Plain(Code.concat(target.field, " = ", value, ";"), true);
     }
     return new Stmt.Plain(Code.concat(new Part.LocalRef(target.local), " = ", value, ";"), true);
   }

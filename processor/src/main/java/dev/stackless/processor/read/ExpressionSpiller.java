@@ -137,7 +137,9 @@ final class ExpressionSpiller {
     }
     switch (tree.getKind()) {
       case PARENTHESIZED:
-        return lower(child(path, ((ParenthesizedTree) tree).getExpression()));
+        // the parentheses stay: the value replaces them in the enclosing expression's text
+        return mapValue(lower(child(path, ((ParenthesizedTree) tree).getExpression())),
+            value -> Code.concat("(", value, ")"));
       case METHOD_INVOCATION:
         return lowerInvocation(path, (MethodInvocationTree) tree);
       case CONDITIONAL_AND:
@@ -180,9 +182,17 @@ final class ExpressionSpiller {
         }
         return composite(path, children);
       }
-      case CONDITIONAL_EXPRESSION:
+      case CONDITIONAL_EXPRESSION: {
+        com.sun.source.tree.ConditionalExpressionTree conditional =
+            (com.sun.source.tree.ConditionalExpressionTree) tree;
+        if (!cx.containsSuspension(conditional.getTrueExpression())
+            && !cx.containsSuspension(conditional.getFalseExpression())) {
+          // only the condition suspends: the branches stay a Java conditional, run after it
+          return composite(path, List.of(conditional.getCondition()));
+        }
         throw new Unspillable(tree,
             "a conditional expression (?:) whose branches suspend, inside a larger expression");
+      }
       default:
         if (tree instanceof BinaryTree) {
           BinaryTree binary = (BinaryTree) tree;
@@ -280,8 +290,16 @@ final class ExpressionSpiller {
       }
       Lowered lowered = lower(child(path, child));
       int next = i + 1;
+      boolean moreSuspensionsFollow = i < last;
       return then(lowered, value -> {
         Map<Tree, Code> values = new IdentityHashMap<>(done);
+        if (moreSuspensionsFollow && !value.toString().matches("[\\w$]+")) {
+          // the rest of this operand runs now, before the next operand's suspension point
+          String name = cx.newName("$t");
+          values.put(child, Code.text(name));
+          return sequence(path, children, next, values, rebuild)
+              .withPrefix(List.of(Code.concat("var ", name, " = ", value, ";")));
+        }
         values.put(child, value);
         return sequence(path, children, next, values, rebuild);
       }).withPrefix(prefix);
@@ -369,9 +387,17 @@ final class ExpressionSpiller {
       }
     }
     return sequence(path, operands, 0, evaluated, values -> {
+      // the target is read and then written: each operand's value must be computed once
+      List<Code> once = new ArrayList<>();
       Map<Tree, Code> substitutions = new IdentityHashMap<>();
       for (int i = 0; i < values.size(); i++) {
-        substitutions.put(operands.get(i), values.get(i));
+        Code value = values.get(i);
+        if (!value.toString().matches("[\\w$]+")) {
+          String name = cx.newName("$t");
+          once.add(Code.concat("var ", name, " = ", value, ";"));
+          value = Code.text(name);
+        }
+        substitutions.put(operands.get(i), value);
       }
       String[] privateField = CodeReader.privateTarget(
           cx.readContext(), targetPath, name -> cx.readContext().bodyLocal(name) != null);
@@ -379,7 +405,8 @@ final class ExpressionSpiller {
           ? Code.text(privateField[0])
           : CodeReader.readWith(cx.readContext(), targetPath, substitutions);
       String old = cx.newName("$old");
-      List<Code> prefix = List.of(Code.concat("var ", old, " = ", lvalue, ";"));
+      List<Code> prefix = new ArrayList<>(once);
+      prefix.add(Code.concat("var ", old, " = ", lvalue, ";"));
       Lowered operand = lower(child(path, tree.getExpression()));
       String operator = compoundOperator(path, tree);
       return then(operand, value -> {

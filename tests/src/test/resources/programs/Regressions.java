@@ -1,0 +1,48 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+
+/** Bugs an ad hoc random program generator found in the expression spiller, kept small. */
+public class Regressions {
+  @Async
+  static int value(int v) {
+    suspend(PARK);
+    return log(v);
+  }
+
+  static int note(int v) {
+    return log(v + 1);
+  }
+
+  static int sum3(int x, int y, int z) {
+    return x + 10 * y + 100 * z;
+  }
+
+  @Async
+  public static Object run() {
+    int a = 1;
+    int b = 2;
+    int[] arr = {1, 2, 3};
+    // parentheses around a suspending operand must survive: (x - y) * z, not x - y * z
+    b = ((note(a) - (0 * value(a * a))) * (b * 9)) + value(note(a));
+    log(b);
+    // an operand that suspends runs to its end before the next operand's suspension point
+    b = sum3(sum3(note(1), value(2), note(3)), value(4), note(5));
+    log(b);
+    // a compound assignment's target is computed once, even when its index suspends
+    arr[Math.floorMod(note(value(5)), 3)] += note(b - (b - 4));
+    log(arr[0] + "," + arr[1] + "," + arr[2]);
+    // only the condition suspends: the branches stay a Java conditional
+    b = value(b) % 2 == 0 ? -2 : arr[Math.floorMod(a, 3)];
+    // a throw whose exception is built around a suspension point
+    try {
+      throw new IllegalStateException("boom " + value(7));
+    } catch (IllegalStateException e) {
+      log(e.getMessage());
+    }
+    return a + ":" + b;
+  }
+}
