@@ -30,6 +30,16 @@ final class Boundary {
   }
 
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  static void resume(KotlinRows.RawGenerator generator) {
+    generator.resume();
+  }
+
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  static void resume(KotlinRows.RawPlayer player) {
+    player.resume();
+  }
+
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   static void run(Continuation continuation) {
     continuation.run();
   }

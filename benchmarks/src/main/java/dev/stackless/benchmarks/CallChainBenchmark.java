@@ -95,6 +95,12 @@ public class CallChainBenchmark {
     return cf(depth - 1).thenApply(r -> r + 1);
   }
 
+  /** (h) Kotlin suspend functions calling suspend functions, none suspending. */
+  @Benchmark
+  public int kotlinSuspendFun() {
+    return KotlinRows.chainNoSuspend(depth);
+  }
+
   // --- the innermost suspends once ----------------------------------------------------------
 
   @Benchmark
@@ -130,6 +136,13 @@ public class CallChainBenchmark {
     }
     int r = yielding(depth - 1);
     return r + 1;
+  }
+
+  private final KotlinRows.Parking kotlinParking = new KotlinRows.Parking();
+
+  @Benchmark
+  public int kotlinSuspendFunSuspending() {
+    return KotlinRows.chainSuspendOnce(depth, kotlinParking);
   }
 
   /** (e) a virtual thread whose innermost call blocks on a queue the benchmark thread feeds. */

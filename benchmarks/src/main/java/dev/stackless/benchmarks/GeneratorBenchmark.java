@@ -108,6 +108,39 @@ public class GeneratorBenchmark {
     return threads(Thread.ofPlatform());
   }
 
+  /** (h) Kotlin's {@code sequence {}}. */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long kotlinSequence() {
+    return KotlinRows.sequenceSum(N);
+  }
+
+  /** (h) Kotlin coroutines' rendezvous Channel: producer coroutine, consumer in runBlocking. */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long kotlinChannel() {
+    return KotlinRows.channelGeneratorSum(N);
+  }
+
+  /**
+   * (h) Kotlin's raw intrinsics ({@code suspendCoroutineUninterceptedOrReturn}), resumed through
+   * the same boundary: a new coroutine per run (Kotlin's cannot restart).
+   */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public long kotlinRaw() {
+    int[] value = kotlinSlot;
+    KotlinRows.RawGenerator gen = new KotlinRows.RawGenerator(value, N).start();
+    long sum = 0;
+    while (!gen.done) {
+      sum += value[0];
+      Boundary.resume(gen);
+    }
+    return sum;
+  }
+
+  private final int[] kotlinSlot = new int[1];
+
   private static long threads(Thread.Builder builder) {
     SynchronousQueue<Integer> queue = new SynchronousQueue<>();
     long[] sum = new long[1];

@@ -142,6 +142,31 @@ public class PingPongBenchmark {
     return last[0];
   }
 
+  /** (h) two Kotlin coroutines, the counter through two rendezvous Channels. */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int kotlinChannel() {
+    return KotlinRows.channelPingPong(N);
+  }
+
+  private final KotlinRows.Ball kotlinBall = new KotlinRows.Ball();
+
+  /** (h) two raw-intrinsics Kotlin coroutines resumed in turn through the boundary. */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int kotlinRaw() {
+    KotlinRows.Ball b = kotlinBall;
+    b.count = 0;
+    b.n = N;
+    KotlinRows.RawPlayer a = new KotlinRows.RawPlayer(b).start();
+    KotlinRows.RawPlayer c = new KotlinRows.RawPlayer(b).start();
+    while (!a.done) {
+      Boundary.resume(a);
+      Boundary.resume(c);
+    }
+    return b.count;
+  }
+
   private static final Function<Integer, Integer> PING = v -> v + 1;
   private static final Function<Integer, Integer> PONG = v -> v + 1;
 
