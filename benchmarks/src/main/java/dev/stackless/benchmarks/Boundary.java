@@ -40,6 +40,11 @@ final class Boundary {
   }
 
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  static void resume(Attribution.CasGenerator generator) {
+    generator.resume();
+  }
+
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   static void run(Continuation continuation) {
     continuation.run();
   }
