@@ -142,7 +142,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     CompilationUnitTree unit = ownerPath.getCompilationUnit();
     NameResolver names = new NameResolver(processingEnv, owner, unit);
-    Map<ExecutableElement, String> frameClasses = frameClassNames(methods);
+    Map<ExecutableElement, String> frameClasses = NameResolver.frameClassNames(methods);
     String simpleName = NameResolver.generatedSimpleName(elements, owner);
     Set<String> generatedNames = new LinkedHashSet<>(frameClasses.values());
     generatedNames.add(simpleName);
@@ -248,43 +248,4 @@ public final class AsyncProcessor extends AbstractProcessor {
     return type.getKind() == TypeKind.ERROR || type.toString().contains("<any>");
   }
 
-  /**
-   * Frame class names: the method's name in UpperCamelCase; overloads add their parameter types
-   * ({@code fetch(String)} and {@code fetch(String, int)}: {@code FetchString}, {@code
-   * FetchStringInt}).
-   */
-  static Map<ExecutableElement, String> frameClassNames(List<ExecutableElement> methods) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (ExecutableElement method : methods) {
-      counts.merge(method.getSimpleName().toString(), 1, Integer::sum);
-    }
-    Map<ExecutableElement, String> names = new LinkedHashMap<>();
-    for (ExecutableElement method : methods) {
-      String name = method.getSimpleName().toString();
-      StringBuilder frame = new StringBuilder(upperCamel(name));
-      if (counts.get(name) > 1) {
-        for (VariableElement parameter : method.getParameters()) {
-          frame.append(upperCamel(simpleTypeName(parameter.asType())));
-        }
-      }
-      names.put(method, frame.toString());
-    }
-    return names;
-  }
-
-  private static String simpleTypeName(TypeMirror type) {
-    String text = processingErasure(type);
-    int dot = text.lastIndexOf('.');
-    return (dot < 0 ? text : text.substring(dot + 1)).replace("[]", "Array");
-  }
-
-  private static String processingErasure(TypeMirror type) {
-    String text = type.toString();
-    int generic = text.indexOf('<');
-    return generic < 0 ? text : text.substring(0, generic);
-  }
-
-  private static String upperCamel(String name) {
-    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-  }
 }

@@ -1156,12 +1156,48 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return "java.lang.Object";
   }
 
-  /** For {@code var f = new OwnerAsync.F()}, when the class is not generated yet: its name. */
+  /**
+   * For {@code var f = new OwnerAsync.F()} or {@code var f = OwnerAsync.f(...)}, when the class is
+   * not generated yet (javac types the local as an error): the frame class's name. A generic frame
+   * class is named raw; the awaited value is cast to its target's type anyway.
+   */
   private String typeFromInitializer(TreePath declaration) {
     Tree init = ((VariableTree) declaration.getLeaf()).getInitializer();
     if (init instanceof NewClassTree && ((NewClassTree) init).getClassBody() == null) {
       return CodeReader.read(this, new TreePath(new TreePath(declaration, init),
-          ((NewClassTree) init).getIdentifier())).toString();
+          ((NewClassTree) init).getIdentifier())).toString().replaceAll("<.*", "");
+    }
+    if (init instanceof MethodInvocationTree
+        && ((MethodInvocationTree) init).getMethodSelect() instanceof MemberSelectTree) {
+      MethodInvocationTree call = (MethodInvocationTree) init;
+      MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
+      String generated = select.getExpression().toString();
+      if (!generated.endsWith("Async")) {
+        return null;
+      }
+      String ownerName = generated.substring(0, generated.length() - "Async".length());
+      int dot = ownerName.lastIndexOf('.');
+      ownerName = ownerName.substring(0, dot + 1) + ownerName.substring(dot + 1).replace('_', '.');
+      TypeElement owner = names.typeOfQualifier(ownerName);
+      if (owner == null) {
+        return null;
+      }
+      List<ExecutableElement> async = new ArrayList<>();
+      for (Element member : owner.getEnclosedElements()) {
+        if (member instanceof ExecutableElement && Intrinsics.isAsync(member)) {
+          async.add((ExecutableElement) member);
+        }
+      }
+      Map<ExecutableElement, String> frames = NameResolver.frameClassNames(async);
+      int arguments = call.getArguments().size();
+      for (ExecutableElement method : async) {
+        int receiver = method.getModifiers().contains(Modifier.STATIC) ? 0 : 1;
+        if (method.getSimpleName().contentEquals(select.getIdentifier())
+            && method.getParameters().size() + receiver == arguments) {
+          return NameResolver.generatedClassName(env.getElementUtils(), owner) + "."
+              + frames.get(method);
+        }
+      }
     }
     return null;
   }

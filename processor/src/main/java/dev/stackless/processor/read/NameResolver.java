@@ -296,4 +296,44 @@ public final class NameResolver {
     String nested = pkgName.isEmpty() ? qualified : qualified.substring(pkgName.length() + 1);
     return nested.replace('.', '_') + "Async";
   }
+
+  /**
+   * Frame class names: the method's name in UpperCamelCase; overloads add their parameter types
+   * ({@code fetch(String)} and {@code fetch(String, int)}: {@code FetchString}, {@code
+   * FetchStringInt}).
+   */
+  public static java.util.Map<ExecutableElement, String> frameClassNames(List<ExecutableElement> methods) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    for (ExecutableElement method : methods) {
+      counts.merge(method.getSimpleName().toString(), 1, Integer::sum);
+    }
+    java.util.Map<ExecutableElement, String> names = new java.util.LinkedHashMap<>();
+    for (ExecutableElement method : methods) {
+      String name = method.getSimpleName().toString();
+      StringBuilder frame = new StringBuilder(upperCamel(name));
+      if (counts.get(name) > 1) {
+        for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+          frame.append(upperCamel(simpleTypeName(parameter.asType())));
+        }
+      }
+      names.put(method, frame.toString());
+    }
+    return names;
+  }
+
+  private static String simpleTypeName(javax.lang.model.type.TypeMirror type) {
+    String text = processingErasure(type);
+    int dot = text.lastIndexOf('.');
+    return (dot < 0 ? text : text.substring(dot + 1)).replace("[]", "Array");
+  }
+
+  private static String processingErasure(javax.lang.model.type.TypeMirror type) {
+    String text = type.toString();
+    int generic = text.indexOf('<');
+    return generic < 0 ? text : text.substring(0, generic);
+  }
+
+  private static String upperCamel(String name) {
+    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1);
+  }
 }
