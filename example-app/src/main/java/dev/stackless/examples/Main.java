@@ -58,6 +58,8 @@ public final class Main {
     add("anyframe-t", "seed 001: anyframe->f32 and nosuspend await", AsyncAwait::anyframeT);
     addTimed("timer-loop", "seed 001: the basic event loop with timers, in deadline order",
         (out, speedup) -> TimerLoop.run(out, TimerLoop.scaled(speedup)));
+    add("timer-event-loop", "seed 001's timer program on dev.stackless.loop.EventLoop",
+        out -> EventLoopTimers.run(out, new dev.stackless.loop.EventLoop()));
     add("generator", "seed 003: giveMeTwo yields 1, then returns 2", Generator::run);
     add("readme", "the README's example: countTo(3), resumed until done", Ticks::run);
   }

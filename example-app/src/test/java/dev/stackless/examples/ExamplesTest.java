@@ -211,4 +211,14 @@ class ExamplesTest {
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(message.startsWith(why + System.lineSeparator() + "usage: "), message);
   }
+
+  @Test
+  void timerProgramOnTheEventLoopPrintsInDeadlineOrder() throws Exception {
+    assertEquals(
+        "[task-pair b] it is now 500 ms since start!\n"
+            + "[task-pair a] it is now 1000 ms since start!\n"
+            + "[task-pair b] it is now 1800 ms since start!\n"
+            + "[task-pair a] it is now 2200 ms since start!\n",
+        output(out -> EventLoopTimers.run(out, new dev.stackless.loop.TestLoop())));
+  }
 }
