@@ -60,6 +60,8 @@ public final class Main {
         (out, speedup) -> TimerLoop.run(out, TimerLoop.scaled(speedup)));
     add("timer-event-loop", "seed 001's timer program on dev.stackless.loop.EventLoop",
         out -> EventLoopTimers.run(out, new dev.stackless.loop.EventLoop()));
+    add("producer-consumer", "a producer and a consumer through a bounded Channel",
+        out -> ProducerConsumer.run(out, new dev.stackless.loop.EventLoop()));
     add("generator", "seed 003: giveMeTwo yields 1, then returns 2", Generator::run);
     add("readme", "the README's example: countTo(3), resumed until done", Ticks::run);
   }

@@ -221,4 +221,23 @@ class ExamplesTest {
             + "[task-pair a] it is now 2200 ms since start!\n",
         output(out -> EventLoopTimers.run(out, new dev.stackless.loop.TestLoop())));
   }
+
+  @Test
+  void producerRunsAheadByTheCapacityThenWaits() throws Exception {
+    // virtual ms: produce every 10, consume every 25, two items of room: item 5 (t=50) waits
+    // until item 2 is taken at t=60
+    assertEquals(
+        "produced item 1\n"
+            + "produced item 2\n"
+            + "produced item 3\n"
+            + "consumed item 1\n"
+            + "produced item 4\n"
+            + "produced item 5\n"
+            + "consumed item 2\n"
+            + "consumed item 3\n"
+            + "consumed item 4\n"
+            + "consumed item 5\n"
+            + "channel closed after 5 items\n",
+        output(out -> ProducerConsumer.run(out, new dev.stackless.loop.TestLoop())));
+  }
 }
