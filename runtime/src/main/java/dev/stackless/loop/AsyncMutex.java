@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
  * await(mutex.lock()); try { ... } finally { mutex.unlock(); }}. It may be held across suspension
  * points (a Java monitor may not); waiters get it first come, first served. No thread blocks.
  *
- * <p>MUST be used on the loop thread.
+ * <p>Thread-safe: the loop's frames may use it from any of the loop's threads.
  */
 public final class AsyncMutex {
   private final EventLoop loop;
@@ -20,7 +20,7 @@ public final class AsyncMutex {
   }
 
   /** A frame that completes once this caller holds the lock. */
-  public Frame<Void> lock() {
+  public synchronized Frame<Void> lock() {
     if (!held) {
       held = true;
       return new LoopWaiter(loop, "dev.stackless.loop.AsyncMutex.lock", LoopWaiter::wake).start();
@@ -29,7 +29,7 @@ public final class AsyncMutex {
   }
 
   /** Releases the lock, handing it to the longest waiter if there is one. */
-  public void unlock() {
+  public synchronized void unlock() {
     if (!held) {
       throw new IllegalStateException("unlock of an AsyncMutex that is not locked");
     }
@@ -41,7 +41,7 @@ public final class AsyncMutex {
     }
   }
 
-  public boolean isLocked() {
+  public synchronized boolean isLocked() {
     return held;
   }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
  * unbounded one never makes a sender wait. Waiting senders and receivers are served first come,
  * first served, so none starves. No thread ever blocks.
  *
- * <p>MUST be used on the loop thread (from the loop's frames).
+ * <p>Thread-safe: the loop's frames may use it from any of the loop's threads.
  */
 public final class Channel<T> {
   private final EventLoop loop;
@@ -57,7 +57,7 @@ public final class Channel<T> {
    * Closes the channel: waiting and later senders fail with {@link ChannelClosedException};
    * receivers get what is buffered, then fail the same way.
    */
-  public void close() {
+  public synchronized void close() {
     closed = true;
     for (Send send; (send = senders.poll()) != null; ) {
       send.fail();
@@ -69,7 +69,7 @@ public final class Channel<T> {
     }
   }
 
-  public boolean isClosed() {
+  public synchronized boolean isClosed() {
     return closed;
   }
 
@@ -96,6 +96,21 @@ public final class Channel<T> {
     protected Object step() {
       switch (label) {
         case 0:
+          synchronized (Channel.this) {
+            return offer();
+          }
+        case 1:
+          if (failed) {
+            throw closedError();
+          }
+          return null;
+        default:
+          throw unknownLabel();
+      }
+    }
+
+    /** Under the channel's lock: hands the value on, buffers it, or parks this send. */
+    private Object offer() {
           if (closed) {
             throw closedError();
           }
@@ -113,14 +128,6 @@ public final class Channel<T> {
             senders.add(this);
           }
           return SUSPEND;
-        case 1:
-          if (failed) {
-            throw closedError();
-          }
-          return null;
-        default:
-          throw unknownLabel();
-      }
     }
 
     @Override
@@ -153,6 +160,21 @@ public final class Channel<T> {
     protected Object step() {
       switch (label) {
         case 0:
+          synchronized (Channel.this) {
+            return take();
+          }
+        case 1:
+          if (failed) {
+            throw closedError();
+          }
+          return value;
+        default:
+          throw unknownLabel();
+      }
+    }
+
+    /** Under the channel's lock: takes a buffered or waiting value, or parks this receive. */
+    private Object take() {
           if (!buffer.isEmpty()) {
             T taken = buffer.poll();
             Send sender = senders.poll();
@@ -175,14 +197,6 @@ public final class Channel<T> {
             receivers.add(this);
           }
           return SUSPEND;
-        case 1:
-          if (failed) {
-            throw closedError();
-          }
-          return value;
-        default:
-          throw unknownLabel();
-      }
     }
 
     @Override

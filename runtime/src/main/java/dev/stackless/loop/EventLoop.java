@@ -4,21 +4,21 @@ import dev.stackless.AnyFrame;
 import dev.stackless.Frame;
 import dev.stackless.Keywords;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Zig's {@code std.event.Loop}: a service that resumes suspended frames when their conditions are
- * met. It runs on the thread that calls {@link #run}; frames it owns are resumed only there, so
- * they never run on two threads at once. Other threads hand work in with {@link #execute} and
- * {@link #resume}, which wake the loop.
+ * met. By default it runs on the thread that calls {@link #run}, so the frames it owns run only
+ * there; {@link #withThreads} makes a loop on several threads, any of which may resume any frame
+ * (never two at once). Other threads hand work in with {@link #execute}, {@link #resume} and
+ * {@link #handOff}, which wake the loop.
  *
  * <pre>
  *   EventLoop loop = new EventLoop();
@@ -29,29 +29,54 @@ import java.util.function.Supplier;
  * no timer, no awaited {@code CompletionStage} outstanding. If the root is still suspended when
  * no work is left, nothing can ever resume it, and {@code run} throws instead of hanging.
  *
- * <p>Threading: {@link #sleep}, {@link #yieldNow}, {@link #await} and {@link #spawn} MUST be called
- * on the loop thread (from the frames it runs); {@link #execute}, {@link #resume} and {@link
- * #shutdown} may be called from any thread.
+ * <p>Threading: {@link #sleep}, {@link #yieldNow}, {@link #await} and {@link #spawn} are for the
+ * frames the loop runs (on its threads); {@link #execute}, {@link #resume}, {@link #handOff} and
+ * {@link #shutdown} may be called from any thread.
  */
 public class EventLoop {
   private final Ticker ticker;
-  private final ConcurrentLinkedQueue<Runnable> incoming = new ConcurrentLinkedQueue<>();
-  private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+  private final int threads;
+  private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+  /** Guarded by itself. */
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-  private final AtomicInteger external = new AtomicInteger();
-  private volatile Thread owner;
+  /**
+   * Queued and running tasks, timers, and awaited outside completions, all in one count: the loop
+   * is out of work exactly when it is zero, which no race between workers can fake.
+   */
+  private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong timerSequence = new AtomicLong();
+  private final ConcurrentLinkedQueue<Thread> parked = new ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean running =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean shutdown;
-  private long timerSequence;
-  private Consumer<Throwable> uncaught = EventLoop::printUncaught;
+  private volatile boolean finished;
+  private volatile Consumer<Throwable> uncaught = EventLoop::printUncaught;
 
-  /** A loop on the system clock. */
+  /** A single-threaded loop on the system clock: it runs on the thread that calls {@link #run}. */
   public EventLoop() {
     this(Ticker.SYSTEM);
   }
 
-  /** A loop on the given clock. */
+  /** A single-threaded loop on the given clock. */
   public EventLoop(Ticker ticker) {
+    this(ticker, 1);
+  }
+
+  private EventLoop(Ticker ticker, int threads) {
     this.ticker = ticker;
+    this.threads = threads;
+  }
+
+  /**
+   * A loop on {@code threads} threads: the one calling {@link #run} and {@code threads - 1} more.
+   * Any of them may resume any frame; a frame never runs on two at once (its status word sees to
+   * that). Channels, locks and wait groups work across them.
+   */
+  public static EventLoop withThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    return new EventLoop(Ticker.SYSTEM, threads);
   }
 
   /** The loop's clock, in nanoseconds. */
@@ -67,77 +92,127 @@ public class EventLoop {
   // --- running --------------------------------------------------------------------------------
 
   /**
-   * Starts the root frame on this thread and runs the loop until the root has completed and no
-   * work is left; returns the root's result or rethrows its exception (checked ones too).
+   * Starts the root frame on the loop and runs the loop until the root has completed and no work
+   * is left; returns the root's result or rethrows its exception (checked ones too).
    *
    * @throws IllegalStateException if the root is still suspended when no work is left, or the
    *     loop is running already or has been shut down
    */
   public <T> T run(Supplier<? extends Frame<T>> root) {
-    enter();
+    if (shutdown) {
+      throw new IllegalStateException("the event loop has been shut down");
+    }
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("the event loop is running already");
+    }
+    finished = false;
+    java.util.concurrent.atomic.AtomicReference<Frame<T>> started =
+        new java.util.concurrent.atomic.AtomicReference<>();
     try {
-      Frame<T> frame = root.get();
-      while (true) {
-        runReady();
-        if (shutdown && !frame.isDone()) {
-          throw new IllegalStateException("the event loop was shut down before the root completed: "
-              + frame);
-        }
-        if (frame.isDone() && idle()) {
-          return Keywords.nosuspend(frame);
-        }
-        if (idle()) {
-          throw new IllegalStateException(
-              "no work left, but the root frame is suspended and nothing can resume it: "
-                  + frame);
-        }
+      execute(() -> started.set(root.get()));
+      java.util.List<Thread> helpers = new java.util.ArrayList<>();
+      for (int i = 1; i < threads; i++) {
+        Thread helper = new Thread(() -> work(started), "event-loop-" + i);
+        helper.setDaemon(true);
+        helper.start();
+        helpers.add(helper);
+      }
+      work(started);
+      for (Thread helper : helpers) {
+        joinQuietly(helper);
+      }
+      Frame<T> frame = started.get();
+      if (frame == null || !frame.isDone()) {
+        throw new IllegalStateException(shutdown
+            ? "the event loop was shut down before the root completed: " + frame
+            : "no work left, but the root frame is suspended and nothing can resume it: " + frame);
+      }
+      return Keywords.nosuspend(frame);
+    } finally {
+      running.set(false);
+    }
+  }
+
+  /** One worker: runs tasks and due timers until the loop is finished. */
+  private void work(java.util.concurrent.atomic.AtomicReference<? extends Frame<?>> root) {
+    while (!finished) {
+      if (runOne() || fireDueTimers()) {
+        continue;
+      }
+      if (pending.get() == 0 || shutdown) {
+        finished = true; // out of work (the root done, or suspended forever), or shut down
+        wakeAll();
+        return;
+      }
+      Thread self = Thread.currentThread();
+      parked.add(self);
+      if (queue.isEmpty() && pending.get() != 0 && !finished) {
         waitForWork();
       }
-    } finally {
-      owner = null;
+      parked.remove(self);
     }
   }
 
-  /** Runs ready tasks and due timers until there are none; returns whether anything ran. */
-  boolean runReady() {
-    boolean ran = false;
-    while (true) {
-      for (Runnable task; (task = incoming.poll()) != null; ) {
-        ready.add(task);
-      }
-      long now = ticker.nanoTime();
+  /** Runs one queued task, if there is one. */
+  private boolean runOne() {
+    Runnable task = queue.poll();
+    if (task == null) {
+      return false;
+    }
+    try {
+      task.run();
+    } catch (Throwable e) {
+      uncaught.accept(e);
+    } finally {
+      pending.decrementAndGet();
+    }
+    return true;
+  }
+
+  /** Moves due timers to the queue (a timer's count becomes its task's). */
+  private boolean fireDueTimers() {
+    boolean fired = false;
+    long now = ticker.nanoTime();
+    synchronized (timers) {
       while (!timers.isEmpty() && timers.peek().deadline <= now) {
         AnyFrame due = timers.poll().frame;
-        ready.add(due::resume);
+        queue.add(due::resume);
+        fired = true;
       }
-      Runnable task = ready.poll();
-      if (task == null) {
-        return ran;
-      }
-      ran = true;
-      task.run();
     }
+    if (fired) {
+      wakeAll();
+    }
+    return fired;
   }
 
-  /** Whether nothing is ready, no timer is set and no outside completion is awaited. */
+  /** Runs ready tasks and due timers on this thread until there are none; whether any ran. */
+  boolean runReady() {
+    boolean ran = false;
+    while (runOne() || fireDueTimers()) {
+      ran = true;
+    }
+    return ran;
+  }
+
+  /** Whether nothing is queued, running, timed or awaited. */
   boolean idle() {
-    return ready.isEmpty() && incoming.isEmpty() && timers.isEmpty() && external.get() == 0;
+    return pending.get() == 0;
   }
 
   /** Nanoseconds until the next timer, or -1 if there is none. */
   long nanosToNextTimer() {
-    return timers.isEmpty() ? -1 : Math.max(0, timers.peek().deadline - ticker.nanoTime());
+    synchronized (timers) {
+      return timers.isEmpty() ? -1 : Math.max(0, timers.peek().deadline - ticker.nanoTime());
+    }
   }
 
   /**
-   * Waits until a timer is due or another thread hands work in. The virtual-time loop overrides
-   * this to jump its clock instead of sleeping.
+   * Waits until a timer is due or work arrives. The virtual-time loop overrides this to jump its
+   * clock instead of sleeping.
    */
   protected void waitForWork() {
     long nanos = nanosToNextTimer();
-    if (!incoming.isEmpty()) {
-      return;
-    }
     if (nanos < 0) {
       LockSupport.park(this);
     } else if (nanos > 0) {
@@ -145,14 +220,18 @@ public class EventLoop {
     }
   }
 
-  private void enter() {
-    if (shutdown) {
-      throw new IllegalStateException("the event loop has been shut down");
+  private void wakeAll() {
+    for (Thread thread : parked) {
+      LockSupport.unpark(thread);
     }
-    if (owner != null) {
-      throw new IllegalStateException("the event loop is running already on " + owner.getName());
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    owner = Thread.currentThread();
   }
 
   // --- work from frames (on the loop thread) --------------------------------------------------
@@ -188,22 +267,26 @@ public class EventLoop {
   }
 
   void addTimer(long nanos, AnyFrame frame) {
-    timers.add(new Timer(ticker.nanoTime() + nanos, timerSequence++, frame));
+    pending.incrementAndGet();
+    synchronized (timers) {
+      timers.add(new Timer(ticker.nanoTime() + nanos, timerSequence.getAndIncrement(), frame));
+    }
+    wakeAll(); // a parked worker may be waiting for a later deadline
   }
 
   void ready(Runnable task) {
-    ready.add(task);
+    pending.incrementAndGet();
+    queue.add(task);
+    wakeAll();
   }
 
   void expectExternal() {
-    external.incrementAndGet();
+    pending.incrementAndGet();
   }
 
   void externalArrived(Runnable task) {
-    execute(() -> {
-      external.decrementAndGet();
-      task.run();
-    });
+    ready(task);
+    pending.decrementAndGet(); // after: the count never touches zero in between
   }
 
   // --- work from anywhere ---------------------------------------------------------------------
@@ -217,11 +300,7 @@ public class EventLoop {
     if (shutdown) {
       throw new IllegalStateException("the event loop has been shut down: the task is refused");
     }
-    incoming.add(task);
-    Thread loop = owner;
-    if (loop != null && loop != Thread.currentThread()) {
-      LockSupport.unpark(loop);
-    }
+    ready(task);
   }
 
   /** Resumes {@code frame} on the loop thread: a frame handed to another thread comes back here. */
@@ -252,11 +331,7 @@ public class EventLoop {
    */
   public void shutdown() {
     shutdown = true;
-    incoming.clear();
-    Thread loop = owner;
-    if (loop != null) {
-      LockSupport.unpark(loop);
-    }
+    wakeAll();
   }
 
   public boolean isShutdown() {

@@ -9,7 +9,7 @@ import java.util.List;
  * before starting work, {@link #done} when each piece finishes, and {@code
  * await(group.whenDone())} until the count is back to zero.
  *
- * <p>MUST be used on the loop thread.
+ * <p>Thread-safe: the loop's frames may use it from any of the loop's threads.
  */
 public final class WaitGroup {
   private final EventLoop loop;
@@ -20,7 +20,7 @@ public final class WaitGroup {
     this.loop = loop;
   }
 
-  public void add(int delta) {
+  public synchronized void add(int delta) {
     if (count + delta < 0) {
       throw new IllegalStateException("WaitGroup count would become negative: " + (count + delta));
     }
@@ -37,12 +37,12 @@ public final class WaitGroup {
     add(-1);
   }
 
-  public int count() {
+  public synchronized int count() {
     return count;
   }
 
   /** A frame that completes once the count is zero (at once if it is). */
-  public Frame<Void> whenDone() {
+  public synchronized Frame<Void> whenDone() {
     return new LoopWaiter(loop, "dev.stackless.loop.WaitGroup.whenDone",
         waiter -> {
           if (count == 0) {
