@@ -62,6 +62,8 @@ public final class Main {
         out -> EventLoopTimers.run(out, new dev.stackless.loop.EventLoop()));
     add("producer-consumer", "a producer and a consumer through a bounded Channel",
         out -> ProducerConsumer.run(out, new dev.stackless.loop.EventLoop()));
+    add("many-timers", "100,000 frames with timers on a 4-thread EventLoop, with progress",
+        out -> ManyTimers.run(out, dev.stackless.loop.EventLoop.withThreads(4), 100_000));
     add("generator", "seed 003: giveMeTwo yields 1, then returns 2", Generator::run);
     add("readme", "the README's example: countTo(3), resumed until done", Ticks::run);
   }

@@ -240,4 +240,18 @@ class ExamplesTest {
             + "channel closed after 5 items\n",
         output(out -> ProducerConsumer.run(out, new dev.stackless.loop.TestLoop())));
   }
+
+  @Test
+  void manyTimersReportProgressUntilAllAreDone() throws Exception {
+    String printed = output(out -> ManyTimers.run(out, new dev.stackless.loop.TestLoop(), 1_000));
+    String[] lines = printed.split("\n");
+    assertEquals("all 1000 frames done", lines[lines.length - 1]);
+    int previous = -1;
+    for (int i = 0; i < lines.length - 1; i++) {
+      int done = Integer.parseInt(lines[i].replaceAll("progress: (\\d+) of 1000 frames done", "$1"));
+      assertTrue(done >= previous, printed);
+      previous = done;
+    }
+    assertEquals("progress: 1000 of 1000 frames done", lines[lines.length - 2]);
+  }
 }
