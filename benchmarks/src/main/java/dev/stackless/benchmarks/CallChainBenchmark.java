@@ -37,6 +37,12 @@ public class CallChainBenchmark {
   private final Chains.Parking parking = new Chains.Parking();
   private final Chains.HandParking handParking = new Chains.HandParking();
 
+  /**
+   * The hand-written top frame is stored here, so that it escapes like a generated frame (which
+   * escapes into the runtime) instead of being scalar-replaced away at depth 1.
+   */
+  private Chains.HandChain handTop;
+
   // --- none suspending ---------------------------------------------------------------------
 
   /** (a) async calls: a frame per level, each awaited by its caller. */
@@ -49,6 +55,7 @@ public class CallChainBenchmark {
   @Benchmark
   public int handWritten() {
     Chains.HandChain top = new Chains.HandChain(depth, null);
+    handTop = top;
     top.resume();
     return top.result;
   }
@@ -113,6 +120,7 @@ public class CallChainBenchmark {
   @Benchmark
   public int handWrittenSuspending() {
     Chains.HandChain top = new Chains.HandChain(depth, handParking);
+    handTop = top;
     top.resume();
     handParking.frame.resume();
     return top.result;
