@@ -60,6 +60,17 @@ public class CallChainBenchmark {
     return top.result;
   }
 
+  /** (b) plus the four atomic operations per call that {@code Frame} performs (attribution). */
+  @Benchmark
+  public int handWrittenPlusAtomics() {
+    Chains.HandChainAtomic top = new Chains.HandChainAtomic(depth);
+    handTopAtomic = top;
+    top.start();
+    return top.result;
+  }
+
+  private Chains.HandChainAtomic handTopAtomic;
+
   /** (c) plain calls, each a real (not inlined) call. */
   @Benchmark
   public int plainCall() {

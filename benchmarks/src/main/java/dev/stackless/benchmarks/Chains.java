@@ -121,6 +121,68 @@ public class Chains {
     }
   }
 
+  /**
+   * {@link HandChain} plus the atomic operations {@code Frame} performs on a call that completes
+   * without suspending: a CAS on the status in {@code begin()}, the volatile store {@code awaiter
+   * = null}, the volatile store {@code status = COMPLETED} and the {@code getAndSet} of the
+   * awaiter in {@code complete()}. Measures what those cost on the call chain.
+   */
+  public static final class HandChainAtomic {
+    private static final java.lang.invoke.VarHandle STATUS;
+    private static final java.lang.invoke.VarHandle AWAITER;
+
+    static {
+      try {
+        var lookup = java.lang.invoke.MethodHandles.lookup();
+        STATUS = lookup.findVarHandle(HandChainAtomic.class, "status", int.class);
+        AWAITER = lookup.findVarHandle(HandChainAtomic.class, "awaiter", HandChainAtomic.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private static final HandChainAtomic DONE = new HandChainAtomic(0);
+
+    final int depth;
+    volatile int status;
+    volatile HandChainAtomic awaiter;
+    int state;
+    int result;
+    HandChainAtomic callee;
+
+    public HandChainAtomic(int depth) {
+      this.depth = depth;
+    }
+
+    /** Starts the frame: CAS NEW to RUNNING, reset the awaiter, run; true if it completed. */
+    boolean start() {
+      if (!STATUS.compareAndSet(this, 0, 1)) {
+        throw new IllegalStateException("running");
+      }
+      awaiter = null;
+      return step();
+    }
+
+    private boolean step() {
+      if (depth == 0) {
+        result = 1;
+      } else {
+        HandChainAtomic c = new HandChainAtomic(depth - 1);
+        callee = c;
+        if (!c.start() || c.awaiter != DONE) {
+          throw new IllegalStateException("suspended");
+        }
+        result = c.result + 1;
+        callee = null;
+      }
+      status = 4;
+      if (AWAITER.getAndSet(this, DONE) != null) {
+        throw new IllegalStateException("awaited");
+      }
+      return true;
+    }
+  }
+
   public static final class HandParking {
     public HandChain frame;
   }

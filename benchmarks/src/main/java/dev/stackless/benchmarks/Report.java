@@ -37,7 +37,7 @@ public final class Report {
     "handWritten", "handWrittenPlusCas", "handWrittenPlusCasPlusNesting", "stackless"
   };
   private static final String[] CHAIN_ORDER = {
-    "stackless", "handWritten", "plainCall", "plainInlined", "kotlinSuspendFun", "loomContinuation",
+    "stackless", "handWritten", "handWrittenPlusAtomics", "plainCall", "plainInlined", "kotlinSuspendFun", "loomContinuation",
     "completableFuture", "virtualThread", "platformThread"
   };
 
