@@ -111,23 +111,23 @@ public final class Channel<T> {
 
     /** Under the channel's lock: hands the value on, buffers it, or parks this send. */
     private Object offer() {
-          if (closed) {
-            throw closedError();
-          }
-          Receive receiver = receivers.poll();
-          if (receiver != null) {
-            receiver.deliver(value);
-            return null;
-          }
-          if (buffer.size() < capacity) {
-            buffer.add(value);
-            return null;
-          }
-          label = 1;
-          if (suspendForBlock()) {
-            senders.add(this);
-          }
-          return SUSPEND;
+      if (closed) {
+        throw closedError();
+      }
+      Receive receiver = receivers.poll();
+      if (receiver != null) {
+        receiver.deliver(value);
+        return null;
+      }
+      if (buffer.size() < capacity) {
+        buffer.add(value);
+        return null;
+      }
+      label = 1;
+      if (suspendForBlock()) {
+        senders.add(this);
+      }
+      return SUSPEND;
     }
 
     @Override
@@ -175,28 +175,28 @@ public final class Channel<T> {
 
     /** Under the channel's lock: takes a buffered or waiting value, or parks this receive. */
     private Object take() {
-          if (!buffer.isEmpty()) {
-            T taken = buffer.poll();
-            Send sender = senders.poll();
-            if (sender != null) {
-              buffer.add(sender.value); // its turn: the sender's value takes the freed place
-              loop.ready(sender::resume);
-            }
-            return taken;
-          }
-          Send sender = senders.poll();
-          if (sender != null) {
-            loop.ready(sender::resume); // rendezvous: straight from the waiting sender
-            return sender.value;
-          }
-          if (closed) {
-            throw closedError();
-          }
-          label = 1;
-          if (suspendForBlock()) {
-            receivers.add(this);
-          }
-          return SUSPEND;
+      if (!buffer.isEmpty()) {
+        T taken = buffer.poll();
+        Send sender = senders.poll();
+        if (sender != null) {
+          buffer.add(sender.value); // its turn: the sender's value takes the freed place
+          loop.ready(sender::resume);
+        }
+        return taken;
+      }
+      Send sender = senders.poll();
+      if (sender != null) {
+        loop.ready(sender::resume); // rendezvous: straight from the waiting sender
+        return sender.value;
+      }
+      if (closed) {
+        throw closedError();
+      }
+      label = 1;
+      if (suspendForBlock()) {
+        receivers.add(this);
+      }
+      return SUSPEND;
     }
 
     @Override
