@@ -164,7 +164,7 @@ public class EventLoop {
     } catch (Throwable e) {
       uncaught.accept(e);
     } finally {
-      pending.decrementAndGet();
+      settle();
     }
     return true;
   }
@@ -286,7 +286,17 @@ public class EventLoop {
 
   void externalArrived(Runnable task) {
     ready(task);
-    pending.decrementAndGet(); // after: the count never touches zero in between
+    settle(); // after: the count never touches zero in between
+  }
+
+  /**
+   * One unit of work is over. When that was the last, parked workers must wake to see it: a
+   * worker that parked while the count was still above zero would otherwise sleep forever.
+   */
+  private void settle() {
+    if (pending.decrementAndGet() == 0) {
+      wakeAll();
+    }
   }
 
   // --- work from anywhere ---------------------------------------------------------------------

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Frames resumed by other threads than the one that suspended them, racing with the end of their
  * suspend blocks: nothing is lost, nothing runs twice.
  */
+@Timeout(120) // a lost wakeup fails the test instead of hanging the build
 class CrossThreadStressTest {
   private static final int FRAMES = 20_000 * Integer.getInteger("stackless.stress", 1);
   private static final int HOPS = 3;

@@ -7,7 +7,9 @@ import dev.stackless.loop.TestLoop;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(120) // a lost wakeup fails the test instead of hanging the build
 class ChannelTest {
 
   @Test

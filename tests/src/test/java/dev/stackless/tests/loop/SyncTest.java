@@ -9,7 +9,9 @@ import dev.stackless.loop.WaitGroup;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(120) // a lost wakeup fails the test instead of hanging the build
 class SyncTest {
 
   @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.stackless.loop.EventLoop;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The loop on several threads: every frame finishes, none ever runs on two threads at once. */
+@Timeout(120) // a lost wakeup fails the test instead of hanging the build
 class ThreadedLoopStressTest {
   private static final int SCALE = Integer.getInteger("stackless.stress", 1);
 
