@@ -140,19 +140,19 @@ public final class ChainAsync {
         switch (this.label) {
           case 0: {
             this.label = 1;
-            if (awaitSuspends(demo.ChainAsync.id(s))) return SUSPEND;
+            if (awaitSuspends(dev.stackless.internal.Awaitables.of(demo.ChainAsync.id(s)))) return SUSPEND;
           }
           // resumes after line 7
           case 1: {
             String a = (String) this.awaitedResult();
             this.label = 2;
-            if (awaitSuspends(demo.ChainAsync.id(a + s))) return SUSPEND;
+            if (awaitSuspends(dev.stackless.internal.Awaitables.of(demo.ChainAsync.id(a + s)))) return SUSPEND;
           }
           // resumes after line 8
           case 2: {
             b = (java.lang.String) this.awaitedResult();
             this.label = 3;
-            if (awaitSuspends(demo.ChainAsync.id(b.isEmpty()))) return SUSPEND;
+            if (awaitSuspends(dev.stackless.internal.Awaitables.of(demo.ChainAsync.id(b.isEmpty())))) return SUSPEND;
           }
           // resumes after line 9
           case 3: {

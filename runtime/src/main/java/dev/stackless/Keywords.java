@@ -45,6 +45,15 @@ public final class Keywords {
     throw bypassed("await(frame)");
   }
 
+  /**
+   * Awaits a {@code CompletionStage}: the frame suspends until the stage completes and continues
+   * on the event loop running it ({@code dev.stackless.loop.EventLoop}), or, outside any loop, on
+   * the thread that completes the stage. A failed stage's exception is rethrown as it is.
+   */
+  public static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
+    throw bypassed("await(stage)");
+  }
+
   /** Zig's {@code resume fr}; the same as {@code frame.resume()}. Works anywhere. */
   public static void resume(AnyFrame frame) {
     frame.resume();

@@ -44,6 +44,11 @@ public abstract class Spill<V> {
     return new Waiting<V, V>(frame, Spill::now);
   }
 
+  /** {@code await(stage)} inside an expression. */
+  public static <V> Spill<V> await(java.util.concurrent.CompletionStage<V> stage) {
+    return await(Awaitables.of(stage));
+  }
+
   /** Runs {@code body} now and returns the spill it builds. */
   public static <V> Spill<V> run(Body<V> body) {
     try {

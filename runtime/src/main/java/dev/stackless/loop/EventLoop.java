@@ -51,6 +51,12 @@ public class EventLoop {
   private volatile boolean shutdown;
   private volatile boolean finished;
   private volatile Consumer<Throwable> uncaught = EventLoop::printUncaught;
+  private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+
+  /** The loop running on this thread, or null. */
+  public static EventLoop current() {
+    return CURRENT.get();
+  }
 
   /** A single-threaded loop on the system clock: it runs on the thread that calls {@link #run}. */
   public EventLoop() {
@@ -135,6 +141,16 @@ public class EventLoop {
 
   /** One worker: runs tasks and due timers until the loop is finished. */
   private void work(java.util.concurrent.atomic.AtomicReference<? extends Frame<?>> root) {
+    EventLoop previous = CURRENT.get();
+    CURRENT.set(this);
+    try {
+      workUntilFinished();
+    } finally {
+      CURRENT.set(previous);
+    }
+  }
+
+  private void workUntilFinished() {
     while (!finished) {
       if (runOne() || fireDueTimers()) {
         continue;
@@ -188,11 +204,17 @@ public class EventLoop {
 
   /** Runs ready tasks and due timers on this thread until there are none; whether any ran. */
   boolean runReady() {
-    boolean ran = false;
-    while (runOne() || fireDueTimers()) {
-      ran = true;
+    EventLoop previous = CURRENT.get();
+    CURRENT.set(this);
+    try {
+      boolean ran = false;
+      while (runOne() || fireDueTimers()) {
+        ran = true;
+      }
+      return ran;
+    } finally {
+      CURRENT.set(previous);
     }
-    return ran;
   }
 
   /** Whether nothing is queued, running, timed or awaited. */

@@ -7,8 +7,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * The loop's awaitable primitives: frames written by hand in the shape the processor generates
  * (see processor/docs/lowering.md), so that {@code await(loop.sleep(d))} works like any await.
+ * Public only for {@code dev.stackless.internal.Awaitables}, which generated code calls.
  */
-final class LoopFrames {
+public final class LoopFrames {
   private LoopFrames() {}
 
   /** Suspends until the loop's clock reaches a deadline. */
@@ -84,6 +85,11 @@ final class LoopFrames {
   }
 
   /** Suspends until a {@code CompletionStage} completes, then continues on the loop. */
+  /** A frame for a stage: on {@code loop} if there is one, else on the completing thread. */
+  public static <T> Frame<T> stage(EventLoop loop, CompletionStage<T> stage) {
+    return new Stage<>(loop, stage).start();
+  }
+
   static final class Stage<T> extends Frame<T> {
     private final EventLoop loop;
     private final CompletionStage<T> stage;
@@ -106,11 +112,17 @@ final class LoopFrames {
         case 0:
           label = 1;
           if (suspendForBlock()) {
-            loop.expectExternal();
+            if (loop != null) {
+              loop.expectExternal();
+            }
             stage.whenComplete((v, e) -> {
               value = v;
               failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-              loop.externalArrived(this::resume);
+              if (loop != null) {
+                loop.externalArrived(this::resume);
+              } else {
+                resume(); // no loop: continue on the thread that completed the stage
+              }
             });
           }
           return SUSPEND;

@@ -391,7 +391,9 @@ public final class StateMachineLowering {
     } else {
       Suspension.Await await = (Suspension.Await) suspension;
       // if (awaitSuspends(frame)) return SUSPEND;   and, once the frame is done:
-      emit(Code.concat("if (awaitSuspends(", await.frame, ")) return SUSPEND;"));
+      // Awaitables.of: javac picks the frame itself, or a frame for a CompletionStage
+      emit(Code.concat("if (awaitSuspends(dev.stackless.internal.Awaitables.of(", await.frame,
+          "))) return SUSPEND;"));
       start(resume);
       result = Code.text("this.awaitedResult()");
     }

@@ -81,6 +81,28 @@ class EventLoopTest {
   }
 
   @Test
+  void awaitKeywordTakesAStageAndContinuesOnTheLoop() {
+    EventLoop loop = new EventLoop();
+    CompletableFuture<String> first = new CompletableFuture<>();
+    CompletableFuture<Integer> second = new CompletableFuture<>();
+    new Thread(() -> first.complete("n="), "completer-1").start();
+    new Thread(() -> second.complete(41), "completer-2").start();
+    String result = loop.run(() -> LoopProgramsAsync.stageKeyword(first, second));
+    assertEquals("n=42" + Thread.currentThread().getName(), result);
+  }
+
+  @Test
+  void awaitKeywordOutsideALoopContinuesWhereTheStageCompletes() throws Exception {
+    CompletableFuture<String> first = new CompletableFuture<>();
+    CompletableFuture<Integer> second = CompletableFuture.completedFuture(1);
+    var frame = LoopProgramsAsync.stageKeyword(first, second);
+    Thread completer = new Thread(() -> first.complete("x"), "completer");
+    completer.start();
+    completer.join(10_000);
+    assertEquals("x2completer", EventLoop.join(frame));
+  }
+
+  @Test
   void yieldLetsOthersRun() {
     TestLoop loop = new TestLoop();
     List<String> log = new ArrayList<>();

@@ -41,6 +41,13 @@ class LoopPrograms {
     return value;
   }
 
+  /** The keyword form: {@code await(stage)} directly, in a statement and in an expression. */
+  @Async
+  static String stageKeyword(CompletionStage<String> first, CompletionStage<Integer> second) {
+    String text = await(first);
+    return text + (await(second) + 1) + Thread.currentThread().getName();
+  }
+
   @Async
   static void yielder(EventLoop loop, List<String> log, String name) {
     log.add(name + "1");
