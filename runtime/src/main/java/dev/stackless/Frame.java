@@ -346,9 +346,21 @@ public abstract class Frame<T> implements AnyFrame {
     trampoline.depth++;
     try {
       runLoop(frame);
-    } finally {
+    } catch (Throwable e) {
+      // Only a suspend block's exception escapes runLoop (see suspendBlockFailed). The outermost
+      // run must still drain what was deferred, or those frames would wait for whichever run
+      // next happens on this thread; the block's exception stays the one thrown.
       trampoline.depth--;
+      if (trampoline.depth == 0 && trampoline.hasDeferred()) {
+        try {
+          trampoline.drain();
+        } catch (Throwable later) {
+          e.addSuppressed(later);
+        }
+      }
+      throw rethrow(e);
     }
+    trampoline.depth--;
     if (trampoline.depth == 0 && trampoline.hasDeferred()) {
       trampoline.drain();
     }

@@ -142,6 +142,16 @@ public class PingPongBenchmark {
     return last[0];
   }
 
+  /**
+   * (a) on the event loop: two Stackless frames, the counter through two rendezvous {@code
+   * dev.stackless.loop.Channel}s on a single-threaded {@code EventLoop} (compare kotlinChannel).
+   */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int stacklessLoopChannel() {
+    return LoopRows.channelPingPong(N);
+  }
+
   /** (h) two Kotlin coroutines, the counter through two rendezvous Channels. */
   @Benchmark
   @OperationsPerInvocation(N)

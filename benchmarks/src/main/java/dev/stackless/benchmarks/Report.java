@@ -31,7 +31,7 @@ public final class Report {
 
   private static final String[] GEN_ORDER = {
     "stackless", "handWritten", "plainLoop", "kotlinRaw", "kotlinSequence", "loomContinuation",
-    "completableFuture", "kotlinChannel", "virtualThreads", "platformThreads"
+    "completableFuture", "stacklessLoopChannel", "kotlinChannel", "virtualThreads", "platformThreads"
   };
   private static final String[] ATTRIBUTION_ORDER = {
     "handWritten", "handWrittenPlusCas", "handWrittenPlusCasPlusNesting", "stackless"
@@ -228,6 +228,7 @@ public final class Report {
   private static String label(String method) {
     return switch (method.replace("Suspending", "")) {
       case "stackless" -> "**(a) Stackless** `" + method + "`";
+      case "stacklessLoopChannel" -> "(a) Stackless on the event loop `" + method + "`";
       case "handWritten" -> "(b) hand-written `" + method + "`";
       case "plainLoop", "plainCall", "plainInlined" -> "(c) plain `" + method + "`";
       case "loomContinuation" -> "(d) Loom Continuation `" + method + "`";
@@ -405,7 +406,8 @@ public final class Report {
       double v = p.values.get(i);
       int y = y0 + 36 + i * (barH + 6);
       int len = (int) Math.max(2, barMax * (Math.log10(v) - lo) / (hi - lo));
-      g.setColor(name.startsWith("stackless") ? new Color(0xD9480F)
+      g.setColor(name.equals("stacklessLoopChannel") ? new Color(0xF08C00)
+          : name.startsWith("stackless") ? new Color(0xD9480F)
           : name.startsWith("handWritten") ? new Color(0x495057)
           : name.startsWith("plain") ? new Color(0xADB5BD) : new Color(0x4C6EF5));
       g.fillRect(x0 + labelW, y, len, barH);
