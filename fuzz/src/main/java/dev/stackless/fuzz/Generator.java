@@ -1,0 +1,1072 @@
+package dev.stackless.fuzz;
+
+import dev.stackless.fuzz.Program.Block;
+import dev.stackless.fuzz.Program.Method;
+import dev.stackless.fuzz.Program.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates a random, well-typed, terminating {@code @Async} program from a seed (the same seed
+ * always gives the same program). The program is a class with a root {@code run(Sink out)}, a few
+ * more {@code @Async} methods (each calls only later ones, or itself with a decreasing depth), and
+ * helpers that log. Every method writes its effects into the sink it is given and touches no static
+ * state, so a frame started and awaited later (a fork) logs into a sink of its own.
+ *
+ * <p>Termination: every loop runs on a counter bounded by a small constant, incremented in the loop
+ * header (so no statement the shrinker removes can make a loop infinite); calls form a DAG plus
+ * self-recursion on a depth parameter; calls to {@code @Async} methods are not generated inside
+ * doubly nested loops. A sink also cuts any run off after 50,000 effects, identically in both runs.
+ */
+final class Generator {
+  enum T {
+    INT("int"), LONG("long"), BOOL("boolean"), STR("String"), VOID("void"),
+    ARR("int[]"), LIST("List<Integer>"), MAP("Map<String, Integer>"), COLOR("Color"),
+    FORK("var"), LAM_INT("IntBinaryOperator"), LAM_STR("Supplier<String>");
+
+    final String java;
+
+    T(String java) {
+      this.java = java;
+    }
+  }
+
+  static final class Var {
+    final String name;
+    final T type;
+    /** Effectively final: a lambda may capture it. */
+    final boolean fin;
+    /** The program may assign it. */
+    final boolean mutable;
+    /** For a fork: the awaited method's result type and the fork's sink. */
+    T forkType;
+    String sink;
+    boolean joined;
+
+    Var(String name, T type, boolean fin, boolean mutable) {
+      this.name = name;
+      this.type = type;
+      this.fin = fin;
+      this.mutable = mutable;
+    }
+  }
+
+  static final class Sig {
+    final int index;
+    final String name;
+    final T ret;
+    final List<T> params = new ArrayList<>();
+
+    Sig(int index, String name, T ret) {
+      this.index = index;
+      this.name = name;
+      this.ret = ret;
+    }
+  }
+
+  /** A break or continue target: a loop (with its label, if any) or a switch. */
+  static final class Target {
+    final String label;
+    final boolean loop;
+
+    Target(String label, boolean loop) {
+      this.label = label;
+      this.loop = loop;
+    }
+  }
+
+  private final SplittableRandom rnd;
+  private final List<Sig> sigs = new ArrayList<>();
+  private final List<Var> vars = new ArrayList<>();
+  private final List<Target> targets = new ArrayList<>();
+  private Sig current;
+  private int names;
+  private int budget;
+  private int depth;
+  private int loopDepth;
+  private boolean allowSuspend = true;
+  private boolean lambdaOnly;
+  private boolean mayThrowChecked;
+  private int exprDepth;
+
+  /**
+   * Steer around the processor bugs the fuzzer found that are still open (each one has a reproducer
+   * under src/test/resources/regressions): see {@link KnownBugs}.
+   */
+  private final boolean avoidKnownBugs;
+
+  private Generator(long seed, boolean avoidKnownBugs) {
+    this.rnd = new SplittableRandom(seed);
+    this.avoidKnownBugs = avoidKnownBugs;
+  }
+
+  static Program generate(long seed) {
+    return generate(seed, KnownBugs.avoid);
+  }
+
+  static Program generate(long seed, boolean avoidKnownBugs) {
+    return new Generator(seed, avoidKnownBugs).program(seed);
+  }
+
+  /** expr(t), with no suspension point in it when a known bug says so. */
+  private String exprAvoiding(T t, boolean bug) {
+    if (!(bug && avoidKnownBugs)) return expr(t);
+    boolean saved = allowSuspend;
+    allowSuspend = false;
+    String r = expr(t);
+    allowSuspend = saved;
+    return r;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // program, methods
+
+  private Program program(long seed) {
+    Program p = new Program(seed);
+    int k1 = lit(2, 9);
+    int k2 = lit(1, 40);
+    p.helpers.add("static int hi(Sink out, int a, int b) { return log(out, a * " + k1 + " - b + " + k2 + "); }");
+    p.helpers.add("static long hl(Sink out, long a) { return log(out, a * " + lit(3, 1000) + "L + " + k2 + "); }");
+    p.helpers.add("static boolean hb(Sink out, int a) { return log(out, Math.floorMod(a, " + lit(2, 4) + ") == 0); }");
+    p.helpers.add("static String hs(Sink out, String s, int a) { log(out, \"hs\"); return s + \"" + (char) ('a' + lit(0, 25)) + "\" + a; }");
+    int n = 1 + rnd.nextInt(4);
+    sigs.add(new Sig(0, "run", T.STR));
+    T[] rets = {T.INT, T.INT, T.LONG, T.BOOL, T.STR, T.STR, T.VOID};
+    T[] ptypes = {T.INT, T.INT, T.LONG, T.BOOL, T.STR};
+    for (int i = 1; i <= n; i++) {
+      Sig s = new Sig(i, "m" + i, rets[rnd.nextInt(rets.length)]);
+      int np = rnd.nextInt(3);
+      for (int j = 0; j < np; j++) {
+        s.params.add(ptypes[rnd.nextInt(ptypes.length)]);
+      }
+      sigs.add(s);
+    }
+    for (Sig s : sigs) {
+      p.methods.add(method(s));
+    }
+    return p;
+  }
+
+  private Method method(Sig s) {
+    current = s;
+    vars.clear();
+    targets.clear();
+    depth = 0;
+    loopDepth = 0;
+    Method m;
+    vars.add(new Var("out", T.VOID, true, false));
+    if (s.index == 0) {
+      m = new Method("public static String run(Sink out) throws Checked");
+      m.body.stmts.add(new Node().add("final int d = " + rnd.nextInt(3) + ";"));
+      budget = 8 + rnd.nextInt(24);
+    } else {
+      StringBuilder h = new StringBuilder("static " + s.ret.java + " " + s.name + "(Sink out, int d");
+      for (int i = 0; i < s.params.size(); i++) {
+        h.append(", ").append(s.params.get(i).java).append(" p").append(i);
+        vars.add(new Var("p" + i, s.params.get(i), true, false));
+      }
+      h.append(") throws Checked");
+      m = new Method(h.toString());
+      budget = 3 + rnd.nextInt(12);
+    }
+    vars.add(new Var("d", T.INT, true, false));
+    block(m.body, budget);
+    if (s.ret != T.VOID) {
+      m.body.stmts.add(new Node().add("return " + expr(s.ret) + ";"));
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // statements
+
+  private void block(Block b, int n) {
+    int mark = vars.size();
+    for (int i = 0; i < n && budget > 0; i++) {
+      stmt(b);
+    }
+    while (vars.size() > mark) {
+      vars.remove(vars.size() - 1);
+    }
+  }
+
+  private Block body(int max) {
+    Block b = new Block();
+    depth++;
+    block(b, 1 + rnd.nextInt(max));
+    depth--;
+    return b;
+  }
+
+  private void stmt(Block b) {
+    budget--;
+    boolean nest = depth < 3;
+    while (true) {
+      switch (rnd.nextInt(22)) {
+        case 0: case 1: case 2:
+          decl(b);
+          return;
+        case 3: case 4:
+          if (assign(b)) return;
+          break;
+        case 5:
+          b.stmts.add(new Node().add("log(out, " + expr(any()) + ");"));
+          return;
+        case 6:
+          if (allowSuspend) {
+            b.stmts.add(new Node().add("suspend(park(out));"));
+            return;
+          }
+          break;
+        case 7:
+          if (callStmt(b)) return;
+          break;
+        case 8:
+          if (fork(b) || join(b)) return;
+          break;
+        case 9:
+          if (collection(b)) return;
+          break;
+        case 10: case 11:
+          if (nest) {
+            ifStmt(b);
+            return;
+          }
+          break;
+        case 12: case 13:
+          if (nest) {
+            loop(b);
+            return;
+          }
+          break;
+        case 14:
+          if (nest) {
+            switchStmt(b);
+            return;
+          }
+          break;
+        case 15: case 16:
+          if (nest) {
+            tryStmt(b);
+            return;
+          }
+          break;
+        case 17:
+          if (jump(b)) return;
+          break;
+        case 18:
+          throwStmt(b);
+          return;
+        case 19:
+          if (rnd.nextInt(3) == 0) {
+            earlyReturn(b);
+            return;
+          }
+          break;
+        case 20:
+          lambda(b);
+          return;
+        case 21:
+          if (recurse(b)) return;
+          break;
+        default:
+          throw new AssertionError();
+      }
+    }
+  }
+
+  private T any() {
+    T[] ts = {T.INT, T.INT, T.LONG, T.BOOL, T.STR};
+    return ts[rnd.nextInt(ts.length)];
+  }
+
+  private String fresh(String prefix) {
+    return prefix + (++names);
+  }
+
+  private void decl(Block b) {
+    String name;
+    switch (rnd.nextInt(12)) {
+      case 0: case 1: case 2: case 3: case 4: case 5: {
+        T t = any();
+        boolean fin = rnd.nextInt(4) == 0;
+        name = fresh("v");
+        String init;
+        boolean special = false;
+        if (t != T.BOOL && allowSuspend && rnd.nextInt(6) == 0) {
+          init = topLevel(t);
+          special = true;
+        } else {
+          init = expr(t);
+        }
+        String type = !special && !fin && t != T.LONG && rnd.nextInt(3) == 0 ? "var" : t.java;
+        if (type.equals("var") && avoidKnownBugs && init.contains("Async.")) {
+          type = t.java; // KnownBugs.VAR_OF_FACTORY_AWAIT
+        }
+        b.stmts.add(new Node().add((fin ? "final " : "") + type + " " + name + " = " + init + ";"));
+        vars.add(new Var(name, t, fin, !fin));
+        return;
+      }
+      case 6: case 7: {
+        name = fresh("a");
+        int n = 1 + rnd.nextInt(4);
+        String init;
+        if (rnd.nextBoolean()) {
+          List<String> elems = new ArrayList<>();
+          for (int i = 0; i < n; i++) elems.add(expr(T.INT));
+          init = "new int[] {" + String.join(", ", elems) + "}";
+        } else {
+          init = "new int[" + n + "]";
+        }
+        b.stmts.add(new Node().add("int[] " + name + " = " + init + ";"));
+        vars.add(new Var(name, T.ARR, false, false));
+        return;
+      }
+      case 8: case 9: {
+        name = fresh("l");
+        b.stmts.add(new Node().add("List<Integer> " + name + " = new ArrayList<>(List.of("
+            + expr(T.INT) + (rnd.nextBoolean() ? ", " + expr(T.INT) : "") + "));"));
+        vars.add(new Var(name, T.LIST, false, false));
+        return;
+      }
+      case 10: {
+        name = fresh("m");
+        b.stmts.add(new Node().add("Map<String, Integer> " + name + " = new TreeMap<>();"));
+        vars.add(new Var(name, T.MAP, false, false));
+        return;
+      }
+      default: {
+        name = fresh("c");
+        b.stmts.add(new Node().add("Color " + name + " = Color.values()[Math.floorMod(" + expr(T.INT) + ", 3)];"));
+        vars.add(new Var(name, T.COLOR, false, true));
+      }
+    }
+  }
+
+  /**
+   * An initializer, assigned value or returned value in a top-level position, where the README
+   * allows a conditional whose branch suspends and a switch expression whose rules suspend.
+   */
+  private String topLevel(T t) {
+    if (rnd.nextBoolean()) {
+      return expr(T.BOOL) + " ? " + expr(t) + " : " + expr(t);
+    }
+    StringBuilder sb = new StringBuilder("switch (Math.floorMod(" + expr(T.INT) + ", 3)) { ");
+    sb.append("case 0 -> ").append(expr(t)).append("; ");
+    sb.append("case 1 -> ").append(expr(t)).append("; ");
+    sb.append("default -> ").append(expr(t)).append("; }");
+    return sb.toString();
+  }
+
+  private Var pick(T t, boolean mutable) {
+    List<Var> c = new ArrayList<>();
+    for (Var v : vars) {
+      if (v.type == t && (!mutable || v.mutable) && (!lambdaOnly || v.fin)) c.add(v);
+    }
+    return c.isEmpty() ? null : c.get(rnd.nextInt(c.size()));
+  }
+
+  private boolean assign(Block b) {
+    T t = any();
+    if (rnd.nextInt(5) == 0) {
+      Var a = pick(T.ARR, false);
+      if (a == null) return false;
+      String op = rnd.nextBoolean() ? " = " : " += ";
+      b.stmts.add(new Node().add(a.name + "[Math.floorMod(" + expr(T.INT) + ", " + a.name + ".length)]" + op + expr(T.INT) + ";"));
+      return true;
+    }
+    Var v = pick(t, true);
+    if (v == null) return false;
+    String s;
+    switch (t) {
+      case INT: {
+        String[] ops = {" = ", " += ", " -= ", " *= ", " ^= ", " += "};
+        int k = rnd.nextInt(ops.length + 2);
+        if (k == ops.length) s = v.name + (rnd.nextBoolean() ? "++;" : "--;");
+        else if (k == ops.length + 1 && allowSuspend) s = v.name + " = " + topLevel(T.INT) + ";";
+        else s = v.name + ops[k % ops.length] + expr(k == 5 ? T.LONG : T.INT) + ";";
+        break;
+      }
+      case LONG: {
+        String[] ops = {" = ", " += ", " *= ", " -= "};
+        s = v.name + ops[rnd.nextInt(ops.length)] + expr(T.LONG) + ";";
+        break;
+      }
+      case BOOL: {
+        String[] ops = {" = ", " &= ", " |= "};
+        s = v.name + ops[rnd.nextInt(ops.length)] + expr(T.BOOL) + ";";
+        break;
+      }
+      default: {
+        // no string is appended to itself or to another string variable: strings grow linearly
+        if (rnd.nextBoolean()) s = v.name + " += " + expr(rnd.nextBoolean() ? T.INT : T.BOOL) + ";";
+        else if (allowSuspend && rnd.nextInt(4) == 0) s = v.name + " = " + topLevel(T.STR) + ";";
+        else s = v.name + " = " + expr(T.STR) + ";";
+      }
+    }
+    b.stmts.add(new Node().add(s));
+    return true;
+  }
+
+  private List<Sig> callees(boolean needValue) {
+    List<Sig> c = new ArrayList<>();
+    for (Sig s : sigs) {
+      if (s.index > current.index && (!needValue || s.ret != T.VOID)) c.add(s);
+    }
+    return c;
+  }
+
+  private String args(Sig s, String sink, String depthArg) {
+    return args(s, sink, depthArg, false);
+  }
+
+  /** A call's name and arguments; a factory's arguments avoid {@link KnownBugs#FACTORY_ARGUMENT}. */
+  private String args(Sig s, String sink, String depthArg, boolean factory) {
+    StringBuilder sb = new StringBuilder(s.name + "(" + sink + ", " + depthArg);
+    for (T p : s.params) sb.append(", ").append(exprAvoiding(p, factory));
+    return sb.append(")").toString();
+  }
+
+  private boolean callsAllowed() {
+    return allowSuspend && loopDepth < 2;
+  }
+
+  private boolean callStmt(Block b) {
+    if (!callsAllowed()) return false;
+    List<Sig> c = callees(false);
+    if (c.isEmpty()) return false;
+    Sig s = c.get(rnd.nextInt(c.size()));
+    mayThrowChecked = true;
+    b.stmts.add(new Node().add(args(s, "out", "d") + ";"));
+    return true;
+  }
+
+  private boolean fork(Block b) {
+    if (!callsAllowed() || rnd.nextBoolean()) return false;
+    List<Sig> c = callees(false);
+    if (c.isEmpty()) return false;
+    Sig s = c.get(rnd.nextInt(c.size()));
+    String sink = fresh("s");
+    String f = fresh("f");
+    b.stmts.add(new Node().add("Sink " + sink + " = out.fork(); var " + f + " = " + Program.OWNER
+        + "Async." + args(s, sink, "d", true) + ";"));
+    Var v = new Var(f, T.FORK, false, false);
+    v.forkType = s.ret;
+    v.sink = sink;
+    vars.add(v);
+    return true;
+  }
+
+  /** Awaits a fork unconditionally, then appends its effects: one statement, never split. */
+  private boolean join(Block b) {
+    if (!allowSuspend) return false;
+    for (Var v : vars) {
+      if (v.type == T.FORK && !v.joined) {
+        v.joined = true;
+        b.stmts.add(new Node().add("log(out, await(" + v.name + ")); out.join(" + v.sink + ");"));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean collection(Block b) {
+    switch (rnd.nextInt(3)) {
+      case 0: {
+        Var l = pick(T.LIST, false);
+        if (l == null) return false;
+        b.stmts.add(new Node().add(l.name + ".add(" + expr(T.INT) + ");"));
+        return true;
+      }
+      case 1: {
+        Var m = pick(T.MAP, false);
+        if (m == null) return false;
+        b.stmts.add(new Node().add(m.name + ".merge(" + expr(T.STR) + ", " + expr(T.INT) + ", Integer::sum);"));
+        return true;
+      }
+      default: {
+        Var l = pick(T.LIST, false);
+        if (l == null) return false;
+        String x = fresh("x");
+        boolean saved = lambdaOnly;
+        boolean savedSuspend = allowSuspend;
+        lambdaOnly = true;
+        allowSuspend = false;
+        vars.add(new Var(x, T.INT, true, false));
+        String body = expr(T.INT);
+        vars.remove(vars.size() - 1);
+        lambdaOnly = saved;
+        allowSuspend = savedSuspend;
+        b.stmts.add(new Node().add(l.name + ".forEach(" + x + " -> log(out, " + body + "));"));
+        return true;
+      }
+    }
+  }
+
+  private void ifStmt(Block b) {
+    Node n = new Node().add("if (" + expr(T.BOOL) + ") ").add(body(4));
+    if (rnd.nextBoolean()) {
+      n.add(" else ").add(body(3));
+    }
+    b.stmts.add(n);
+  }
+
+  private void loop(Block b) {
+    String label = rnd.nextInt(3) == 0 ? fresh("L") : null;
+    String prefix = label == null ? "" : label + ": ";
+    int bound = 1 + rnd.nextInt(4);
+    boolean withCond = rnd.nextBoolean();
+    int kind = rnd.nextInt(4);
+    // a for-each has no condition: generate none (it might set mayThrowChecked for nothing)
+    String cond = !withCond || kind == 3 ? "" : " && " + expr(T.BOOL);
+    Node n = new Node();
+    Var counter = null;
+    switch (kind) {
+      case 0: {
+        String i = fresh("i");
+        n.add(prefix + "for (int " + i + " = 0; " + i + " < " + bound + cond + "; " + i + "++) ");
+        counter = new Var(i, T.INT, false, false);
+        break;
+      }
+      case 1: {
+        String w = fresh("w");
+        b.stmts.add(new Node().add("int " + w + " = 0;"));
+        vars.add(new Var(w, T.INT, false, false));
+        n.add(prefix + "while (" + w + "++ < " + bound + cond + ") ");
+        break;
+      }
+      case 2: {
+        String w = fresh("w");
+        b.stmts.add(new Node().add("int " + w + " = 0;"));
+        vars.add(new Var(w, T.INT, false, false));
+        enterLoop(label);
+        n.add(prefix + "do ").add(body(4)).add(" while (++" + w + " < " + bound + cond + ");");
+        exitLoop();
+        b.stmts.add(n);
+        return;
+      }
+      default: {
+        String x = fresh("e");
+        T et;
+        String src;
+        int k = rnd.nextInt(4);
+        Var arr = pick(T.ARR, false);
+        Var list = pick(T.LIST, false);
+        Var map = pick(T.MAP, false);
+        if (k == 0 && arr != null) {
+          et = T.INT;
+          src = arr.name;
+        } else if (k == 1 && list != null) {
+          et = T.INT;
+          src = "new ArrayList<>(" + list.name + ")";
+        } else if (k == 2 && map != null) {
+          et = T.STR;
+          src = "new ArrayList<>(" + map.name + ".keySet())";
+        } else {
+          et = T.COLOR;
+          src = "Color.values()";
+        }
+        n.add(prefix + "for (" + (rnd.nextBoolean() ? "var" : et.java) + " " + x + " : " + src + ") ");
+        counter = new Var(x, et, true, false);
+      }
+    }
+    if (counter != null) vars.add(counter);
+    enterLoop(label);
+    n.add(body(4));
+    exitLoop();
+    if (counter != null) vars.remove(counter);
+    b.stmts.add(n);
+  }
+
+  private void enterLoop(String label) {
+    targets.add(new Target(label, true));
+    loopDepth++;
+  }
+
+  private void exitLoop() {
+    targets.remove(targets.size() - 1);
+    loopDepth--;
+  }
+
+  private void switchStmt(Block b) {
+    String sel;
+    List<String> labels = new ArrayList<>();
+    int kind = rnd.nextInt(3);
+    if (kind == 0) {
+      sel = rnd.nextBoolean() ? "Math.floorMod(" + expr(T.INT) + ", 4)" : expr(T.INT);
+      for (int i = 0; i < 4; i++) labels.add(String.valueOf(i));
+    } else if (kind == 1) {
+      Var s = pick(T.STR, false);
+      sel = s != null && rnd.nextBoolean() ? s.name : "\"k\" + Math.floorMod(" + expr(T.INT) + ", 3)";
+      for (int i = 0; i < 3; i++) labels.add("\"k" + i + "\"");
+      if (s != null) labels.add("\"a\"");
+    } else {
+      Var c = pick(T.COLOR, false);
+      sel = c != null && rnd.nextBoolean() ? c.name : "Color.values()[Math.floorMod(" + expr(T.INT) + ", 3)]";
+      labels.add("RED");
+      labels.add("GREEN");
+      labels.add("BLUE");
+    }
+    boolean arrow = rnd.nextBoolean();
+    Block groups = new Block();
+    targets.add(new Target(null, false));
+    int n = 1 + rnd.nextInt(labels.size());
+    int used = 0;
+    for (int g = 0; g < n && used < labels.size(); g++) {
+      int take = 1 + (rnd.nextInt(3) == 0 ? 1 : 0);
+      List<String> these = new ArrayList<>();
+      for (int i = 0; i < take && used < labels.size(); i++) these.add(labels.get(used++));
+      if (used > 0 && rnd.nextInt(3) == 0) used++; // skip a label now and then
+      if (arrow) {
+        groups.stmts.add(new Node().add("case " + String.join(", ", these) + " -> ").add(body(3)));
+      } else {
+        StringBuilder h = new StringBuilder();
+        for (String l : these) h.append("case ").append(l).append(": ");
+        groups.stmts.add(new Node().add(h.toString()).add(body(3)));
+        if (rnd.nextInt(3) != 0) groups.stmts.add(new Node().add("break;"));
+      }
+    }
+    if (rnd.nextBoolean()) {
+      groups.stmts.add(new Node().add(arrow ? "default -> " : "default: ").add(body(3)));
+    }
+    targets.remove(targets.size() - 1);
+    b.stmts.add(new Node().add("switch (" + sel + ") ").add(groups));
+  }
+
+  private void tryStmt(Block b) {
+    boolean saved = mayThrowChecked;
+    mayThrowChecked = false;
+    Block tryBody = body(5);
+    boolean checked = mayThrowChecked;
+    mayThrowChecked = saved;
+    boolean caught = false;
+    Node n = new Node().add("try ").add(tryBody);
+    int catches = 0;
+    String[] unrelated = {"IllegalStateException", "IllegalArgumentException", "ArithmeticException",
+        "ArrayIndexOutOfBoundsException"};
+    if (rnd.nextInt(3) != 0) {
+      List<String> alts = new ArrayList<>();
+      for (String u : unrelated) if (rnd.nextInt(3) == 0) alts.add(u);
+      if (alts.isEmpty()) alts.add(unrelated[rnd.nextInt(unrelated.length)]);
+      n.add(" catch (" + String.join(" | ", alts) + " " + catchVar() + ") ").add(catchBody());
+      catches++;
+    }
+    if (checked && rnd.nextBoolean()) {
+      n.add(" catch (Checked " + catchVar() + ") ").add(catchBody());
+      catches++;
+      caught = true;
+    }
+    if (rnd.nextInt(3) == 0) {
+      boolean all = rnd.nextBoolean();
+      n.add(" catch (" + (all ? "Exception" : "RuntimeException") + " " + catchVar() + ") ").add(catchBody());
+      catches++;
+      caught |= all;
+    }
+    if (checked && !caught) {
+      mayThrowChecked = true;
+    }
+    if (catches == 0 || rnd.nextBoolean()) {
+      n.add(" finally ").add(body(3));
+    }
+    b.stmts.add(n);
+  }
+
+  private String lastCatch;
+
+  private String catchVar() {
+    lastCatch = fresh("x");
+    return lastCatch;
+  }
+
+  private Block catchBody() {
+    String e = lastCatch;
+    Block c = new Block();
+    c.stmts.add(new Node().add("log(out, \"caught \" + " + e + ".getClass().getSimpleName() + \": \" + " + e + ".getMessage());"));
+    if (rnd.nextBoolean()) {
+      depth++;
+      block(c, 1 + rnd.nextInt(3));
+      depth--;
+    }
+    return c;
+  }
+
+  private boolean jump(Block b) {
+    if (targets.isEmpty()) return false;
+    Target t = targets.get(rnd.nextInt(targets.size()));
+    String j;
+    if (t.loop && rnd.nextBoolean()) {
+      // continue: unlabelled only to the innermost loop
+      Target inner = null;
+      for (Target x : targets) if (x.loop) inner = x;
+      if (t == inner && (t.label == null || rnd.nextBoolean())) j = "continue;";
+      else if (t.label != null) j = "continue " + t.label + ";";
+      else return false;
+    } else {
+      if (t == targets.get(targets.size() - 1) && (t.label == null || rnd.nextBoolean())) j = "break;";
+      else if (t.label != null) j = "break " + t.label + ";";
+      else return false;
+    }
+    guarded(b, j);
+    return true;
+  }
+
+  /** {@code if (cond) { ...; jump }}: the only place a statement completes abruptly. */
+  private void guarded(Block b, String last) {
+    guarded(b, last, expr(T.BOOL));
+  }
+
+  private void guarded(Block b, String last, String cond) {
+    Block inner = new Block();
+    if (rnd.nextInt(3) == 0) {
+      depth++;
+      block(inner, 1 + rnd.nextInt(2));
+      depth--;
+    }
+    inner.stmts.add(new Node().add(last));
+    b.stmts.add(new Node().add("if (" + cond + ") ").add(inner));
+  }
+
+  /** A condition that holds less often than a random one: exceptions should not end most runs early. */
+  private String rare() {
+    return "(" + expr(T.BOOL) + " && " + expr(T.BOOL) + ")";
+  }
+
+  private void throwStmt(Block b) {
+    switch (rnd.nextInt(4)) {
+      case 0:
+        guarded(b, "throw new IllegalStateException(\"t\" + " + expr(T.INT) + ");", rare());
+        return;
+      case 1:
+        guarded(b, "throw new IllegalArgumentException(" + expr(T.STR) + ");", rare());
+        return;
+      case 2:
+        mayThrowChecked = true;
+        guarded(b, "throw new Checked(\"k\" + " + expr(T.INT) + ");", rare());
+        return;
+      default:
+        mayThrowChecked = true;
+        b.stmts.add(new Node().add("check(out, " + expr(T.INT) + ", " + rare() + ");"));
+    }
+  }
+
+  private void earlyReturn(Block b) {
+    if (current.ret == T.VOID) guarded(b, "return;");
+    else guarded(b, "return " + expr(current.ret) + ";");
+  }
+
+  private void lambda(Block b) {
+    String cap = fresh("v");
+    b.stmts.add(new Node().add("final int " + cap + " = " + expr(T.INT) + ";"));
+    vars.add(new Var(cap, T.INT, true, false));
+    boolean saved = lambdaOnly;
+    boolean savedSuspend = allowSuspend;
+    lambdaOnly = true;
+    allowSuspend = false;
+    String name;
+    String text;
+    if (rnd.nextBoolean()) {
+      name = fresh("g");
+      String x = fresh("x");
+      String y = fresh("y");
+      vars.add(new Var(x, T.INT, true, false));
+      vars.add(new Var(y, T.INT, true, false));
+      text = "IntBinaryOperator " + name + " = (" + x + ", " + y + ") -> " + expr(T.INT) + ";";
+      vars.remove(vars.size() - 1);
+      vars.remove(vars.size() - 1);
+      lambdaOnly = saved;
+      allowSuspend = savedSuspend;
+      vars.add(new Var(name, T.LAM_INT, true, false));
+    } else {
+      name = fresh("g");
+      text = "Supplier<String> " + name + " = () -> " + expr(T.STR) + ";";
+      lambdaOnly = saved;
+      allowSuspend = savedSuspend;
+      vars.add(new Var(name, T.LAM_STR, true, false));
+    }
+    b.stmts.add(new Node().add(text));
+  }
+
+  private boolean recurse(Block b) {
+    if (current.index == 0 || loopDepth > 0 || !allowSuspend) return false;
+    mayThrowChecked = true;
+    String call = args(current, "out", "d - 1");
+    b.stmts.add(new Node().add("if (d > 0) ").add(single(current.ret == T.VOID ? call + ";" : "log(out, " + call + ");")));
+    return true;
+  }
+
+  private static Block single(String text) {
+    Block b = new Block();
+    b.stmts.add(new Node().add(text));
+    return b;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // expressions
+
+  private int lit(int lo, int hi) {
+    return lo + rnd.nextInt(hi - lo + 1);
+  }
+
+  private String expr(T t) {
+    exprDepth++;
+    try {
+      if (exprDepth > 3 || rnd.nextInt(3) == 0) return leaf(t);
+      if (allowSuspend && rnd.nextInt(5) == 0) {
+        String s = suspending(t);
+        if (s != null) return s;
+      }
+      switch (t) {
+        case INT: return intExpr();
+        case LONG: return longExpr();
+        case BOOL: return boolExpr();
+        default: return strExpr();
+      }
+    } finally {
+      exprDepth--;
+    }
+  }
+
+  private String leaf(T t) {
+    Var v = pick(t, false);
+    if (v != null && rnd.nextInt(3) != 0) return v.name;
+    switch (t) {
+      case INT: {
+        int k = rnd.nextInt(10);
+        if (k == 0) return "Integer.MAX_VALUE";
+        if (k == 1) return "(Integer.MIN_VALUE + " + lit(0, 9) + ")";
+        if (k == 2) return String.valueOf(lit(100000, 2000000000));
+        if (k == 3) return "(" + (-lit(1, 50)) + ")";
+        return String.valueOf(lit(0, 20));
+      }
+      case LONG: {
+        int k = rnd.nextInt(5);
+        if (k == 0) return "Long.MAX_VALUE";
+        if (k == 1) return lit(1, 9) + "000000000L";
+        return lit(0, 30) + "L";
+      }
+      case BOOL:
+        return rnd.nextBoolean() ? "true" : "false";
+      default:
+        return "\"" + (char) ('a' + lit(0, 25)) + lit(0, 9) + "\"";
+    }
+  }
+
+  /** A suspension point of type t, or null if none fits. */
+  private String suspending(T t) {
+    if (!callsAllowed()) return null;
+    int k = rnd.nextInt(4);
+    if (k == 0) {
+      // await of a fork started earlier
+      List<Var> forks = new ArrayList<>();
+      for (Var v : vars) {
+        if (v.type == T.FORK && fits(v.forkType, t)) forks.add(v);
+      }
+      if (!forks.isEmpty()) {
+        Var f = forks.get(rnd.nextInt(forks.size()));
+        return convert("await(" + f.name + ")", f.forkType, t, true);
+      }
+    }
+    List<Sig> c = new ArrayList<>();
+    for (Sig s : callees(true)) if (fits(s.ret, t)) c.add(s);
+    if (c.isEmpty()) return null;
+    Sig s = c.get(rnd.nextInt(c.size()));
+    mayThrowChecked |= k != 1;
+    if (k == 1) {
+      // await(OwnerAsync.m(..)): an async call and its await in one expression
+      return convert("await(" + Program.OWNER + "Async." + args(s, "out", "d", true) + ")", s.ret, t, true);
+    }
+    return convert(args(s, "out", "d"), s.ret, t, false);
+  }
+
+  private static boolean fits(T from, T to) {
+    if (from == T.VOID) return false;
+    return from == to || to == T.STR || (to == T.LONG && from == T.INT);
+  }
+
+  /** A value of type from as type to; awaited values are boxes, cast them so == never compares boxes. */
+  private static String convert(String e, T from, T to, boolean boxed) {
+    if (to == T.STR && from != T.STR) return "(\"\" + " + e + ")";
+    if (boxed && to != T.STR) return "((" + to.java + ") " + e + ")";
+    return e;
+  }
+
+  private String intExpr() {
+    while (true) {
+      switch (rnd.nextInt(16)) {
+        case 0: case 1: case 2: {
+          String[] ops = {" + ", " - ", " * ", " + ", " ^ ", " & ", " | "};
+          return "(" + expr(T.INT) + ops[rnd.nextInt(ops.length)] + expr(T.INT) + ")";
+        }
+        case 3:
+          return "Math.floorMod(" + expr(T.INT) + ", " + lit(1, 9) + ")";
+        case 4: {
+          String[] ops = {" / ", " % ", " << ", " >> ", " >>> "};
+          String op = ops[rnd.nextInt(ops.length)];
+          if (rnd.nextInt(6) == 0 && !op.contains("<") && !op.contains(">")) {
+            return "(" + expr(T.INT) + op + expr(T.INT) + ")"; // may divide by zero
+          }
+          return "(" + expr(T.INT) + op + (op.contains("<") || op.contains(">") ? lit(0, 31) : lit(1, 7)) + ")";
+        }
+        case 5:
+          return "hi(out, " + expr(T.INT) + ", " + expr(T.INT) + ")";
+        case 6: {
+          Var a = pick(T.ARR, false);
+          if (a == null) break;
+          return rnd.nextBoolean() ? a.name + "[Math.floorMod(" + expr(T.INT) + ", " + a.name + ".length)]" : a.name + ".length";
+        }
+        case 7: {
+          Var l = pick(T.LIST, false);
+          if (l == null) break;
+          return rnd.nextBoolean() ? "((int) " + l.name + ".get(Math.floorMod(" + expr(T.INT) + ", " + l.name + ".size())))" : l.name + ".size()";
+        }
+        case 8:
+          return "(int) " + "(" + exprAvoiding(T.LONG, true) + ")"; // KnownBugs.NARROWING_CAST
+        case 9: {
+          boolean saved = allowSuspend;
+          String c = expr(T.BOOL);
+          allowSuspend = false;
+          String r = "(" + c + " ? " + expr(T.INT) + " : " + expr(T.INT) + ")";
+          allowSuspend = saved;
+          return r;
+        }
+        case 10: {
+          boolean saved = allowSuspend;
+          allowSuspend = false;
+          String r = "(switch (Math.floorMod(" + expr(T.INT) + ", 3)) { case 0 -> " + expr(T.INT)
+              + "; case 1 -> " + expr(T.INT) + "; default -> " + expr(T.INT) + "; })";
+          allowSuspend = saved;
+          return r;
+        }
+        case 11: {
+          Var g = pick(T.LAM_INT, false);
+          if (g == null) break;
+          return g.name + ".applyAsInt(" + expr(T.INT) + ", " + expr(T.INT) + ")";
+        }
+        case 12: {
+          if (lambdaOnly) break;
+          Var v = pick(T.INT, true);
+          if (v == null) break;
+          String[] f = {"++", "--"};
+          return rnd.nextBoolean() ? "(" + v.name + f[rnd.nextInt(2)] + ")" : "(" + f[rnd.nextInt(2)] + v.name + ")";
+        }
+        case 13: {
+          Var s = pick(T.STR, false);
+          if (s == null) return "(" + expr(T.STR) + ").length()";
+          return s.name + (rnd.nextBoolean() ? ".length()" : ".hashCode()");
+        }
+        case 14: {
+          Var m = pick(T.MAP, false);
+          if (m != null && rnd.nextBoolean()) return "((int) " + m.name + ".getOrDefault(" + expr(T.STR) + ", " + lit(0, 5) + "))";
+          Var c = pick(T.COLOR, false);
+          if (c != null) return c.name + ".ordinal()";
+          break;
+        }
+        default: {
+          if (lambdaOnly || !allowSuspend) break;
+          mayThrowChecked = true;
+          return "check(out, " + expr(T.INT) + ", " + rare() + ")";
+        }
+      }
+    }
+  }
+
+  private String longExpr() {
+    switch (rnd.nextInt(6)) {
+      case 0: case 1: {
+        String[] ops = {" + ", " - ", " * ", " ^ "};
+        return "(" + expr(T.LONG) + ops[rnd.nextInt(ops.length)] + expr(rnd.nextBoolean() ? T.LONG : T.INT) + ")";
+      }
+      case 2:
+        return "hl(out, " + expr(T.LONG) + ")";
+      case 3:
+        return "Math.floorMod(" + expr(T.LONG) + ", " + lit(1, 9) + "L)";
+      case 4:
+        return "(" + expr(T.INT) + " * 1000000007L)";
+      default:
+        return "(long) " + expr(T.INT);
+    }
+  }
+
+  private String boolExpr() {
+    while (true) {
+      switch (rnd.nextInt(10)) {
+        case 0: case 1: {
+          String[] ops = {" < ", " > ", " == ", " != ", " <= ", " >= "};
+          T t = rnd.nextInt(3) == 0 ? T.LONG : T.INT;
+          String op = ops[rnd.nextInt(ops.length)];
+          // KnownBugs.BOXED_COMPARISON: only one side of == and != may suspend
+          return "(" + expr(t) + op + exprAvoiding(T.INT, op.contains("=") && !op.contains("<") && !op.contains(">")) + ")";
+        }
+        case 2: case 3:
+          return "(" + expr(T.BOOL) + (rnd.nextBoolean() ? " && " : " || ") + expr(T.BOOL) + ")";
+        case 4:
+          return "!" + expr(T.BOOL);
+        case 5:
+          return "hb(out, " + expr(T.INT) + ")";
+        case 6: {
+          Var s = pick(T.STR, false);
+          if (s == null) break;
+          return rnd.nextBoolean() ? s.name + ".isEmpty()" : s.name + ".equals(" + expr(T.STR) + ")";
+        }
+        case 7: {
+          Var l = pick(T.LIST, false);
+          if (l == null) break;
+          return l.name + ".contains(" + expr(T.INT) + ")";
+        }
+        case 8: {
+          Var m = pick(T.MAP, false);
+          if (m == null) break;
+          return m.name + ".containsKey(" + expr(T.STR) + ")";
+        }
+        default: {
+          Var c = pick(T.COLOR, false);
+          if (c == null) break;
+          return "(" + c.name + " == Color." + new String[] {"RED", "GREEN", "BLUE"}[rnd.nextInt(3)] + ")";
+        }
+      }
+    }
+  }
+
+  private String strExpr() {
+    while (true) {
+      switch (rnd.nextInt(10)) {
+        case 0: case 1: case 2:
+          return "(" + expr(T.STR) + " + " + expr(rnd.nextBoolean() ? T.INT : rnd.nextBoolean() ? T.LONG : T.BOOL) + ")";
+        case 3:
+          return "hs(out, " + expr(T.STR) + ", " + expr(T.INT) + ")";
+        case 4:
+          return "String.valueOf(" + expr(rnd.nextBoolean() ? T.INT : T.LONG) + ")";
+        case 5:
+          return expr(T.STR) + ".toUpperCase()";
+        case 6: {
+          Var c = pick(T.COLOR, false);
+          if (c != null) return c.name + ".name()";
+          Var a = pick(T.ARR, false);
+          if (a != null) return "Arrays.toString(" + a.name + ")";
+          break;
+        }
+        case 7: {
+          Var l = pick(T.LIST, false);
+          if (l != null && rnd.nextBoolean()) return l.name + ".toString()";
+          Var m = pick(T.MAP, false);
+          if (m != null) return m.name + ".toString()";
+          break;
+        }
+        case 8: {
+          Var g = pick(T.LAM_STR, false);
+          if (g == null) break;
+          return g.name + ".get()";
+        }
+        default: {
+          boolean saved = allowSuspend;
+          String c = expr(T.BOOL);
+          allowSuspend = false;
+          String r = "(" + c + " ? " + expr(T.STR) + " : " + leaf(T.STR) + ")";
+          allowSuspend = saved;
+          return r;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package dev.stackless.fuzz.rt;
+
+/** The checked exception generated programs throw and catch. */
+public final class Checked extends Exception {
+  public Checked(String message) {
+    super(message);
+  }
+}
