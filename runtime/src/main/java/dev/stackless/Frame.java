@@ -191,7 +191,7 @@ public abstract class Frame<T> implements AnyFrame {
    */
   protected final void begin() {
     int s = status;
-    if ((s != NEW && s != COMPLETED) || !STATUS.compareAndSet(this, s, RUNNING)) {
+    if (!startable(s) || !STATUS.compareAndSet(this, s, RUNNING)) {
       throw new IllegalStateException(
           "started an async function that has not completed: "
               + asyncMethodName()
@@ -211,13 +211,23 @@ public abstract class Frame<T> implements AnyFrame {
    */
   protected final void checkStartable() {
     int s = status;
-    if (s != NEW && s != COMPLETED) {
+    if (!startable(s)) {
       throw new IllegalStateException(
           "started an async function that has not completed: "
               + asyncMethodName()
               + " is "
               + statusName(s));
     }
+  }
+
+  /**
+   * Whether a frame with status {@code s} may start: new, or completed with its completion
+   * finished. {@link #complete} publishes COMPLETED before it swaps in {@link #DONE}; a start in
+   * between would reset {@code awaiter} and then have the old completion mark the new run done
+   * (and hand it the new run's awaiter), so it waits for DONE, which implies COMPLETED.
+   */
+  private boolean startable(int s) {
+    return s == NEW || (s == COMPLETED && awaiter == DONE);
   }
 
   /** {@code suspend();}: marks the frame suspended; {@code step} then returns {@link #SUSPEND}. */

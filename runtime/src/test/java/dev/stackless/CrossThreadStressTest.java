@@ -317,4 +317,57 @@ class CrossThreadStressTest {
     }
     assertNull(failure.get());
   }
+
+  @Test
+  void restartRacingWithTheEndOfACompletionOnAnotherThread() throws Exception {
+    // A worker resumes the frame to completion while this thread retries start() until it is
+    // accepted. Once accepted, the new run must be a clean one: suspended, not done, with no
+    // trace of the previous run's completion landing on it.
+    int iterations = Integer.getInteger("restartIterations", 300_000);
+    BlockingQueue<Frame<?>> handOff = new LinkedBlockingQueue<>();
+    Semaphore resumed = new Semaphore(0);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread resumer = new Thread(() -> {
+      try {
+        while (true) {
+          Frame<?> frame = handOff.take();
+          if (frame == POISON) {
+            return;
+          }
+          frame.resume();
+          resumed.release();
+        }
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      }
+    }, "completer");
+    resumer.start();
+    try {
+      Twice frame = new Twice();
+      for (int i = 0; i < iterations; i++) {
+        frame.start(i);
+        handOff.add(frame);
+        long rejected = 0;
+        while (true) {
+          try {
+            frame.start(i + 1);
+            break;
+          } catch (IllegalStateException notYet) {
+            rejected++;
+            Thread.onSpinWait();
+          }
+        }
+        assertTrue(resumed.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS), "resume lost");
+        assertNull(failure.get());
+        assertTrue(frame.isSuspended(), "iteration " + i + ": " + frame);
+        assertFalse(frame.isDone(), "iteration " + i + ": the old completion marked the new run done");
+        frame.resume();
+        assertEquals(2 * (i + 1), nosuspend(frame));
+      }
+    } finally {
+      handOff.add(POISON);
+      resumer.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+    }
+    assertNull(failure.get());
+  }
 }
