@@ -4,13 +4,21 @@ import dev.stackless.Frame;
 import java.util.ArrayDeque;
 
 /**
- * A channel between frames on one {@link EventLoop}, as {@code std.event.Channel}: {@code
- * await(channel.send(v))} and {@code T v = await(channel.receive())}. A bounded channel holds up
- * to its capacity; a rendezvous channel (capacity 0) hands each value straight to a receiver; an
- * unbounded one never makes a sender wait. Waiting senders and receivers are served first come,
- * first served, so none starves. No thread ever blocks.
+ * A channel between frames, as {@code std.event.Channel}: {@code await(channel.send(v))} and
+ * {@code T v = await(channel.receive())}. A bounded channel holds up to its capacity; a
+ * rendezvous channel (capacity 0) hands each value straight to a receiver, and the send completes
+ * then; an unbounded one never makes a sender wait. A send or receive that can complete at once
+ * returns a completed frame (the await does not suspend); one that must wait parks its frame, never
+ * a thread, and is continued on {@code loop} when its turn comes.
  *
- * <p>Thread-safe: the loop's frames may use it from any of the loop's threads.
+ * <p>FAIR: waiting senders and waiting receivers are each served first come, first served, and a
+ * place freed by a receive goes to the longest-waiting sender, so none starves.
+ *
+ * <p>{@link #close()}: waiting and later sends fail with {@link ChannelClosedException}; receives
+ * get what is buffered, then fail the same way.
+ *
+ * <p>THREAD-SAFE: the frames of a multi-threaded loop may share it (each operation holds the
+ * channel's monitor for a few instructions, never across a suspension).
  */
 public final class Channel<T> {
   private final EventLoop loop;
@@ -74,7 +82,7 @@ public final class Channel<T> {
   }
 
   /** A send: done at once if a receiver waits or there is room, else parked in order. */
-  private final class Send extends Frame<Void> {
+  private final class Send extends Frame<Void> implements Runnable {
     private final T value;
     private boolean failed;
 
@@ -89,7 +97,13 @@ public final class Channel<T> {
 
     void fail() {
       failed = true;
-      loop.ready(this::resume);
+      loop.ready(this);
+    }
+
+    /** The loop continues the parked frame. */
+    @Override
+    public void run() {
+      resume();
     }
 
     @Override
@@ -137,7 +151,7 @@ public final class Channel<T> {
   }
 
   /** A receive: takes from the buffer or a waiting sender, else parks in order. */
-  private final class Receive extends Frame<T> {
+  private final class Receive extends Frame<T> implements Runnable {
     private T value;
     private boolean failed;
 
@@ -148,12 +162,18 @@ public final class Channel<T> {
 
     void deliver(T delivered) {
       value = delivered;
-      loop.ready(this::resume);
+      loop.ready(this);
     }
 
     void fail() {
       failed = true;
-      loop.ready(this::resume);
+      loop.ready(this);
+    }
+
+    /** The loop continues the parked frame. */
+    @Override
+    public void run() {
+      resume();
     }
 
     @Override
@@ -180,13 +200,13 @@ public final class Channel<T> {
         Send sender = senders.poll();
         if (sender != null) {
           buffer.add(sender.value); // its turn: the sender's value takes the freed place
-          loop.ready(sender::resume);
+          loop.ready(sender);
         }
         return taken;
       }
       Send sender = senders.poll();
       if (sender != null) {
-        loop.ready(sender::resume); // rendezvous: straight from the waiting sender
+        loop.ready(sender); // rendezvous: straight from the waiting sender
         return sender.value;
       }
       if (closed) {

@@ -4,10 +4,13 @@ import dev.stackless.AnyFrame;
 import dev.stackless.Frame;
 import dev.stackless.Keywords;
 import java.time.Duration;
-import java.util.PriorityQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -17,46 +20,55 @@ import java.util.function.Supplier;
  * Zig's {@code std.event.Loop}: a service that resumes suspended frames when their conditions are
  * met. By default it runs on the thread that calls {@link #run}, so the frames it owns run only
  * there; {@link #withThreads} makes a loop on several threads, any of which may resume any frame
- * (never two at once). Other threads hand work in with {@link #execute}, {@link #resume} and
- * {@link #handOff}, which wake the loop.
+ * (never two at once: a frame's status word sees to that).
  *
  * <pre>
  *   EventLoop loop = new EventLoop();
- *   int answer = loop.run(() -&gt; AppAsync.main(loop));   // in main: await(loop.sleep(...)), ...
+ *   int answer = loop.run(() -&gt; AppAsync.main(loop));  // in main: await(loop.sleep(d)), ...
  * </pre>
  *
- * <p>{@link #run} returns once the root frame has completed and no work is left: no ready task,
- * no timer, no awaited {@code CompletionStage} outstanding. If the root is still suspended when
- * no work is left, nothing can ever resume it, and {@code run} throws instead of hanging.
+ * <p><b>When {@link #run} returns.</b> Once the root frame has completed and no work is left: no
+ * ready task, no timer, no {@link #handOff handed-off} frame and no awaited {@code
+ * CompletionStage} outstanding. Frames parked on a {@link Channel}, an {@link AsyncMutex} or a
+ * {@link WaitGroup} are not work: only other frames can wake them. If the root is still suspended
+ * when no work is left, nothing can ever resume it, and {@code run} throws instead of hanging.
  *
- * <p>Threading: {@link #sleep}, {@link #yieldNow}, {@link #await} and {@link #spawn} are for the
- * frames the loop runs (on its threads); {@link #execute}, {@link #resume}, {@link #handOff} and
- * {@link #shutdown} may be called from any thread.
+ * <p><b>Fairness.</b> Ready tasks run first in, first out. Between every {@value #BATCH} tasks the
+ * loop moves due timers to the back of the queue, so a frame that keeps yielding cannot starve
+ * the sleepers.
+ *
+ * <p><b>Shutdown.</b> After {@link #shutdown} the loop resumes nothing more: the task running on
+ * each thread finishes, queued tasks and timers are dropped, {@code run} returns the root's result
+ * if the root has completed and otherwise throws. Later {@link #run}, {@link #execute}, {@link
+ * #resumeLater}, {@link #spawn} and {@link #handOff} calls, and resuming a handed-off frame, throw
+ * an {@code IllegalStateException}.
+ *
+ * <p><b>Threading.</b> {@link #sleep}, {@link #yieldNow} and {@link #fromStage} are for frames
+ * the loop runs, ON ITS THREADS. {@link #execute}, {@link #resumeLater}, {@link #handOff}, {@link
+ * #spawn}, {@link #shutdown} and {@link #setUncaughtExceptionHandler} are THREAD-SAFE: any thread
+ * may call them, and they wake the loop. {@link #run} MUST NOT be called while the loop is
+ * running. {@link #join} MUST NOT be called on a loop's thread.
  */
 public class EventLoop {
+  /** Tasks run between two looks at the timers. */
+  static final int BATCH = 64;
+
+  private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+
   private final Ticker ticker;
   private final int threads;
   private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
-  /** Guarded by itself. */
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final TimerHeap timers = new TimerHeap();
+  private final Parking parking = new Parking();
   /**
-   * Queued and running tasks, timers, and awaited outside completions, all in one count: the loop
-   * is out of work exactly when it is zero, which no race between workers can fake.
+   * Queued and running tasks, set timers, handed-off frames and awaited stages, in one count: the
+   * loop is out of work exactly when it is zero, which no race between workers can fake.
    */
   private final AtomicLong pending = new AtomicLong();
-  private final AtomicLong timerSequence = new AtomicLong();
-  private final ConcurrentLinkedQueue<Thread> parked = new ConcurrentLinkedQueue<>();
-  private final java.util.concurrent.atomic.AtomicBoolean running =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean shutdown;
   private volatile boolean finished;
-  private volatile Consumer<Throwable> uncaught = EventLoop::printUncaught;
-  private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
-
-  /** The loop running on this thread, or null. */
-  public static EventLoop current() {
-    return CURRENT.get();
-  }
+  private volatile Consumer<? super Throwable> uncaught = EventLoop::printUncaught;
 
   /** A single-threaded loop on the system clock: it runs on the thread that calls {@link #run}. */
   public EventLoop() {
@@ -69,14 +81,15 @@ public class EventLoop {
   }
 
   private EventLoop(Ticker ticker, int threads) {
-    this.ticker = ticker;
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
     this.threads = threads;
   }
 
   /**
-   * A loop on {@code threads} threads: the one calling {@link #run} and {@code threads - 1} more.
-   * Any of them may resume any frame; a frame never runs on two at once (its status word sees to
-   * that). Channels, locks and wait groups work across them.
+   * A loop on {@code threads} threads: the one that calls {@link #run} and {@code threads - 1}
+   * more that {@code run} starts and stops. Any of them may resume any frame; a frame never runs on
+   * two at once. {@link Channel}, {@link AsyncMutex} and {@link WaitGroup} work across them; data
+   * the frames share otherwise needs the usual care.
    */
   public static EventLoop withThreads(int threads) {
     if (threads < 1) {
@@ -85,153 +98,182 @@ public class EventLoop {
     return new EventLoop(Ticker.SYSTEM, threads);
   }
 
+  /** The loop running on the calling thread, or null. */
+  public static EventLoop current() {
+    return CURRENT.get();
+  }
+
   /** The loop's clock, in nanoseconds. */
   public long nanoTime() {
     return ticker.nanoTime();
   }
 
-  /** Where exceptions of {@link #spawn spawned} frames go; the default prints them. */
-  public void setUncaughtExceptionHandler(Consumer<Throwable> handler) {
-    this.uncaught = handler;
+  /** How many threads run the loop. */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Where the exceptions of {@link #spawn spawned} frames and of {@link #execute executed} tasks
+   * go, on the loop's thread. The default prints them, with their async stack traces, to {@code
+   * System.err}. THREAD-SAFE.
+   */
+  public void setUncaughtExceptionHandler(Consumer<? super Throwable> handler) {
+    this.uncaught = Objects.requireNonNull(handler, "handler");
   }
 
   // --- running --------------------------------------------------------------------------------
 
   /**
-   * Starts the root frame on the loop and runs the loop until the root has completed and no work
-   * is left; returns the root's result or rethrows its exception (checked ones too).
+   * Starts the root frame on the loop ({@code root} is called there) and runs the loop until the
+   * root has completed and no work is left; returns the root's result or rethrows its exception,
+   * checked ones too, as the same object. BLOCKS the calling thread, which becomes the loop's.
    *
-   * @throws IllegalStateException if the root is still suspended when no work is left, or the
-   *     loop is running already or has been shut down
+   * @throws IllegalStateException if the root is still suspended when no work is left or when the
+   *     loop is shut down, if the loop is running already, or if it has been shut down
    */
   public <T> T run(Supplier<? extends Frame<T>> root) {
-    if (shutdown) {
-      throw new IllegalStateException("the event loop has been shut down");
-    }
+    Objects.requireNonNull(root, "root");
+    checkOpen("run refused");
     if (!running.compareAndSet(false, true)) {
       throw new IllegalStateException("the event loop is running already");
     }
-    finished = false;
-    java.util.concurrent.atomic.AtomicReference<Frame<T>> started =
-        new java.util.concurrent.atomic.AtomicReference<>();
     try {
-      execute(() -> started.set(root.get()));
-      java.util.List<Thread> helpers = new java.util.ArrayList<>();
+      finished = false;
+      RootSlot<T> slot = new RootSlot<>();
+      ready(() -> slot.start(root));
+      List<Thread> helpers = new ArrayList<>();
       for (int i = 1; i < threads; i++) {
-        Thread helper = new Thread(() -> work(started), "event-loop-" + i);
+        Thread helper = new Thread(this::work, "event-loop-" + i);
         helper.setDaemon(true);
         helper.start();
         helpers.add(helper);
       }
-      work(started);
+      work();
       for (Thread helper : helpers) {
-        joinQuietly(helper);
+        joinUninterruptibly(helper);
       }
-      Frame<T> frame = started.get();
-      if (frame == null || !frame.isDone()) {
-        throw new IllegalStateException(shutdown
-            ? "the event loop was shut down before the root completed: " + frame
-            : "no work left, but the root frame is suspended and nothing can resume it: " + frame);
-      }
-      return Keywords.nosuspend(frame);
+      return slot.outcome(shutdown);
     } finally {
       running.set(false);
     }
   }
 
-  /** One worker: runs tasks and due timers until the loop is finished. */
-  private void work(java.util.concurrent.atomic.AtomicReference<? extends Frame<?>> root) {
+  /** The root frame, or the exception its factory threw. */
+  private static final class RootSlot<T> {
+    private volatile Frame<T> frame;
+    private volatile Throwable factoryFailure;
+
+    void start(Supplier<? extends Frame<T>> root) {
+      try {
+        frame = Objects.requireNonNull(root.get(), "the root factory returned null");
+      } catch (Throwable e) {
+        factoryFailure = e;
+      }
+    }
+
+    T outcome(boolean shutdown) {
+      if (factoryFailure != null) {
+        throw Sneaky.rethrow(factoryFailure);
+      }
+      Frame<T> root = frame;
+      if (root != null && root.isDone()) {
+        return Keywords.nosuspend(root);
+      }
+      throw new IllegalStateException(shutdown
+          ? "the event loop was shut down before the root frame completed: " + root
+          : "no work left, but the root frame is suspended and nothing can resume it: " + root);
+    }
+  }
+
+  /** One worker: runs due timers and ready tasks until the loop is finished. */
+  private void work() {
     EventLoop previous = CURRENT.get();
     CURRENT.set(this);
     try {
-      workUntilFinished();
+      while (!finished) {
+        if (shutdown) {
+          finish();
+          return;
+        }
+        boolean fired = fireDueTimers();
+        boolean ran = runBatch();
+        if (fired || ran) {
+          continue;
+        }
+        if (pending.get() == 0) {
+          finish(); // out of work: the root has completed, or nothing can ever resume it
+          return;
+        }
+        idle();
+      }
     } finally {
       CURRENT.set(previous);
     }
   }
 
-  private void workUntilFinished() {
-    while (!finished) {
-      if (runOne() || fireDueTimers()) {
-        continue;
-      }
-      if (pending.get() == 0 || shutdown) {
-        finished = true; // out of work (the root done, or suspended forever), or shut down
-        wakeAll();
-        return;
-      }
-      Thread self = Thread.currentThread();
-      parked.add(self);
-      if (queue.isEmpty() && pending.get() != 0 && !finished) {
-        waitForWork();
-      }
-      parked.remove(self);
+  private void finish() {
+    finished = true;
+    if (shutdown) {
+      queue.clear();
+      timers.clear();
     }
+    parking.wakeAll();
   }
 
-  /** Runs one queued task, if there is one. */
-  private boolean runOne() {
-    Runnable task = queue.poll();
-    if (task == null) {
-      return false;
-    }
-    try {
-      task.run();
-    } catch (Throwable e) {
-      uncaught.accept(e);
-    } finally {
-      settle();
+  /** Runs up to {@link #BATCH} ready tasks; whether it ran any. Stops at a shutdown. */
+  private boolean runBatch() {
+    for (int i = 0; i < BATCH; i++) {
+      if (shutdown) {
+        return true; // the caller sees it next
+      }
+      Runnable task = queue.poll();
+      if (task == null) {
+        return i > 0;
+      }
+      runTask(task);
     }
     return true;
   }
 
-  /** Moves due timers to the queue (a timer's count becomes its task's). */
-  private boolean fireDueTimers() {
-    boolean fired = false;
-    long now = ticker.nanoTime();
-    synchronized (timers) {
-      while (!timers.isEmpty() && timers.peek().deadline <= now) {
-        AnyFrame due = timers.poll().frame;
-        queue.add(due::resume);
-        fired = true;
-      }
-    }
-    if (fired) {
-      wakeAll();
-    }
-    return fired;
-  }
-
-  /** Runs ready tasks and due timers on this thread until there are none; whether any ran. */
-  boolean runReady() {
-    EventLoop previous = CURRENT.get();
-    CURRENT.set(this);
+  private void runTask(Runnable task) {
     try {
-      boolean ran = false;
-      while (runOne() || fireDueTimers()) {
-        ran = true;
-      }
-      return ran;
+      task.run();
+    } catch (Throwable e) {
+      reportUncaught(e);
     } finally {
-      CURRENT.set(previous);
+      settle();
     }
   }
 
-  /** Whether nothing is queued, running, timed or awaited. */
-  boolean idle() {
-    return pending.get() == 0;
+  /** Moves due sleepers to the ready queue (each timer's count becomes its task's). */
+  private boolean fireDueTimers() {
+    if (timers.nextDeadline() == TimerHeap.NONE) {
+      return false;
+    }
+    int fired = timers.pollDue(ticker.nanoTime(), queue::add);
+    if (fired > 1) {
+      parking.wake(fired - 1); // this worker takes one
+    }
+    return fired > 0;
   }
 
-  /** Nanoseconds until the next timer, or -1 if there is none. */
-  long nanosToNextTimer() {
-    synchronized (timers) {
-      return timers.isEmpty() ? -1 : Math.max(0, timers.peek().deadline - ticker.nanoTime());
+  /** Parks the calling worker until work may have arrived. */
+  private void idle() {
+    Thread self = Thread.currentThread();
+    parking.enter(self);
+    try {
+      if (queue.isEmpty() && !finished && !shutdown && pending.get() != 0) {
+        waitForWork();
+      }
+    } finally {
+      parking.leave(self);
     }
   }
 
   /**
-   * Waits until a timer is due or work arrives. The virtual-time loop overrides this to jump its
-   * clock instead of sleeping.
+   * Waits until the next timer is due or work arrives (a spurious return is fine). The
+   * virtual-time loop overrides it to jump its clock instead.
    */
   protected void waitForWork() {
     long nanos = nanosToNextTimer();
@@ -242,207 +284,291 @@ public class EventLoop {
     }
   }
 
-  private void wakeAll() {
-    for (Thread thread : parked) {
-      LockSupport.unpark(thread);
+  /** Nanoseconds until the next timer is due (0 if one is), or -1 if none is set. */
+  final long nanosToNextTimer() {
+    long next = timers.nextDeadline();
+    return next == TimerHeap.NONE ? -1 : Math.max(0, next - ticker.nanoTime());
+  }
+
+  /** The earliest deadline on the loop's clock, or {@link TimerHeap#NONE}. */
+  final long nextDeadline() {
+    return timers.nextDeadline();
+  }
+
+  /** Runs due timers and ready tasks on the calling thread until none is left; whether any ran. */
+  final boolean runReady() {
+    EventLoop previous = CURRENT.get();
+    CURRENT.set(this);
+    try {
+      boolean any = false;
+      while (!shutdown) {
+        boolean fired = fireDueTimers();
+        boolean ran = runBatch();
+        if (!fired && !ran) {
+          break;
+        }
+        any = true;
+      }
+      if (shutdown) {
+        finish();
+      }
+      return any;
+    } finally {
+      CURRENT.set(previous);
     }
   }
 
-  private static void joinQuietly(Thread thread) {
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
 
-  // --- work from frames (on the loop thread) --------------------------------------------------
+  // --- awaitables, for the loop's frames ------------------------------------------------------
 
-  /** Starts a detached frame on the loop; its exception goes to the uncaught-exception handler. */
-  public void spawn(Supplier<? extends Frame<?>> frame) {
-    ready(() -> {
-      Frame<?> started = frame.get();
-      watch(started).whenComplete((result, failure) -> {
-        if (failure != null) {
-          uncaught.accept(failure);
-        }
-      });
-    });
-  }
-
-  /** A frame that completes after {@code duration} on the loop's clock: {@code await(loop.sleep(d))}. */
+  /**
+   * A frame that completes once {@code duration} has passed on the loop's clock: {@code
+   * await(loop.sleep(d))}. The sleeper is resumed on a loop thread; a zero or negative duration
+   * waits for the loop's next look at its timers. ON THE LOOP'S THREADS.
+   */
   public Frame<Void> sleep(Duration duration) {
-    return new LoopFrames.Sleep(this, duration.toNanos()).start();
+    return new LoopFrames.Sleep(this, saturatedNanos(duration)).start();
   }
 
-  /** A frame that completes once the loop has run what was ready before: lets others run. */
+  /**
+   * A frame that completes after the loop has run the tasks that were ready before it, letting
+   * other frames run: {@code await(loop.yieldNow())}. ON THE LOOP'S THREADS.
+   */
   public Frame<Void> yieldNow() {
     return new LoopFrames.Yield(this).start();
   }
 
   /**
-   * A frame that completes with the stage's result, on the loop thread, however the stage
-   * completes: {@code T value = await(loop.await(future));}.
+   * A frame that completes with the stage's result or exception, continued on this loop whichever
+   * thread completes the stage: {@code T value = await(loop.fromStage(future));}. A
+   * CompletableFuture that has completed already gives a completed frame. The {@code
+   * await(stage)} keyword does the same with the loop of the awaiting frame. ON THE LOOP'S
+   * THREADS.
    */
-  public <T> Frame<T> await(CompletionStage<T> stage) {
-    return new LoopFrames.Stage<>(this, stage).start();
+  public <T> Frame<T> fromStage(CompletionStage<T> stage) {
+    return LoopFrames.stage(this, Objects.requireNonNull(stage, "stage"));
   }
 
-  void addTimer(long nanos, AnyFrame frame) {
-    pending.incrementAndGet();
-    synchronized (timers) {
-      timers.add(new Timer(ticker.nanoTime() + nanos, timerSequence.getAndIncrement(), frame));
+  private static long saturatedNanos(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    if (duration.isNegative()) {
+      return 0;
     }
-    wakeAll(); // a parked worker may be waiting for a later deadline
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
   }
 
+  void addTimer(LoopFrames.Sleep sleep, long nanos) {
+    pending.incrementAndGet();
+    long now = ticker.nanoTime();
+    long sum = now + nanos;
+    long deadline = sum < now ? TimerHeap.NONE - 1 : Math.min(sum, TimerHeap.NONE - 1); // saturate
+    if (timers.add(sleep, deadline)) {
+      parking.wakeOne(); // an idle worker may be waiting for a later deadline
+    }
+  }
+
+  /** Queues a task from inside the runtime (never refused; dropped after shutdown). */
   void ready(Runnable task) {
     pending.incrementAndGet();
     queue.add(task);
-    wakeAll();
+    parking.wakeOne();
   }
 
+  /** Something outside the loop (a stage, a plain thread) will bring a task later. */
   void expectExternal() {
     pending.incrementAndGet();
   }
 
+  /** The expected outside task has arrived. */
   void externalArrived(Runnable task) {
     ready(task);
-    settle(); // after: the count never touches zero in between
+    settle(); // after ready: the count never touches zero in between
   }
 
   /**
-   * One unit of work is over. When that was the last, parked workers must wake to see it: a
-   * worker that parked while the count was still above zero would otherwise sleep forever.
+   * One unit of work is over. When that was the last, idle workers must wake to see it: one that
+   * parked while the count was above zero would otherwise sleep forever.
    */
   private void settle() {
     if (pending.decrementAndGet() == 0) {
-      wakeAll();
+      parking.wakeAll();
     }
   }
 
   // --- work from anywhere ---------------------------------------------------------------------
 
   /**
-   * Runs {@code task} on the loop thread. May be called from any thread; wakes the loop.
+   * Runs {@code task} on a loop thread, after what is ready already. THREAD-SAFE; wakes the loop.
+   * An exception it throws goes to the uncaught-exception handler. A task submitted while no
+   * {@link #run} is active runs in the next one.
    *
    * @throws IllegalStateException after {@link #shutdown}
    */
   public void execute(Runnable task) {
-    if (shutdown) {
-      throw new IllegalStateException("the event loop has been shut down: the task is refused");
-    }
+    Objects.requireNonNull(task, "task");
+    checkOpen("the task is refused");
     ready(task);
   }
 
-  /** Resumes {@code frame} on the loop thread: a frame handed to another thread comes back here. */
-  public void resume(AnyFrame frame) {
-    execute(frame::resume);
+  /**
+   * Resumes {@code frame} on a loop thread, after what is ready already (Zig's {@code
+   * onNextTick}). THREAD-SAFE; wakes the loop. If the frame is not suspended by then, the {@code
+   * IllegalStateException} of its {@code resume()} goes to the uncaught-exception handler.
+   *
+   * <p>The loop does not count a frame given to another thread as work: if that thread may call
+   * this only after the loop has run out of everything else, give it {@link #handOff} instead.
+   *
+   * @throws IllegalStateException after {@link #shutdown}
+   */
+  public void resumeLater(AnyFrame frame) {
+    Objects.requireNonNull(frame, "frame");
+    checkOpen("the frame is not resumed");
+    ready(frame::resume);
   }
 
   /**
    * A handle to give another thread instead of the frame itself (Zig's {@code wakeupLater}): its
-   * {@code resume()} may be called once, from any thread, and resumes the frame on this loop.
-   * Until then the loop knows it is waiting for it, so {@link #run} waits instead of deciding
-   * that no work is left.
+   * {@code resume()} may be called once, from any thread, returns at once, and resumes the frame
+   * on this loop. Until it is called the loop counts it as work, so {@link #run} waits for it
+   * instead of deciding that nothing is left. THREAD-SAFE.
+   *
+   * @throws IllegalStateException after {@link #shutdown}; the handle's {@code resume()} throws
+   *     when called twice, or after shutdown
    */
   public AnyFrame handOff(AnyFrame frame) {
+    Objects.requireNonNull(frame, "frame");
+    checkOpen("the hand-off is refused");
     expectExternal();
-    java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
-    return () -> {
-      if (!used.compareAndSet(false, true)) {
+    return new HandOff(frame);
+  }
+
+  /** The handle {@link #handOff} gives out. */
+  private final class HandOff extends AtomicBoolean implements AnyFrame {
+    private static final long serialVersionUID = 1L;
+    private final transient AnyFrame frame;
+
+    HandOff(AnyFrame frame) {
+      this.frame = frame;
+    }
+
+    @Override
+    public void resume() {
+      if (!compareAndSet(false, true)) {
         throw new IllegalStateException("a handed-off frame was resumed twice: " + frame);
       }
+      checkOpen("the handed-off frame is not resumed: " + frame);
       externalArrived(frame::resume);
-    };
+    }
   }
 
   /**
-   * Stops accepting work: later {@link #execute} and {@link #run} calls throw, and the loop
-   * resumes nothing more. A running {@link #run} returns or throws at its next turn.
+   * Starts a detached frame on a loop thread ({@code frame} is called there) and lets it run on
+   * its own; {@link #run} waits for it as for any work. Its exception, if it fails, goes to the
+   * uncaught-exception handler. THREAD-SAFE.
+   *
+   * @throws IllegalStateException after {@link #shutdown}
+   */
+  public void spawn(Supplier<? extends Frame<?>> frame) {
+    Objects.requireNonNull(frame, "frame");
+    checkOpen("the frame is not spawned");
+    ready(() -> detach(frame.get()));
+  }
+
+  private void detach(Frame<?> frame) {
+    Watch.watch(frame, (result, failure) -> {
+      if (failure != null) {
+        reportUncaught(failure);
+      }
+    });
+  }
+
+  /**
+   * Stops the loop: it resumes nothing more, drops its queued tasks and timers, and a running
+   * {@link #run} returns or throws as soon as each thread has finished the task in hand. Later
+   * submissions throw. THREAD-SAFE; idempotent.
    */
   public void shutdown() {
     shutdown = true;
-    wakeAll();
+    parking.wakeAll();
   }
 
   public boolean isShutdown() {
     return shutdown;
   }
 
-  // --- interop --------------------------------------------------------------------------------
-
-  /**
-   * A future that completes with the frame's result or exception. Takes the frame's one awaiter
-   * place (Zig allows one awaiter): await the future, not the frame, afterwards. Any thread.
-   */
-  public static <T> CompletableFuture<T> toFuture(Frame<T> frame) {
-    return watch(frame);
-  }
-
-  /** Blocks the calling plain thread until the frame completes; returns or rethrows its outcome. */
-  public static <T> T join(Frame<T> frame) {
-    try {
-      return watch(frame).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw Watch.sneaky(e.getCause());
+  private void checkOpen(String what) {
+    if (shutdown) {
+      throw new IllegalStateException("the event loop has been shut down: " + what);
     }
   }
 
-  private static <T> CompletableFuture<T> watch(Frame<T> frame) {
-    CompletableFuture<T> future = new CompletableFuture<>();
-    new Watch<>(frame, future).start();
-    return future;
+  private void reportUncaught(Throwable failure) {
+    try {
+      uncaught.accept(failure);
+    } catch (Throwable handlerFailure) {
+      handlerFailure.addSuppressed(failure);
+      handlerFailure.printStackTrace();
+    }
   }
 
   private static void printUncaught(Throwable failure) {
-    System.err.print("Exception in a detached frame: ");
-    failure.printStackTrace();
+    synchronized (System.err) {
+      System.err.print("Exception in a detached frame on an event loop ("
+          + Thread.currentThread().getName() + "): ");
+      failure.printStackTrace();
+    }
   }
 
-  /** Awaits a frame and completes a future with its outcome. */
-  private static final class Watch<T> extends Frame<Void> {
-    private final Frame<T> target;
-    private final CompletableFuture<T> future;
+  // --- interop --------------------------------------------------------------------------------
 
-    Watch(Frame<T> target, CompletableFuture<T> future) {
-      this.target = target;
-      this.future = future;
+  /**
+   * A future that completes with the frame's result or exception, on the thread that completes the
+   * frame. Takes the frame's one awaiter place (Zig allows one awaiter): afterwards, await the
+   * future, not the frame. THREAD-SAFE.
+   */
+  public static <T> CompletableFuture<T> toFuture(Frame<T> frame) {
+    return Watch.future(Objects.requireNonNull(frame, "frame"));
+  }
+
+  /**
+   * BLOCKS the calling plain thread until the frame completes; returns its result or rethrows its
+   * exception as the same object. Takes the frame's one awaiter place, like {@link #toFuture}.
+   *
+   * @throws IllegalStateException on a loop's thread, where blocking could keep the frame from
+   *     ever completing (await it instead), unless it has completed already
+   */
+  public static <T> T join(Frame<T> frame) {
+    Objects.requireNonNull(frame, "frame");
+    if (!frame.isDone() && CURRENT.get() != null) {
+      throw new IllegalStateException(
+          "join on a thread of an event loop would block the loop that must run the frame;"
+              + " await it instead: " + frame);
     }
+    return Watch.join(frame);
+  }
 
-    void start() {
-      begin();
-    }
-
-    @Override
+  /** Rethrows without wrapping. */
+  private static final class Sneaky {
     @SuppressWarnings("unchecked")
-    protected Object step() {
-      switch (label) {
-        case 0:
-          label = 1;
-          if (awaitSuspends(target)) {
-            return SUSPEND;
-          }
-          // fall through: the target had completed
-        case 1:
-          try {
-            future.complete((T) awaitedResult());
-          } catch (Throwable e) {
-            future.completeExceptionally(e);
-          }
-          return null;
-        default:
-          throw unknownLabel();
-      }
-    }
-
-    @Override
-    protected String asyncMethodName() {
-      return "dev.stackless.loop.EventLoop.toFuture";
-    }
-
-    @SuppressWarnings("unchecked")
-    static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+    static <E extends Throwable> RuntimeException rethrow(Throwable e) throws E {
       throw (E) e;
     }
   }

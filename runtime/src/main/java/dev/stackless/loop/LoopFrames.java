@@ -1,21 +1,63 @@
 package dev.stackless.loop;
 
 import dev.stackless.Frame;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The loop's awaitable primitives: frames written by hand in the shape the processor generates
  * (see processor/docs/lowering.md), so that {@code await(loop.sleep(d))} works like any await.
- * Public only for {@code dev.stackless.internal.Awaitables}, which generated code calls.
+ * Each one is started by the method that returns it, suspends in a suspend block that registers
+ * it with the loop, and completes when the loop resumes it; the awaiting frame then continues on
+ * the thread that resumed it, a thread of the loop.
+ *
+ * <p>Those that the loop queues implement {@link Runnable} (its {@code run} resumes them), so that
+ * queueing them allocates nothing.
+ *
+ * <p>Public only for {@code dev.stackless.internal.Awaitables}, which generated code calls.
  */
 public final class LoopFrames {
   private LoopFrames() {}
 
-  /** Suspends until the loop's clock reaches a deadline. */
-  static final class Sleep extends Frame<Void> {
+  /** A frame that has completed with {@code null}: awaiting it never suspends. Shareable. */
+  static final Frame<Void> DONE = new Done().start();
+
+  /**
+   * {@code await(stage)}: a frame that completes with the stage's outcome, continued on {@code
+   * loop}, or on the thread that completes the stage if {@code loop} is null. Generated code calls
+   * this, with the loop running the awaiting frame.
+   */
+  public static <T> Frame<T> stage(EventLoop loop, CompletionStage<T> stage) {
+    return new Stage<>(loop, stage).start();
+  }
+
+  /** Completes at once. */
+  private static final class Done extends Frame<Void> {
+    Done start() {
+      begin();
+      return this;
+    }
+
+    @Override
+    protected Object step() {
+      return null;
+    }
+
+    @Override
+    protected String asyncMethodName() {
+      return "dev.stackless.loop.LoopFrames.done";
+    }
+  }
+
+  /** Suspends until the loop's clock reaches a deadline. It is its own node in the timer heap. */
+  static final class Sleep extends Frame<Void> implements Runnable, Comparable<Sleep> {
     private final EventLoop loop;
     private final long nanos;
+    /** Set by {@link TimerHeap#add}, under its lock. */
+    long deadline;
+    long sequence;
 
     Sleep(EventLoop loop, long nanos) {
       this.loop = loop;
@@ -33,7 +75,7 @@ public final class LoopFrames {
         case 0:
           label = 1;
           if (suspendForBlock()) {
-            loop.addTimer(nanos, this);
+            loop.addTimer(this, nanos);
           }
           return SUSPEND;
         case 1:
@@ -43,14 +85,26 @@ public final class LoopFrames {
       }
     }
 
+    /** The timer is due: the loop resumes the sleeper. */
+    @Override
+    public void run() {
+      resume();
+    }
+
+    @Override
+    public int compareTo(Sleep other) {
+      int byDeadline = Long.compare(deadline, other.deadline);
+      return byDeadline != 0 ? byDeadline : Long.compare(sequence, other.sequence);
+    }
+
     @Override
     protected String asyncMethodName() {
       return "dev.stackless.loop.EventLoop.sleep";
     }
   }
 
-  /** Suspends until the loop has run what was ready before it. */
-  static final class Yield extends Frame<Void> {
+  /** Suspends until the loop has run what was ready before it: goes to the back of the queue. */
+  static final class Yield extends Frame<Void> implements Runnable {
     private final EventLoop loop;
 
     Yield(EventLoop loop) {
@@ -68,7 +122,7 @@ public final class LoopFrames {
         case 0:
           label = 1;
           if (suspendForBlock()) {
-            loop.ready(this::resume);
+            loop.ready(this);
           }
           return SUSPEND;
         case 1:
@@ -79,18 +133,21 @@ public final class LoopFrames {
     }
 
     @Override
+    public void run() {
+      resume();
+    }
+
+    @Override
     protected String asyncMethodName() {
       return "dev.stackless.loop.EventLoop.yieldNow";
     }
   }
 
-  /** Suspends until a {@code CompletionStage} completes, then continues on the loop. */
-  /** A frame for a stage: on {@code loop} if there is one, else on the completing thread. */
-  public static <T> Frame<T> stage(EventLoop loop, CompletionStage<T> stage) {
-    return new Stage<>(loop, stage).start();
-  }
-
-  static final class Stage<T> extends Frame<T> {
+  /**
+   * Suspends until a {@code CompletionStage} completes, then continues on the loop (or, with no
+   * loop, on the completing thread). A stage that has completed already does not suspend.
+   */
+  static final class Stage<T> extends Frame<T> implements Runnable {
     private final EventLoop loop;
     private final CompletionStage<T> stage;
     private T value;
@@ -110,20 +167,24 @@ public final class LoopFrames {
     protected Object step() throws Throwable {
       switch (label) {
         case 0:
+          if (stage instanceof CompletableFuture && ((CompletableFuture<?>) stage).isDone()) {
+            return now((CompletableFuture<?>) stage);
+          }
           label = 1;
           if (suspendForBlock()) {
             if (loop != null) {
               loop.expectExternal();
             }
-            stage.whenComplete((v, e) -> {
-              value = v;
-              failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-              if (loop != null) {
-                loop.externalArrived(this::resume);
-              } else {
-                resume(); // no loop: continue on the thread that completed the stage
-              }
-            });
+            stage.whenComplete(
+                (v, e) -> {
+                  value = v;
+                  failure = unwrap(e);
+                  if (loop != null) {
+                    loop.externalArrived(this);
+                  } else {
+                    resume(); // no loop: continue on the thread that completed the stage
+                  }
+                });
           }
           return SUSPEND;
         case 1:
@@ -136,9 +197,27 @@ public final class LoopFrames {
       }
     }
 
+    /** The outcome of a completed future, its failure unwrapped and thrown. */
+    private static Object now(CompletableFuture<?> future) throws Throwable {
+      try {
+        return future.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() != null ? e.getCause() : e;
+      }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+      return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    @Override
+    public void run() {
+      resume();
+    }
+
     @Override
     protected String asyncMethodName() {
-      return "dev.stackless.loop.EventLoop.await";
+      return "dev.stackless.loop.EventLoop.fromStage";
     }
   }
 }

@@ -1,17 +1,21 @@
 package dev.stackless.loop;
 
 import dev.stackless.Frame;
+import java.util.function.Consumer;
 
 /**
- * A frame that suspends until something on the loop wakes it: the waiting side of the loop's
- * coordination primitives (a lock's turn, a wait group reaching zero).
+ * A frame that suspends until something wakes it through the loop: the waiting side of {@link
+ * AsyncMutex} and {@link WaitGroup}. Its suspend block hands it to {@code park}, which files it
+ * where the waker will find it; {@link #wake()} queues its resume on the loop.
+ *
+ * <p>{@link #wake()} is THREAD-SAFE and must be called once per suspension.
  */
-final class LoopWaiter extends Frame<Void> {
+final class LoopWaiter extends Frame<Void> implements Runnable {
   private final EventLoop loop;
   private final String name;
-  private final java.util.function.Consumer<LoopWaiter> park;
+  private final Consumer<LoopWaiter> park;
 
-  LoopWaiter(EventLoop loop, String name, java.util.function.Consumer<LoopWaiter> park) {
+  LoopWaiter(EventLoop loop, String name, Consumer<LoopWaiter> park) {
     this.loop = loop;
     this.name = name;
     this.park = park;
@@ -22,9 +26,14 @@ final class LoopWaiter extends Frame<Void> {
     return this;
   }
 
-  /** Lets the waiter continue, on the loop's next turn. */
+  /** Lets the waiter continue, on a loop thread, after what is ready already. */
   void wake() {
-    loop.ready(this::resume);
+    loop.ready(this);
+  }
+
+  @Override
+  public void run() {
+    resume();
   }
 
   @Override

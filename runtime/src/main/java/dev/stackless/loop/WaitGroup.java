@@ -5,27 +5,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Counts work in progress on one {@link EventLoop}, as {@code std.event.WaitGroup}: {@link #add}
- * before starting work, {@link #done} when each piece finishes, and {@code
- * await(group.whenDone())} until the count is back to zero.
+ * Counts work in progress, as {@code std.event.WaitGroup}: {@link #add} before starting work,
+ * {@link #done} when each piece finishes, and {@code await(group.whenDone())} until the count is
+ * back to zero. Waiting parks the frame, never a thread; all waiters are woken together, in the
+ * order they came.
  *
- * <p>Thread-safe: the loop's frames may use it from any of the loop's threads.
+ * <p>THREAD-SAFE: the frames of a multi-threaded loop, and plain threads, may share it.
  */
 public final class WaitGroup {
+  private static final String WHEN_DONE = "dev.stackless.loop.WaitGroup.whenDone";
+
   private final EventLoop loop;
   private final List<LoopWaiter> waiters = new ArrayList<>();
   private int count;
 
+  /** A wait group whose waiters are resumed on {@code loop}. */
   public WaitGroup(EventLoop loop) {
     this.loop = loop;
   }
 
+  /**
+   * Adds {@code delta} (may be negative) to the count; at zero, wakes every waiter.
+   *
+   * @throws IllegalStateException if the count would become negative (it is left unchanged)
+   */
   public synchronized void add(int delta) {
     if (count + delta < 0) {
       throw new IllegalStateException("WaitGroup count would become negative: " + (count + delta));
     }
     count += delta;
-    if (count == 0) {
+    if (count == 0 && !waiters.isEmpty()) {
       for (LoopWaiter waiter : waiters) {
         waiter.wake();
       }
@@ -33,6 +42,7 @@ public final class WaitGroup {
     }
   }
 
+  /** One piece of work is done: {@code add(-1)}. */
   public void done() {
     add(-1);
   }
@@ -41,15 +51,11 @@ public final class WaitGroup {
     return count;
   }
 
-  /** A frame that completes once the count is zero (at once if it is). */
+  /** A frame that completes once the count is zero; completed already if it is zero now. */
   public synchronized Frame<Void> whenDone() {
-    return new LoopWaiter(loop, "dev.stackless.loop.WaitGroup.whenDone",
-        waiter -> {
-          if (count == 0) {
-            waiter.wake();
-          } else {
-            waiters.add(waiter);
-          }
-        }).start();
+    if (count == 0) {
+      return LoopFrames.DONE;
+    }
+    return new LoopWaiter(loop, WHEN_DONE, waiters::add).start(); // files itself, under this lock
   }
 }

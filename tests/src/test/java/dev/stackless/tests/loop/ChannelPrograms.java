@@ -63,4 +63,28 @@ class ChannelPrograms {
     }
     return out;
   }
+
+  /** Receives once; a closed channel ends it with the exception's message. */
+  @Async
+  static String receiveOrClosed(Channel<Integer> channel, List<String> log, String name) {
+    try {
+      int value = await(channel.receive());
+      log.add(name + " got " + value);
+      return name + value;
+    } catch (ChannelClosedException e) {
+      log.add(name + " closed");
+      return name + " closed";
+    }
+  }
+
+  /** Sends once; a closed channel ends it with the exception's message. */
+  @Async
+  static String sendOrClosed(Channel<Integer> channel, int value) {
+    try {
+      await(channel.send(value));
+      return "sent " + value;
+    } catch (ChannelClosedException e) {
+      return "closed " + value;
+    }
+  }
 }

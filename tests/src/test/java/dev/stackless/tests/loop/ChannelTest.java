@@ -1,6 +1,10 @@
 package dev.stackless.tests.loop;
 
+import static dev.stackless.Keywords.nosuspend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackless.loop.Channel;
 import dev.stackless.loop.TestLoop;
@@ -67,5 +71,49 @@ class ChannelTest {
     Channel<Integer> channel = Channel.unbounded(loop);
     assertEquals("12 closed",
         loop.run(() -> ChannelProgramsAsync.drainAfterClose(channel, new ArrayList<>())));
+  }
+
+  @Test
+  void waitingReceiversAreServedInArrivalOrder() {
+    TestLoop loop = new TestLoop();
+    List<String> log = new ArrayList<>();
+    Channel<Integer> channel = Channel.rendezvous(loop);
+    var first = ChannelProgramsAsync.receiveOrClosed(channel, log, "first");
+    var second = ChannelProgramsAsync.receiveOrClosed(channel, log, "second");
+    var third = ChannelProgramsAsync.receiveOrClosed(channel, log, "third");
+    var one = ChannelProgramsAsync.sendOrClosed(channel, 1);
+    var two = ChannelProgramsAsync.sendOrClosed(channel, 2);
+    loop.runCurrent();
+    assertEquals(List.of("first got 1", "second got 2"), log);
+    assertTrue(one.isDone() && two.isDone()); // a receiver was waiting: no suspension at all
+    channel.close();
+    loop.runCurrent();
+    assertEquals("third closed", nosuspend(third));
+    assertEquals("first1", nosuspend(first));
+    assertEquals("second2", nosuspend(second));
+  }
+
+  @Test
+  void closeFailsWaitingAndLaterSendersButLetsReceiversDrainTheBuffer() {
+    TestLoop loop = new TestLoop();
+    List<String> log = new ArrayList<>();
+    Channel<Integer> channel = Channel.bounded(loop, 1);
+    var buffered = ChannelProgramsAsync.sendOrClosed(channel, 1);
+    var waiting = ChannelProgramsAsync.sendOrClosed(channel, 2);
+    assertTrue(buffered.isDone());
+    assertFalse(waiting.isDone());
+    channel.close();
+    assertTrue(channel.isClosed());
+    loop.runCurrent();
+    assertEquals("sent 1", nosuspend(buffered));
+    assertEquals("closed 2", nosuspend(waiting));
+    assertEquals("closed 3", nosuspend(ChannelProgramsAsync.sendOrClosed(channel, 3)));
+    assertEquals("r1", nosuspend(ChannelProgramsAsync.receiveOrClosed(channel, log, "r")));
+    assertEquals("r closed", nosuspend(ChannelProgramsAsync.receiveOrClosed(channel, log, "r")));
+  }
+
+  @Test
+  void aNegativeCapacityIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> Channel.bounded(new TestLoop(), -1));
   }
 }

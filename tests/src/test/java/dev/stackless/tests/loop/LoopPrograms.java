@@ -37,7 +37,7 @@ class LoopPrograms {
 
   @Async
   static <T> T fromStage(EventLoop loop, CompletionStage<T> stage) {
-    T value = await(loop.await(stage));
+    T value = await(loop.fromStage(stage));
     return value;
   }
 
