@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * </pre>
  *
  * <p><b>When {@link #run} returns.</b> Once the root frame has completed and no work is left: no
- * ready task, no timer, no {@link #handOff handed-off} frame and no awaited {@code
- * CompletionStage} outstanding. Frames parked on a {@link Channel}, an {@link AsyncMutex} or a
+ * ready task, no timer, no {@link #handOff handed-off} frame, no awaited {@code
+ * CompletionStage} and no frame waiting for NIO readiness ({@link #whenReady}) outstanding. Frames parked on a {@link Channel}, an {@link AsyncMutex} or a
  * {@link WaitGroup} are not work: only other frames can wake them. If the root is still suspended
  * when no work is left, nothing can ever resume it, and {@code run} throws instead of hanging.
  *
@@ -43,8 +43,8 @@ import java.util.function.Supplier;
  * #resumeLater}, {@link #spawn} and {@link #handOff} calls, and resuming a handed-off frame, throw
  * an {@code IllegalStateException}.
  *
- * <p><b>Threading.</b> {@link #sleep}, {@link #yieldNow} and {@link #fromStage} are for frames
- * the loop runs, ON ITS THREADS. {@link #execute}, {@link #resumeLater}, {@link #handOff}, {@link
+ * <p><b>Threading.</b> {@link #sleep}, {@link #yieldNow}, {@link #fromStage} and {@link
+ * #whenReady} are for frames the loop runs, ON ITS THREADS. {@link #execute}, {@link #resumeLater}, {@link #handOff}, {@link
  * #spawn}, {@link #shutdown} and {@link #setUncaughtExceptionHandler} are THREAD-SAFE: any thread
  * may call them, and they wake the loop. {@link #run} MUST NOT be called while the loop is
  * running. {@link #join} MUST NOT be called on a loop's thread.
@@ -69,6 +69,7 @@ public class EventLoop {
   private volatile boolean shutdown;
   private volatile boolean finished;
   private volatile Consumer<? super Throwable> uncaught = EventLoop::printUncaught;
+  private volatile IoPoller poller;
 
   /** A single-threaded loop on the system clock: it runs on the thread that calls {@link #run}. */
   public EventLoop() {
@@ -375,6 +376,42 @@ public class EventLoop {
     }
   }
 
+  /**
+   * A frame that completes once {@code channel} is ready for at least one of {@code ops} ({@link
+   * java.nio.channels.SelectionKey#OP_READ OP_READ}, {@code OP_WRITE}, {@code OP_ACCEPT}, {@code
+   * OP_CONNECT}), with the ready ones: {@code await(loop.whenReady(socket, OP_READ));} then read.
+   * The channel must be in non-blocking mode; readiness is level-triggered and one-shot: await
+   * again for the next time. A selector on a thread of its own watches the channels while any frame
+   * waits (none otherwise), and the loop counts each waiting frame as work. Closing a channel that
+   * a frame waits on does not wake that frame: wake it, or stop waiting, first. ON THE LOOP'S
+   * THREADS.
+   *
+   * @throws IllegalArgumentException if {@code ops} is empty or not valid for the channel
+   */
+  public Frame<Integer> whenReady(java.nio.channels.SelectableChannel channel, int ops) {
+    Objects.requireNonNull(channel, "channel");
+    if (ops == 0 || (ops & ~channel.validOps()) != 0) {
+      throw new IllegalArgumentException(
+          "operations " + ops + " are not valid for " + channel + " (valid: " + channel.validOps()
+              + ")");
+    }
+    return new LoopFrames.Io(this, channel, ops).start();
+  }
+
+  /** The loop's NIO poller, made on first use. */
+  IoPoller poller() {
+    IoPoller p = poller;
+    if (p == null) {
+      synchronized (this) {
+        p = poller;
+        if (p == null) {
+          poller = p = new IoPoller(this);
+        }
+      }
+    }
+    return p;
+  }
+
   void addTimer(LoopFrames.Sleep sleep, long nanos) {
     pending.incrementAndGet();
     long now = ticker.nanoTime();
@@ -507,6 +544,10 @@ public class EventLoop {
    */
   public void shutdown() {
     shutdown = true;
+    IoPoller p = poller;
+    if (p != null) {
+      p.close();
+    }
     parking.wakeAll();
   }
 

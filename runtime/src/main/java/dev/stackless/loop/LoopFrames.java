@@ -220,4 +220,65 @@ public final class LoopFrames {
       return "dev.stackless.loop.EventLoop.fromStage";
     }
   }
+
+  /**
+   * Suspends until a channel is ready for some of {@code ops} (an {@link IoPoller} watches it),
+   * then completes with the ready operations on a loop thread; fails if the channel cannot be
+   * registered (it is closed, or in blocking mode).
+   */
+  static final class Io extends Frame<Integer> implements Runnable {
+    private final EventLoop loop;
+    final java.nio.channels.SelectableChannel channel;
+    final int ops;
+    /** Written by the poller thread before it hands the frame to the loop. */
+    int readyOps;
+    private Throwable failure;
+
+    Io(EventLoop loop, java.nio.channels.SelectableChannel channel, int ops) {
+      this.loop = loop;
+      this.channel = channel;
+      this.ops = ops;
+    }
+
+    Io start() {
+      begin();
+      return this;
+    }
+
+    /** Registration failed: the frame completes with {@code e} on the loop. */
+    void failed(Throwable e) {
+      failure = e;
+      loop.externalArrived(this);
+    }
+
+    @Override
+    protected Object step() throws Throwable {
+      switch (label) {
+        case 0:
+          label = 1;
+          if (suspendForBlock()) {
+            loop.expectExternal();
+            loop.poller().register(this);
+          }
+          return SUSPEND;
+        case 1:
+          if (failure != null) {
+            throw failure;
+          }
+          return readyOps;
+        default:
+          throw unknownLabel();
+      }
+    }
+
+    @Override
+    public void run() {
+      resume();
+    }
+
+    @Override
+    protected String asyncMethodName() {
+      return "dev.stackless.loop.EventLoop.whenReady";
+    }
+  }
 }

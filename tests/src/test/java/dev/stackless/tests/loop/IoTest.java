@@ -1,0 +1,82 @@
+package dev.stackless.tests.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stackless.loop.EventLoop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.IllegalBlockingModeException;
+import java.nio.channels.Pipe;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** NIO readiness: sockets and pipes served by frames, on one thread and on four. */
+@Timeout(120) // a lost wakeup fails the test instead of hanging the build
+class IoTest {
+
+  private static ServerSocketChannel listen() throws Exception {
+    ServerSocketChannel server = ServerSocketChannel.open();
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    server.configureBlocking(false);
+    return server;
+  }
+
+  @Test
+  void aServerAndItsClientTalkOnOneThread() throws Exception {
+    EventLoop loop = new EventLoop();
+    try (ServerSocketChannel server = listen()) {
+      assertEquals("1:HELLO 0;", loop.run(() -> IoProgramsAsync.conversation(loop, server, 1)));
+    }
+  }
+
+  @Test
+  void manyConnectionsOnAFourThreadLoop() throws Exception {
+    int clients = 50;
+    EventLoop loop = EventLoop.withThreads(4);
+    StringBuilder expected = new StringBuilder(clients + ":");
+    for (int i = 0; i < clients; i++) {
+      expected.append("HELLO ").append(i).append(';');
+    }
+    try (ServerSocketChannel server = listen()) {
+      assertEquals(expected.toString(),
+          loop.run(() -> IoProgramsAsync.conversation(loop, server, clients)));
+    }
+  }
+
+  @Test
+  void runWaitsForAFrameWaitingOnAPipeThatAPlainThreadFills() throws Exception {
+    EventLoop loop = new EventLoop();
+    Pipe pipe = Pipe.open();
+    pipe.source().configureBlocking(false);
+    Thread writer = new Thread(() -> {
+      try {
+        pipe.sink().write(ByteBuffer.wrap(new byte[] {42}));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    assertEquals(42, loop.run(() -> IoProgramsAsync.readOneByte(loop, pipe.source())));
+    writer.join(60_000);
+    pipe.source().close();
+    pipe.sink().close();
+  }
+
+  @Test
+  void aChannelInBlockingModeOrAWrongOperationIsRefused() throws Exception {
+    EventLoop loop = new EventLoop();
+    Pipe pipe = Pipe.open();
+    assertThrows(IllegalBlockingModeException.class,
+        () -> loop.run(() -> IoProgramsAsync.readOneByte(loop, pipe.source())));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> loop.whenReady(pipe.source(), SelectionKey.OP_WRITE));
+    assertTrue(e.getMessage().startsWith("operations 4 are not valid"), e.getMessage());
+    pipe.source().close();
+    pipe.sink().close();
+  }
+}
