@@ -1,6 +1,6 @@
 // A reproducer found by the differential fuzzer (fuzz/), shrunk from program seed 5545150531332071838.
 // Regenerate the original with: ./fuzz --print 5545150531332071838
-// status: open (RegressionsTest skips it until this line says fixed)
+// status: fixed
 // kind: TRACE
 // schedule: -6188349045144915514
 // MISMATCH

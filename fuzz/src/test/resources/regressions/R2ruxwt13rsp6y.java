@@ -1,6 +1,6 @@
 // A reproducer found by the differential fuzzer (fuzz/), shrunk from program seed -5303066611070491254.
 // Regenerate the original with: ./fuzz --print -5303066611070491254
-// status: open (RegressionsTest skips it until this line says fixed)
+// status: fixed
 // kind: COMPILE
 // schedule: 9102274718503445163
 // COMPILE javac rejects the processor's output: R2ruxwt13rsp6yAsync.java:155:207: incompatible types: java.lang.Long cannot be converted to int

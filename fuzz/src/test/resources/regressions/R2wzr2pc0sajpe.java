@@ -1,6 +1,6 @@
 // A reproducer found by the differential fuzzer (fuzz/), shrunk from program seed -4627371582388691390.
 // Regenerate the original with: ./fuzz --print -4627371582388691390
-// status: open (RegressionsTest skips it until this line says fixed)
+// status: fixed
 // kind: COMPILE
 // schedule: -1426243370405195353
 // COMPILE javac rejects the processor's output: R2wzr2pc0sajpeAsync.java:221:23: cannot find symbol

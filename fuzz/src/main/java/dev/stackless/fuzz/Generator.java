@@ -301,9 +301,6 @@ final class Generator {
           init = expr(t);
         }
         String type = !special && !fin && t != T.LONG && rnd.nextInt(3) == 0 ? "var" : t.java;
-        if (type.equals("var") && avoidKnownBugs && init.contains("Async.")) {
-          type = t.java; // KnownBugs.VAR_OF_FACTORY_AWAIT
-        }
         b.stmts.add(new Node().add((fin ? "final " : "") + type + " " + name + " = " + init + ";"));
         vars.add(new Var(name, t, fin, !fin));
         return;
@@ -417,14 +414,10 @@ final class Generator {
     return c;
   }
 
+  /** A call's name and arguments, for a direct call or a factory {@code OwnerAsync.m(..)}. */
   private String args(Sig s, String sink, String depthArg) {
-    return args(s, sink, depthArg, false);
-  }
-
-  /** A call's name and arguments; a factory's arguments avoid {@link KnownBugs#FACTORY_ARGUMENT}. */
-  private String args(Sig s, String sink, String depthArg, boolean factory) {
     StringBuilder sb = new StringBuilder(s.name + "(" + sink + ", " + depthArg);
-    for (T p : s.params) sb.append(", ").append(exprAvoiding(p, factory));
+    for (T p : s.params) sb.append(", ").append(expr(p));
     return sb.append(")").toString();
   }
 
@@ -450,7 +443,7 @@ final class Generator {
     String sink = fresh("s");
     String f = fresh("f");
     b.stmts.add(new Node().add("Sink " + sink + " = out.fork(); var " + f + " = " + Program.OWNER
-        + "Async." + args(s, sink, "d", true) + ";"));
+        + "Async." + args(s, sink, "d") + ";"));
     Var v = new Var(f, T.FORK, false, false);
     v.forkType = s.ret;
     v.sink = sink;
@@ -874,7 +867,7 @@ final class Generator {
     mayThrowChecked |= k != 1;
     if (k == 1) {
       // await(OwnerAsync.m(..)): an async call and its await in one expression
-      return convert("await(" + Program.OWNER + "Async." + args(s, "out", "d", true) + ")", s.ret, t, true);
+      return convert("await(" + Program.OWNER + "Async." + args(s, "out", "d") + ")", s.ret, t, true);
     }
     return convert(args(s, "out", "d"), s.ret, t, false);
   }
@@ -921,7 +914,7 @@ final class Generator {
           return rnd.nextBoolean() ? "((int) " + l.name + ".get(Math.floorMod(" + expr(T.INT) + ", " + l.name + ".size())))" : l.name + ".size()";
         }
         case 8:
-          return "(int) " + "(" + exprAvoiding(T.LONG, true) + ")"; // KnownBugs.NARROWING_CAST
+          return "(int) " + "(" + expr(T.LONG) + ")";
         case 9: {
           boolean saved = allowSuspend;
           String c = expr(T.BOOL);
@@ -995,8 +988,7 @@ final class Generator {
           String[] ops = {" < ", " > ", " == ", " != ", " <= ", " >= "};
           T t = rnd.nextInt(3) == 0 ? T.LONG : T.INT;
           String op = ops[rnd.nextInt(ops.length)];
-          // KnownBugs.BOXED_COMPARISON: only one side of == and != may suspend
-          return "(" + expr(t) + op + exprAvoiding(T.INT, op.contains("=") && !op.contains("<") && !op.contains(">")) + ")";
+          return "(" + expr(t) + op + expr(T.INT) + ")";
         }
         case 2: case 3:
           return "(" + expr(T.BOOL) + (rnd.nextBoolean() ? " && " : " || ") + expr(T.BOOL) + ")";

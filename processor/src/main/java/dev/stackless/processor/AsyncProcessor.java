@@ -11,6 +11,7 @@ import dev.stackless.processor.diag.Reporter;
 import dev.stackless.processor.emit.FrameEmitter;
 import dev.stackless.processor.read.Intrinsics;
 import dev.stackless.processor.read.NameResolver;
+import dev.stackless.processor.read.TypeNotKnownYet;
 import dev.stackless.processor.validate.MisuseScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +57,8 @@ public final class AsyncProcessor extends AbstractProcessor {
   private final Set<String> done = new HashSet<>();
   /** What this processor wrote, by qualified name: not scanned for misuse. */
   private final Set<String> generated = new HashSet<>();
+  /** Methods whose misuse was reported: not transformed. */
+  private final Set<Tree> spoiled = new HashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -102,7 +105,6 @@ public final class AsyncProcessor extends AbstractProcessor {
         asyncNames.add(method.getSimpleName().toString());
       }
     }
-    Set<Tree> spoiled = new HashSet<>();
     Set<CompilationUnitTree> scanned = new HashSet<>();
     for (Element root : round.getRootElements()) {
       if (root instanceof TypeElement
@@ -114,6 +116,8 @@ public final class AsyncProcessor extends AbstractProcessor {
         MisuseScanner.scan(processingEnv, reporter, path.getCompilationUnit(), spoiled);
       }
     }
+    boolean progress = false;
+    Map<TypeElement, List<ExecutableElement>> waiting = new LinkedHashMap<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : owners.entrySet()) {
       TypeElement owner = entry.getKey();
       if (done.contains(owner.getQualifiedName().toString())) {
@@ -123,23 +127,59 @@ public final class AsyncProcessor extends AbstractProcessor {
         deferred.add(owner.getQualifiedName().toString());
         continue;
       }
-      done.add(owner.getQualifiedName().toString());
-      generate(owner, entry.getValue(), trees, reporter, spoiled);
+      if (generate(owner, entry.getValue(), trees, reporter, false)) {
+        done.add(owner.getQualifiedName().toString());
+        progress = true;
+      } else {
+        waiting.put(owner, entry.getValue());
+      }
+    }
+    // A body waits for a class another owner generates; when nothing was generated this round,
+    // no later round will bring it, so the owners are generated now and the locals reported.
+    for (Map.Entry<TypeElement, List<ExecutableElement>> entry : waiting.entrySet()) {
+      String name = entry.getKey().getQualifiedName().toString();
+      if (progress) {
+        deferred.add(name);
+      } else {
+        generate(entry.getKey(), entry.getValue(), trees, reporter, true);
+        done.add(name);
+      }
     }
     return false;
   }
 
-  private void generate(
+  /**
+   * Writes the owner's generated class. Returns false, having reported and written nothing, when
+   * a body needs a type that mentions a class not generated yet and {@code lastChance} is false.
+   */
+  private boolean generate(
       TypeElement owner,
       List<ExecutableElement> methods,
       Trees trees,
-      Reporter reporter,
-      Set<Tree> spoiled) {
-    Elements elements = processingEnv.getElementUtils();
+      Reporter roundReporter,
+      boolean lastChance) {
     TreePath ownerPath = trees.getPath(owner);
     if (ownerPath == null) {
-      return; // from a class file: generated when its sources were compiled
+      return true; // from a class file: generated when its sources were compiled
     }
+    Reporter reporter = roundReporter.held();
+    try {
+      write(owner, methods, ownerPath, trees, reporter, lastChance);
+    } catch (TypeNotKnownYet e) {
+      return false;
+    }
+    reporter.flush();
+    return true;
+  }
+
+  private void write(
+      TypeElement owner,
+      List<ExecutableElement> methods,
+      TreePath ownerPath,
+      Trees trees,
+      Reporter reporter,
+      boolean lastChance) {
+    Elements elements = processingEnv.getElementUtils();
     CompilationUnitTree unit = ownerPath.getCompilationUnit();
     NameResolver names = new NameResolver(processingEnv, owner, unit);
     Map<ExecutableElement, String> frameClasses = NameResolver.frameClassNames(methods);
@@ -160,6 +200,11 @@ public final class AsyncProcessor extends AbstractProcessor {
         if (result != null) {
           lowered.add(result);
         }
+      } catch (TypeNotKnownYet e) {
+        if (!lastChance) {
+          throw e;
+        }
+        reporter.error(e.declaration(), e.unit(), Diagnostic.UNRESOLVED_LOCAL_TYPE);
       } catch (RuntimeException | AssertionError e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));

@@ -43,6 +43,10 @@ public enum Diagnostic {
   DEFERRED(
       "UnresolvedType",
       "the signature of %s mentions a type that never became available: %s"),
+  UNRESOLVED_LOCAL_TYPE(
+      "UnresolvedType",
+      "javac cannot give this var a type: it mentions a class that never became available;"
+          + " declare the variable with an explicit type"),
   INTERNAL_ERROR(
       "InternalError",
       "the Stackless processor failed on %s; please report this with the stack trace: %s");

@@ -73,6 +73,47 @@ public final class TypeSource {
     return type.getKind() == TypeKind.ERROR;
   }
 
+  /** Whether javac could not resolve the type or a part of it (a class not generated yet). */
+  public static boolean mentionsError(TypeMirror type) {
+    switch (type.getKind()) {
+      case ERROR:
+        return true;
+      case ARRAY:
+        return mentionsError(((ArrayType) type).getComponentType());
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound = wildcard.getExtendsBound() != null
+            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+        return bound != null && mentionsError(bound);
+      }
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream().anyMatch(TypeSource::mentionsError);
+      default:
+        return false;
+    }
+  }
+
+  /** Whether the type is or mentions a type variable (its meaning depends on a call site). */
+  public static boolean mentionsTypeVariable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return true;
+      case ARRAY:
+        return mentionsTypeVariable(((ArrayType) type).getComponentType());
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound = wildcard.getExtendsBound() != null
+            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+        return bound != null && mentionsTypeVariable(bound);
+      }
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream()
+            .anyMatch(TypeSource::mentionsTypeVariable);
+      default:
+        return false;
+    }
+  }
+
   /** The boxed form of a primitive type name, or the name itself. */
   public static String boxed(String type) {
     switch (type) {

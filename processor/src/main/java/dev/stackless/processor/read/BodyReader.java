@@ -23,9 +23,11 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
@@ -52,8 +54,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -273,7 +277,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     Local local = new Local(name, false, type);
     local.setMirrorOracle(() -> scopeMirror(path, name));
     if (isVar) {
-      local.setTypeOracle(() -> varType(path, local));
+      Function<String, Local> visible = visibleLocals();
+      local.setTypeOracle(() -> varType(path, local, visible));
     }
     ExpressionTree init = tree.getInitializer();
     if (init != null && isSuspendingConditional(init)
@@ -821,7 +826,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
                 .toString());
     local.setMirrorOracle(() -> scopeMirror(variablePath, local.sourceName()));
     if (isVar) {
-      local.setTypeOracle(() -> varType(variablePath, local));
+      Function<String, Local> visible = visibleLocals();
+      local.setTypeOracle(() -> varType(variablePath, local, visible));
     }
     Local cursor = new Local("$each" + (synthetic.size() + 1), false,
         "dev.stackless.internal.ForEachCursor");
@@ -954,7 +960,20 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return false;
     }
     Intrinsics.Receiver receiver = Intrinsics.receiverOf(qualifier, names, this::localTypeElement);
+    if (receiver == null && bodyLocal(qualifier.toString()) == null
+        && ownerOfGenerated(qualifier.toString()) != null) {
+      return false; // OwnerAsync.f(..): a class javac has not seen yet, not a value
+    }
     return receiver == null || !receiver.isType;
+  }
+
+  @Override
+  public String primitiveResult(MethodInvocationTree invocation) {
+    Intrinsics.AsyncCall call = asyncCall(invocation);
+    if (call == null || !call.method.getReturnType().getKind().isPrimitive()) {
+      return null;
+    }
+    return TypeSource.print(call.method.getReturnType());
   }
 
   @Override
@@ -1136,8 +1155,29 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return null;
   }
 
-  /** A {@code var}'s type as source. */
-  private String varType(TreePath declaration, Local local) {
+  /**
+   * The body locals visible here, for an oracle that runs later (when the reader's scopes have
+   * moved on): a local declared later in the same scopes cannot be named by what is read here.
+   */
+  private Function<String, Local> visibleLocals() {
+    List<Map<String, Local>> visible = new ArrayList<>(scopes);
+    return name -> {
+      for (Map<String, Local> scope : visible) {
+        Local local = scope.get(name);
+        if (local != null) {
+          return local;
+        }
+      }
+      return null;
+    };
+  }
+
+  /**
+   * A {@code var}'s type as source: javac's; else, when javac's mentions a class not generated yet,
+   * what the initializer says ({@link #typeFromInitializer}, {@link ObviousTypes}); else the owner
+   * waits for a later round ({@link TypeNotKnownYet}).
+   */
+  private String varType(TreePath declaration, Local local, Function<String, Local> visible) {
     TypeMirror type = local.mirror();
     if (type != null && type.getKind() != TypeKind.ERROR) {
       String printed = TypeSource.print(type);
@@ -1148,6 +1188,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     String fromInit = typeFromInitializer(declaration);
     if (fromInit != null) {
       return fromInit;
+    }
+    if (type != null && TypeSource.mentionsError(type)) {
+      ExpressionTree init = ((VariableTree) declaration.getLeaf()).getInitializer();
+      String obvious = init == null ? null : ObviousTypes.of(init, new KnownFacts(visible));
+      if (obvious != null) {
+        return obvious;
+      }
+      throw new TypeNotKnownYet(declaration.getLeaf(), unit);
     }
     reporter.error(declaration.getLeaf(), unit, Diagnostic.UNSUPPORTED,
         "this var, whose type cannot be written as a field type,",
@@ -1163,43 +1211,192 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    */
   private String typeFromInitializer(TreePath declaration) {
     Tree init = ((VariableTree) declaration.getLeaf()).getInitializer();
+    while (init instanceof ParenthesizedTree) {
+      init = ((ParenthesizedTree) init).getExpression();
+    }
     if (init instanceof NewClassTree && ((NewClassTree) init).getClassBody() == null) {
       return CodeReader.read(this, new TreePath(new TreePath(declaration, init),
           ((NewClassTree) init).getIdentifier())).toString().replaceAll("<.*", "");
     }
-    if (init instanceof MethodInvocationTree
-        && ((MethodInvocationTree) init).getMethodSelect() instanceof MemberSelectTree) {
-      MethodInvocationTree call = (MethodInvocationTree) init;
-      MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
-      String generated = select.getExpression().toString();
-      if (!generated.endsWith("Async")) {
+    if (!(init instanceof MethodInvocationTree)) {
+      return null;
+    }
+    FactoryCall factory = factoryCall((MethodInvocationTree) init);
+    return factory == null ? null : factory.frameClass();
+  }
+
+  /** What the reader knows of names and calls, for {@link ObviousTypes}. */
+  private final class KnownFacts implements ObviousTypes.Facts {
+    private final Function<String, Local> visible;
+
+    KnownFacts(Function<String, Local> visible) {
+      this.visible = visible;
+    }
+
+    @Override
+    public String variableType(String name) {
+      Local local = visible.apply(name);
+      if (local != null) {
+        TypeMirror mirror = local.isParameter() ? local.mirror() : null;
+        if (mirror != null) {
+          return TypeSource.mentionsError(mirror) ? null : TypeSource.print(mirror);
+        }
+        return qualified(local.isVar() ? local.resolvedType() : local.type());
+      }
+      NameResolver.Member field = names.field(name);
+      if (field == null || TypeSource.mentionsError(field.element.asType())) {
         return null;
       }
-      String ownerName = generated.substring(0, generated.length() - "Async".length());
-      int dot = ownerName.lastIndexOf('.');
-      ownerName = ownerName.substring(0, dot + 1) + ownerName.substring(dot + 1).replace('_', '.');
-      TypeElement owner = names.typeOfQualifier(ownerName);
-      if (owner == null) {
+      return TypeSource.print(field.element.asType());
+    }
+
+    @Override
+    public String awaitedType(MethodInvocationTree await) {
+      if (Intrinsics.keyword(await, names) != Intrinsics.Keyword.AWAIT
+          || await.getArguments().size() != 1) {
         return null;
       }
-      List<ExecutableElement> async = new ArrayList<>();
-      for (Element member : owner.getEnclosedElements()) {
-        if (member instanceof ExecutableElement && Intrinsics.isAsync(member)) {
-          async.add((ExecutableElement) member);
-        }
+      ExecutableElement awaited = awaitedMethod(await.getArguments().get(0), visible);
+      return awaited == null ? null : resultType(awaited);
+    }
+
+    @Override
+    public String asyncCallType(MethodInvocationTree call) {
+      Intrinsics.AsyncCall async;
+      try {
+        async = Intrinsics.keyword(call, names) != null ? null
+            : Intrinsics.asyncCall(call, names, name -> null, asyncNames);
+      } catch (Intrinsics.Undecidable e) {
+        return null;
       }
-      Map<ExecutableElement, String> frames = NameResolver.frameClassNames(async);
-      int arguments = call.getArguments().size();
-      for (ExecutableElement method : async) {
-        int receiver = method.getModifiers().contains(Modifier.STATIC) ? 0 : 1;
-        if (method.getSimpleName().contentEquals(select.getIdentifier())
-            && method.getParameters().size() + receiver == arguments) {
-          return NameResolver.generatedClassName(env.getElementUtils(), owner) + "."
-              + frames.get(method);
+      TypeMirror result = async == null ? null : async.method.getReturnType();
+      if (result == null || TypeSource.mentionsError(result)
+          || TypeSource.mentionsTypeVariable(result)) {
+        return null;
+      }
+      return TypeSource.print(result);
+    }
+
+    @Override
+    public String castType(TypeCastTree cast) {
+      Tree type = cast.getType();
+      if (type instanceof PrimitiveTypeTree) {
+        return ((PrimitiveTypeTree) type).getPrimitiveTypeKind().name().toLowerCase(Locale.ROOT);
+      }
+      return type instanceof IdentifierTree ? qualified(type.toString()) : null;
+    }
+
+    /** A simple class name as the owner's file means it, qualified; other types as they are. */
+    private String qualified(String type) {
+      if (type == null || TypeSource.isPrimitive(type) || !type.matches("\\w+")) {
+        return type;
+      }
+      TypeElement element = names.type(type);
+      return element == null ? type : element.getQualifiedName().toString();
+    }
+  }
+
+  /** A call {@code OwnerAsync.f(...)} of a generated factory: the method it starts and its frame class. */
+  private record FactoryCall(ExecutableElement method, String frameClass) {}
+
+  /** The factory call's method, when exactly one {@code @Async} method has its name and arity. */
+  private FactoryCall factoryCall(MethodInvocationTree call) {
+    if (!(call.getMethodSelect() instanceof MemberSelectTree)) {
+      return null;
+    }
+    MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
+    TypeElement owner = ownerOfGenerated(select.getExpression().toString());
+    if (owner == null) {
+      return null;
+    }
+    List<ExecutableElement> async = asyncMethods(owner);
+    Map<ExecutableElement, String> frames = NameResolver.frameClassNames(async);
+    int arguments = call.getArguments().size();
+    FactoryCall found = null;
+    for (ExecutableElement method : async) {
+      int receiver = method.getModifiers().contains(Modifier.STATIC) ? 0 : 1;
+      if (method.getSimpleName().contentEquals(select.getIdentifier())
+          && method.getParameters().size() + receiver == arguments) {
+        if (found != null) {
+          return null; // overloads of one arity: javac's resolution decides, not a guess
         }
+        found = new FactoryCall(method, NameResolver.generatedClassName(env.getElementUtils(), owner)
+            + "." + frames.get(method));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The owner of {@code @Async} methods that a generated class name as written ({@code
+   * FlowsAsync}, {@code p.Outer_InnerAsync}) belongs to, or null if it names no such class.
+   */
+  private TypeElement ownerOfGenerated(String generated) {
+    if (!generated.endsWith("Async")) {
+      return null;
+    }
+    String ownerName = generated.substring(0, generated.length() - "Async".length());
+    int dot = ownerName.lastIndexOf('.');
+    ownerName = ownerName.substring(0, dot + 1) + ownerName.substring(dot + 1).replace('_', '.');
+    TypeElement owner = ownerName.isEmpty() ? null : names.typeOfQualifier(ownerName);
+    return owner == null || asyncMethods(owner).isEmpty() ? null : owner;
+  }
+
+  private static List<ExecutableElement> asyncMethods(TypeElement owner) {
+    List<ExecutableElement> async = new ArrayList<>();
+    for (Element member : owner.getEnclosedElements()) {
+      if (member instanceof ExecutableElement && Intrinsics.isAsync(member)) {
+        async.add((ExecutableElement) member);
+      }
+    }
+    return async;
+  }
+
+  /**
+   * The method whose frame {@code await} is given: a factory call, or a body local initialised by
+   * one (whose type is then its frame class).
+   */
+  private ExecutableElement awaitedMethod(ExpressionTree frame, Function<String, Local> visible) {
+    while (frame instanceof ParenthesizedTree) {
+      frame = ((ParenthesizedTree) frame).getExpression();
+    }
+    if (frame instanceof MethodInvocationTree) {
+      FactoryCall factory = factoryCall((MethodInvocationTree) frame);
+      return factory == null ? null : factory.method();
+    }
+    if (!(frame instanceof IdentifierTree)) {
+      return null;
+    }
+    Local local = visible.apply(((IdentifierTree) frame).getName().toString());
+    String type = local == null || local.isParameter() ? null : local.resolvedType();
+    if (type == null || !type.contains("Async.")) {
+      return null;
+    }
+    TypeElement owner = ownerOfGenerated(type.substring(0, type.lastIndexOf('.')));
+    String frameClass = type.substring(type.lastIndexOf('.') + 1);
+    if (owner == null) {
+      return null;
+    }
+    List<ExecutableElement> async = asyncMethods(owner);
+    for (Map.Entry<ExecutableElement, String> entry : NameResolver.frameClassNames(async).entrySet()) {
+      if (entry.getValue().equals(frameClass)) {
+        return entry.getKey();
       }
     }
     return null;
+  }
+
+  /** What {@code await} of the method's frame returns: its result type boxed, if writable. */
+  private static String resultType(ExecutableElement method) {
+    TypeMirror result = method.getReturnType();
+    if (result.getKind() == TypeKind.VOID) {
+      return "java.lang.Void";
+    }
+    if (TypeSource.mentionsError(result) || TypeSource.mentionsTypeVariable(result)) {
+      return null;
+    }
+    String printed = TypeSource.print(result);
+    return printed == null ? null : TypeSource.boxed(printed);
   }
 
   // --- ReadContext ------------------------------------------------------------------------------

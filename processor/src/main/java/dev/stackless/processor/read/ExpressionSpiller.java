@@ -105,6 +105,12 @@ final class ExpressionSpiller {
 
     boolean isAsyncCall(MethodInvocationTree invocation);
 
+    /**
+     * For a direct call of an {@code @Async} method with a primitive result type: that type
+     * ({@code int}), which the call has in Java where {@code await} of its frame has the box.
+     */
+    String primitiveResult(MethodInvocationTree invocation);
+
     /** Whether the call's receiver is an expression evaluated at run time (not a type, not this). */
     boolean hasEvaluatedReceiver(MethodInvocationTree invocation);
 
@@ -214,7 +220,7 @@ final class ExpressionSpiller {
       throws Unspillable {
     if (cx.isAwait(invocation)) {
       TreePath argument = child(path, invocation.getArguments().get(0));
-      return then(lower(argument), frame -> awaiting(frame));
+      return then(lower(argument), frame -> awaiting(frame, null));
     }
     List<Tree> children = new ArrayList<>();
     boolean receiver = cx.hasEvaluatedReceiver(invocation);
@@ -226,18 +232,26 @@ final class ExpressionSpiller {
       return sequence(path, children, 0, new IdentityHashMap<>(), values -> {
         Code receiverCode = receiver ? values.get(0) : null;
         List<Code> arguments = values.subList(receiver ? 1 : 0, values.size());
-        return awaiting(cx.factoryCall(path, receiverCode, arguments));
+        return awaiting(cx.factoryCall(path, receiverCode, arguments),
+            cx.primitiveResult(invocation));
       });
     }
     return composite(path, children);
   }
 
-  /** {@code await(frame)} as a spill: awaits, and continues with the frame's result. */
-  private Lowered awaiting(Code frame) {
+  /**
+   * {@code await(frame)} as a spill: awaits, and continues with the frame's result, unboxed to
+   * {@code primitive} when that is not null ({@code m(a) != m(b)} compares ints, not boxes). The
+   * unboxing is a call, {@code $r.intValue()}, so that the value is also a statement.
+   */
+  private Lowered awaiting(Code frame, String primitive) {
     String param = cx.newName("$r");
+    Code value = primitive == null
+        ? Code.text(param)
+        : Code.concat(param, ".", primitive, "Value()");
     return Lowered.split(
         List.of(), Code.concat(SPILL, ".await(", frame, ")"), param,
-        Lowered.value(List.of(), Code.text(param)));
+        Lowered.value(List.of(), value));
   }
 
   // --- the general case: operands in order ------------------------------------------------------

@@ -1,0 +1,161 @@
+package dev.stackless.processor.read;
+
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import dev.stackless.processor.model.TypeSource;
+import java.util.Map;
+
+/**
+ * The type of an initializer where the JLS fixes it from what the processor knows, for a {@code
+ * var} that javac cannot type because the expression mentions a class not generated yet (the
+ * owner's own {@code OwnerAsync}, which no later round can bring before the owner is generated):
+ *
+ * <pre>
+ *   var n = await(OwnerAsync.count(x));        // the method's result type, boxed: Integer
+ *   var s = "at " + await(OwnerAsync.at(x));   // + with a String operand: String (JLS 15.18.1)
+ *   var k = await(OwnerAsync.count(x)) * 2L;   // binary numeric promotion: long (JLS 5.6)
+ *   var b = await(OwnerAsync.count(x)) > 3;    // a comparison: boolean
+ * </pre>
+ *
+ * Answers null for anything else; the caller then reports the local.
+ */
+final class ObviousTypes {
+  private static final String STRING = "java.lang.String";
+  private static final Map<String, String> UNBOXED = Map.of(
+      "java.lang.Integer", "int", "java.lang.Long", "long", "java.lang.Short", "short",
+      "java.lang.Byte", "byte", "java.lang.Character", "char", "java.lang.Double", "double",
+      "java.lang.Float", "float", "java.lang.Boolean", "boolean");
+
+  /** What the reader knows about names and calls. */
+  interface Facts {
+    /** A local's, parameter's or field's type as source with qualified names, or null. */
+    String variableType(String name);
+
+    /** The type {@code await(frame)} returns for this call of {@code await}, or null. */
+    String awaitedType(MethodInvocationTree await);
+
+    /** The result type of a direct call of an {@code @Async} method, or null. */
+    String asyncCallType(MethodInvocationTree call);
+
+    /** The type a cast names, as source with qualified names, or null. */
+    String castType(TypeCastTree cast);
+  }
+
+  private ObviousTypes() {}
+
+  static String of(ExpressionTree tree, Facts facts) {
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return of(((ParenthesizedTree) tree).getExpression(), facts);
+      case TYPE_CAST:
+        return facts.castType((TypeCastTree) tree);
+      case INT_LITERAL:
+        return "int";
+      case LONG_LITERAL:
+        return "long";
+      case FLOAT_LITERAL:
+        return "float";
+      case DOUBLE_LITERAL:
+        return "double";
+      case BOOLEAN_LITERAL:
+        return "boolean";
+      case CHAR_LITERAL:
+        return "char";
+      case STRING_LITERAL:
+        return STRING;
+      case IDENTIFIER:
+        return facts.variableType(((IdentifierTree) tree).getName().toString());
+      case METHOD_INVOCATION: {
+        MethodInvocationTree call = (MethodInvocationTree) tree;
+        String awaited = facts.awaitedType(call);
+        return awaited != null ? awaited : facts.asyncCallType(call);
+      }
+      case PLUS: {
+        BinaryTree plus = (BinaryTree) tree;
+        String left = of(plus.getLeftOperand(), facts);
+        String right = of(plus.getRightOperand(), facts);
+        if (STRING.equals(left) || STRING.equals(right)) {
+          return STRING;
+        }
+        return binaryPromotion(left, right);
+      }
+      case MINUS:
+      case MULTIPLY:
+      case DIVIDE:
+      case REMAINDER: {
+        BinaryTree binary = (BinaryTree) tree;
+        return binaryPromotion(of(binary.getLeftOperand(), facts), of(binary.getRightOperand(), facts));
+      }
+      case AND:
+      case OR:
+      case XOR: {
+        BinaryTree binary = (BinaryTree) tree;
+        String left = unboxed(of(binary.getLeftOperand(), facts));
+        String right = unboxed(of(binary.getRightOperand(), facts));
+        if ("boolean".equals(left) && "boolean".equals(right)) {
+          return "boolean";
+        }
+        String promoted = binaryPromotion(left, right);
+        return "int".equals(promoted) || "long".equals(promoted) ? promoted : null;
+      }
+      case LEFT_SHIFT:
+      case RIGHT_SHIFT:
+      case UNSIGNED_RIGHT_SHIFT:
+        return unaryPromotion(of(((BinaryTree) tree).getLeftOperand(), facts));
+      case UNARY_PLUS:
+      case UNARY_MINUS:
+      case BITWISE_COMPLEMENT:
+        return unaryPromotion(of(((UnaryTree) tree).getExpression(), facts));
+      case LESS_THAN:
+      case LESS_THAN_EQUAL:
+      case GREATER_THAN:
+      case GREATER_THAN_EQUAL:
+      case EQUAL_TO:
+      case NOT_EQUAL_TO:
+      case CONDITIONAL_AND:
+      case CONDITIONAL_OR:
+      case LOGICAL_COMPLEMENT:
+      case INSTANCE_OF:
+        return "boolean";
+      default:
+        return null;
+    }
+  }
+
+  /** JLS 5.6, binary numeric promotion; null unless both are numeric. */
+  private static String binaryPromotion(String left, String right) {
+    left = unboxed(left);
+    right = unboxed(right);
+    if (!isNumeric(left) || !isNumeric(right)) {
+      return null;
+    }
+    for (String wide : new String[] {"double", "float", "long"}) {
+      if (wide.equals(left) || wide.equals(right)) {
+        return wide;
+      }
+    }
+    return "int";
+  }
+
+  /** JLS 5.6, unary numeric promotion; null unless numeric. */
+  private static String unaryPromotion(String type) {
+    type = unboxed(type);
+    if (!isNumeric(type)) {
+      return null;
+    }
+    return type.equals("byte") || type.equals("short") || type.equals("char") ? "int" : type;
+  }
+
+  private static boolean isNumeric(String type) {
+    return type != null && TypeSource.isPrimitive(type) && !type.equals("boolean");
+  }
+
+  private static String unboxed(String type) {
+    return type == null ? null : UNBOXED.getOrDefault(type, type);
+  }
+}

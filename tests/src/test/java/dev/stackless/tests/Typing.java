@@ -1,0 +1,121 @@
+package dev.stackless.tests;
+
+import static dev.stackless.Keywords.*;
+
+import dev.stackless.Async;
+
+/**
+ * Values whose types the processor must get right although javac cannot give them while it
+ * processes: {@code var} locals that mention a generated class (another owner's, or this owner's
+ * own {@code TypingAsync}), and the results of direct {@code @Async} calls inside expressions,
+ * which have the method's primitive type where {@code await} of the frame has the box. Each
+ * {@code @Async} method has a plain twin, compared by {@link TypingTest}.
+ */
+class Typing {
+
+  /** Another owner's frame: javac types these once {@code FlowsAsync} exists (a later round). */
+  @Async
+  static int varOfAnotherOwnersFrame(Sched s, int n) {
+    var early = FlowsAsync.later(s, "early", n);
+    var direct = await(FlowsAsync.later(s, "direct", n + 1));
+    var viaVar = await(early);
+    Flows.later(s, "between", 0);
+    return direct * 10 + viaVar;
+  }
+
+  static int varOfAnotherOwnersFramePlain(Sched s, int n) {
+    var early = Flows.laterPlain(s, "early", n);
+    var direct = Flows.laterPlain(s, "direct", n + 1);
+    var viaVar = early;
+    Flows.laterPlain(s, "between", 0);
+    return direct * 10 + viaVar;
+  }
+
+  @Async
+  static long big(Sched s, String tag, long value) {
+    s.log("big " + tag + " " + value);
+    suspend(self -> s.ready.add(self));
+    return value;
+  }
+
+  static long bigPlain(Sched s, String tag, long value) {
+    s.log("big " + tag + " " + value);
+    return value;
+  }
+
+  /**
+   * This owner's own frames: no later round can type these before {@code TypingAsync} is written,
+   * so the processor reads their types off the initializer. Every local lives across a suspension.
+   */
+  @Async
+  static String varOfOwnFrame(Sched s, int n) {
+    var boxed = await(TypingAsync.big(s, "boxed", n));
+    var early = TypingAsync.big(s, "early", 3);
+    var viaVar = await(early);
+    var text = "n=" + await(TypingAsync.big(s, "text", n));
+    var sum = await(TypingAsync.big(s, "sum", n)) * 2 + n;
+    var less = await(TypingAsync.big(s, "less", n)) < n + 1;
+    var cast = (int) (long) await(TypingAsync.big(s, "cast", n));
+    Flows.later(s, "between", 0);
+    return boxed.getClass().getSimpleName() + " " + boxed + " " + viaVar + " " + text + " "
+        + sum + " " + less + " " + cast;
+  }
+
+  static String varOfOwnFramePlain(Sched s, int n) {
+    Long boxed = bigPlain(s, "boxed", n);
+    var early = bigPlain(s, "early", 3);
+    var viaVar = early;
+    var text = "n=" + bigPlain(s, "text", n);
+    var sum = bigPlain(s, "sum", n) * 2 + n;
+    var less = bigPlain(s, "less", n) < n + 1;
+    var cast = (int) (long) bigPlain(s, "cast", n);
+    Flows.laterPlain(s, "between", 0);
+    return boxed.getClass().getSimpleName() + " " + boxed + " " + viaVar + " " + text + " "
+        + sum + " " + less + " " + cast;
+  }
+
+  /**
+   * Direct calls of an {@code int} method compare as ints: equal values outside the Integer cache
+   * are equal ({@code await} of two frames would compare boxes, as plain Java does).
+   */
+  @Async
+  static String primitiveResults(Sched s, int n) {
+    String out = "";
+    if (Flows.later(s, "x", n) != Flows.later(s, "y", n)) {
+      out += "differ ";
+    }
+    if (Flows.later(s, "x", n) == Flows.later(s, "y", n)) {
+      out += "equal ";
+    }
+    int narrowed = (int) (big(s, "narrow", 3_000_000_000L)) + 1;
+    short shorter = (short) big(s, "short", 70_000);
+    return out + narrowed + " " + shorter;
+  }
+
+  static String primitiveResultsPlain(Sched s, int n) {
+    String out = "";
+    if (Flows.laterPlain(s, "x", n) != Flows.laterPlain(s, "y", n)) {
+      out += "differ ";
+    }
+    if (Flows.laterPlain(s, "x", n) == Flows.laterPlain(s, "y", n)) {
+      out += "equal ";
+    }
+    int narrowed = (int) (bigPlain(s, "narrow", 3_000_000_000L)) + 1;
+    short shorter = (short) bigPlain(s, "short", 70_000);
+    return out + narrowed + " " + shorter;
+  }
+
+  /** A factory call whose argument suspends: the generated class is a type, not a value. */
+  @Async
+  static int factoryArgumentSuspends(Sched s, int n) {
+    int viaAwait = await(FlowsAsync.later(s, "outer", Flows.later(s, "inner", n)));
+    var frame = TypingAsync.big(s, "frame", Flows.later(s, "arg", n + 1));
+    return viaAwait * 100 + (int) (long) await(frame);
+  }
+
+  static int factoryArgumentSuspendsPlain(Sched s, int n) {
+    int viaAwait = Flows.laterPlain(s, "outer", Flows.laterPlain(s, "inner", n));
+    var frame = bigPlain(s, "frame", Flows.laterPlain(s, "arg", n + 1));
+    return viaAwait * 100 + (int) (long) frame;
+  }
+}
