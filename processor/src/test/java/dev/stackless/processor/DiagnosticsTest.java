@@ -319,4 +319,57 @@ class DiagnosticsTest {
         "}"));
     assertThat(compile(src)).succeededWithoutWarnings();
   }
+
+  @Test
+  void varAwaitingAnotherOwnersFrameCompiles() {
+    // javac types `total` only once OtherAsync exists: the owner waits for the next round
+    JavaFileObject other = file("Other", String.join("\n",
+        "class Other {",
+        "  @Async static java.util.List<String> names() { suspend(); return java.util.List.of(); }",
+        "}"));
+    JavaFileObject src = file("User", String.join("\n",
+        "class User {",
+        "  @Async static int run() {",
+        "    var names = await(OtherAsync.names());",
+        "    var first = java.util.List.copyOf(await(OtherAsync.names()));",
+        "    suspend();",
+        "    return names.size() + first.size();",
+        "  }",
+        "}"));
+    assertThat(compile(src, other)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void varOfOwnFrameResultCompiles() {
+    JavaFileObject src = file("Own", String.join("\n",
+        "class Own {",
+        "  @Async static long big() { suspend(); return 1L << 40; }",
+        "  @Async static String run() {",
+        "    var n = await(OwnAsync.big());",
+        "    var text = \"n=\" + await(OwnAsync.big());",
+        "    var twice = await(OwnAsync.big()) * 2;",
+        "    suspend();",
+        "    return text + (n + twice);",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void varWhoseTypeNeedsTheOwnersOwnFrameIsAnError() {
+    JavaFileObject src = file("Own", String.join("\n",
+        "class Own {",
+        "  @Async static String name() { suspend(); return \"a\"; }",
+        "  @Async static int run() {",
+        "    var names = java.util.List.of(await(OwnAsync.name()));",   // 7, the name at 9
+        "    suspend();",
+        "    return names.size();",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining(
+            "[UnresolvedType] javac cannot give this var a type: it mentions a class that never"
+                + " became available; declare the variable with an explicit type")
+        .inFile(src).onLine(7).atColumn(9);
+  }
 }

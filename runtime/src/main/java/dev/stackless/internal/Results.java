@@ -45,4 +45,14 @@ public final class Results {
   public static double asDouble(Object value) {
     return value instanceof Double ? (Double) value : asFloat(value);
   }
+
+  /**
+   * The value of a {@code return} in a frame, whose {@code step()} returns {@code Object}: called
+   * as {@code Results.<List<String>>returning(new ArrayList<>())}, so that the expression gets the
+   * method's return type as its target, as in the user's {@code return} (a cast would not: {@code
+   * (List<String>) new ArrayList<>()} infers {@code ArrayList<Object>} and does not compile).
+   */
+  public static <T> T returning(T value) {
+    return value;
+  }
 }

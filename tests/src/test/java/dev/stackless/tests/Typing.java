@@ -118,4 +118,51 @@ class Typing {
     var frame = bigPlain(s, "frame", Flows.laterPlain(s, "arg", n + 1));
     return viaAwait * 100 + (int) (long) frame;
   }
+
+  // --- return values that take their type from the method's return type ------------------------
+
+  @Async
+  static java.util.List<String> returnsDiamond(Sched s, int n) {
+    Flows.later(s, "diamond", n);
+    if (n > 0) {
+      return new java.util.ArrayList<>(java.util.List.of("n" + n));
+    }
+    return java.util.List.of();
+  }
+
+  static java.util.List<String> returnsDiamondPlain(Sched s, int n) {
+    Flows.laterPlain(s, "diamond", n);
+    if (n > 0) {
+      return new java.util.ArrayList<>(java.util.List.of("n" + n));
+    }
+    return java.util.List.of();
+  }
+
+  @Async
+  static java.util.function.IntSupplier returnsLambda(Sched s, int n) {
+    int k = Flows.later(s, "lambda", n);
+    return n > 1 ? () -> k * 2 : () -> k;
+  }
+
+  static java.util.function.IntSupplier returnsLambdaPlain(Sched s, int n) {
+    int k = Flows.laterPlain(s, "lambda", n);
+    return n > 1 ? () -> k * 2 : () -> k;
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> T unchecked(Object value) {
+    return (T) value;
+  }
+
+  /** {@code String} is the inferred type of {@code unchecked(..)}: the return checks it, as Java does. */
+  @Async
+  static String returnsUnchecked(Sched s, Object value) {
+    Flows.later(s, "unchecked", 0);
+    return unchecked(value);
+  }
+
+  static String returnsUncheckedPlain(Sched s, Object value) {
+    Flows.laterPlain(s, "unchecked", 0);
+    return unchecked(value);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.stackless.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.stackless.Frame;
 import java.util.function.Function;
@@ -44,5 +45,25 @@ class TypingTest {
     int result = same(s -> TypingAsync.factoryArgumentSuspends(s, 2),
         s -> Typing.factoryArgumentSuspendsPlain(s, 2));
     assertEquals(203, result);
+  }
+
+  @Test
+  void returnValuesTakeTheReturnTypeAsTarget() {
+    assertEquals(java.util.List.of("n3"),
+        same(s -> TypingAsync.returnsDiamond(s, 3), s -> Typing.returnsDiamondPlain(s, 3)));
+    assertEquals(java.util.List.of(),
+        same(s -> TypingAsync.returnsDiamond(s, 0), s -> Typing.returnsDiamondPlain(s, 0)));
+    Sched s = new Sched();
+    assertEquals(10, s.drive(TypingAsync.returnsLambda(s, 5)).getAsInt());
+    assertEquals(4, s.drive(TypingAsync.returnsLambda(s, 4)).getAsInt() / 2);
+  }
+
+  @Test
+  void returnOfAnUncheckedValueIsCheckedAsInJava() {
+    assertEquals("ok", same(s -> TypingAsync.returnsUnchecked(s, "ok"),
+        s -> Typing.returnsUncheckedPlain(s, "ok")));
+    assertThrows(ClassCastException.class, () -> Typing.returnsUncheckedPlain(new Sched(), 42));
+    Sched s = new Sched();
+    assertThrows(ClassCastException.class, () -> s.drive(TypingAsync.returnsUnchecked(s, 42)));
   }
 }

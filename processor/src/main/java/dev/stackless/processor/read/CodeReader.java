@@ -19,6 +19,8 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
@@ -32,6 +34,7 @@ import dev.stackless.processor.model.Code;
 import dev.stackless.processor.model.JumpTarget;
 import dev.stackless.processor.model.Local;
 import dev.stackless.processor.model.Part;
+import dev.stackless.processor.model.TypeSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -647,10 +650,40 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       inner.scopes.addAll(scopes);
       inner.scan(new TreePath(getCurrentPath(), node.getExpression()), null);
       Code read = inner.apply(start(node.getExpression()), end(node.getExpression()));
-      value = Code.concat("(" + cx.returnType() + ") (", read, ")");
+      // The value converts to the method's return type, as in the user's return statement. For
+      // a poly expression (new ArrayList<>(), List.of(), a lambda) that type must also be its
+      // target type, which a cast alone does not give; the cast keeps javac's checkcast.
+      String type = cx.returnType();
+      value = TypeSource.isPrimitive(type) || !isPolyExpression(node.getExpression())
+          ? Code.concat("(" + type + ") (", read, ")")
+          : Code.concat("(" + type + ") dev.stackless.internal.Results.<" + type + ">returning(",
+              read, ")");
     }
     edits.add(new Edit(start(node), end(node), List.of(new Part.Return(value))));
     return null;
+  }
+
+  /**
+   * Whether the expression may take its type from its target (JLS 15.2): a method call (it may be
+   * generic), a diamond, a lambda or method reference, a conditional or switch expression.
+   */
+  private static boolean isPolyExpression(ExpressionTree expression) {
+    switch (expression.getKind()) {
+      case PARENTHESIZED:
+        return isPolyExpression(((ParenthesizedTree) expression).getExpression());
+      case NEW_CLASS: {
+        Tree created = ((NewClassTree) expression).getIdentifier();
+        return created instanceof ParameterizedTypeTree
+            && ((ParameterizedTypeTree) created).getTypeArguments().isEmpty();
+      }
+      case CONDITIONAL_EXPRESSION:
+      case METHOD_INVOCATION:
+      case LAMBDA_EXPRESSION:
+      case MEMBER_REFERENCE:
+        return true;
+      default:
+        return expression.getKind().name().equals("SWITCH_EXPRESSION");
+    }
   }
 
   @Override
