@@ -23,7 +23,7 @@ final class Generator {
   enum T {
     INT("int"), LONG("long"), BOOL("boolean"), STR("String"), VOID("void"),
     ARR("int[]"), LIST("List<Integer>"), MAP("Map<String, Integer>"), COLOR("Color"),
-    FORK("var"), LAM_INT("IntBinaryOperator"), LAM_STR("Supplier<String>");
+    FORK("var"), LAM_INT("IntBinaryOperator"), LAM_STR("Supplier<String>"), RES("Res");
 
     final String java;
 
@@ -630,11 +630,30 @@ final class Generator {
   private void tryStmt(Block b) {
     boolean saved = mayThrowChecked;
     mayThrowChecked = false;
+    // try-with-resources a third of the time: 1 or 2 resources, opened in order (their
+    // initializers may suspend), visible in the body, closed in reverse order, some failing
+    String resources = "";
+    int mark = vars.size();
+    if (rnd.nextInt(3) == 0) {
+      List<String> declared = new ArrayList<>();
+      int count = 1 + rnd.nextInt(2);
+      for (int i = 0; i < count; i++) {
+        String name = fresh("r");
+        String fails = rnd.nextInt(3) == 0 ? expr(T.BOOL) : "false";
+        declared.add((rnd.nextBoolean() ? "var " : "Res ") + name + " = Res.open(out, \"" + name
+            + "\", " + fails + ")");
+        vars.add(new Var(name, T.RES, true, false));
+      }
+      resources = "(" + String.join("; ", declared) + ") ";
+    }
     Block tryBody = body(5);
+    while (vars.size() > mark) {
+      vars.remove(vars.size() - 1);
+    }
     boolean checked = mayThrowChecked;
     mayThrowChecked = saved;
     boolean caught = false;
-    Node n = new Node().add("try ").add(tryBody);
+    Node n = new Node().add("try " + resources).add(tryBody);
     int catches = 0;
     String[] unrelated = {"IllegalStateException", "IllegalArgumentException", "ArithmeticException",
         "ArrayIndexOutOfBoundsException"};
@@ -659,7 +678,7 @@ final class Generator {
     if (checked && !caught) {
       mayThrowChecked = true;
     }
-    if (catches == 0 || rnd.nextBoolean()) {
+    if ((catches == 0 && resources.isEmpty()) || rnd.nextBoolean()) {
       n.add(" finally ").add(body(3));
     }
     b.stmts.add(n);
@@ -675,7 +694,8 @@ final class Generator {
   private Block catchBody() {
     String e = lastCatch;
     Block c = new Block();
-    c.stmts.add(new Node().add("log(out, \"caught \" + " + e + ".getClass().getSimpleName() + \": \" + " + e + ".getMessage());"));
+    c.stmts.add(new Node().add("log(out, \"caught \" + " + e + ".getClass().getSimpleName() + \": \" + " + e + ".getMessage()"
+        + " + \" +\" + " + e + ".getSuppressed().length);"));
     if (rnd.nextBoolean()) {
       depth++;
       block(c, 1 + rnd.nextInt(3));
@@ -1032,6 +1052,8 @@ final class Generator {
         case 5:
           return expr(T.STR) + ".toUpperCase()";
         case 6: {
+          Var r = pick(T.RES, false);
+          if (r != null && rnd.nextBoolean()) return r.name + ".name()";
           Var c = pick(T.COLOR, false);
           if (c != null) return c.name + ".name()";
           Var a = pick(T.ARR, false);

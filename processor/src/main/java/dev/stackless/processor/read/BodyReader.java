@@ -1278,6 +1278,49 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
 
     @Override
+    public String methodResultType(
+        MethodInvocationTree call, Function<ExpressionTree, String> typeOf) {
+      if (Intrinsics.keyword(call, names) != null) {
+        return null;
+      }
+      List<ExecutableElement> candidates;
+      String name;
+      if (call.getMethodSelect() instanceof IdentifierTree) {
+        name = ((IdentifierTree) call.getMethodSelect()).getName().toString();
+        candidates = names.methods(name);
+      } else if (call.getMethodSelect() instanceof MemberSelectTree) {
+        MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
+        name = select.getIdentifier().toString();
+        String qualifier = select.getExpression().toString();
+        TypeElement site = visible.apply(qualifier) == null && names.field(qualifier) == null
+            ? names.typeOfQualifier(qualifier) : null;
+        if (site == null) {
+          String receiver = typeOf.apply(select.getExpression());
+          site = receiver == null || !receiver.matches("[\\w.]+")
+              ? null : env.getElementUtils().getTypeElement(receiver);
+        }
+        candidates = site == null ? List.of() : names.methodsOf(site, name);
+      } else {
+        return null;
+      }
+      int arguments = call.getArguments().size();
+      TypeMirror result = null;
+      for (ExecutableElement candidate : candidates) {
+        int parameters = candidate.getParameters().size();
+        if (parameters != arguments && !(candidate.isVarArgs() && arguments >= parameters - 1)) {
+          continue;
+        }
+        TypeMirror type = candidate.getReturnType();
+        if (TypeSource.mentionsError(type) || TypeSource.mentionsTypeVariable(type)
+            || (result != null && !env.getTypeUtils().isSameType(result, type))) {
+          return null;
+        }
+        result = type;
+      }
+      return result == null || result.getKind() == TypeKind.VOID ? null : TypeSource.print(result);
+    }
+
+    @Override
     public String castType(TypeCastTree cast) {
       Tree type = cast.getType();
       if (type instanceof PrimitiveTypeTree) {

@@ -9,6 +9,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import dev.stackless.processor.model.TypeSource;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The type of an initializer where the JLS fixes it from what the processor knows, for a {@code
@@ -20,6 +21,7 @@ import java.util.Map;
  *   var s = "at " + await(OwnerAsync.at(x));   // + with a String operand: String (JLS 15.18.1)
  *   var k = await(OwnerAsync.count(x)) * 2L;   // binary numeric promotion: long (JLS 5.6)
  *   var b = await(OwnerAsync.count(x)) > 3;    // a comparison: boolean
+ *   var t = String.valueOf(await(OwnerAsync.count(x)));  // every valueOf(1 argument): String
  * </pre>
  *
  * Answers null for anything else; the caller then reports the local.
@@ -41,6 +43,13 @@ final class ObviousTypes {
 
     /** The result type of a direct call of an {@code @Async} method, or null. */
     String asyncCallType(MethodInvocationTree call);
+
+    /**
+     * The result type of a call of an ordinary method, when every method the call may denote
+     * (by name and number of arguments) has the same one, free of type variables; {@code typeOf}
+     * types the receiver expression.
+     */
+    String methodResultType(MethodInvocationTree call, Function<ExpressionTree, String> typeOf);
 
     /** The type a cast names, as source with qualified names, or null. */
     String castType(TypeCastTree cast);
@@ -73,7 +82,11 @@ final class ObviousTypes {
       case METHOD_INVOCATION: {
         MethodInvocationTree call = (MethodInvocationTree) tree;
         String awaited = facts.awaitedType(call);
-        return awaited != null ? awaited : facts.asyncCallType(call);
+        if (awaited != null) {
+          return awaited;
+        }
+        String async = facts.asyncCallType(call);
+        return async != null ? async : facts.methodResultType(call, e -> of(e, facts));
       }
       case PLUS: {
         BinaryTree plus = (BinaryTree) tree;
