@@ -54,6 +54,8 @@ public final class AsyncProcessor extends AbstractProcessor {
   private final Set<String> asyncNames = new HashSet<>();
   /** Owners whose signatures mention types not generated yet, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Owners whose bodies need a type that mentions a class not generated yet, by qualified name. */
+  private final Set<String> waiting = new LinkedHashSet<>();
   private final Set<String> done = new HashSet<>();
   /** What this processor wrote, by qualified name: not scanned for misuse. */
   private final Set<String> generated = new HashSet<>();
@@ -81,16 +83,22 @@ public final class AsyncProcessor extends AbstractProcessor {
         TypeElement type = elements.getTypeElement(owner);
         reporter.error(type, Diagnostic.DEFERRED, owner, "see the errors javac reports");
       }
+      // javac ran no further round (another processor reported an error): report the locals
+      for (String name : waiting) {
+        TypeElement owner = elements.getTypeElement(name);
+        generate(owner, asyncMethodsOf(owner), trees, reporter, true);
+      }
       return false;
     }
     Map<TypeElement, List<ExecutableElement>> owners = new LinkedHashMap<>();
-    for (String name : deferred) {
+    for (String name : union(deferred, waiting)) {
       TypeElement owner = elements.getTypeElement(name);
       if (owner != null) {
         owners.put(owner, asyncMethodsOf(owner));
       }
     }
     deferred.clear();
+    waiting.clear();
     if (asyncType != null) {
       for (Element element : round.getElementsAnnotatedWith(asyncType)) {
         if (!checkPlacement(element, reporter)) {
@@ -116,8 +124,8 @@ public final class AsyncProcessor extends AbstractProcessor {
         MisuseScanner.scan(processingEnv, reporter, path.getCompilationUnit(), spoiled);
       }
     }
-    boolean progress = false;
-    Map<TypeElement, List<ExecutableElement>> waiting = new LinkedHashMap<>();
+    boolean wrote = false;
+    Map<TypeElement, List<ExecutableElement>> waitingNow = new LinkedHashMap<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : owners.entrySet()) {
       TypeElement owner = entry.getKey();
       if (done.contains(owner.getQualifiedName().toString())) {
@@ -127,19 +135,20 @@ public final class AsyncProcessor extends AbstractProcessor {
         deferred.add(owner.getQualifiedName().toString());
         continue;
       }
-      if (generate(owner, entry.getValue(), trees, reporter, false)) {
-        done.add(owner.getQualifiedName().toString());
-        progress = true;
+      Outcome outcome = generate(owner, entry.getValue(), trees, reporter, false);
+      if (outcome == Outcome.WAITING) {
+        waitingNow.put(owner, entry.getValue());
       } else {
-        waiting.put(owner, entry.getValue());
+        done.add(owner.getQualifiedName().toString());
+        wrote |= outcome == Outcome.WRITTEN;
       }
     }
-    // A body waits for a class another owner generates; when nothing was generated this round,
+    // A body waits for a class another owner generates; when nothing was written this round,
     // no later round will bring it, so the owners are generated now and the locals reported.
-    for (Map.Entry<TypeElement, List<ExecutableElement>> entry : waiting.entrySet()) {
+    for (Map.Entry<TypeElement, List<ExecutableElement>> entry : waitingNow.entrySet()) {
       String name = entry.getKey().getQualifiedName().toString();
-      if (progress) {
-        deferred.add(name);
+      if (wrote) {
+        waiting.add(name);
       } else {
         generate(entry.getKey(), entry.getValue(), trees, reporter, true);
         done.add(name);
@@ -148,11 +157,21 @@ public final class AsyncProcessor extends AbstractProcessor {
     return false;
   }
 
+  /** What an attempt to generate an owner's class came to. */
+  private enum Outcome {
+    WRITTEN,
+    /** Every method had errors (reported), or the owner is in a class file. */
+    NOTHING_WRITTEN,
+    /** A body needs a type not known yet: nothing reported, nothing written, retry later. */
+    WAITING
+  }
+
   /**
-   * Writes the owner's generated class. Returns false, having reported and written nothing, when
-   * a body needs a type that mentions a class not generated yet and {@code lastChance} is false.
+   * Writes the owner's generated class. Waits, having reported and written nothing, when a body
+   * needs a type that mentions a class not generated yet, unless this is the {@code lastChance}:
+   * then such a method is reported and left out.
    */
-  private boolean generate(
+  private Outcome generate(
       TypeElement owner,
       List<ExecutableElement> methods,
       Trees trees,
@@ -160,19 +179,27 @@ public final class AsyncProcessor extends AbstractProcessor {
       boolean lastChance) {
     TreePath ownerPath = trees.getPath(owner);
     if (ownerPath == null) {
-      return true; // from a class file: generated when its sources were compiled
+      return Outcome.NOTHING_WRITTEN; // from a class file: generated when its sources were compiled
     }
     Reporter reporter = roundReporter.held();
+    boolean wrote;
     try {
-      write(owner, methods, ownerPath, trees, reporter, lastChance);
+      wrote = write(owner, methods, ownerPath, trees, reporter, lastChance);
     } catch (TypeNotKnownYet e) {
-      return false;
+      return Outcome.WAITING;
     }
     reporter.flush();
-    return true;
+    return wrote ? Outcome.WRITTEN : Outcome.NOTHING_WRITTEN;
   }
 
-  private void write(
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** Lowers the methods and writes the class; false if no method could be lowered. */
+  private boolean write(
       TypeElement owner,
       List<ExecutableElement> methods,
       TreePath ownerPath,
@@ -212,7 +239,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
     }
     if (lowered.isEmpty()) {
-      return;
+      return false;
     }
     String packageName = elements.getPackageOf(owner).getQualifiedName().toString();
     List<String> imports = new ArrayList<>();
@@ -229,7 +256,9 @@ public final class AsyncProcessor extends AbstractProcessor {
       writer.write(source);
     } catch (IOException e) {
       reporter.error(owner, Diagnostic.INTERNAL_ERROR, qualified, e);
+      return false;
     }
+    return true;
   }
 
   /** Checks where {@code @Async} sits; false if the method cannot be transformed at all. */
