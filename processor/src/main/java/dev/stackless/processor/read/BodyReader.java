@@ -78,6 +78,8 @@ import javax.lang.model.type.TypeMirror;
 public final class BodyReader implements ReadContext, ExpressionSpiller.Context {
   /** The name of the receiver field of an instance method's frame. */
   public static final String RECEIVER = "$this";
+  /** Paths through one taken-apart expression, past which the generated code grows too much. */
+  private static final int MAX_SPILL_PATHS = 64;
 
   private final ProcessingEnvironment env;
   private final Trees trees;
@@ -879,6 +881,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     try {
       ExpressionSpiller.Lowered lowered = spiller.lower(path);
+      if (ExpressionSpiller.pathCount(lowered) > MAX_SPILL_PATHS) {
+        throw new ExpressionSpiller.Unspillable(path.getLeaf(),
+            "an expression whose suspending conditionals (?:) make more than " + MAX_SPILL_PATHS
+                + " paths (the rest of the expression is written once per path)");
+      }
       if (discard) {
         lowered = statementForm(lowered);
       }
@@ -908,15 +915,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   /** For a statement, the innermost value runs as a statement: {@code { foo(r); now(null) }}. */
   private static ExpressionSpiller.Lowered statementForm(ExpressionSpiller.Lowered lowered) {
-    if (lowered.isValue()) {
-      List<Code> prefix = new ArrayList<>(lowered.prefix);
-      if (!lowered.value.toString().matches("[\\w$]+")) {
-        prefix.add(Code.concat(lowered.value, ";")); // a bare name is not a statement
+    return ExpressionSpiller.mapLeaves(lowered, leaf -> {
+      List<Code> prefix = new ArrayList<>(leaf.prefix);
+      if (!leaf.value.toString().matches("[\\w$]+")) {
+        prefix.add(Code.concat(leaf.value, ";")); // a bare name is not a statement
       }
       return ExpressionSpiller.Lowered.value(prefix, Code.text("null"));
-    }
-    return ExpressionSpiller.Lowered.split(
-        lowered.prefix, lowered.chain, lowered.param, statementForm(lowered.rest));
+    });
   }
 
   private Local spillLocal() {

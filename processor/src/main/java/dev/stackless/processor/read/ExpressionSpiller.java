@@ -55,8 +55,10 @@ final class ExpressionSpiller {
   }
 
   /**
-   * An expression taken apart: statements to run first, then either a value, or a spill to await
-   * whose value is bound to {@code param} before continuing with {@code rest}.
+   * An expression taken apart: statements to run first, then a value; or a spill to await whose
+   * value is bound to {@code param} before continuing with {@code rest}; or a branch on {@code
+   * condition}, continuing with {@code whenTrue} or {@code whenFalse} (each the rest of the whole
+   * expression, for a conditional {@code ?:} whose branch suspends).
    */
   static final class Lowered {
     final List<Code> prefix;
@@ -64,31 +66,47 @@ final class ExpressionSpiller {
     final Code chain;
     final String param;
     final Lowered rest;
+    final Code condition;
+    final Lowered whenTrue;
+    final Lowered whenFalse;
 
-    private Lowered(List<Code> prefix, Code value, Code chain, String param, Lowered rest) {
+    private Lowered(List<Code> prefix, Code value, Code chain, String param, Lowered rest,
+        Code condition, Lowered whenTrue, Lowered whenFalse) {
       this.prefix = prefix;
       this.value = value;
       this.chain = chain;
       this.param = param;
       this.rest = rest;
+      this.condition = condition;
+      this.whenTrue = whenTrue;
+      this.whenFalse = whenFalse;
     }
 
     static Lowered value(List<Code> prefix, Code value) {
-      return new Lowered(new ArrayList<>(prefix), value, null, null, null);
+      return new Lowered(new ArrayList<>(prefix), value, null, null, null, null, null, null);
     }
 
     static Lowered split(List<Code> prefix, Code chain, String param, Lowered rest) {
-      return new Lowered(new ArrayList<>(prefix), null, chain, param, rest);
+      return new Lowered(new ArrayList<>(prefix), null, chain, param, rest, null, null, null);
+    }
+
+    static Lowered branch(List<Code> prefix, Code condition, Lowered whenTrue, Lowered whenFalse) {
+      return new Lowered(
+          new ArrayList<>(prefix), null, null, null, null, condition, whenTrue, whenFalse);
     }
 
     boolean isValue() {
-      return chain == null;
+      return chain == null && condition == null;
+    }
+
+    boolean isBranch() {
+      return condition != null;
     }
 
     Lowered withPrefix(List<Code> first) {
       List<Code> all = new ArrayList<>(first);
       all.addAll(prefix);
-      return new Lowered(all, value, chain, param, rest);
+      return new Lowered(all, value, chain, param, rest, condition, whenTrue, whenFalse);
     }
   }
 
@@ -130,10 +148,30 @@ final class ExpressionSpiller {
 
   /** {@code lowered}, whose final value goes through {@code map} (code around the value's code). */
   static Lowered mapValue(Lowered lowered, java.util.function.UnaryOperator<Code> map) {
+    return mapLeaves(lowered, leaf -> Lowered.value(leaf.prefix, map.apply(leaf.value)));
+  }
+
+  /** The number of paths through {@code lowered}: each suspending conditional doubles the rest. */
+  static int pathCount(Lowered lowered) {
     if (lowered.isValue()) {
-      return Lowered.value(lowered.prefix, map.apply(lowered.value));
+      return 1;
     }
-    return Lowered.split(lowered.prefix, lowered.chain, lowered.param, mapValue(lowered.rest, map));
+    if (lowered.isBranch()) {
+      return pathCount(lowered.whenTrue) + pathCount(lowered.whenFalse);
+    }
+    return pathCount(lowered.rest);
+  }
+
+  /** {@code lowered} with each of its final values (one per branch) replaced by {@code map}'s. */
+  static Lowered mapLeaves(Lowered lowered, java.util.function.UnaryOperator<Lowered> map) {
+    if (lowered.isValue()) {
+      return map.apply(lowered);
+    }
+    if (lowered.isBranch()) {
+      return Lowered.branch(lowered.prefix, lowered.condition,
+          mapLeaves(lowered.whenTrue, map), mapLeaves(lowered.whenFalse, map));
+    }
+    return Lowered.split(lowered.prefix, lowered.chain, lowered.param, mapLeaves(lowered.rest, map));
   }
 
   Lowered lower(TreePath path) throws Unspillable {
@@ -186,7 +224,16 @@ final class ExpressionSpiller {
         if (array.getInitializers() != null) {
           children.addAll(array.getInitializers());
         }
-        return composite(path, children);
+        Lowered lowered = composite(path, children);
+        if (array.getType() != null) {
+          return lowered;
+        }
+        // int[] a = {x, await(f)}: the braces alone are no expression once moved into a lambda
+        String type = bareInitializerType(path);
+        if (type == null) {
+          throw new Unspillable(tree, "an array initializer without new");
+        }
+        return mapValue(lowered, value -> Code.concat("new ", type, " ", value));
       }
       case CONDITIONAL_EXPRESSION: {
         com.sun.source.tree.ConditionalExpressionTree conditional =
@@ -196,8 +243,7 @@ final class ExpressionSpiller {
           // only the condition suspends: the branches stay a Java conditional, run after it
           return composite(path, List.of(conditional.getCondition()));
         }
-        throw new Unspillable(tree,
-            "a conditional expression (?:) whose branches suspend, inside a larger expression");
+        return lowerConditional(path, conditional);
       }
       default:
         if (tree instanceof BinaryTree) {
@@ -212,6 +258,28 @@ final class ExpressionSpiller {
         }
         throw new Unspillable(tree, "a suspension point inside " + describe(tree));
     }
+  }
+
+  /**
+   * The array type of {@code {...}} without {@code new}: the declared type of the variable it
+   * initializes, or for a nested one, the component type of the enclosing initializer's.
+   */
+  private String bareInitializerType(TreePath path) {
+    Tree parent = path.getParentPath().getLeaf();
+    if (parent instanceof com.sun.source.tree.VariableTree) {
+      Tree type = ((com.sun.source.tree.VariableTree) parent).getType();
+      return type == null || type.toString().equals("var")
+          ? null : read(child(path.getParentPath(), type)).toString();
+    }
+    if (parent instanceof NewArrayTree) {
+      NewArrayTree outer = (NewArrayTree) parent;
+      String outerType = outer.getType() != null
+          ? read(child(path.getParentPath(), outer.getType())).toString() + "[]"
+          : bareInitializerType(path.getParentPath());
+      return outerType == null || !outerType.endsWith("[]")
+          ? null : outerType.substring(0, outerType.length() - 2);
+    }
+    return null;
   }
 
   // --- invocations ------------------------------------------------------------------------------
@@ -341,12 +409,44 @@ final class ExpressionSpiller {
     Lowered apply(Code value) throws Unspillable;
   }
 
-  /** Runs {@code lowered}, then continues with its value. */
+  /** Runs {@code lowered}, then continues with its value (on each branch, for a branch). */
   private Lowered then(Lowered lowered, Continuation next) throws Unspillable {
     if (lowered.isValue()) {
       return next.apply(lowered.value).withPrefix(lowered.prefix);
     }
+    if (lowered.isBranch()) {
+      return Lowered.branch(lowered.prefix, lowered.condition,
+          then(lowered.whenTrue, next), then(lowered.whenFalse, next));
+    }
     return Lowered.split(lowered.prefix, lowered.chain, lowered.param, then(lowered.rest, next));
+  }
+
+  /**
+   * {@code c ? a : b} where a branch suspends, inside a larger expression: the condition, then a
+   * branch per outcome, each continuing with the rest of the expression. There the conditional's
+   * value is written as a conditional on a constant, {@code (true ? a' : b)}, so that javac gives
+   * it the type and the conversions of the original (binary numeric promotion, the unboxing of a
+   * null branch): the branch not taken is dead code, never evaluated.
+   *
+   * <pre>
+   *   return 1 + (c ? leaf(2) : 3L);
+   *     ===&gt;
+   *   $spill = (c)
+   *       ? Spill.await(OwnerAsync.leaf(2)).bind($r1 -&gt; Spill.now(1 + (true ? $r1.intValue() : 3L)))
+   *       : Spill.now(1 + (false ? leaf(2) : 3L));
+   * </pre>
+   */
+  private Lowered lowerConditional(
+      TreePath path, com.sun.source.tree.ConditionalExpressionTree conditional)
+      throws Unspillable {
+    Code whenTrueText = read(child(path, conditional.getTrueExpression()));
+    Code whenFalseText = read(child(path, conditional.getFalseExpression()));
+    Lowered condition = lower(child(path, conditional.getCondition()));
+    Lowered whenTrue = mapValue(lower(child(path, conditional.getTrueExpression())),
+        value -> Code.concat("(true ? ", value, " : ", whenFalseText, ")"));
+    Lowered whenFalse = mapValue(lower(child(path, conditional.getFalseExpression())),
+        value -> Code.concat("(false ? ", whenTrueText, " : ", value, ")"));
+    return then(condition, value -> Lowered.branch(List.of(), value, whenTrue, whenFalse));
   }
 
   // --- short circuits, assignments, updates -----------------------------------------------------
@@ -482,8 +582,19 @@ final class ExpressionSpiller {
     if (lowered.isValue()) {
       return Code.concat(SPILL, ".now(", lowered.value, ")");
     }
+    if (lowered.isBranch()) {
+      return Code.concat("((", lowered.condition, ") ? ", branchChain(lowered.whenTrue), " : ",
+          branchChain(lowered.whenFalse), ")");
+    }
     Code rest = lowered.rest.prefix.isEmpty() ? chainOf(lowered.rest) : body(lowered.rest);
     return Code.concat(lowered.chain, ".bind(", lowered.param, " -> ", rest, ")");
+  }
+
+  /** One branch's spill expression, with its own statements run first. */
+  private static Code branchChain(Lowered branch) {
+    return branch.prefix.isEmpty()
+        ? chainOf(branch)
+        : Code.concat(SPILL, ".run(() -> ", body(branch), ")");
   }
 
   /** {@code { prefix; return chain; }} */
