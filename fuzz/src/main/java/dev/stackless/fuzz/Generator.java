@@ -89,6 +89,9 @@ final class Generator {
   private boolean lambdaOnly;
   private boolean mayThrowChecked;
   private int exprDepth;
+  /** Conditionals with suspending branches in the statement being generated. */
+  private int suspendingConditionals;
+  private static final int MAX_SUSPENDING_CONDITIONALS = 3;
 
   /**
    * Steer around the processor bugs the fuzzer found that are still open (each one has a reproducer
@@ -201,6 +204,7 @@ final class Generator {
 
   private void stmt(Block b) {
     budget--;
+    suspendingConditionals = 0;
     boolean nest = depth < 3;
     while (true) {
       switch (rnd.nextInt(22)) {
@@ -935,14 +939,8 @@ final class Generator {
         }
         case 8:
           return "(int) " + "(" + expr(T.LONG) + ")";
-        case 9: {
-          boolean saved = allowSuspend;
-          String c = expr(T.BOOL);
-          allowSuspend = false;
-          String r = "(" + c + " ? " + expr(T.INT) + " : " + expr(T.INT) + ")";
-          allowSuspend = saved;
-          return r;
-        }
+        case 9:
+          return conditional(T.INT, T.INT);
         case 10: {
           boolean saved = allowSuspend;
           allowSuspend = false;
@@ -985,7 +983,7 @@ final class Generator {
   }
 
   private String longExpr() {
-    switch (rnd.nextInt(6)) {
+    switch (rnd.nextInt(7)) {
       case 0: case 1: {
         String[] ops = {" + ", " - ", " * ", " ^ "};
         return "(" + expr(T.LONG) + ops[rnd.nextInt(ops.length)] + expr(rnd.nextBoolean() ? T.LONG : T.INT) + ")";
@@ -996,6 +994,9 @@ final class Generator {
         return "Math.floorMod(" + expr(T.LONG) + ", " + lit(1, 9) + "L)";
       case 4:
         return "(" + expr(T.INT) + " * 1000000007L)";
+      case 5:
+        // int and long branches: binary numeric promotion of the int one
+        return rnd.nextBoolean() ? conditional(T.INT, T.LONG) : conditional(T.LONG, T.INT);
       default:
         return "(long) " + expr(T.INT);
     }
@@ -1072,15 +1073,28 @@ final class Generator {
           if (g == null) break;
           return g.name + ".get()";
         }
-        default: {
-          boolean saved = allowSuspend;
-          String c = expr(T.BOOL);
-          allowSuspend = false;
-          String r = "(" + c + " ? " + expr(T.STR) + " : " + leaf(T.STR) + ")";
-          allowSuspend = saved;
-          return r;
-        }
+        default:
+          return conditional(T.STR, T.STR);
       }
     }
+  }
+
+  /**
+   * {@code (c ? a : b)} inside an expression, with branches that may suspend: at most {@link
+   * #MAX_SUSPENDING_CONDITIONALS} per statement, as each one doubles the paths the processor
+   * writes through the rest of the expression (its limit is 64).
+   */
+  private String conditional(T whenTrue, T whenFalse) {
+    boolean saved = allowSuspend;
+    String c = expr(T.BOOL);
+    boolean suspending = saved && suspendingConditionals < MAX_SUSPENDING_CONDITIONALS
+        && rnd.nextBoolean();
+    if (suspending) {
+      suspendingConditionals++;
+    }
+    allowSuspend = suspending;
+    String r = "(" + c + " ? " + expr(whenTrue) + " : " + expr(whenFalse) + ")";
+    allowSuspend = saved;
+    return r;
   }
 }
