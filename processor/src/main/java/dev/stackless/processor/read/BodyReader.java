@@ -1,5 +1,6 @@
 package dev.stackless.processor.read;
 
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
@@ -259,6 +260,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
       case TRY:
         return readTry(path);
+      case ASSERT:
+        return readAssert(path);
       case SWITCH:
         return readSwitch(path, null, null);
       case SYNCHRONIZED:
@@ -377,6 +380,50 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return new Stmt.Block(List.of());
     }
     return new Stmt.AtSuspension(suspension, ResultTarget.RETURN, line(tree.getExpression()));
+  }
+
+  /**
+   * {@code assert c : detail;} with suspension points, as Java runs it (JLS 14.10), when the
+   * assertion status of the owner's outermost class (as javac asks it) is on:
+   *
+   * <pre>
+   *   if (Assertions.enabled(Outer.class)) { if (c) { } else { Object $detail = detail;
+   *       throw new AssertionError($detail); } }
+   * </pre>
+   *
+   * {@code AssertionError(Object)} gives the message every typed constructor gives, and takes a
+   * {@code Throwable} detail as its cause, as they do.
+   */
+  private Stmt readAssert(TreePath path) {
+    AssertTree tree = (AssertTree) path.getLeaf();
+    TypeElement outermost = names.owner();
+    while (outermost.getEnclosingElement() instanceof TypeElement) {
+      outermost = (TypeElement) outermost.getEnclosingElement();
+    }
+    Stmt.Condition enabled = Stmt.Condition.of(Code.text(
+        "dev.stackless.internal.Assertions.enabled(" + outermost.getQualifiedName() + ".class)"));
+    Stmt.Condition holds = condition(new TreePath(path, tree.getCondition()));
+    Stmt fails;
+    ExpressionTree detail = tree.getDetail();
+    if (detail == null) {
+      fails = new Stmt.Plain(Code.text("throw new java.lang.AssertionError();"), false);
+    } else if (!finder.contains(detail)) {
+      fails = new Stmt.Plain(Code.concat("throw new java.lang.AssertionError(",
+          CodeReader.read(this, new TreePath(path, detail)), ");"), false);
+    } else {
+      Local message = new Local(newName("$detail"), false, "java.lang.Object");
+      message.hoist();
+      synthetic.add(message);
+      Suspension suspension = suspensionOrSpill(new TreePath(path, detail), false);
+      if (suspension == null) {
+        return new Stmt.Block(List.of());
+      }
+      fails = new Stmt.Block(List.of(
+          new Stmt.AtSuspension(suspension, ResultTarget.assignLocal(message), line(detail)),
+          new Stmt.Plain(Code.concat("throw new java.lang.AssertionError(",
+              new Part.LocalRef(message), ");"), false)));
+    }
+    return new Stmt.If(enabled, new Stmt.If(holds, new Stmt.Block(List.of()), fails), null);
   }
 
   /** {@code c ? a : b} (in parentheses or not) with a suspension point in a branch. */
