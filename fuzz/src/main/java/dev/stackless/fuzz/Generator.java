@@ -215,6 +215,12 @@ final class Generator {
           if (assign(b)) return;
           break;
         case 5:
+          if (rnd.nextInt(4) == 0) {
+            // fails now and then: an AssertionError with the detail as its message
+            b.stmts.add(new Node().add("assert " + expr(T.BOOL)
+                + (rnd.nextBoolean() ? " : " + expr(T.STR) : "") + ";"));
+            return;
+          }
           b.stmts.add(new Node().add("log(out, " + expr(any()) + ");"));
           return;
         case 6:

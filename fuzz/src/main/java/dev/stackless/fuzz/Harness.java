@@ -215,7 +215,10 @@ final class Harness implements AutoCloseable {
 
   private static ClassLoader loader(Path out) {
     try {
-      return new URLClassLoader(new URL[] {out.toUri().toURL()}, Harness.class.getClassLoader());
+      URLClassLoader loader =
+          new URLClassLoader(new URL[] {out.toUri().toURL()}, Harness.class.getClassLoader());
+      loader.setDefaultAssertionStatus(true); // the programs' assert statements run, both ways
+      return loader;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

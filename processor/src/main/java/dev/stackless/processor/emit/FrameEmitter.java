@@ -71,6 +71,8 @@ public final class FrameEmitter {
   }
 
   private final Set<String> qualified = new LinkedHashSet<>();
+  /** Whether the step() being written has a jump deferred past a plain finally (Router). */
+  private boolean deferredJumps;
   private String generatedSimpleName;
   private String sourceFile;
   private PrivateAccess privates;
@@ -402,13 +404,24 @@ public final class FrameEmitter {
 
   /** {@code step()}: the states in a switch inside a loop that jumps re-enter. */
   private MethodSpec step(StateMachine machine) {
+    deferredJumps = false;
     states(machine); // a first pass lets the router learn every jump through a finally block
     CodeBlock.Builder body = CodeBlock.builder();
     if (machine.catches) {
       body.addStatement("Throwable $$caught = null");
     }
+    if (deferredJumps) {
+      body.addStatement("int $L = -1", Router.DEFERRED_LABEL);
+    }
     body.add("dispatch:\n");
     body.beginControlFlow("while (true)");
+    if (deferredJumps) {
+      // a jump out of a plain try statement changes the state once its finally code has run
+      body.beginControlFlow("if ($L >= 0)", Router.DEFERRED_LABEL);
+      body.addStatement("this.label = $L", Router.DEFERRED_LABEL);
+      body.addStatement("$L = -1", Router.DEFERRED_LABEL);
+      body.endControlFlow();
+    }
     if (machine.hasRegions()) {
       body.beginControlFlow("try");
     }
@@ -417,6 +430,9 @@ public final class FrameEmitter {
       // } catch (Throwable $e) {  an exception inside a try statement that was taken apart
       body.nextControlFlow("catch (Throwable $$e)");
       body.addStatement("if (isEscapedSuspendBlock($$e)) throw $$e");
+      if (deferredJumps) {
+        body.addStatement("$L = -1", Router.DEFERRED_LABEL); // the jump did not happen
+      }
       body.beginControlFlow("switch (this.label)");
       Map<List<Region.Membership>, List<Integer>> byChain = new LinkedHashMap<>();
       for (State state : machine.states) {
@@ -513,7 +529,7 @@ public final class FrameEmitter {
   }
 
   /** Code as Java text: locals by their final names, jumps and state numbers filled in. */
-  private static String print(
+  private String print(
       Code code, StateMachine machine, State state, Map<Local, String> captures) {
     StringBuilder out = new StringBuilder();
     for (Part part : code.parts()) {
@@ -540,11 +556,15 @@ public final class FrameEmitter {
       } else if (part instanceof Part.Jump) {
         Part.Jump jump = (Part.Jump) part;
         State target = machine.jumpState(jump.target(), jump.isContinue());
-        out.append(Router.jumping(state.chain(), target));
+        boolean deferred = jump.leavesPlainFinally() && machine.hasRegions();
+        deferredJumps |= deferred;
+        out.append(Router.jumping(state.chain(), target, deferred));
       } else if (part instanceof Part.Return) {
         Code value = ((Part.Return) part).value();
         String text = value == null ? null : print(value, machine, state, captures);
-        out.append(Router.returning(state.chain(), text));
+        boolean deferred = ((Part.Return) part).leavesPlainFinally() && machine.hasRegions();
+        deferredJumps |= deferred && !state.chain().isEmpty();
+        out.append(Router.returning(state.chain(), text, deferred));
       } else if (part instanceof StateMachineLowering.FinallyExit) {
         StateMachineLowering.FinallyExit exit = (StateMachineLowering.FinallyExit) part;
         out.append(Router.finallyExit(exit.region, state.chain(), exit.after));

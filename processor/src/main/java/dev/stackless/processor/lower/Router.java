@@ -11,12 +11,26 @@ import java.util.List;
 public final class Router {
   private Router() {}
 
+  /** The local that holds a deferred jump's state until the loop comes round (see below). */
+  public static final String DEFERRED_LABEL = "$jump";
+
   /** {@code return value;} ({@code value} null for a void method) from a point in {@code chain}. */
   public static String returning(List<Region.Membership> chain, String value) {
+    return returning(chain, value, false);
+  }
+
+  /**
+   * As {@link #returning(List, String)}; {@code deferred} for a return from inside a try statement
+   * that stays plain Java and runs code on the way out (a finally block, closing resources): the
+   * state changes in {@link #DEFERRED_LABEL}, which the dispatch loop moves into {@code label}
+   * when it comes round, so that an exception that code throws is handled as thrown where the
+   * return was, not where it was going.
+   */
+  public static String returning(List<Region.Membership> chain, String value, boolean deferred) {
     String result = value == null ? "null" : value;
     for (Region.Membership m : chain) {
       if (m.leavingRunsFinally()) {
-        return pend(m.region, Region.RETURN, result);
+        return pend(m.region, Region.RETURN, result, deferred);
       }
     }
     return "return " + result + ";";
@@ -24,16 +38,25 @@ public final class Router {
 
   /** A jump to {@code target} from a point in {@code chain}. */
   public static String jumping(List<Region.Membership> chain, State target) {
+    return jumping(chain, target, false);
+  }
+
+  /** As {@link #jumping(List, State)}; {@code deferred} as for {@link #returning}. */
+  public static String jumping(List<Region.Membership> chain, State target, boolean deferred) {
     for (Region.Membership m : chain) {
       if (target.chain.contains(m)) {
         break; // the target lies in this part too: nothing more is left
       }
       if (m.leavingRunsFinally()) {
         m.region.jumpTargets.add(target);
-        return pend(m.region, Region.JUMP + target.number, null);
+        return pend(m.region, Region.JUMP + target.number, null, deferred);
       }
     }
-    return "{ this.label = " + target.number + "; continue dispatch; }";
+    return "{ " + labelStore(deferred) + target.number + "; continue dispatch; }";
+  }
+
+  private static String labelStore(boolean deferred) {
+    return deferred ? DEFERRED_LABEL + " = " : "this.label = ";
   }
 
   /** The catch clause's body for an exception {@code e} thrown at a point in {@code chain}. */
@@ -51,7 +74,7 @@ public final class Router {
         }
       }
       if (m.leavingRunsFinally()) {
-        return out.append(pend(m.region, Region.THROW, e)).toString();
+        return out.append(pend(m.region, Region.THROW, e, false)).toString();
       }
     }
     return out.append("throw ").append(e).append(";").toString();
@@ -84,10 +107,10 @@ public final class Router {
   }
 
   /** {@code $pendingN = what; $pendingValueN = value; this.label = FINALLY; continue dispatch;} */
-  private static String pend(Region region, int what, String value) {
+  private static String pend(Region region, int what, String value, boolean deferred) {
     return "{ " + region.pending.name() + " = " + what + "; "
         + region.pendingValue.name() + " = " + (value == null ? "null" : value) + "; "
-        + "this.label = " + region.finallyState.number + "; continue dispatch; }";
+        + labelStore(deferred) + region.finallyState.number + "; continue dispatch; }";
   }
 
   private static String braced(String statement) {

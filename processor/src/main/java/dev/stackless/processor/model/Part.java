@@ -86,10 +86,21 @@ public interface Part {
   final class Jump implements Part {
     private final JumpTarget target;
     private final boolean isContinue;
+    private final boolean leavesPlainFinally;
 
-    public Jump(JumpTarget target, boolean isContinue) {
+    public Jump(JumpTarget target, boolean isContinue, boolean leavesPlainFinally) {
       this.target = target;
       this.isContinue = isContinue;
+      this.leavesPlainFinally = leavesPlainFinally;
+    }
+
+    /**
+     * Whether the jump leaves a try statement that stays plain Java and runs a finally block or
+     * closes resources on the way: the frame's state may change only once that code has run,
+     * since it may throw, and the exception belongs to the state the jump leaves.
+     */
+    public boolean leavesPlainFinally() {
+      return leavesPlainFinally;
     }
 
     public JumpTarget target() {
@@ -113,9 +124,20 @@ public interface Part {
    */
   final class Return implements Part {
     private final Code value;
+    private final boolean leavesPlainFinally;
 
     public Return(Code value) {
+      this(value, false);
+    }
+
+    public Return(Code value, boolean leavesPlainFinally) {
       this.value = value;
+      this.leavesPlainFinally = leavesPlainFinally;
+    }
+
+    /** As {@link Jump#leavesPlainFinally()}. */
+    public boolean leavesPlainFinally() {
+      return leavesPlainFinally;
     }
 
     /** The value, already cast to the method's return type; null for {@code return;}. */

@@ -73,6 +73,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private int lambdaDepth;
   private int innerLoops;
   private int innerBreakables;
+  /** See {@link #visitTry}. */
+  private int plainExitsRunningCode;
   /** The source range being read: rewrites must stay inside it. */
   private int fragmentStart;
   private int fragmentEnd;
@@ -523,9 +525,27 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return inScope(() -> super.visitCatch(node, null));
   }
 
+  /**
+   * Counts the plain try statements around the point being read whose leaving runs code (a
+   * finally block, or closing resources), which may throw on the way out of a jump.
+   */
   @Override
   public Void visitTry(TryTree node, Void unused) {
-    return inScope(() -> super.visitTry(node, null));
+    boolean finallyBlock = node.getFinallyBlock() != null;
+    return inScope(() -> {
+      int outside = plainExitsRunningCode;
+      try {
+        plainExitsRunningCode = outside + (finallyBlock || !node.getResources().isEmpty() ? 1 : 0);
+        scan(node.getResources(), null);
+        scan(node.getBlock(), null);
+        plainExitsRunningCode = outside + (finallyBlock ? 1 : 0); // resources closed by now
+        scan(node.getCatches(), null);
+      } finally {
+        plainExitsRunningCode = outside;
+      }
+      scan(node.getFinallyBlock(), null);
+      return null;
+    });
   }
 
   @Override
@@ -659,7 +679,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           : Code.concat("(" + type + ") dev.stackless.internal.Results.<" + type + ">returning(",
               read, ")");
     }
-    edits.add(new Edit(start(node), end(node), List.of(new Part.Return(value))));
+    edits.add(new Edit(start(node), end(node),
+        List.of(new Part.Return(value, plainExitsRunningCode > 0))));
     return null;
   }
 
@@ -712,7 +733,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   private void jump(Tree node, JumpTarget target, boolean isContinue) {
     if (target != null) {
-      edits.add(new Edit(start(node), end(node), List.of(new Part.Jump(target, isContinue))));
+      edits.add(new Edit(start(node), end(node),
+          List.of(new Part.Jump(target, isContinue, plainExitsRunningCode > 0))));
     }
   }
 

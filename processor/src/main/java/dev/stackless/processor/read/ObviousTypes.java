@@ -1,13 +1,18 @@
 package dev.stackless.processor.read;
 
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import dev.stackless.processor.model.TypeSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -124,6 +129,22 @@ final class ObviousTypes {
       case UNARY_MINUS:
       case BITWISE_COMPLEMENT:
         return unaryPromotion(of(((UnaryTree) tree).getExpression(), facts));
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
+        return conditionalType(java.util.Arrays.asList( // either may be null
+            of(conditional.getTrueExpression(), facts), of(conditional.getFalseExpression(), facts)));
+      }
+      case SWITCH_EXPRESSION: {
+        List<String> types = new ArrayList<>();
+        for (CaseTree rule : ((SwitchExpressionTree) tree).getCases()) {
+          if (rule.getCaseKind() != CaseTree.CaseKind.RULE
+              || !(rule.getBody() instanceof ExpressionTree)) {
+            return null; // a block that yields, or an old-style case
+          }
+          types.add(of((ExpressionTree) rule.getBody(), facts));
+        }
+        return conditionalType(types);
+      }
       case LESS_THAN:
       case LESS_THAN_EQUAL:
       case GREATER_THAN:
@@ -138,6 +159,28 @@ final class ObviousTypes {
       default:
         return null;
     }
+  }
+
+  /**
+   * The type of a conditional or switch expression with results of these types, where JLS 15.25
+   * and 15.28.1 make it plain: all the same, or numeric ones of int or wider, which promote.
+   */
+  private static String conditionalType(List<String> types) {
+    if (types.isEmpty() || types.contains(null)) {
+      return null;
+    }
+    if (types.stream().distinct().count() == 1) {
+      return types.get(0);
+    }
+    String promoted = unboxed(types.get(0));
+    for (String type : types) {
+      String unboxed = unboxed(type);
+      if (!isNumeric(unboxed) || List.of("byte", "short", "char").contains(unboxed)) {
+        return null;
+      }
+      promoted = binaryPromotion(promoted, unboxed);
+    }
+    return promoted;
   }
 
   /** JLS 5.6, binary numeric promotion; null unless both are numeric. */
