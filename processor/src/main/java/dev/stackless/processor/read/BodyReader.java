@@ -33,6 +33,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -98,6 +99,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final Set<String> typeVariables = new LinkedHashSet<>();
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
   private final Deque<TargetEntry> targets = new ArrayDeque<>();
+  private final Deque<YieldTarget> yieldTargets = new ArrayDeque<>();
   private final List<Local> synthetic = new ArrayList<>();
   private final ExpressionSpiller spiller = new ExpressionSpiller(this);
   private Local spill;
@@ -262,6 +264,17 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return readTry(path);
       case ASSERT:
         return readAssert(path);
+      case YIELD: {
+        // javac accepted it, and a switch expression with suspension points inside is lowered
+        YieldTarget yield = yieldTargets.peek();
+        TreePath value = new TreePath(path, ((YieldTree) tree).getValue());
+        Stmt assigned = valueInto(value, yield.result());
+        if (yield.result().kind == ResultTarget.Kind.RETURN) {
+          return assigned;
+        }
+        return new Stmt.Block(List.of(assigned, new Stmt.Plain(
+            new Code(List.of(new Part.Jump(yield.exit(), false, false))), false)));
+      }
       case SWITCH:
         return readSwitch(path, null, null);
       case SYNCHRONIZED:
@@ -706,21 +719,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     List<List<Stmt>> groups = new ArrayList<>();
     targets.push(new TargetEntry(label, target, false, true));
     scopes.push(new HashMap<>());
+    if (valueTarget != null) {
+      // a switch expression: blocks and old-style cases yield to its target, then leave
+      yieldTargets.push(new YieldTarget(valueTarget, target));
+    }
     try {
       for (CaseTree c : cases) {
         TreePath casePath = new TreePath(path, c);
         List<Stmt> body = new ArrayList<>();
-        if (valueTarget != null) {
+        if (valueTarget != null && c.getCaseKind() == CaseTree.CaseKind.RULE
+            && c.getBody() instanceof ExpressionTree) {
           // a switch expression: case X -> value;  assigns or returns the value
-          boolean isThrow = c.getBody() instanceof com.sun.source.tree.ThrowTree;
-          if (c.getCaseKind() != CaseTree.CaseKind.RULE
-              || !(c.getBody() instanceof ExpressionTree || isThrow)) {
-            return unsupported(tree, "a switch expression with blocks or yield around a"
-                + " suspension point", "write it as a switch statement");
-          }
-          body.add(isThrow
-              ? readStatement(new TreePath(casePath, c.getBody()))
-              : valueInto(new TreePath(casePath, c.getBody()), valueTarget));
+          body.add(valueInto(new TreePath(casePath, c.getBody()), valueTarget));
         } else if (c.getCaseKind() == CaseTree.CaseKind.RULE && c.getBody() instanceof ExpressionTree) {
           // case X -> expression;  is an expression statement
           TreePath expression = new TreePath(casePath, c.getBody());
@@ -742,6 +752,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         groups.add(body);
       }
     } finally {
+      if (valueTarget != null) {
+        yieldTargets.pop();
+      }
       scopes.pop();
       targets.pop();
     }
@@ -1560,6 +1573,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     }
     return null;
+  }
+
+  @Override
+  public YieldTarget yieldTarget() {
+    return yieldTargets.peek();
   }
 
   @Override

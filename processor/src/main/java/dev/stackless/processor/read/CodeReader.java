@@ -22,11 +22,13 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import dev.stackless.processor.diag.Diagnostic;
@@ -75,6 +77,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private int innerBreakables;
   /** See {@link #visitTry}. */
   private int plainExitsRunningCode;
+  /** Switch expressions inside the fragment, around the point being read. */
+  private int innerSwitchExpressions;
   /** The source range being read: rewrites must stay inside it. */
   private int fragmentStart;
   private int fragmentEnd;
@@ -660,28 +664,78 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       replace(node, "break " + blockLabel + ";");
       return null;
     }
-    Code value = null;
-    if (node.getExpression() != null) {
-      // read the value with this reader's view of the names in scope
-      CodeReader inner = new CodeReader(cx, blockLabel, substitutions);
-      inner.fragmentStart = start(node.getExpression());
-      inner.fragmentEnd = end(node.getExpression());
-      inner.scopes.clear();
-      inner.scopes.addAll(scopes);
-      inner.scan(new TreePath(getCurrentPath(), node.getExpression()), null);
-      Code read = inner.apply(start(node.getExpression()), end(node.getExpression()));
-      // The value converts to the method's return type, as in the user's return statement. For
-      // a poly expression (new ArrayList<>(), List.of(), a lambda) that type must also be its
-      // target type, which a cast alone does not give; the cast keeps javac's checkcast.
-      String type = cx.returnType();
-      value = TypeSource.isPrimitive(type) || !isPolyExpression(node.getExpression())
-          ? Code.concat("(" + type + ") (", read, ")")
-          : Code.concat("(" + type + ") dev.stackless.internal.Results.<" + type + ">returning(",
-              read, ")");
-    }
+    Code value = node.getExpression() == null
+        ? null
+        : returnValue(cx.returnType(), node.getExpression(), nested(node.getExpression()));
     edits.add(new Edit(start(node), end(node),
         List.of(new Part.Return(value, plainExitsRunningCode > 0))));
     return null;
+  }
+
+  /**
+   * {@code yield value;} of the switch expression that the lowering turns into a switch statement
+   * (not of one that stays plain Java inside this fragment): the value goes to the switch
+   * expression's target, and control leaves the switch.
+   */
+  @Override
+  public Void visitYield(YieldTree node, Void unused) {
+    ReadContext.YieldTarget target = cx.yieldTarget();
+    if (lambdaDepth > 0 || !classMembers.isEmpty() || innerSwitchExpressions > 0
+        || target == null) {
+      return super.visitYield(node, unused);
+    }
+    Code value = nested(node.getValue());
+    boolean leaves = plainExitsRunningCode > 0;
+    List<Part> parts = new ArrayList<>();
+    switch (target.result().kind) {
+      case RETURN:
+        parts.add(new Part.Return(returnValue(cx.returnType(), node.getValue(), value), leaves));
+        break;
+      case ASSIGN_FIELD:
+        parts.addAll(Code.concat(target.result().field, " = ", value, "; ").parts());
+        parts.add(new Part.Jump(target.exit(), false, leaves));
+        break;
+      default:
+        parts.addAll(Code.concat(new Part.LocalRef(target.result().local), " = ", value, "; ")
+            .parts());
+        parts.add(new Part.Jump(target.exit(), false, leaves));
+        break;
+    }
+    edits.add(new Edit(start(node), end(node), parts));
+    return null;
+  }
+
+  @Override
+  public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
+    innerSwitchExpressions++; // its yields stay its own
+    try {
+      return super.visitSwitchExpression(node, unused);
+    } finally {
+      innerSwitchExpressions--;
+    }
+  }
+
+  /** An expression inside the fragment, read with this reader's view of the names in scope. */
+  private Code nested(ExpressionTree expression) {
+    CodeReader inner = new CodeReader(cx, blockLabel, substitutions);
+    inner.fragmentStart = start(expression);
+    inner.fragmentEnd = end(expression);
+    inner.scopes.clear();
+    inner.scopes.addAll(scopes);
+    inner.scan(new TreePath(getCurrentPath(), expression), null);
+    return inner.apply(start(expression), end(expression));
+  }
+
+  /**
+   * A returned value, converted to the method's return type as in the user's return statement.
+   * For a poly expression (new ArrayList<>(), List.of(), a lambda) that type must also be its
+   * target type, which a cast alone does not give; the cast keeps javac's checkcast.
+   */
+  static Code returnValue(String type, ExpressionTree expression, Code read) {
+    return TypeSource.isPrimitive(type) || !isPolyExpression(expression)
+        ? Code.concat("(" + type + ") (", read, ")")
+        : Code.concat("(" + type + ") dev.stackless.internal.Results.<" + type + ">returning(",
+            read, ")");
   }
 
   /**

@@ -45,4 +45,10 @@ interface ReadContext {
    * null if it targets a statement that stays plain Java.
    */
   JumpTarget jumpTarget(String label, boolean isContinue);
+
+  /** The switch expression being lowered around the fragment, for its yields; or null. */
+  YieldTarget yieldTarget();
+
+  /** Where a {@code yield} of a lowered switch expression sends its value, and then control. */
+  record YieldTarget(dev.stackless.processor.model.ResultTarget result, JumpTarget exit) {}
 }
