@@ -89,6 +89,8 @@ final class Generator {
   private boolean lambdaOnly;
   private boolean mayThrowChecked;
   private int exprDepth;
+  /** Inside a switch expression's block, where return is not allowed. */
+  private boolean noReturn;
   /** Conditionals with suspending branches in the statement being generated. */
   private int suspendingConditionals;
   private static final int MAX_SUSPENDING_CONDITIONALS = 3;
@@ -269,7 +271,7 @@ final class Generator {
           throwStmt(b);
           return;
         case 19:
-          if (rnd.nextInt(3) == 0) {
+          if (!noReturn && rnd.nextInt(3) == 0) {
             earlyReturn(b);
             return;
           }
@@ -311,7 +313,11 @@ final class Generator {
           init = expr(t);
         }
         String type = !special && !fin && t != T.LONG && rnd.nextInt(3) == 0 ? "var" : t.java;
-        b.stmts.add(new Node().add((fin ? "final " : "") + type + " " + name + " = " + init + ";"));
+        if (special && depth < 3 && rnd.nextBoolean()) {
+          b.stmts.add(switchWithBlocks((fin ? "final " : "") + t.java + " " + name + " = ", t));
+        } else {
+          b.stmts.add(new Node().add((fin ? "final " : "") + type + " " + name + " = " + init + ";"));
+        }
         vars.add(new Var(name, t, fin, !fin));
         return;
       }
@@ -364,6 +370,32 @@ final class Generator {
     sb.append("case 1 -> ").append(expr(t)).append("; ");
     sb.append("default -> ").append(expr(t)).append("; }");
     return sb.toString();
+  }
+
+  /**
+   * {@code head switch (sel) { case 0 -> { ...; yield e; } case 1 -> e; default -> ... };}: a
+   * switch expression whose blocks run statements (suspending ones too) and yield. Inside them
+   * no return, and no break or continue to a statement outside.
+   */
+  private Node switchWithBlocks(String head, T t) {
+    Node n = new Node().add(head + "switch (Math.floorMod(" + expr(T.INT) + ", 3)) { ");
+    List<Target> outside = new ArrayList<>(targets);
+    boolean savedNoReturn = noReturn;
+    targets.clear();
+    noReturn = true;
+    String[] labels = {"case 0 -> ", "case 1 -> ", "default -> "};
+    for (String label : labels) {
+      if (rnd.nextInt(3) == 0) {
+        n.add(label + expr(t) + "; ");
+        continue;
+      }
+      Block arm = body(2);
+      arm.stmts.add(new Node().add("yield " + expr(t) + ";"));
+      n.add(label).add(arm).add(" ");
+    }
+    targets.addAll(outside);
+    noReturn = savedNoReturn;
+    return n.add("};");
   }
 
   private Var pick(T t, boolean mutable) {
