@@ -215,7 +215,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     generatedNames.add(simpleName);
     List<FrameEmitter.Lowered> lowered = new ArrayList<>();
     dev.stackless.processor.model.PrivateAccess privates =
-        new dev.stackless.processor.model.PrivateAccess();
+        new dev.stackless.processor.model.PrivateAccess(owner);
     for (ExecutableElement method : methods) {
       if (spoiled.contains(trees.getTree(method))) {
         continue;

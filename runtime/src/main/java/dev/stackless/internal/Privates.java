@@ -51,6 +51,26 @@ public final class Privates {
     }
   }
 
+  /**
+   * The field of an inner class that holds its enclosing instance: javac's synthetic final field
+   * of the outer class's type ({@code this$0}), found by what it is rather than by its name.
+   */
+  public static VarHandle enclosingInstance(
+      MethodHandles.Lookup lookup, Class<?> inner, Class<?> outer) {
+    for (java.lang.reflect.Field field : inner.getDeclaredFields()) {
+      if (field.isSynthetic() && field.getType() == outer
+          && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        try {
+          return lookup.unreflectVarHandle(field);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("no access to " + field, e);
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "no enclosing instance of " + outer.getName() + " in " + inner.getName());
+  }
+
   /** Rethrows what a private method threw, checked or not, as it is. */
   public static RuntimeException rethrow(Throwable e) {
     throw Privates.<RuntimeException>sneaky(e);

@@ -250,100 +250,180 @@ public final class FrameEmitter {
   private static final ClassName METHOD_HANDLE = ClassName.get("java.lang.invoke", "MethodHandle");
 
   /**
-   * The accessors of the owner's private members that the bodies use: a private lookup, a
-   * {@code VarHandle} or {@code MethodHandle} each, and static methods the bodies call.
+   * The accessors of what the bodies use that Java would not let the generated class name (see
+   * {@link PrivateAccess}): a private lookup per class, a {@code VarHandle} or {@code
+   * MethodHandle} each, and static methods the bodies call.
    */
   private void addPrivateAccessors(TypeSpec.Builder type, TypeElement owner) {
-    TypeName ownerRaw = track(TypeName.get(types.erasure(owner.asType())));
-    AnnotationSpec unchecked = AnnotationSpec.builder(SuppressWarnings.class)
-        .addMember("value", "{$S, $S}", "unchecked", "rawtypes")
-        .build();
-    // private static final Lookup PRIVATE = Privates.lookup(Owner.class, MethodHandles.lookup());
-    type.addField(FieldSpec.builder(LOOKUP, "PRIVATE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Private access to {@link $L}, for the fields and methods below.\n",
-            owner.getQualifiedName())
-        .initializer("$T.lookup($T.class, $T.lookup())", PRIVATES, ownerRaw, HANDLES)
-        .build());
+    Map<TypeElement, String> lookups = new LinkedHashMap<>();
     for (javax.lang.model.element.VariableElement field : privates.fields().values()) {
-      String name = field.getSimpleName().toString();
-      boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
-      TypeName fieldType = track(TypeName.get(field.asType()));
-      TypeName erased = track(TypeName.get(types.erasure(field.asType())));
-      type.addField(FieldSpec.builder(VAR_HANDLE, name + "$field", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.field(PRIVATE, $T.class, $S, $T.class, $L)", PRIVATES, ownerRaw, name, erased, isStatic)
-          .build());
-      String self = isStatic ? "" : "self";
-      String selfComma = isStatic ? "" : "self, ";
-      MethodSpec.Builder get = MethodSpec.methodBuilder(name + "$get").addAnnotation(unchecked)
-          .addModifiers(Modifier.STATIC).returns(fieldType)
-          .addStatement("return ($T) $L$$field.get($L)", fieldType, name, self);
-      MethodSpec.Builder set = MethodSpec.methodBuilder(name + "$set").addAnnotation(unchecked)
-          .addModifiers(Modifier.STATIC).returns(fieldType);
-      if (!isStatic) {
-        get.addParameter(ownerRaw, "self");
-        set.addParameter(ownerRaw, "self");
-      }
-      set.addParameter(fieldType, "value")
-          .addStatement("$L$$field.set($Lvalue)", name, selfComma)
-          .addStatement("return value");
-      type.addMethod(get.build());
-      type.addMethod(set.build());
-      if (isNumeric(fieldType)) {
-        MethodSpec.Builder add = MethodSpec.methodBuilder(name + "$add").addAnnotation(unchecked)
-            .addModifiers(Modifier.STATIC).returns(fieldType);
-        if (!isStatic) {
-          add.addParameter(ownerRaw, "self");
-        }
-        add.addParameter(int.class, "delta").addParameter(boolean.class, "post")
-            .addStatement("$T old = $L$$get($L)", fieldType, name, self)
-            .addStatement("$T now = ($T) (old + delta)", fieldType, fieldType)
-            .addStatement("$L$$set($Lnow)", name, selfComma)
-            .addStatement("return post ? old : now");
-        type.addMethod(add.build());
-      }
+      lookup(type, lookups, (TypeElement) field.getEnclosingElement());
     }
     for (javax.lang.model.element.ExecutableElement method : privates.methods().values()) {
-      String name = method.getSimpleName().toString();
-      int arity = method.getParameters().size();
-      boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-      String handle = name + "$method" + arity;
-      TypeName returnType = track(TypeName.get(method.getReturnType()));
-      TypeName erasedReturn = track(TypeName.get(types.erasure(method.getReturnType())));
-      List<String> classes = new ArrayList<>();
-      List<Object> classArgs = new ArrayList<>();
-      MethodSpec.Builder call = MethodSpec.methodBuilder(name + "$call" + arity)
-          .addAnnotation(unchecked).addModifiers(Modifier.STATIC).returns(returnType);
-      List<String> arguments = new ArrayList<>();
-      if (!isStatic) {
-        call.addParameter(ownerRaw, "self");
-        arguments.add("self");
-      }
-      for (int i = 0; i < arity; i++) {
-        TypeName erased = track(TypeName.get(types.erasure(method.getParameters().get(i).asType())));
-        classes.add("$T.class");
-        classArgs.add(erased);
-        call.addParameter(erased, "a" + i);
-        arguments.add("a" + i);
-      }
-      List<Object> initArgs = new ArrayList<>(List.of(PRIVATES, ownerRaw, name, erasedReturn));
-      initArgs.addAll(classArgs);
-      initArgs.add(isStatic);
-      type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.method(PRIVATE, $T.class, $S, $T.class, new Class<?>[] {"
-              + String.join(", ", classes) + "}, $L)", initArgs.toArray())
-          .build());
-      call.beginControlFlow("try");
-      if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
-        call.addStatement("$L.invokeExact($L)", handle, String.join(", ", arguments));
-      } else {
-        call.addStatement("return ($T) ($T) $L.invokeExact($L)", returnType, erasedReturn, handle,
-            String.join(", ", arguments));
-      }
-      call.nextControlFlow("catch (Throwable e)");
-      call.addStatement("throw $T.rethrow(e)", PRIVATES);
-      call.endControlFlow();
-      type.addMethod(call.build());
+      lookup(type, lookups, (TypeElement) method.getEnclosingElement());
     }
+    for (TypeElement inner : privates.enclosingInstances().values()) {
+      lookup(type, lookups, inner);
+    }
+    for (Map.Entry<String, TypeElement> entry : privates.enclosingInstances().entrySet()) {
+      addEnclosingInstance(type, entry.getKey(), entry.getValue(), lookups.get(entry.getValue()));
+    }
+    for (Map.Entry<String, javax.lang.model.element.VariableElement> entry
+        : privates.fields().entrySet()) {
+      addFieldAccessors(type, entry.getKey(), entry.getValue(),
+          lookups.get((TypeElement) entry.getValue().getEnclosingElement()));
+    }
+    for (Map.Entry<String, javax.lang.model.element.ExecutableElement> entry
+        : privates.methods().entrySet()) {
+      addMethodAccessor(type, entry.getKey(), entry.getValue(),
+          lookups.get((TypeElement) entry.getValue().getEnclosingElement()));
+    }
+  }
+
+  private static final AnnotationSpec UNCHECKED = AnnotationSpec.builder(SuppressWarnings.class)
+      .addMember("value", "{$S, $S}", "unchecked", "rawtypes")
+      .build();
+
+  /**
+   * {@code private static final Lookup PRIVATE = Privates.lookup(Owner.class, MethodHandles.lookup());}
+   * once per class ({@code PRIVATE$Outer} for another than the owner); returns the field's name.
+   */
+  private String lookup(TypeSpec.Builder type, Map<TypeElement, String> lookups, TypeElement site) {
+    String existing = lookups.get(site);
+    if (existing != null) {
+      return existing;
+    }
+    String name = site.equals(privates.owner()) ? "PRIVATE" : "PRIVATE$" + PrivateAccess.flatName(site);
+    type.addField(FieldSpec.builder(LOOKUP, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Private access to {@link $L}, for the members below.\n", site.getQualifiedName())
+        .initializer("$T.lookup($T.class, $T.lookup())", PRIVATES, raw(site), HANDLES)
+        .build());
+    lookups.put(site, name);
+    return name;
+  }
+
+  private TypeName raw(TypeElement type) {
+    return track(TypeName.get(types.erasure(type.asType())));
+  }
+
+  /** The type of the object an instance member of {@code site} is read from: generic if it is. */
+  private TypeName selfType(TypeElement site) {
+    return site.getTypeParameters().isEmpty() ? raw(site) : track(TypeName.get(site.asType()));
+  }
+
+  private static List<TypeVariableName> typeVariables(TypeElement site) {
+    List<TypeVariableName> variables = new ArrayList<>();
+    for (javax.lang.model.element.TypeParameterElement variable : site.getTypeParameters()) {
+      variables.add(TypeVariableName.get(variable));
+    }
+    return variables;
+  }
+
+  /** {@code static Outer outer$Outer_Inner(Outer.Inner self)}: an inner object's enclosing one. */
+  private void addEnclosingInstance(
+      TypeSpec.Builder type, String name, TypeElement inner, String lookup) {
+    TypeElement outer = (TypeElement) inner.getEnclosingElement();
+    type.addField(FieldSpec.builder(VAR_HANDLE, name + "$field", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.enclosingInstance($L, $T.class, $T.class)", PRIVATES, lookup, raw(inner),
+            raw(outer))
+        .build());
+    type.addMethod(MethodSpec.methodBuilder(name).addAnnotation(UNCHECKED)
+        .addModifiers(Modifier.STATIC).returns(raw(outer))
+        .addParameter(raw(inner), "self")
+        .addStatement("return ($T) $L$$field.get(self)", raw(outer), name)
+        .build());
+  }
+
+  /** {@code count$get(self)}, {@code count$set(self, v)}, and for a number {@code count$add}. */
+  private void addFieldAccessors(TypeSpec.Builder type, String prefix,
+      javax.lang.model.element.VariableElement field, String lookup) {
+    TypeElement site = (TypeElement) field.getEnclosingElement();
+    String name = field.getSimpleName().toString();
+    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
+    TypeName fieldType = track(TypeName.get(field.asType()));
+    TypeName erased = track(TypeName.get(types.erasure(field.asType())));
+    type.addField(FieldSpec.builder(VAR_HANDLE, prefix + "field", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.field($L, $T.class, $S, $T.class, $L)", PRIVATES, lookup, raw(site), name,
+            erased, isStatic)
+        .build());
+    String self = isStatic ? "" : "self";
+    String selfComma = isStatic ? "" : "self, ";
+    // an instance field of a generic class: accessors generic in its type variables,
+    // static <T> List<T> items$get(Owner<T> self)
+    List<TypeVariableName> variables = isStatic ? List.of() : typeVariables(site);
+    MethodSpec.Builder get = MethodSpec.methodBuilder(prefix + "get").addAnnotation(UNCHECKED)
+        .addModifiers(Modifier.STATIC).addTypeVariables(variables).returns(fieldType)
+        .addStatement("return ($T) $Lfield.get($L)", fieldType, prefix, self);
+    MethodSpec.Builder set = MethodSpec.methodBuilder(prefix + "set").addAnnotation(UNCHECKED)
+        .addModifiers(Modifier.STATIC).addTypeVariables(variables).returns(fieldType);
+    if (!isStatic) {
+      get.addParameter(selfType(site), "self");
+      set.addParameter(selfType(site), "self");
+    }
+    set.addParameter(fieldType, "value")
+        .addStatement("$Lfield.set($Lvalue)", prefix, selfComma)
+        .addStatement("return value");
+    type.addMethod(get.build());
+    type.addMethod(set.build());
+    if (isNumeric(fieldType)) {
+      MethodSpec.Builder add = MethodSpec.methodBuilder(prefix + "add").addAnnotation(UNCHECKED)
+          .addModifiers(Modifier.STATIC).addTypeVariables(variables).returns(fieldType);
+      if (!isStatic) {
+        add.addParameter(selfType(site), "self");
+      }
+      add.addParameter(int.class, "delta").addParameter(boolean.class, "post")
+          .addStatement("$T old = $Lget($L)", fieldType, prefix, self)
+          .addStatement("$T now = ($T) (old + delta)", fieldType, fieldType)
+          .addStatement("$Lset($Lnow)", prefix, selfComma)
+          .addStatement("return post ? old : now");
+      type.addMethod(add.build());
+    }
+  }
+
+  /** {@code secret$call1(self, a0)}: a private method through its {@code MethodHandle}. */
+  private void addMethodAccessor(TypeSpec.Builder type, String accessor,
+      javax.lang.model.element.ExecutableElement method, String lookup) {
+    TypeElement site = (TypeElement) method.getEnclosingElement();
+    String name = method.getSimpleName().toString();
+    int arity = method.getParameters().size();
+    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    String handle = accessor.replaceFirst("call(\\d+)$", "method$1");
+    TypeName returnType = track(TypeName.get(method.getReturnType()));
+    TypeName erasedReturn = track(TypeName.get(types.erasure(method.getReturnType())));
+    List<String> classes = new ArrayList<>();
+    List<Object> classArgs = new ArrayList<>();
+    MethodSpec.Builder call = MethodSpec.methodBuilder(accessor)
+        .addAnnotation(UNCHECKED).addModifiers(Modifier.STATIC).returns(returnType);
+    List<String> arguments = new ArrayList<>();
+    if (!isStatic) {
+      call.addParameter(raw(site), "self");
+      arguments.add("self");
+    }
+    for (int i = 0; i < arity; i++) {
+      TypeName erased = track(TypeName.get(types.erasure(method.getParameters().get(i).asType())));
+      classes.add("$T.class");
+      classArgs.add(erased);
+      call.addParameter(erased, "a" + i);
+      arguments.add("a" + i);
+    }
+    List<Object> initArgs = new ArrayList<>(List.of(PRIVATES, lookup, raw(site), name, erasedReturn));
+    initArgs.addAll(classArgs);
+    initArgs.add(isStatic);
+    type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.method($L, $T.class, $S, $T.class, new Class<?>[] {"
+            + String.join(", ", classes) + "}, $L)", initArgs.toArray())
+        .build());
+    call.beginControlFlow("try");
+    if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
+      call.addStatement("$L.invokeExact($L)", handle, String.join(", ", arguments));
+    } else {
+      call.addStatement("return ($T) ($T) $L.invokeExact($L)", returnType, erasedReturn, handle,
+          String.join(", ", arguments));
+    }
+    call.nextControlFlow("catch (Throwable e)");
+    call.addStatement("throw $T.rethrow(e)", PRIVATES);
+    call.endControlFlow();
+    type.addMethod(call.build());
   }
 
   private static boolean isNumeric(TypeName type) {

@@ -2,41 +2,90 @@ package dev.stackless.processor.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
- * The private fields and methods of an owner that its {@code @Async} bodies use. The generated
- * class reaches them through a private lookup ({@code MethodHandles.privateLookupIn}, allowed
- * because it lives in the owner's package and module) and small static accessors that the body's
- * code calls instead ({@code count$get()}, {@code count$set(v)}, {@code secret$call(self, a)}).
+ * What the generated class must reach that Java would not let it name: the private fields and
+ * methods of the owner and of its outer classes that the {@code @Async} bodies use, and the
+ * enclosing instances of an inner owner. The generated class reaches them through private lookups
+ * ({@code MethodHandles.privateLookupIn}, allowed because it lives in the owner's package and
+ * module) and small static accessors that the body's code calls instead ({@code count$get()},
+ * {@code count$set(v)}, {@code secret$call1(self, a)}, {@code Outer$count$get(outer)}, {@code
+ * outer$Outer_Inner(self)}).
  */
 public final class PrivateAccess {
+  private final TypeElement owner;
   private final Map<String, VariableElement> fields = new LinkedHashMap<>();
   private final Map<String, ExecutableElement> methods = new LinkedHashMap<>();
+  private final Map<String, TypeElement> enclosingInstances = new LinkedHashMap<>();
 
-  /** Records a field; returns the accessor prefix ({@code count$}). */
+  public PrivateAccess(TypeElement owner) {
+    this.owner = owner;
+  }
+
+  /** Records a field; returns the accessor prefix ({@code count$}, {@code Outer$count$}). */
   public String field(VariableElement field) {
-    fields.putIfAbsent(field.getSimpleName().toString(), field);
-    return field.getSimpleName() + "$";
+    String prefix = prefix(field);
+    fields.putIfAbsent(prefix, field);
+    return prefix;
   }
 
-  /** Records a method; returns the accessor's name ({@code secret$call}). */
+  /** Records a method; returns the accessor's name ({@code secret$call1}). */
   public String method(ExecutableElement method) {
-    String key = method.getSimpleName() + "$" + method.getParameters().size();
-    methods.putIfAbsent(key, method);
-    return method.getSimpleName() + "$call" + method.getParameters().size();
+    String name = prefix(method) + "call" + method.getParameters().size();
+    methods.putIfAbsent(name, method);
+    return name;
   }
 
+  /**
+   * Records that the bodies need the enclosing instance of {@code inner} (the owner or one of its
+   * outer classes, an inner class); returns the accessor's name ({@code outer$Outer_Inner}).
+   */
+  public String enclosingInstance(TypeElement inner) {
+    String name = "outer$" + flatName(inner);
+    enclosingInstances.putIfAbsent(name, inner);
+    return name;
+  }
+
+  /** The accessor prefix of a member: its name for the owner's, else its class's flat name too. */
+  public String prefix(Element member) {
+    TypeElement site = (TypeElement) member.getEnclosingElement();
+    String name = member.getSimpleName() + "$";
+    return site.equals(owner) ? name : flatName(site) + "$" + name;
+  }
+
+  /** {@code Outer_Inner} for {@code p.Outer.Inner}: the class's names below its package. */
+  public static String flatName(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element e = type.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      name.insert(0, e.getSimpleName() + "_");
+    }
+    return name.toString();
+  }
+
+  public TypeElement owner() {
+    return owner;
+  }
+
+  /** The fields, by accessor prefix. */
   public Map<String, VariableElement> fields() {
     return fields;
   }
 
+  /** The methods, by accessor name. */
   public Map<String, ExecutableElement> methods() {
     return methods;
   }
 
+  /** The inner classes whose enclosing instance the bodies need, by accessor name. */
+  public Map<String, TypeElement> enclosingInstances() {
+    return enclosingInstances;
+  }
+
   public boolean isEmpty() {
-    return fields.isEmpty() && methods.isEmpty();
+    return fields.isEmpty() && methods.isEmpty() && enclosingInstances.isEmpty();
   }
 }

@@ -209,8 +209,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   @Override
   public Void visitMemberSelect(MemberSelectTree node, Void unused) {
     if (node.getIdentifier().contentEquals("this") && classMembers.isEmpty()) {
-      if (cx.receiverField() != null) {
-        replace(node, cx.receiverField());
+      // this of the owner, or Outer.this: the enclosing instance
+      String instance = instanceOf(memberSite(node));
+      if (instance != null) {
+        replace(node, instance);
       }
       return null;
     }
@@ -218,21 +220,49 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       unsupported(node, "Outer.super in an @Async body", "call the method through this instead");
       return null;
     }
-    ExpressionTree qualifier = node.getExpression();
-    boolean throughOwner =
-        Intrinsics.isThis(qualifier)
-            || cx.names().typeOfQualifier(qualifier.toString()) == cx.names().owner();
-    if (classMembers.isEmpty() && throughOwner && !isMethodSelect(node)) {
-      for (Element member : cx.names().owner().getEnclosedElements()) {
+    TypeElement site = memberSite(node.getExpression());
+    if (classMembers.isEmpty() && site != null && !isMethodSelect(node)) {
+      for (Element member : site.getEnclosedElements()) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
             && member.getModifiers().contains(Modifier.PRIVATE)
             && member instanceof javax.lang.model.element.VariableElement) {
-          privateField(node, (javax.lang.model.element.VariableElement) member);
+          boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
+          String self = isStatic ? "" : instanceOf(site);
+          if (self == null) {
+            unsupported(node, "the instance field " + member.getSimpleName() + " in a static"
+                + " method", "use it through an instance");
+          } else {
+            privateField(node, (javax.lang.model.element.VariableElement) member, self);
+          }
           return null;
         }
       }
     }
     return super.visitMemberSelect(node, unused);
+  }
+
+  /**
+   * The class whose members a qualifier names as the body's own: the owner for {@code this} and
+   * {@code Owner}, an enclosing class for {@code Outer.this} and {@code Outer}; null otherwise.
+   */
+  private TypeElement memberSite(ExpressionTree qualifier) {
+    if (qualifier instanceof IdentifierTree
+        && ((IdentifierTree) qualifier).getName().contentEquals("this")) {
+      return cx.names().owner();
+    }
+    if (qualifier instanceof MemberSelectTree
+        && ((MemberSelectTree) qualifier).getIdentifier().contentEquals("this")) {
+      qualifier = ((MemberSelectTree) qualifier).getExpression();
+    } else if (qualifier instanceof IdentifierTree && cx.bodyLocal(qualifier.toString()) != null) {
+      return null;
+    }
+    TypeElement type = cx.names().typeOfQualifier(qualifier.toString());
+    for (Element e = cx.names().owner(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.equals(type)) {
+        return type;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -264,9 +294,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
               chosen = method;
             }
           }
-          ExecutableElement privateOne = privateMethod(methods, node.getArguments().size());
-          if (privateOne != null && site == cx.names().owner()) {
-            callPrivate(node, privateOne);
+          ExecutableElement privateOne =
+              privateMethod(methods, node.getArguments().size(), site);
+          if (privateOne != null) {
+            callPrivate(node, privateOne, site);
           } else {
             qualifyMember(select, chosen, site, site == cx.names().owner(), name);
           }
@@ -278,15 +309,13 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     if (node.getMethodSelect() instanceof MemberSelectTree && classMembers.isEmpty()) {
       MemberSelectTree select = (MemberSelectTree) node.getMethodSelect();
-      ExpressionTree qualifier = select.getExpression();
-      TypeElement owner = cx.names().owner();
-      if (Intrinsics.isThis(qualifier)
-          || cx.names().typeOfQualifier(qualifier.toString()) == owner) {
+      TypeElement site = memberSite(select.getExpression());
+      if (site != null) {
         ExecutableElement privateOne = privateMethod(
-            cx.names().methodsOf(owner, select.getIdentifier().toString()),
-            node.getArguments().size());
+            cx.names().methodsOf(site, select.getIdentifier().toString()),
+            node.getArguments().size(), site);
         if (privateOne != null) {
-          callPrivate(node, privateOne);
+          callPrivate(node, privateOne, site);
           scan(node.getTypeArguments(), null);
           scan(node.getArguments(), null);
           return null;
@@ -297,12 +326,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   }
 
   /** The private method of the owner a call with {@code arity} arguments calls, or null. */
-  private ExecutableElement privateMethod(List<ExecutableElement> methods, int arity) {
+  /** The private method of {@code site} a call with {@code arity} arguments calls, or null. */
+  private ExecutableElement privateMethod(
+      List<ExecutableElement> methods, int arity, TypeElement site) {
     ExecutableElement found = null;
     for (ExecutableElement method : methods) {
       if (method.getParameters().size() == arity || method.isVarArgs()) {
         if (!method.getModifiers().contains(Modifier.PRIVATE)
-            || method.getEnclosingElement() != cx.names().owner()) {
+            || method.getEnclosingElement() != site) {
           return null;
         }
         found = method;
@@ -313,17 +344,19 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   /**
    * {@code secret(a)} ===> {@code OwnerAsync.secret$call1($this, a)}: a private method of the
-   * owner, through the generated class's accessor.
+   * owner, or of an outer class ({@code OwnerAsync.Outer$secret$call1(outer, a)}, the outer
+   * object reached from {@code $this}), through the generated class's accessor.
    */
-  private void callPrivate(MethodInvocationTree node, ExecutableElement method) {
+  private void callPrivate(MethodInvocationTree node, ExecutableElement method, TypeElement site) {
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
     if (!method.getTypeParameters().isEmpty() || method.isVarArgs()
-        || mentionsTypeVariable(method.getReturnType())) {
+        || TypeSource.mentionsTypeVariable(method.getReturnType())) {
       unsupported(node.getMethodSelect(), "the generic or varargs private method "
           + method.getSimpleName(), "make it package-private");
       return;
     }
-    if (!isStatic && cx.receiverField() == null) {
+    String self = isStatic ? "" : instanceOf(site);
+    if (self == null) {
       unsupported(node.getMethodSelect(), "the instance method " + method.getSimpleName()
           + " in a static method", "call it through an instance");
       return;
@@ -331,57 +364,65 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     replace(node.getMethodSelect(), cx.generatedClass() + "." + cx.privates().method(method));
     if (!isStatic) {
       int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
-      String text = cx.receiverField() + (node.getArguments().isEmpty() ? "" : ", ");
+      String text = self + (node.getArguments().isEmpty() ? "" : ", ");
       edits.add(new Edit(at, at, List.of(new Part.Text(text))));
     }
   }
 
-  private static boolean mentionsTypeVariable(javax.lang.model.type.TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return true;
-      case ARRAY:
-        return mentionsTypeVariable(((javax.lang.model.type.ArrayType) type).getComponentType());
-      case DECLARED:
-        for (javax.lang.model.type.TypeMirror argument :
-            ((javax.lang.model.type.DeclaredType) type).getTypeArguments()) {
-          if (mentionsTypeVariable(argument)) {
-            return true;
-          }
-        }
-        return false;
-      case WILDCARD:
-        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
-        return (wildcard.getExtendsBound() != null && mentionsTypeVariable(wildcard.getExtendsBound()))
-            || (wildcard.getSuperBound() != null && mentionsTypeVariable(wildcard.getSuperBound()));
-      default:
-        return false;
+  /**
+   * The instance of {@code site} that an unqualified instance member of it means: the receiver
+   * for the owner, else the enclosing instance, from the receiver out through each inner class
+   * ({@code OwnerAsync.outer$Outer_Inner($this)}); null in a static method, or when a class on
+   * the way is not an inner class (javac rejected such code already).
+   */
+  private String instanceOf(TypeElement site) {
+    if (cx.receiverField() == null || site == null) {
+      return null;
     }
+    String instance = cx.receiverField();
+    for (TypeElement type = cx.names().owner(); type != site; ) {
+      if (type.getModifiers().contains(Modifier.STATIC)
+          || !(type.getEnclosingElement() instanceof TypeElement)
+          || type.getKind() != javax.lang.model.element.ElementKind.CLASS) {
+        return null;
+      }
+      instance = cx.generatedClass() + "." + cx.privates().enclosingInstance(type) + "("
+          + instance + ")";
+      type = (TypeElement) type.getEnclosingElement();
+    }
+    return instance;
   }
 
   private void qualifyMember(
       Tree node, Element member, TypeElement site, boolean viaOwner, String name) {
+    boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
     if (member.getModifiers().contains(Modifier.PRIVATE)) {
-      if (site == cx.names().owner() && member instanceof javax.lang.model.element.VariableElement) {
-        privateField(node, (javax.lang.model.element.VariableElement) member);
+      String self = isStatic ? "" : instanceOf(site);
+      if (member instanceof javax.lang.model.element.VariableElement && self != null) {
+        privateField(node, (javax.lang.model.element.VariableElement) member, self);
       } else {
         unsupported(
             node,
             "the private member " + name + " of " + site.getSimpleName(),
-            "make it package-private (only the owner's own private fields and methods are"
-                + " reachable from the generated frame)");
+            "make it package-private (only the private fields and methods of the owner and of"
+                + " its outer classes are reachable from the generated frame)");
       }
       return;
     }
-    if (member.getModifiers().contains(Modifier.STATIC)) {
+    if (isStatic) {
       replace(node, site.getQualifiedName() + "." + name);
     } else if (viaOwner && cx.receiverField() != null) {
       replace(node, cx.receiverField() + "." + name);
     } else if (!viaOwner) {
-      unsupported(
-          node,
-          "the outer instance member " + name,
-          "pass the outer object as a parameter or make the member static");
+      String outer = instanceOf(site);
+      if (outer == null) {
+        unsupported(
+            node,
+            "the outer instance member " + name,
+            "pass the outer object as a parameter or make the member static");
+      } else {
+        replace(node, outer + "." + name);
+      }
     }
   }
 
@@ -410,14 +451,20 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           "use it through an instance");
       return;
     }
+    privateField(node, field, isStatic ? "" : cx.receiverField());
+  }
+
+  /** As above, {@code self} the instance that holds the field, empty for a static field. */
+  private void privateField(
+      Tree node, javax.lang.model.element.VariableElement field, String self) {
+    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
     String type = dev.stackless.processor.model.TypeSource.print(field.asType());
-    if (type == null || (!isStatic && !cx.names().owner().getTypeParameters().isEmpty())) {
-      unsupported(node, "the private field " + field.getSimpleName() + " of a generic class",
-          "make it package-private");
+    if (type == null || (isStatic && TypeSource.mentionsTypeVariable(field.asType()))) {
+      unsupported(node, "the private field " + field.getSimpleName() + ", whose type cannot be"
+          + " written in the generated class,", "make it package-private");
       return;
     }
     String accessor = cx.generatedClass() + "." + cx.privates().field(field);
-    String self = isStatic ? "" : cx.receiverField();
     String selfComma = isStatic ? "" : self + ", ";
     Tree parent = getCurrentPath().getParentPath().getLeaf();
     boolean inside = start(parent) >= fragmentStart && end(parent) <= fragmentEnd;
@@ -443,7 +490,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           || parent.getKind() == Tree.Kind.PREFIX_INCREMENT;
       edits.add(new Edit(start(parent), end(parent), List.of(new Part.Text(
           accessor + "add(" + selfComma + (up ? "1" : "-1") + ", " + post + ")"))));
-    } else if (isIncrement(parent) || parent instanceof CompoundAssignmentTree
+    } else if (isIncrement(parent)
+        || (parent instanceof CompoundAssignmentTree
+            && ((CompoundAssignmentTree) parent).getVariable() == node)
         || (parent instanceof AssignmentTree && ((AssignmentTree) parent).getVariable() == node)) {
       unsupported(node, "assigning the private field " + field.getSimpleName()
           + " around a suspension point", "assign it in a statement of its own");

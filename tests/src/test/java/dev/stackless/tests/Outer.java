@@ -1,0 +1,94 @@
+package dev.stackless.tests;
+
+import static dev.stackless.Keywords.*;
+
+import dev.stackless.Async;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Owners that Java nests: an inner class whose {@code @Async} methods use the enclosing
+ * instance's fields and methods, private ones too, and a generic class with private fields.
+ * Each method has a plain twin, compared by {@link OuterTest}.
+ */
+class Outer {
+  private int hits;
+  int total = 100;
+  private static int created;
+  private final String name;
+
+  Outer(String name) {
+    this.name = name;
+    created++;
+  }
+
+  private String tag(int n) {
+    return name + "#" + n;
+  }
+
+  static int created() {
+    return created;
+  }
+
+  class Inner {
+    private int own;
+
+    @Async
+    String visit(Sched s, int n) {
+      hits++;
+      int got = Flows.later(s, "visit", n);
+      total += got;
+      own += hits;
+      created += 0;
+      return tag(got) + " hits=" + hits + " total=" + total + " own=" + own
+          + " outer=" + Outer.this.name;
+    }
+
+    String visitPlain(Sched s, int n) {
+      hits++;
+      int got = Flows.laterPlain(s, "visit", n);
+      total += got;
+      own += hits;
+      created += 0;
+      return tag(got) + " hits=" + hits + " total=" + total + " own=" + own
+          + " outer=" + Outer.this.name;
+    }
+
+    class Deeper {
+      @Async
+      int reach(Sched s) {
+        int got = Flows.later(s, "reach", own);
+        return got + hits + total;
+      }
+
+      int reachPlain(Sched s) {
+        int got = Flows.laterPlain(s, "reach", own);
+        return got + hits + total;
+      }
+    }
+  }
+
+  static class Box<T extends Comparable<T>> {
+    private final List<T> items = new ArrayList<>();
+    private T best;
+
+    @Async
+    T add(Sched s, T item) {
+      Flows.later(s, "add", items.size());
+      items.add(item);
+      if (best == null || item.compareTo(best) > 0) {
+        best = item;
+      }
+      return best;
+    }
+
+    T addPlain(Sched s, T item) {
+      Flows.laterPlain(s, "add", items.size());
+      items.add(item);
+      if (best == null || item.compareTo(best) > 0) {
+        best = item;
+      }
+      return best;
+    }
+  }
+}

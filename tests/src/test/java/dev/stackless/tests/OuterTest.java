@@ -1,0 +1,59 @@
+package dev.stackless.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Outer}'s nested owners against their plain twins. */
+class OuterTest {
+
+  @Test
+  void anInnerClassUsesItsEnclosingInstanceAndItsPrivateMembers() {
+    Outer plainOuter = new Outer("p");
+    Outer.Inner plainInner = plainOuter.new Inner();
+    Outer asyncOuter = new Outer("p");
+    Outer.Inner asyncInner = asyncOuter.new Inner();
+    for (int n = 1; n <= 3; n++) {
+      Sched plain = new Sched();
+      String expected = plainInner.visitPlain(plain, n);
+      Sched async = new Sched();
+      assertEquals(expected, async.drive(Outer_InnerAsync.visit(asyncInner, async, n)));
+      assertEquals(plain.log, async.log);
+    }
+    assertEquals(plainOuter.total, asyncOuter.total);
+    assertEquals(106, asyncOuter.total);
+    Sched s = new Sched();
+    assertEquals("p#4 hits=4 total=110 own=10 outer=p",
+        s.drive(Outer_InnerAsync.visit(asyncInner, s, 4)));
+  }
+
+  @Test
+  void twoLevelsOut() {
+    Outer outer = new Outer("q");
+    Outer.Inner inner = outer.new Inner();
+    Sched first = new Sched();
+    first.drive(Outer_InnerAsync.visit(inner, first, 5));
+    Outer.Inner.Deeper deeper = inner.new Deeper();
+    Sched plain = new Sched();
+    int expected = deeper.reachPlain(plain);
+    Sched async = new Sched();
+    assertEquals(expected, async.drive(Outer_Inner_DeeperAsync.reach(deeper, async)));
+    assertEquals(plain.log, async.log);
+    assertEquals(1 + 1 + 105, expected);
+  }
+
+  @Test
+  void privateFieldsOfAGenericClass() {
+    Outer.Box<String> plainBox = new Outer.Box<>();
+    Outer.Box<String> asyncBox = new Outer.Box<>();
+    for (String item : new String[] {"b", "a", "c"}) {
+      Sched plain = new Sched();
+      String expected = plainBox.addPlain(plain, item);
+      Sched async = new Sched();
+      assertEquals(expected, async.drive(Outer_BoxAsync.add(asyncBox, async, item)));
+      assertEquals(plain.log, async.log);
+    }
+    Sched s = new Sched();
+    assertEquals("c", s.drive(Outer_BoxAsync.add(asyncBox, s, "a")));
+  }
+}
