@@ -91,4 +91,48 @@ class Outer {
       return best;
     }
   }
+
+  enum Op {
+    ADD {
+      @Override
+      int apply(int a, int b) {
+        return a + b;
+      }
+    },
+    MUL {
+      @Override
+      int apply(int a, int b) {
+        return a * b;
+      }
+    };
+
+    abstract int apply(int a, int b);
+
+    @Async
+    int applyLater(Sched s, int a, int b) {
+      return apply(Flows.later(s, name(), a), b);
+    }
+  }
+
+  record Point(int x, int y) {
+    @Async
+    int sumLater(Sched s) {
+      return Flows.later(s, "x", x) + y;
+    }
+  }
+
+  interface Shape {
+    double area();
+
+    @Async
+    default double areaLater(Sched s) {
+      Flows.later(s, "area", 0);
+      return area();
+    }
+
+    @Async
+    static int countLater(Sched s, java.util.List<? extends Shape> shapes) {
+      return Flows.later(s, "count", shapes.size());
+    }
+  }
 }

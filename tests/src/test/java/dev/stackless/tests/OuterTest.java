@@ -56,4 +56,17 @@ class OuterTest {
     Sched s = new Sched();
     assertEquals("c", s.drive(Outer_BoxAsync.add(asyncBox, s, "a")));
   }
+
+  @Test
+  void enumRecordAndInterfaceOwners() {
+    Sched s = new Sched();
+    assertEquals(42, s.drive(Outer_OpAsync.applyLater(Outer.Op.MUL, s, 6, 7)));
+    assertEquals(13, s.drive(Outer_OpAsync.applyLater(Outer.Op.ADD, s, 6, 7)));
+    assertEquals(7, s.drive(Outer_PointAsync.sumLater(new Outer.Point(3, 4), s)));
+    Outer.Shape square = () -> 4.0;
+    assertEquals(4.0, s.drive(Outer_ShapeAsync.areaLater(square, s)));
+    assertEquals(2, s.drive(Outer_ShapeAsync.countLater(s, java.util.List.of(square, square))));
+    assertEquals(java.util.List.of("later MUL 6", "later ADD 6", "later x 3", "later area 0",
+        "later count 2"), s.log);
+  }
 }
