@@ -304,18 +304,13 @@ final class Generator {
         T t = any();
         boolean fin = rnd.nextInt(4) == 0;
         name = fresh("v");
-        String init;
-        boolean special = false;
-        if (t != T.BOOL && allowSuspend && rnd.nextInt(6) == 0) {
-          init = topLevel(t);
-          special = true;
-        } else {
-          init = expr(t);
-        }
-        String type = !special && !fin && t != T.LONG && rnd.nextInt(3) == 0 ? "var" : t.java;
+        boolean special = t != T.BOOL && allowSuspend && rnd.nextInt(6) == 0;
         if (special && depth < 3 && rnd.nextBoolean()) {
+          // decided before anything is generated: what is generated changes the generator's state
           b.stmts.add(switchWithBlocks((fin ? "final " : "") + t.java + " " + name + " = ", t));
         } else {
+          String init = special ? topLevel(t) : expr(t);
+          String type = !special && !fin && t != T.LONG && rnd.nextInt(3) == 0 ? "var" : t.java;
           b.stmts.add(new Node().add((fin ? "final " : "") + type + " " + name + " = " + init + ";"));
         }
         vars.add(new Var(name, t, fin, !fin));
