@@ -1037,7 +1037,19 @@ final class Generator {
 
   private String boolExpr() {
     while (true) {
-      switch (rnd.nextInt(10)) {
+      switch (rnd.nextInt(11)) {
+        case 10: {
+          // an instanceof pattern whose variable the right side of && uses (both may suspend)
+          boolean text = rnd.nextBoolean();
+          T t = text ? T.STR : T.INT;
+          String name = fresh("p");
+          String matched = "((Object) " + expr(t) + ") instanceof " + (text ? "String " : "Integer ")
+              + name;
+          vars.add(new Var(name, t, true, false));
+          String rhs = expr(T.BOOL);
+          vars.remove(vars.size() - 1);
+          return "(" + matched + " && " + rhs + ")";
+        }
         case 0: case 1: {
           String[] ops = {" < ", " > ", " == ", " != ", " <= ", " >= "};
           T t = rnd.nextInt(3) == 0 ? T.LONG : T.INT;

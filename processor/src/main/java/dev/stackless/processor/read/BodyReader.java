@@ -2,6 +2,7 @@ package dev.stackless.processor.read;
 
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.SwitchExpressionTree;
@@ -15,6 +16,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -100,6 +102,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
   private final Deque<TargetEntry> targets = new ArrayDeque<>();
   private final Deque<YieldTarget> yieldTargets = new ArrayDeque<>();
+  private final Map<Tree, Local> patternBindings = new java.util.IdentityHashMap<>();
   private final List<Local> synthetic = new ArrayList<>();
   private final ExpressionSpiller spiller = new ExpressionSpiller(this);
   private Local spill;
@@ -231,6 +234,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private Stmt readStatement(TreePath path) {
     Tree tree = path.getLeaf();
+    declarePatternBindings(path);
     if (tree instanceof VariableTree) {
       return readDeclaration(path);
     }
@@ -393,6 +397,52 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return new Stmt.Block(List.of());
     }
     return new Stmt.AtSuspension(suspension, ResultTarget.RETURN, line(tree.getExpression()));
+  }
+
+  /**
+   * The {@code instanceof} pattern variables of a statement's own expressions (not of the
+   * statements, lambdas and classes inside it, read on their own) as body locals, which become
+   * fields: Java's flow scoping lets them live past the statement ({@code if (!(o instanceof
+   * String s)) return; await(f); use(s);}), and so past a suspension point. Declared in the
+   * enclosing scope, wider than Java's, which javac has checked already.
+   */
+  private void declarePatternBindings(TreePath statement) {
+    Tree root = statement.getLeaf();
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return tree != root && tree instanceof StatementTree ? null : super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void v) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void v) {
+        return null;
+      }
+
+      @Override
+      public Void visitInstanceOf(InstanceOfTree node, Void v) {
+        if (node.getPattern() instanceof BindingPatternTree) {
+          VariableTree variable = ((BindingPatternTree) node.getPattern()).getVariable();
+          TreePath typePath = TreePath.getPath(statement, variable.getType());
+          Local local = new Local(variable.getName().toString(), false,
+              CodeReader.read(BodyReader.this, typePath).toString());
+          local.hoist();
+          declare(local);
+          patternBindings.put(variable, local);
+        }
+        return super.visitInstanceOf(node, v);
+      }
+    }.scan(root, null);
+  }
+
+  @Override
+  public Local bindingLocal(Tree patternVariable) {
+    return patternBindings.get(patternVariable);
   }
 
   /**

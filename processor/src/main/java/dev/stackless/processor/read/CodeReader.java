@@ -2,6 +2,7 @@ package dev.stackless.processor.read;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.BreakTree;
@@ -13,6 +14,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -765,7 +767,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   }
 
   /** An expression inside the fragment, read with this reader's view of the names in scope. */
-  private Code nested(ExpressionTree expression) {
+  private Code nested(Tree expression) {
+    Code substitute = substitutions.get(expression); // a value the spiller computed already
+    if (substitute != null) {
+      return substitute;
+    }
     CodeReader inner = new CodeReader(cx, blockLabel, substitutions);
     inner.fragmentStart = start(expression);
     inner.fragmentEnd = end(expression);
@@ -773,6 +779,34 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     inner.scopes.addAll(scopes);
     inner.scan(new TreePath(getCurrentPath(), expression), null);
     return inner.apply(start(expression), end(expression));
+  }
+
+  /**
+   * {@code o instanceof String s} whose binding the reader made a body local (its scope may reach
+   * past a suspension point): the match binds a variable of its own, which is copied into the
+   * local.
+   *
+   * <pre>
+   *   o instanceof String s   ===&gt;   (o instanceof String $pattern$s &amp;&amp; (s = $pattern$s) == $pattern$s)
+   * </pre>
+   */
+  @Override
+  public Void visitInstanceOf(InstanceOfTree node, Void unused) {
+    Tree pattern = node.getPattern();
+    Local local = pattern instanceof BindingPatternTree && lambdaDepth == 0
+        && classMembers.isEmpty()
+        ? cx.bindingLocal(((BindingPatternTree) pattern).getVariable())
+        : null;
+    if (local == null) {
+      return super.visitInstanceOf(node, unused);
+    }
+    VariableTree variable = ((BindingPatternTree) pattern).getVariable();
+    String matched = "$pattern$" + variable.getName();
+    edits.add(new Edit(start(node), end(node), Code.concat(
+        "(", nested(node.getExpression()), " instanceof ", nested(variable.getType()), " ",
+        matched, " && (", new Part.LocalRef(local), " = ", matched, ") == ", matched, ")")
+        .parts()));
+    return null;
   }
 
   /**

@@ -199,9 +199,7 @@ final class ExpressionSpiller {
       case TYPE_CAST:
         return composite(path, List.of(((TypeCastTree) tree).getExpression()));
       case INSTANCE_OF:
-        if (((InstanceOfTree) tree).getPattern() != null) {
-          throw new Unspillable(tree, "instanceof with a pattern around a suspension point");
-        }
+        // a pattern's variable is a body local, bound by CodeReader.visitInstanceOf
         return composite(path, List.of(((InstanceOfTree) tree).getExpression()));
       case ARRAY_ACCESS: {
         ArrayAccessTree access = (ArrayAccessTree) tree;

@@ -1,6 +1,7 @@
 package dev.stackless.processor.read;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import dev.stackless.processor.diag.Reporter;
 import dev.stackless.processor.model.JumpTarget;
@@ -45,6 +46,12 @@ interface ReadContext {
    * null if it targets a statement that stays plain Java.
    */
   JumpTarget jumpTarget(String label, boolean isContinue);
+
+  /**
+   * The body local that an {@code instanceof} pattern's variable is, when the reader made it one
+   * (its scope may reach past a suspension point); null for a pattern that stays Java's.
+   */
+  Local bindingLocal(Tree patternVariable);
 
   /** The switch expression being lowered around the fragment, for its yields; or null. */
   YieldTarget yieldTarget();
