@@ -1,5 +1,7 @@
 package dev.stackless.tests;
 
+import static dev.stackless.tests.Sched.sameAsPlain;
+import static dev.stackless.tests.Sched.sameFailureAsPlain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,24 +16,17 @@ class AssertsTest {
   @Test
   void assertionsRunAsInJava() {
     assertTrue(Asserts.class.desiredAssertionStatus(), "surefire runs tests with -ea");
-    Sched plain = new Sched();
-    int expected = Asserts.checkedPlain(plain, 3);
-    Sched async = new Sched();
-    assertEquals(expected, async.drive(AssertsAsync.checked(async, 3)));
-    assertEquals(plain.log, async.log);
-    assertEquals(List.of("later holds 3"), async.log);
+    assertEquals(6, (int) sameAsPlain(s -> AssertsAsync.checked(s, 3), s -> Asserts.checkedPlain(s, 3)));
+    Sched s = new Sched();
+    s.drive(AssertsAsync.checked(s, 3));
+    assertEquals(List.of("later holds 3"), s.log);
   }
 
   @Test
   void aFailingAssertionThrowsWithItsDetail() {
-    Sched plain = new Sched();
-    AssertionError want = assertThrows(AssertionError.class, () -> Asserts.checkedPlain(plain, -1));
-    Sched async = new Sched();
-    AssertionError got =
-        assertThrows(AssertionError.class, () -> async.drive(AssertsAsync.checked(async, -1)));
-    assertEquals(want.getMessage(), got.getMessage());
+    AssertionError got = sameFailureAsPlain(AssertionError.class,
+        s -> AssertsAsync.checked(s, -1), s -> Asserts.checkedPlain(s, -1));
     assertEquals("not positive: -1", got.getMessage());
-    assertEquals(plain.log, async.log);
   }
 
   @Test

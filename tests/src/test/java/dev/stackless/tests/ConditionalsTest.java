@@ -1,7 +1,8 @@
 package dev.stackless.tests;
 
+import static dev.stackless.tests.Sched.sameAsPlain;
+import static dev.stackless.tests.Sched.sameFailureAsPlain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +13,7 @@ class ConditionalsTest {
   void suspendingBranchesInsideExpressions() {
     for (boolean c : new boolean[] {true, false}) {
       for (boolean d : new boolean[] {true, false}) {
-        Sched plain = new Sched();
-        String expected = Conditionals.nestedPlain(plain, c, d);
-        Sched async = new Sched();
-        String actual = async.drive(ConditionalsAsync.nested(async, c, d));
-        assertEquals(plain.log, async.log, "c=" + c + " d=" + d);
-        assertEquals(expected, actual, "c=" + c + " d=" + d);
+        sameAsPlain(s -> ConditionalsAsync.nested(s, c, d), s -> Conditionals.nestedPlain(s, c, d));
       }
     }
     Sched s = new Sched();
@@ -29,19 +25,11 @@ class ConditionalsTest {
   @Test
   void conditionalTypesBoxAndUnboxAsInJava() {
     for (boolean c : new boolean[] {true, false}) {
-      Sched plain = new Sched();
-      String expected = Conditionals.unboxingPlain(plain, c, 5);
-      Sched async = new Sched();
-      assertEquals(expected, async.drive(ConditionalsAsync.unboxing(async, c, 5)));
-      assertEquals(plain.log, async.log);
+      sameAsPlain(s -> ConditionalsAsync.unboxing(s, c, 5), s -> Conditionals.unboxingPlain(s, c, 5));
     }
-    assertEquals("null 1", Conditionals.unboxingPlain(new Sched(), false, null));
-    Sched async = new Sched();
-    assertEquals("null 1", async.drive(ConditionalsAsync.unboxing(async, false, null)));
-    assertThrows(NullPointerException.class,
-        () -> Conditionals.unboxingPlain(new Sched(), true, null));
-    Sched failing = new Sched();
-    assertThrows(NullPointerException.class,
-        () -> failing.drive(ConditionalsAsync.unboxing(failing, true, null)));
+    assertEquals("null 1", sameAsPlain(s -> ConditionalsAsync.unboxing(s, false, null),
+        s -> Conditionals.unboxingPlain(s, false, null)));
+    sameFailureAsPlain(NullPointerException.class, s -> ConditionalsAsync.unboxing(s, true, null),
+        s -> Conditionals.unboxingPlain(s, true, null));
   }
 }

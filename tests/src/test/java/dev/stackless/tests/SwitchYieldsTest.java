@@ -1,7 +1,8 @@
 package dev.stackless.tests;
 
+import static dev.stackless.tests.Sched.sameAsPlain;
+import static dev.stackless.tests.Sched.sameFailureAsPlain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,7 @@ class SwitchYieldsTest {
   @Test
   void blocksThatSuspendYieldTheirValues() {
     for (int k : new int[] {1, 2, 3, 5}) {
-      Sched plain = new Sched();
-      String expected = SwitchYields.blocksPlain(plain, k);
-      Sched async = new Sched();
-      assertEquals(expected, async.drive(SwitchYieldsAsync.blocks(async, k)), "k=" + k);
-      assertEquals(plain.log, async.log, "k=" + k);
+      sameAsPlain(s -> SwitchYieldsAsync.blocks(s, k), s -> SwitchYields.blocksPlain(s, k));
     }
     Sched s = new Sched();
     assertEquals("loop2!", s.drive(SwitchYieldsAsync.blocks(s, 9)));
@@ -25,19 +22,14 @@ class SwitchYieldsTest {
 
   @Test
   void aRuleThatThrowsThrows() {
-    Sched s = new Sched();
-    assertEquals("four", assertThrows(IllegalArgumentException.class,
-        () -> s.drive(SwitchYieldsAsync.blocks(s, 4))).getMessage());
+    assertEquals("four", sameFailureAsPlain(IllegalArgumentException.class,
+        s -> SwitchYieldsAsync.blocks(s, 4), s -> SwitchYields.blocksPlain(s, 4)).getMessage());
   }
 
   @Test
   void oldStyleCasesFallThroughToTheirYield() {
     for (String key : new String[] {"a", "b", "c", "d", "long"}) {
-      Sched plain = new Sched();
-      int expected = SwitchYields.oldStylePlain(plain, key);
-      Sched async = new Sched();
-      assertEquals(expected, async.drive(SwitchYieldsAsync.oldStyle(async, key)), key);
-      assertEquals(plain.log, async.log, key);
+      sameAsPlain(s -> SwitchYieldsAsync.oldStyle(s, key), s -> SwitchYields.oldStylePlain(s, key));
     }
     Sched s = new Sched();
     assertEquals(11, s.drive(SwitchYieldsAsync.oldStyle(s, "a")));
