@@ -56,6 +56,7 @@ final class Pipeline {
     List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED);
     for (Local field : fields) {
       field.resolvedType(); // asks javac now, so that a failure is reported before emitting
+      field.checkAsField();
     }
     for (Local local : machine.fields) {
       if (!fields.contains(local)) {

@@ -381,4 +381,40 @@ class DiagnosticsTest {
                 + " became available; declare the variable with an explicit type")
         .inFile(src).onLine(7).atColumn(9);
   }
+
+  @Test
+  void aLocalOfALocalClassTypeLivingAcrossASuspensionIsAnError() {
+    JavaFileObject src = file("Locals", String.join("\n",
+        "class Locals {",
+        "  @Async static int run(int a) {",
+        "    record Pair(int x, int y) {}",
+        "    Pair p = new Pair(a, a);",          // 7, the name at 10
+        "    var q = new Pair(a, a);",           // 8, the name at 9
+        "    suspend();",
+        "    return p.x() + q.y();",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] a local whose type is a local class (Pair),"
+            + " living across a suspension point, is not supported yet")
+        .inFile(src).onLine(7).atColumn(10);
+    assertThat(c).hadErrorContaining("[Unsupported] this var, whose type cannot be written as a"
+            + " field type (an intersection, or a local or anonymous class), is not supported yet")
+        .inFile(src).onLine(8).atColumn(9);
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void aLocalOfALocalClassTypeWithinOneStateCompiles() {
+    JavaFileObject src = file("Locals", String.join("\n",
+        "class Locals {",
+        "  @Async static int run(int a) {",
+        "    suspend();",
+        "    record Pair(int x, int y) {}",
+        "    var p = new Pair(a, a);",
+        "    return p.x() + p.y();",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
 }

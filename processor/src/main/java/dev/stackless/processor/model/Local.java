@@ -14,6 +14,7 @@ public final class Local {
   private java.util.function.Supplier<String> typeOracle;
   private java.util.function.Supplier<javax.lang.model.type.TypeMirror> mirrorOracle;
   private javax.lang.model.type.TypeMirror mirror;
+  private Runnable fieldCheck;
 
   public Local(String sourceName, boolean parameter, String type) {
     this.sourceName = sourceName;
@@ -78,6 +79,18 @@ public final class Local {
       mirror = mirrorOracle.get();
     }
     return mirror;
+  }
+
+  /** A check to run if this local becomes a field: it reports a type a field cannot have. */
+  public void setFieldCheck(Runnable check) {
+    this.fieldCheck = check;
+  }
+
+  /** Runs the {@linkplain #setFieldCheck field check}, if any. */
+  public void checkAsField() {
+    if (fieldCheck != null) {
+      fieldCheck.run();
+    }
   }
 
   public boolean isVar() {

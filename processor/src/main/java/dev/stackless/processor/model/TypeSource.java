@@ -93,6 +93,30 @@ public final class TypeSource {
     }
   }
 
+  /** Whether the type is or mentions a local or anonymous class, which no other class can name. */
+  public static boolean mentionsLocalClass(TypeMirror type) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return mentionsLocalClass(((ArrayType) type).getComponentType());
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound = wildcard.getExtendsBound() != null
+            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+        return bound != null && mentionsLocalClass(bound);
+      }
+      case DECLARED: {
+        javax.lang.model.element.NestingKind nesting =
+            ((TypeElement) ((DeclaredType) type).asElement()).getNestingKind();
+        return nesting == javax.lang.model.element.NestingKind.LOCAL
+            || nesting == javax.lang.model.element.NestingKind.ANONYMOUS
+            || ((DeclaredType) type).getTypeArguments().stream()
+                .anyMatch(TypeSource::mentionsLocalClass);
+      }
+      default:
+        return false;
+    }
+  }
+
   /** Whether the type is or mentions a type variable (its meaning depends on a call site). */
   public static boolean mentionsTypeVariable(TypeMirror type) {
     switch (type.getKind()) {

@@ -103,6 +103,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final Deque<TargetEntry> targets = new ArrayDeque<>();
   private final Deque<YieldTarget> yieldTargets = new ArrayDeque<>();
   private final Map<Tree, Local> patternBindings = new java.util.IdentityHashMap<>();
+  private final Set<Local> unwritableVars = new java.util.HashSet<>();
   private final List<Local> synthetic = new ArrayList<>();
   private final ExpressionSpiller spiller = new ExpressionSpiller(this);
   private Local spill;
@@ -302,6 +303,19 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       Function<String, Local> visible = visibleLocals();
       local.setTypeOracle(() -> varType(path, local, visible));
     }
+    local.setFieldCheck(() -> {
+      TypeMirror mirror = local.mirror();
+      if (mirror == null || !TypeSource.mentionsLocalClass(mirror)) {
+        return;
+      }
+      if (isVar) {
+        unwritableVar(path, local);
+      } else {
+        reporter.error(tree, unit, Diagnostic.UNSUPPORTED,
+            "a local whose type is a local class (" + type + "), living across a suspension"
+                + " point,", "declare the class as a member of " + names.owner().getSimpleName());
+      }
+    });
     ExpressionTree init = tree.getInitializer();
     if (init != null && isSuspendingConditional(init)
         && ternaryTargetIsSafe(isVar ? local.resolvedType() : type)) {
@@ -1294,11 +1308,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    */
   private String varType(TreePath declaration, Local local, Function<String, Local> visible) {
     TypeMirror type = local.mirror();
-    if (type != null && type.getKind() != TypeKind.ERROR) {
+    if (type != null && !TypeSource.mentionsError(type)) {
       String printed = TypeSource.print(type);
       if (printed != null) {
         return printed;
       }
+      // javac's type, which the generated class cannot name: new Local() names a local class,
+      // usable for what the reader asks (the field check reports such a local as a field)
+      String named = typeFromInitializer(declaration);
+      return named != null ? named : unwritableVar(declaration, local);
     }
     String fromInit = typeFromInitializer(declaration);
     if (fromInit != null) {
@@ -1312,9 +1330,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
       throw new TypeNotKnownYet(declaration.getLeaf(), unit);
     }
+    return unwritableVar(declaration, local);
+  }
+
+  /** Reports (once) a {@code var} whose type the generated class cannot name. */
+  private String unwritableVar(TreePath declaration, Local local) {
+    if (!unwritableVars.add(local)) {
+      return "java.lang.Object";
+    }
     reporter.error(declaration.getLeaf(), unit, Diagnostic.UNSUPPORTED,
-        "this var, whose type cannot be written as a field type,",
-        "declare the variable with an explicit type");
+        "this var, whose type cannot be written as a field type (an intersection, or a local or"
+            + " anonymous class),",
+        "declare the variable with an explicit type, a local class as a member class");
     failed = true;
     return "java.lang.Object";
   }
