@@ -68,9 +68,43 @@ class Outer {
     }
   }
 
+  private static <T> List<T> twice(T value) {
+    return List.of(value, value);
+  }
+
+  private static int sum(int... values) {
+    int total = 0;
+    for (int v : values) {
+      total += v;
+    }
+    return total;
+  }
+
+  private <T extends Comparable<T>> T larger(T a, T b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** Private generic and varargs methods of the owner. */
+  @Async
+  String privateGenerics(Sched s, String word) {
+    List<String> both = twice(word);
+    int n = Flows.later(s, "n", sum(1, 2, 3));
+    return both + " " + sum() + " " + sum(n, n) + " " + larger(word, "m") + " " + larger(n, 5);
+  }
+
+  String privateGenericsPlain(Sched s, String word) {
+    List<String> both = twice(word);
+    int n = Flows.laterPlain(s, "n", sum(1, 2, 3));
+    return both + " " + sum() + " " + sum(n, n) + " " + larger(word, "m") + " " + larger(n, 5);
+  }
+
   static class Box<T extends Comparable<T>> {
     private final List<T> items = new ArrayList<>();
     private T best;
+
+    private T first() {
+      return items.get(0);
+    }
 
     @Async
     T add(Sched s, T item) {
@@ -79,7 +113,7 @@ class Outer {
       if (best == null || item.compareTo(best) > 0) {
         best = item;
       }
-      return best;
+      return first().compareTo(best) == 0 ? first() : best;
     }
 
     T addPlain(Sched s, T item) {
@@ -88,7 +122,7 @@ class Outer {
       if (best == null || item.compareTo(best) > 0) {
         best = item;
       }
-      return best;
+      return first().compareTo(best) == 0 ? first() : best;
     }
   }
 

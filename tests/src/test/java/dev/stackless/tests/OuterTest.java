@@ -69,4 +69,11 @@ class OuterTest {
     assertEquals(java.util.List.of("later MUL 6", "later ADD 6", "later x 3", "later area 0",
         "later count 2"), s.log);
   }
+
+  @Test
+  void privateGenericAndVarargsMethods() {
+    Outer outer = new Outer("g");
+    assertEquals("[w, w] 0 12 w 6", Sched.sameAsPlain(
+        s -> OuterAsync.privateGenerics(outer, s, "w"), s -> outer.privateGenericsPlain(s, "w")));
+  }
 }

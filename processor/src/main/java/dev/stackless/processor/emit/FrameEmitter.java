@@ -392,19 +392,31 @@ public final class FrameEmitter {
     TypeName erasedReturn = track(TypeName.get(types.erasure(method.getReturnType())));
     List<String> classes = new ArrayList<>();
     List<Object> classArgs = new ArrayList<>();
+    // generic in the method's type variables (and an instance method's class's), with the
+    // method's own parameter types, so that javac infers and checks a call as it did the
+    // original; the handle is invoked with the erasures
+    List<TypeVariableName> variables = new ArrayList<>(isStatic ? List.of() : typeVariables(site));
+    for (javax.lang.model.element.TypeParameterElement variable : method.getTypeParameters()) {
+      variables.add(TypeVariableName.get(variable));
+    }
     MethodSpec.Builder call = MethodSpec.methodBuilder(accessor)
-        .addAnnotation(UNCHECKED).addModifiers(Modifier.STATIC).returns(returnType);
+        .addAnnotation(UNCHECKED).addModifiers(Modifier.STATIC).addTypeVariables(variables)
+        .returns(returnType).varargs(method.isVarArgs());
     List<String> arguments = new ArrayList<>();
+    List<Object> argumentTypes = new ArrayList<>();
     if (!isStatic) {
-      call.addParameter(raw(site), "self");
-      arguments.add("self");
+      call.addParameter(selfType(site), "self");
+      arguments.add("($T) self");
+      argumentTypes.add(raw(site));
     }
     for (int i = 0; i < arity; i++) {
-      TypeName erased = track(TypeName.get(types.erasure(method.getParameters().get(i).asType())));
+      javax.lang.model.type.TypeMirror parameter = method.getParameters().get(i).asType();
+      TypeName erased = track(TypeName.get(types.erasure(parameter)));
       classes.add("$T.class");
       classArgs.add(erased);
-      call.addParameter(erased, "a" + i);
-      arguments.add("a" + i);
+      call.addParameter(track(TypeName.get(parameter)), "a" + i);
+      arguments.add("($T) a" + i);
+      argumentTypes.add(erased);
     }
     List<Object> initArgs = new ArrayList<>(List.of(PRIVATES, lookup, raw(site), name, erasedReturn));
     initArgs.addAll(classArgs);
@@ -414,11 +426,15 @@ public final class FrameEmitter {
             + String.join(", ", classes) + "}, $L)", initArgs.toArray())
         .build());
     call.beginControlFlow("try");
+    String invocation = "$L.invokeExact(" + String.join(", ", arguments) + ")";
+    List<Object> invocationArgs = new ArrayList<>(List.of(handle));
+    invocationArgs.addAll(argumentTypes);
     if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
-      call.addStatement("$L.invokeExact($L)", handle, String.join(", ", arguments));
+      call.addStatement(invocation, invocationArgs.toArray());
     } else {
-      call.addStatement("return ($T) ($T) $L.invokeExact($L)", returnType, erasedReturn, handle,
-          String.join(", ", arguments));
+      List<Object> returnArgs = new ArrayList<>(List.of(returnType, erasedReturn));
+      returnArgs.addAll(invocationArgs);
+      call.addStatement("return ($T) ($T) " + invocation, returnArgs.toArray());
     }
     call.nextControlFlow("catch (Throwable e)");
     call.addStatement("throw $T.rethrow(e)", PRIVATES);

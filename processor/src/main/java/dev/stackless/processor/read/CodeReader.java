@@ -351,10 +351,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    */
   private void callPrivate(MethodInvocationTree node, ExecutableElement method, TypeElement site) {
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-    if (!method.getTypeParameters().isEmpty() || method.isVarArgs()
-        || TypeSource.mentionsTypeVariable(method.getReturnType())) {
-      unsupported(node.getMethodSelect(), "the generic or varargs private method "
-          + method.getSimpleName(), "make it package-private");
+    if (!node.getTypeArguments().isEmpty()) {
+      unsupported(node.getMethodSelect(), "explicit type arguments of the private method "
+          + method.getSimpleName(), "let javac infer them, or make the method package-private");
       return;
     }
     String self = isStatic ? "" : instanceOf(site);
