@@ -31,6 +31,19 @@ class ChainStressTest {
     assertEquals(200_000, nosuspend(frame));
   }
 
+  /** DESIGN.md's figure: a chain of 1,000,000 nested awaits, in the default stack. */
+  @Test
+  void recursiveAsyncMethodAMillionDeepWhoseInnermostCallSuspends() {
+    Chains.bottom = null;
+    Frame<Integer> frame = ChainsAsync.depthParked(1_000_000);
+    assertFalse(frame.isDone());
+    AnyFrame bottom = Chains.bottom;
+    Chains.bottom = null;
+    bottom.resume();
+    assertTrue(frame.isDone());
+    assertEquals(1_000_000, nosuspend(frame));
+  }
+
   @Test
   void chainOfFactoryStartsAndAwaits200000Deep() {
     Frame<Long> frame = ChainsAsync.depthAwaited(200_000);
