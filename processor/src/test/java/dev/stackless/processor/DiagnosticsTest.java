@@ -417,4 +417,25 @@ class DiagnosticsTest {
         "}"));
     assertThat(compile(src)).succeededWithoutWarnings();
   }
+
+  @Test
+  void aSuperCallOfAnOverloadedMethodIsAnError() {
+    JavaFileObject src = file("Kid", String.join("\n",
+        "class Kid extends Parent {",
+        "  @Async int run() {",
+        "    suspend();",
+        "    return super.pick(1) + super.only();",   // 7: javac puts super.pick at its dot, 17
+        "  }",
+        "}",
+        "class Parent {",
+        "  int pick(int a) { return a; }",
+        "  int pick(String a) { return 0; }",
+        "  int only() { return 2; }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] super.pick(..) of an overloaded method is not"
+            + " supported yet")
+        .inFile(src).onLine(7).atColumn(17);
+    assertThat(c).hadErrorCount(1);
+  }
 }

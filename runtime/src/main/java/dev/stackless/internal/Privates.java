@@ -51,6 +51,22 @@ public final class Privates {
     }
   }
 
+  /** {@code super.name(..)} as {@code caller} calls it: the superclass's method, not an override. */
+  public static MethodHandle special(
+      MethodHandles.Lookup lookup,
+      Class<?> superclass,
+      String name,
+      Class<?> returnType,
+      Class<?>[] parameterTypes,
+      Class<?> caller) {
+    MethodType type = MethodType.methodType(returnType, parameterTypes);
+    try {
+      return lookup.findSpecial(superclass, name, type, caller);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no method " + superclass.getName() + "." + name + type, e);
+    }
+  }
+
   /**
    * The field of an inner class that holds its enclosing instance: javac's synthetic final field
    * of the outer class's type ({@code this$0}), found by what it is rather than by its name.

@@ -265,6 +265,9 @@ public final class FrameEmitter {
     for (TypeElement inner : privates.enclosingInstances().values()) {
       lookup(type, lookups, inner);
     }
+    if (!privates.superMethods().isEmpty()) {
+      lookup(type, lookups, owner); // findSpecial's caller
+    }
     for (Map.Entry<String, TypeElement> entry : privates.enclosingInstances().entrySet()) {
       addEnclosingInstance(type, entry.getKey(), entry.getValue(), lookups.get(entry.getValue()));
     }
@@ -276,7 +279,11 @@ public final class FrameEmitter {
     for (Map.Entry<String, javax.lang.model.element.ExecutableElement> entry
         : privates.methods().entrySet()) {
       addMethodAccessor(type, entry.getKey(), entry.getValue(),
-          lookups.get((TypeElement) entry.getValue().getEnclosingElement()));
+          lookups.get((TypeElement) entry.getValue().getEnclosingElement()), null);
+    }
+    for (Map.Entry<String, javax.lang.model.element.ExecutableElement> entry
+        : privates.superMethods().entrySet()) {
+      addMethodAccessor(type, entry.getKey(), entry.getValue(), lookups.get(owner), owner);
     }
   }
 
@@ -380,10 +387,16 @@ public final class FrameEmitter {
     }
   }
 
-  /** {@code secret$call1(self, a0)}: a private method through its {@code MethodHandle}. */
+  /**
+   * {@code secret$call1(self, a0)}: a private method through its {@code MethodHandle}; or, with a
+   * {@code specialCaller}, {@code super$m$call1(self, a0)}: the superclass's method as {@code
+   * super.m(a0)} calls it in {@code specialCaller}, through {@code findSpecial}.
+   */
   private void addMethodAccessor(TypeSpec.Builder type, String accessor,
-      javax.lang.model.element.ExecutableElement method, String lookup) {
-    TypeElement site = (TypeElement) method.getEnclosingElement();
+      javax.lang.model.element.ExecutableElement method, String lookup, TypeElement specialCaller) {
+    TypeElement site = specialCaller != null
+        ? specialCaller : (TypeElement) method.getEnclosingElement();
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
     String name = method.getSimpleName().toString();
     int arity = method.getParameters().size();
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
@@ -418,13 +431,22 @@ public final class FrameEmitter {
       arguments.add("($T) a" + i);
       argumentTypes.add(erased);
     }
-    List<Object> initArgs = new ArrayList<>(List.of(PRIVATES, lookup, raw(site), name, erasedReturn));
+    List<Object> initArgs =
+        new ArrayList<>(List.of(PRIVATES, lookup, raw(declaring), name, erasedReturn));
     initArgs.addAll(classArgs);
-    initArgs.add(isStatic);
-    type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.method($L, $T.class, $S, $T.class, new Class<?>[] {"
-            + String.join(", ", classes) + "}, $L)", initArgs.toArray())
-        .build());
+    if (specialCaller != null) {
+      initArgs.add(raw(specialCaller));
+      type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.special($L, $T.class, $S, $T.class, new Class<?>[] {"
+              + String.join(", ", classes) + "}, $T.class)", initArgs.toArray())
+          .build());
+    } else {
+      initArgs.add(isStatic);
+      type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.method($L, $T.class, $S, $T.class, new Class<?>[] {"
+              + String.join(", ", classes) + "}, $L)", initArgs.toArray())
+          .build());
+    }
     call.beginControlFlow("try");
     String invocation = "$L.invokeExact(" + String.join(", ", arguments) + ")";
     List<Object> invocationArgs = new ArrayList<>(List.of(handle));

@@ -21,6 +21,7 @@ public final class PrivateAccess {
   private final Map<String, VariableElement> fields = new LinkedHashMap<>();
   private final Map<String, ExecutableElement> methods = new LinkedHashMap<>();
   private final Map<String, TypeElement> enclosingInstances = new LinkedHashMap<>();
+  private final Map<String, ExecutableElement> superMethods = new LinkedHashMap<>();
 
   public PrivateAccess(TypeElement owner) {
     this.owner = owner;
@@ -37,6 +38,16 @@ public final class PrivateAccess {
   public String method(ExecutableElement method) {
     String name = prefix(method) + "call" + method.getParameters().size();
     methods.putIfAbsent(name, method);
+    return name;
+  }
+
+  /**
+   * Records a method that {@code super.m(..)} calls (in the owner's superclass); returns the
+   * accessor's name ({@code super$m$call1}).
+   */
+  public String superMethod(ExecutableElement method) {
+    String name = "super$" + method.getSimpleName() + "$call" + method.getParameters().size();
+    superMethods.putIfAbsent(name, method);
     return name;
   }
 
@@ -80,12 +91,18 @@ public final class PrivateAccess {
     return methods;
   }
 
+  /** The superclass methods that {@code super} calls call, by accessor name. */
+  public Map<String, ExecutableElement> superMethods() {
+    return superMethods;
+  }
+
   /** The inner classes whose enclosing instance the bodies need, by accessor name. */
   public Map<String, TypeElement> enclosingInstances() {
     return enclosingInstances;
   }
 
   public boolean isEmpty() {
-    return fields.isEmpty() && methods.isEmpty() && enclosingInstances.isEmpty();
+    return fields.isEmpty() && methods.isEmpty() && enclosingInstances.isEmpty()
+        && superMethods.isEmpty();
   }
 }

@@ -117,6 +117,28 @@ public final class TypeSource {
     }
   }
 
+  /** Whether the type mentions a type variable that {@code declarer} does not declare. */
+  public static boolean mentionsTypeVariableNotOf(
+      TypeMirror type, javax.lang.model.element.Element declarer) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return !((TypeVariable) type).asElement().getEnclosingElement().equals(declarer);
+      case ARRAY:
+        return mentionsTypeVariableNotOf(((ArrayType) type).getComponentType(), declarer);
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        TypeMirror bound = wildcard.getExtendsBound() != null
+            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+        return bound != null && mentionsTypeVariableNotOf(bound, declarer);
+      }
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream()
+            .anyMatch(argument -> mentionsTypeVariableNotOf(argument, declarer));
+      default:
+        return false;
+    }
+  }
+
   /** Whether the type is or mentions a type variable (its meaning depends on a call site). */
   public static boolean mentionsTypeVariable(TypeMirror type) {
     switch (type.getKind()) {

@@ -309,6 +309,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       scan(node.getArguments(), null);
       return null;
     }
+    if (node.getMethodSelect() instanceof MemberSelectTree && classMembers.isEmpty()
+        && ((MemberSelectTree) node.getMethodSelect()).getExpression() instanceof IdentifierTree
+        && ((IdentifierTree) ((MemberSelectTree) node.getMethodSelect()).getExpression())
+            .getName().contentEquals("super")) {
+      callSuper(node, (MemberSelectTree) node.getMethodSelect());
+      scan(node.getTypeArguments(), null);
+      scan(node.getArguments(), null);
+      return null;
+    }
     if (node.getMethodSelect() instanceof MemberSelectTree && classMembers.isEmpty()) {
       MemberSelectTree select = (MemberSelectTree) node.getMethodSelect();
       TypeElement site = memberSite(select.getExpression());
@@ -368,6 +377,56 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       String text = self + (node.getArguments().isEmpty() ? "" : ", ");
       edits.add(new Edit(at, at, List.of(new Part.Text(text))));
     }
+  }
+
+  /**
+   * {@code super.m(a)} ===> {@code OwnerAsync.super$m$call1($this, a)}: the superclass's method,
+   * through an accessor on a {@code findSpecial} handle, which calls it as {@code super} does,
+   * without dispatching to an override.
+   */
+  private void callSuper(MethodInvocationTree node, MemberSelectTree select) {
+    TypeElement owner = cx.names().owner();
+    javax.lang.model.type.TypeMirror superclass = owner.getSuperclass();
+    String name = select.getIdentifier().toString();
+    int arity = node.getArguments().size();
+    ExecutableElement found = null;
+    int candidates = 0;
+    if (superclass instanceof javax.lang.model.type.DeclaredType) {
+      TypeElement type = (TypeElement) ((javax.lang.model.type.DeclaredType) superclass).asElement();
+      for (ExecutableElement method : cx.names().methodsOf(type, name)) {
+        if (method.getParameters().size() == arity || method.isVarArgs()) {
+          found = method;
+          candidates++;
+        }
+      }
+    }
+    boolean generic = false;
+    if (found != null) {
+      generic = TypeSource.mentionsTypeVariableNotOf(found.getReturnType(), found);
+      for (javax.lang.model.element.VariableElement parameter : found.getParameters()) {
+        generic |= TypeSource.mentionsTypeVariableNotOf(parameter.asType(), found);
+      }
+    }
+    if (generic) {
+      unsupported(select, "super." + name + "(..), whose signature uses the superclass's type"
+          + " variables,", "call a method of the owner that calls super");
+      return;
+    }
+    if (candidates != 1 || cx.receiverField() == null || !node.getTypeArguments().isEmpty()) {
+      unsupported(select, "super." + name + "(..) " + (candidates > 1 ? "of an overloaded method"
+              : "here"), "call an overload of its own name in the superclass, or a method of the"
+              + " owner that calls super");
+      return;
+    }
+    if (found.getModifiers().contains(Modifier.STATIC)) {
+      replace(select.getExpression(),
+          ((TypeElement) found.getEnclosingElement()).getQualifiedName().toString());
+      return;
+    }
+    replace(select, cx.generatedClass() + "." + cx.privates().superMethod(found));
+    int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
+    String text = cx.receiverField() + (node.getArguments().isEmpty() ? "" : ", ");
+    edits.add(new Edit(at, at, List.of(new Part.Text(text))));
   }
 
   /**

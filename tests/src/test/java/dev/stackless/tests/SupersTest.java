@@ -1,0 +1,20 @@
+package dev.stackless.tests;
+
+import static dev.stackless.tests.Sched.sameAsPlain;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Supers} against plain Java. */
+class SupersTest {
+
+  @Test
+  void superCallsTheSuperclassMethod() {
+    Supers.Derived derived = new Supers.Derived();
+    assertEquals("hi x / hello x / 3", sameAsPlain(
+        s -> Supers_DerivedAsync.both(derived, s, "x"), s -> derived.bothPlain(s, "x")));
+    Supers.Derived more = new Supers.MoreDerived();
+    assertEquals("yo x / hello x / 3", sameAsPlain(
+        s -> Supers_DerivedAsync.both(more, s, "x"), s -> more.bothPlain(s, "x")));
+  }
+}
