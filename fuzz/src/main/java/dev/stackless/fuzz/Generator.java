@@ -131,10 +131,12 @@ final class Generator {
     Program p = new Program(seed);
     int k1 = lit(2, 9);
     int k2 = lit(1, 40);
-    p.helpers.add("static int hi(Sink out, int a, int b) { return log(out, a * " + k1 + " - b + " + k2 + "); }");
+    // private now and then: the frames then call them through the generated accessors
+    String hidden = rnd.nextBoolean() ? "private " : "";
+    p.helpers.add(hidden + "static int hi(Sink out, int a, int b) { return log(out, a * " + k1 + " - b + " + k2 + "); }");
     p.helpers.add("static long hl(Sink out, long a) { return log(out, a * " + lit(3, 1000) + "L + " + k2 + "); }");
     p.helpers.add("static boolean hb(Sink out, int a) { return log(out, Math.floorMod(a, " + lit(2, 4) + ") == 0); }");
-    p.helpers.add("static String hs(Sink out, String s, int a) { log(out, \"hs\"); return s + \"" + (char) ('a' + lit(0, 25)) + "\" + a; }");
+    p.helpers.add(hidden + "static String hs(Sink out, String s, int a) { log(out, \"hs\"); return s + \"" + (char) ('a' + lit(0, 25)) + "\" + a; }");
     int n = 1 + rnd.nextInt(4);
     sigs.add(new Sig(0, "run", T.STR));
     T[] rets = {T.INT, T.INT, T.LONG, T.BOOL, T.STR, T.STR, T.VOID};
