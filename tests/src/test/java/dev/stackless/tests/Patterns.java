@@ -63,4 +63,36 @@ class Patterns {
     }
     return "none";
   }
+
+  /** A lambda made where the binding is in scope captures that iteration's value, as in Java. */
+  @Async
+  static String captured(Sched s, java.util.List<Object> items) {
+    java.util.List<java.util.function.Supplier<String>> later = new java.util.ArrayList<>();
+    for (Object o : items) {
+      if (o instanceof String text) {
+        later.add(() -> text + "!");
+      }
+      Flows.later(s, "item", 0);
+    }
+    StringBuilder out = new StringBuilder();
+    for (java.util.function.Supplier<String> supplier : later) {
+      out.append(supplier.get());
+    }
+    return out.toString();
+  }
+
+  static String capturedPlain(Sched s, java.util.List<Object> items) {
+    java.util.List<java.util.function.Supplier<String>> later = new java.util.ArrayList<>();
+    for (Object o : items) {
+      if (o instanceof String text) {
+        later.add(() -> text + "!");
+      }
+      Flows.laterPlain(s, "item", 0);
+    }
+    StringBuilder out = new StringBuilder();
+    for (java.util.function.Supplier<String> supplier : later) {
+      out.append(supplier.get());
+    }
+    return out.toString();
+  }
 }

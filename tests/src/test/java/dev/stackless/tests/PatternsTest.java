@@ -38,4 +38,11 @@ class PatternsTest {
     Sched s = new Sched();
     assertEquals("text hi7", s.drive(PatternsAsync.ofAwaited(s, FlowsAsync.echo(s, "hi"), 7)));
   }
+
+  @Test
+  void aLambdaCapturesTheBindingOfItsIteration() {
+    java.util.List<Object> items = java.util.List.of("a", 1, "b", "c");
+    assertEquals("a!b!c!", sameAsPlain(
+        s -> PatternsAsync.captured(s, items), s -> Patterns.capturedPlain(s, items)));
+  }
 }

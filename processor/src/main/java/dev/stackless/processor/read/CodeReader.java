@@ -841,11 +841,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   /**
    * {@code o instanceof String s} whose binding the reader made a body local (its scope may reach
-   * past a suspension point): the match binds a variable of its own, which is copied into the
-   * local.
+   * past a suspension point): the match still binds Java's pattern variable, which the rest of
+   * this fragment uses (a lambda here captures it, as in Java), and copies it into the frame's
+   * field, which code in other states reads.
    *
    * <pre>
-   *   o instanceof String s   ===&gt;   (o instanceof String $pattern$s &amp;&amp; (s = $pattern$s) == $pattern$s)
+   *   o instanceof String s   ===&gt;   (o instanceof String s &amp;&amp; (this.s = s) == s)
    * </pre>
    */
   @Override
@@ -859,11 +860,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return super.visitInstanceOf(node, unused);
     }
     VariableTree variable = ((BindingPatternTree) pattern).getVariable();
-    String matched = "$pattern$" + variable.getName();
+    String name = variable.getName().toString();
     edits.add(new Edit(start(node), end(node), Code.concat(
         "(", nested(node.getExpression()), " instanceof ", nested(variable.getType()), " ",
-        matched, " && (", new Part.LocalRef(local), " = ", matched, ") == ", matched, ")")
+        name, " && (this.", new Part.LocalRef(local), " = ", name, ") == ", name, ")")
         .parts()));
+    declare(name); // javac scopes it here as in the user's code
     return null;
   }
 
