@@ -1463,6 +1463,29 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
 
     @Override
+    public String fieldType(MemberSelectTree select, Function<ExpressionTree, String> typeOf) {
+      String qualifier = select.getExpression().toString();
+      TypeElement site = visible.apply(qualifier) == null && names.field(qualifier) == null
+          ? names.typeOfQualifier(qualifier) : null;
+      if (site == null) {
+        String receiver = typeOf.apply(select.getExpression());
+        site = receiver == null || !receiver.matches("[\\w.]+")
+            ? null : env.getElementUtils().getTypeElement(receiver);
+      }
+      if (site == null) {
+        return null;
+      }
+      for (Element member : env.getElementUtils().getAllMembers(site)) {
+        if (member.getKind().isField() && member.getSimpleName().contentEquals(select.getIdentifier())) {
+          TypeMirror type = member.asType();
+          return TypeSource.mentionsError(type) || TypeSource.mentionsTypeVariable(type)
+              ? null : TypeSource.print(type);
+        }
+      }
+      return null;
+    }
+
+    @Override
     public String castType(TypeCastTree cast) {
       Tree type = cast.getType();
       if (type instanceof PrimitiveTypeTree) {

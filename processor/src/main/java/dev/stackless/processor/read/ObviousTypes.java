@@ -5,6 +5,7 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.SwitchExpressionTree;
@@ -56,6 +57,12 @@ final class ObviousTypes {
      */
     String methodResultType(MethodInvocationTree call, Function<ExpressionTree, String> typeOf);
 
+    /**
+     * The type of a field access {@code Type.FIELD} or {@code expr.field}; {@code typeOf} types
+     * the qualifier when it is an expression.
+     */
+    String fieldType(MemberSelectTree select, Function<ExpressionTree, String> typeOf);
+
     /** The type a cast names, as source with qualified names, or null. */
     String castType(TypeCastTree cast);
   }
@@ -84,6 +91,8 @@ final class ObviousTypes {
         return STRING;
       case IDENTIFIER:
         return facts.variableType(((IdentifierTree) tree).getName().toString());
+      case MEMBER_SELECT:
+        return facts.fieldType((MemberSelectTree) tree, e -> of(e, facts));
       case METHOD_INVOCATION: {
         MethodInvocationTree call = (MethodInvocationTree) tree;
         String awaited = facts.awaitedType(call);
