@@ -25,6 +25,10 @@ class SwitchYields {
         s.log("three");
         yield "three" + Flows.later(s, "three", 3);
       }
+      case 6 -> {
+        Flows.later(s, "six", 6);
+        if (k > 5) yield "more"; else yield "less";
+      }
       case 4 -> throw new IllegalArgumentException("four");
       default -> {
         for (int i = 0; ; i++) {
@@ -50,6 +54,10 @@ class SwitchYields {
       case 3 -> {
         s.log("three");
         yield "three" + Flows.laterPlain(s, "three", 3);
+      }
+      case 6 -> {
+        Flows.laterPlain(s, "six", 6);
+        if (k > 5) yield "more"; else yield "less";
       }
       case 4 -> throw new IllegalArgumentException("four");
       default -> {

@@ -12,7 +12,7 @@ class SwitchYieldsTest {
 
   @Test
   void blocksThatSuspendYieldTheirValues() {
-    for (int k : new int[] {1, 2, 3, 5}) {
+    for (int k : new int[] {1, 2, 3, 5, 6}) {
       sameAsPlain(s -> SwitchYieldsAsync.blocks(s, k), s -> SwitchYields.blocksPlain(s, k));
     }
     Sched s = new Sched();

@@ -796,6 +796,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     Code value = nested(node.getValue());
     boolean leaves = plainExitsRunningCode > 0;
     List<Part> parts = new ArrayList<>();
+    parts.add(new Part.Text("{ ")); // one statement, also where a yield is an if's body
     switch (target.result().kind) {
       case RETURN:
         parts.add(new Part.Return(returnValue(cx.returnType(), node.getValue(), value), leaves));
@@ -810,6 +811,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         parts.add(new Part.Jump(target.exit(), false, leaves));
         break;
     }
+    parts.add(new Part.Text(" }"));
     edits.add(new Edit(start(node), end(node), parts));
     return null;
   }
