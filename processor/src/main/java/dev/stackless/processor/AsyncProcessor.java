@@ -123,6 +123,9 @@ public final class AsyncProcessor extends AbstractProcessor {
       if (path != null && scanned.add(path.getCompilationUnit())) {
         MisuseScanner.scan(processingEnv, reporter, path.getCompilationUnit(), spoiled);
       }
+      if (root instanceof TypeElement) {
+        checkOverrides((TypeElement) root, reporter);
+      }
     }
     boolean wrote = false;
     Map<TypeElement, List<ExecutableElement>> waitingNow = new LinkedHashMap<>();
@@ -288,7 +291,146 @@ public final class AsyncProcessor extends AbstractProcessor {
           "a private class cannot be reached from the generated class; make it package-private");
       return false;
     }
+    if (!element.getModifiers().contains(Modifier.STATIC) && isInnerOfGenericClass(owner)) {
+      reporter.error(element, Diagnostic.ASYNC_OWNER, owner, "the generated frame cannot name the"
+          + " type variables of an enclosing class of an inner class yet; make the class static");
+      return false;
+    }
+    ExecutableElement method = (ExecutableElement) element;
+    String hidden = hiddenTypeVariable(method, owner);
+    if (hidden != null) {
+      reporter.error(element, Diagnostic.UNSUPPORTED, "the type variable " + hidden
+          + ", which hides the class's of the same name,", "rename one of them");
+      return false;
+    }
+    String privateType = privateTypeInSignature(method);
+    if (privateType != null) {
+      reporter.error(element, Diagnostic.UNSUPPORTED, "the private class " + privateType
+          + " in the signature of an @Async method", "make it package-private");
+      return false;
+    }
     return true;
+  }
+
+  private static boolean isInnerOfGenericClass(TypeElement owner) {
+    for (TypeElement type = owner;
+        type.getEnclosingElement() instanceof TypeElement
+            && !type.getModifiers().contains(Modifier.STATIC)
+            && type.getKind() == ElementKind.CLASS;
+        type = (TypeElement) type.getEnclosingElement()) {
+      if (!((TypeElement) type.getEnclosingElement()).getTypeParameters().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A type variable of an instance method named as one of its class's, which it hides. */
+  private static String hiddenTypeVariable(ExecutableElement method, TypeElement owner) {
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      return null;
+    }
+    for (var variable : method.getTypeParameters()) {
+      for (var ownerVariable : owner.getTypeParameters()) {
+        if (variable.getSimpleName().contentEquals(ownerVariable.getSimpleName())) {
+          return variable.getSimpleName().toString();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A private class (or one nested in a private class) that the method's signature mentions. */
+  private String privateTypeInSignature(ExecutableElement method) {
+    List<TypeMirror> types = new ArrayList<>();
+    types.add(method.getReturnType());
+    for (VariableElement parameter : method.getParameters()) {
+      types.add(parameter.asType());
+    }
+    types.addAll(method.getThrownTypes());
+    for (var variable : method.getTypeParameters()) {
+      types.addAll(variable.getBounds());
+    }
+    for (TypeMirror type : types) {
+      String found = privateType(type);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private String privateType(TypeMirror type) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return privateType(((javax.lang.model.type.ArrayType) type).getComponentType());
+      case WILDCARD: {
+        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
+        TypeMirror bound = wildcard.getExtendsBound() != null
+            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+        return bound == null ? null : privateType(bound);
+      }
+      case DECLARED: {
+        for (Element e = ((javax.lang.model.type.DeclaredType) type).asElement();
+            e instanceof TypeElement; e = e.getEnclosingElement()) {
+          if (e.getModifiers().contains(Modifier.PRIVATE)) {
+            return e.getSimpleName().toString();
+          }
+        }
+        for (TypeMirror argument : ((javax.lang.model.type.DeclaredType) type).getTypeArguments()) {
+          String found = privateType(argument);
+          if (found != null) {
+            return found;
+          }
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Reports each method of {@code type} (and of its member types) that overrides a supertype's
+   * method when either of the two is {@code @Async}: the generated factory runs the body it
+   * names, so a call through it would not dispatch to the override as Java does.
+   */
+  private void checkOverrides(TypeElement type, Reporter reporter) {
+    javax.lang.model.util.Types typeUtils = processingEnv.getTypeUtils();
+    Elements elements = processingEnv.getElementUtils();
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof TypeElement) {
+        checkOverrides((TypeElement) member, reporter);
+      }
+      if (member.getKind() != ElementKind.METHOD
+          || member.getModifiers().contains(Modifier.STATIC)
+          || member.getModifiers().contains(Modifier.PRIVATE)) {
+        continue;
+      }
+      ExecutableElement method = (ExecutableElement) member;
+      List<TypeMirror> pending = new ArrayList<>(typeUtils.directSupertypes(type.asType()));
+      Set<String> seen = new HashSet<>();
+      while (!pending.isEmpty()) {
+        TypeMirror supertype = pending.remove(pending.size() - 1);
+        Element superElement = typeUtils.asElement(supertype);
+        if (!(superElement instanceof TypeElement) || !seen.add(superElement.toString())) {
+          continue;
+        }
+        for (Element candidate : superElement.getEnclosedElements()) {
+          if (candidate.getKind() == ElementKind.METHOD
+              && candidate.getSimpleName().equals(method.getSimpleName())
+              && (Intrinsics.isAsync(candidate) || Intrinsics.isAsync(method))
+              && elements.overrides(method, (ExecutableElement) candidate, type)) {
+            reporter.error(method, Diagnostic.ASYNC_OVERRIDE,
+                type.getSimpleName() + "." + method.getSimpleName(),
+                superElement.getSimpleName() + "." + candidate.getSimpleName());
+            pending.clear();
+            break;
+          }
+        }
+        pending.addAll(typeUtils.directSupertypes(supertype));
+      }
+    }
   }
 
   private List<ExecutableElement> asyncMethodsOf(TypeElement owner) {

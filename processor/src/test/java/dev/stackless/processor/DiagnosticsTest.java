@@ -438,4 +438,61 @@ class DiagnosticsTest {
         .inFile(src).onLine(7).atColumn(17);
     assertThat(c).hadErrorCount(1);
   }
+
+  @Test
+  void overridingAnAsyncMethodIsAnError() {
+    JavaFileObject src = file("Zoo", String.join("\n",
+        "class Zoo {",
+        "  static class Animal { @Async String name() { suspend(); return \"animal\"; } }",
+        "  static class Dog extends Animal {",
+        "    @Override String name() { return \"dog\"; }",   // 7, the name at 22
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[AsyncOverride] Dog.name overrides Animal.name, and one of"
+            + " them is @Async")
+        .inFile(src).onLine(7).atColumn(22);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aPrivateClassInTheSignatureIsAnError() {
+    JavaFileObject src = file("Tree", String.join("\n",
+        "class Tree {",
+        "  private static final class Node { int v; }",
+        "  @Async static int walk(Node n) { suspend(); return n.v; }",   // 6, the name at 21
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] the private class Node in the signature of an"
+            + " @Async method is not supported yet")
+        .inFile(src).onLine(6).atColumn(21);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aMethodTypeVariableHidingTheClassesIsAnError() {
+    JavaFileObject src = file("Box", String.join("\n",
+        "class Box<T> {",
+        "  @Async <T> T echo(T x) { suspend(); return x; }",   // 5, the name at 16
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] the type variable T, which hides the class's"
+            + " of the same name, is not supported yet")
+        .inFile(src).onLine(5).atColumn(16);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void anInnerClassOfAGenericClassIsAnError() {
+    JavaFileObject src = file("Box", String.join("\n",
+        "class Box<T> {",
+        "  T value;",
+        "  class In { @Async T get() { suspend(); return value; } }",   // 6, the name at 23
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[AsyncOwner] @Async methods of demo.Box.In cannot be"
+            + " transformed")
+        .inFile(src).onLine(6).atColumn(23);
+    assertThat(c).hadErrorCount(1);
+  }
 }

@@ -30,8 +30,43 @@ class Outer {
     return created;
   }
 
+  @Async
+  String hello(Sched s, String who) {
+    return "hello " + who + " from " + name + Flows.later(s, "hello", 0);
+  }
+
+  String helloPlain(Sched s, String who) {
+    return "hello " + who + " from " + name + Flows.laterPlain(s, "hello", 0);
+  }
+
+  /** The private members of another instance of the owner, through a parameter. */
+  @Async
+  int transfer(Sched s, Outer other, int amount) {
+    int got = Flows.later(s, "amount", amount);
+    other.hits += got;
+    hits -= amount;
+    return other.hits * 100 + hits + other.tag(1).length();
+  }
+
+  int transferPlain(Sched s, Outer other, int amount) {
+    int got = Flows.laterPlain(s, "amount", amount);
+    other.hits += got;
+    hits -= amount;
+    return other.hits * 100 + hits + other.tag(1).length();
+  }
+
   class Inner {
     private int own;
+
+    /** The outer instance's @Async method, called unqualified and through Outer.this. */
+    @Async
+    String greetBoth(Sched s) {
+      return hello(s, "a") + " / " + Outer.this.hello(s, "b");
+    }
+
+    String greetBothPlain(Sched s) {
+      return helloPlain(s, "a") + " / " + Outer.this.helloPlain(s, "b");
+    }
 
     @Async
     String visit(Sched s, int n) {

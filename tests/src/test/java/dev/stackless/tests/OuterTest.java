@@ -76,4 +76,22 @@ class OuterTest {
     assertEquals("[w, w] 0 12 w 6", Sched.sameAsPlain(
         s -> OuterAsync.privateGenerics(outer, s, "w"), s -> outer.privateGenericsPlain(s, "w")));
   }
+
+  @Test
+  void anInnerClassCallsItsEnclosingInstancesAsyncMethods() {
+    Outer.Inner inner = new Outer("o").new Inner();
+    assertEquals("hello a from o0 / hello b from o0", Sched.sameAsPlain(
+        s -> Outer_InnerAsync.greetBoth(inner, s), inner::greetBothPlain));
+  }
+
+  @Test
+  void privateMembersOfAnotherInstance() {
+    Outer plainA = new Outer("a");
+    Outer plainB = new Outer("b");
+    Outer asyncA = new Outer("a");
+    Outer asyncB = new Outer("b");
+    int result = Sched.sameAsPlain(s -> OuterAsync.transfer(asyncA, s, asyncB, 5),
+        s -> plainA.transferPlain(s, plainB, 5));
+    assertEquals(500 - 5 + 3, result);
+  }
 }

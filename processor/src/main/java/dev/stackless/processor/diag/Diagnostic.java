@@ -34,6 +34,11 @@ public enum Diagnostic {
   ASYNC_OWNER(
       "AsyncOwner",
       "@Async methods of %s cannot be transformed: %s"),
+  ASYNC_OVERRIDE(
+      "AsyncOverride",
+      "%s overrides %s, and one of them is @Async: a call through a generated factory runs the"
+          + " body of the method it names, not an override, so Java's dispatch would be lost;"
+          + " give the @Async method a name of its own, and let the overridable method call it"),
   UNSUPPORTED(
       "Unsupported",
       "%s is not supported yet by the Stackless processor; %s"),

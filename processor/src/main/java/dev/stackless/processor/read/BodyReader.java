@@ -1113,7 +1113,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     pieces.add(factoryName(path, invocation, call));
     boolean first = true;
     if (!call.method.getModifiers().contains(Modifier.STATIC)) {
-      pieces.add(receiver != null ? receiver : Code.text(RECEIVER));
+      pieces.add(receiver != null ? receiver : unevaluatedReceiver(path, invocation));
       first = false;
     }
     for (Code argument : arguments) {
@@ -1203,13 +1203,32 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return name.append(call.method.getSimpleName()).append("(").toString();
   }
 
+  /**
+   * The object a call of an instance {@code @Async} method is made on when nothing evaluates it:
+   * the receiver for {@code m()} and {@code this.m()}; the enclosing instance for {@code
+   * Outer.this.m()}, and for {@code m()} that calls a method of an outer class.
+   */
+  private Code unevaluatedReceiver(TreePath path, MethodInvocationTree invocation) {
+    ExpressionTree select = invocation.getMethodSelect();
+    if (select instanceof MemberSelectTree) {
+      ExpressionTree qualifier = ((MemberSelectTree) select).getExpression();
+      return qualifier instanceof MemberSelectTree // Outer.this
+          ? CodeReader.read(this, new TreePath(new TreePath(path, select), qualifier))
+          : Code.text(RECEIVER);
+    }
+    TypeElement site = names.methodSite(((IdentifierTree) select).getName().toString());
+    String outer = site == null || site.equals(names.owner())
+        ? null : CodeReader.instanceOf(this, site);
+    return Code.text(outer != null ? outer : RECEIVER);
+  }
+
   private Code factoryCall(TreePath path, MethodInvocationTree invocation, Intrinsics.AsyncCall call) {
     List<Object> pieces = new ArrayList<>();
     pieces.add(factoryName(path, invocation, call));
     boolean first = true;
     if (!call.method.getModifiers().contains(Modifier.STATIC)) {
       if (call.receiver == null || Intrinsics.isThis(call.receiver)) {
-        pieces.add(RECEIVER);
+        pieces.add(unevaluatedReceiver(path, invocation));
       } else {
         MemberSelectTree select = (MemberSelectTree) invocation.getMethodSelect();
         pieces.add(CodeReader.read(this, new TreePath(new TreePath(path, select), call.receiver)));
@@ -1244,6 +1263,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       failed = true;
       return null;
     }
+  }
+
+  @Override
+  public TypeElement localType(String name) {
+    return localTypeElement(name);
   }
 
   /** The class of a body local's declared type, for calls on it. */

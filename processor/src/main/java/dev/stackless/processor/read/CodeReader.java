@@ -223,6 +223,20 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     TypeElement site = memberSite(node.getExpression());
+    TypeElement through = site == null ? privateSiteOfVariable(node.getExpression()) : null;
+    if (classMembers.isEmpty() && through != null && !isMethodSelect(node)) {
+      // other.balance, with other a local or parameter of the owner's (or an outer class's) type
+      for (Element member : through.getEnclosedElements()) {
+        if (member.getSimpleName().contentEquals(node.getIdentifier())
+            && member.getModifiers().contains(Modifier.PRIVATE)
+            && !member.getModifiers().contains(Modifier.STATIC)
+            && member instanceof javax.lang.model.element.VariableElement) {
+          privateField(node, (javax.lang.model.element.VariableElement) member,
+              nested(node.getExpression()));
+          return null;
+        }
+      }
+    }
     if (classMembers.isEmpty() && site != null && !isMethodSelect(node)) {
       for (Element member : site.getEnclosedElements()) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
@@ -241,6 +255,24 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       }
     }
     return super.visitMemberSelect(node, unused);
+  }
+
+  /**
+   * For a qualifier that is a body local or parameter (read without side effects, so it may be
+   * read twice by an accessor call): its declared class, when that is the owner or one of its
+   * outer classes, whose private members Java lets this code use; else null.
+   */
+  private TypeElement privateSiteOfVariable(ExpressionTree qualifier) {
+    if (!(qualifier instanceof IdentifierTree) || isDeclaredInside(qualifier.toString())) {
+      return null;
+    }
+    TypeElement type = cx.localType(qualifier.toString());
+    for (Element e = cx.names().owner(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.equals(type)) {
+        return type;
+      }
+    }
+    return null;
   }
 
   /**
@@ -320,6 +352,17 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     if (node.getMethodSelect() instanceof MemberSelectTree && classMembers.isEmpty()) {
       MemberSelectTree select = (MemberSelectTree) node.getMethodSelect();
+      TypeElement through = privateSiteOfVariable(select.getExpression());
+      ExecutableElement viaVariable = through == null ? null : privateMethod(
+          cx.names().methodsOf(through, select.getIdentifier().toString()),
+          node.getArguments().size(), through);
+      if (viaVariable != null && !viaVariable.getModifiers().contains(Modifier.STATIC)) {
+        // other.take(3) ===> OwnerAsync.take$call1(other, 3)
+        callPrivate(node, viaVariable, through, nested(select.getExpression()));
+        scan(node.getTypeArguments(), null);
+        scan(node.getArguments(), null);
+        return null;
+      }
       TypeElement site = memberSite(select.getExpression());
       if (site != null) {
         ExecutableElement privateOne = privateMethod(
@@ -360,12 +403,19 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    */
   private void callPrivate(MethodInvocationTree node, ExecutableElement method, TypeElement site) {
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    String instance = isStatic ? "" : instanceOf(site);
+    callPrivate(node, method, site, instance == null ? null : Code.text(instance));
+  }
+
+  /** As above, on the instance {@code self} (null if there is none: a static method). */
+  private void callPrivate(
+      MethodInvocationTree node, ExecutableElement method, TypeElement site, Code self) {
+    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
     if (!node.getTypeArguments().isEmpty()) {
       unsupported(node.getMethodSelect(), "explicit type arguments of the private method "
           + method.getSimpleName(), "let javac infer them, or make the method package-private");
       return;
     }
-    String self = isStatic ? "" : instanceOf(site);
     if (self == null) {
       unsupported(node.getMethodSelect(), "the instance method " + method.getSimpleName()
           + " in a static method", "call it through an instance");
@@ -374,8 +424,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     replace(node.getMethodSelect(), cx.generatedClass() + "." + cx.privates().method(method));
     if (!isStatic) {
       int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
-      String text = self + (node.getArguments().isEmpty() ? "" : ", ");
-      edits.add(new Edit(at, at, List.of(new Part.Text(text))));
+      edits.add(new Edit(at, at,
+          Code.concat(self, node.getArguments().isEmpty() ? "" : ", ").parts()));
     }
   }
 
@@ -436,6 +486,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * the way is not an inner class (javac rejected such code already).
    */
   private String instanceOf(TypeElement site) {
+    return instanceOf(cx, site);
+  }
+
+  /** As {@link #instanceOf(TypeElement)}, for the body reader's factory calls. */
+  static String instanceOf(ReadContext cx, TypeElement site) {
     if (cx.receiverField() == null || site == null) {
       return null;
     }
@@ -517,6 +572,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   /** As above, {@code self} the instance that holds the field, empty for a static field. */
   private void privateField(
       Tree node, javax.lang.model.element.VariableElement field, String self) {
+    privateField(node, field, Code.text(self));
+  }
+
+  /** As above, {@code self} code that yields the instance (a local, a parameter). */
+  private void privateField(
+      Tree node, javax.lang.model.element.VariableElement field, Code self) {
     boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
     String type = dev.stackless.processor.model.TypeSource.print(field.asType());
     if (type == null || (isStatic && TypeSource.mentionsTypeVariable(field.asType()))) {
@@ -525,31 +586,31 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return;
     }
     String accessor = cx.generatedClass() + "." + cx.privates().field(field);
-    String selfComma = isStatic ? "" : self + ", ";
+    Code selfComma = isStatic ? Code.text("") : Code.concat(self, ", ");
     Tree parent = getCurrentPath().getParentPath().getLeaf();
     boolean inside = start(parent) >= fragmentStart && end(parent) <= fragmentEnd;
     if (parent instanceof AssignmentTree && ((AssignmentTree) parent).getVariable() == node
         && inside) {
       ExpressionTree value = ((AssignmentTree) parent).getExpression();
       edits.add(new Edit(start(parent), start(value),
-          List.of(new Part.Text(accessor + "set(" + selfComma))));
+          Code.concat(accessor + "set(", selfComma).parts()));
       edits.add(new Edit(end(value), end(value), List.of(new Part.Text(")"))));
     } else if (parent instanceof CompoundAssignmentTree
         && ((CompoundAssignmentTree) parent).getVariable() == node && inside) {
       ExpressionTree value = ((CompoundAssignmentTree) parent).getExpression();
       String operator = cx.source().subSequence(end(node), start(value)).toString().trim();
       operator = operator.substring(0, operator.length() - 1);
-      edits.add(new Edit(start(parent), start(value), List.of(new Part.Text(
-          accessor + "set(" + selfComma + "(" + type + ") (" + accessor + "get(" + self + ") "
-              + operator + " ("))));
+      edits.add(new Edit(start(parent), start(value), Code.concat(
+          accessor + "set(", selfComma, "(" + type + ") (" + accessor + "get(", self, ") "
+              + operator + " (").parts()));
       edits.add(new Edit(end(value), end(value), List.of(new Part.Text(")))"))));
     } else if (parent instanceof UnaryTree && isIncrement(parent) && inside) {
       boolean post = parent.getKind() == Tree.Kind.POSTFIX_INCREMENT
           || parent.getKind() == Tree.Kind.POSTFIX_DECREMENT;
       boolean up = parent.getKind() == Tree.Kind.POSTFIX_INCREMENT
           || parent.getKind() == Tree.Kind.PREFIX_INCREMENT;
-      edits.add(new Edit(start(parent), end(parent), List.of(new Part.Text(
-          accessor + "add(" + selfComma + (up ? "1" : "-1") + ", " + post + ")"))));
+      edits.add(new Edit(start(parent), end(parent), Code.concat(
+          accessor + "add(", selfComma, (up ? "1" : "-1") + ", " + post + ")").parts()));
     } else if (isIncrement(parent)
         || (parent instanceof CompoundAssignmentTree
             && ((CompoundAssignmentTree) parent).getVariable() == node)
@@ -557,7 +618,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       unsupported(node, "assigning the private field " + field.getSimpleName()
           + " around a suspension point", "assign it in a statement of its own");
     } else {
-      replace(node, accessor + "get(" + self + ")");
+      edits.add(new Edit(start(node), end(node),
+          Code.concat(accessor + "get(", self, ")").parts()));
     }
   }
 

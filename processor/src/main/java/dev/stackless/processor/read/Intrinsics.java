@@ -157,6 +157,12 @@ public final class Intrinsics {
     while (tree instanceof com.sun.source.tree.ParenthesizedTree) {
       tree = ((com.sun.source.tree.ParenthesizedTree) tree).getExpression();
     }
+    if (tree instanceof MemberSelectTree
+        && ((MemberSelectTree) tree).getIdentifier().contentEquals("this")) {
+      // Outer.this: the enclosing instance, of Outer's type
+      TypeElement outer = names.typeOfQualifier(((MemberSelectTree) tree).getExpression().toString());
+      return new Receiver(outer != null ? outer : names.owner(), false);
+    }
     if (isThis(tree)) {
       return new Receiver(names.owner(), false);
     }

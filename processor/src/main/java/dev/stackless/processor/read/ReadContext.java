@@ -38,6 +38,9 @@ interface ReadContext {
   /** The simple name of the generated class, which holds the accessors. */
   String generatedClass();
 
+  /** The declared class of the body local or parameter named so, or null. */
+  javax.lang.model.element.TypeElement localType(String name);
+
   /** The body-level local named so at the point being read, or null. */
   Local bodyLocal(String name);
 
