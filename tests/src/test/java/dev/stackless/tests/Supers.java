@@ -45,6 +45,33 @@ class Supers {
     }
   }
 
+  static class AsyncBase {
+    @Async
+    int base(Sched s, int n) {
+      return Flows.later(s, "base", n) * 2;
+    }
+  }
+
+  /** Calls of @Async methods through super, a cast and a type variable's bound. */
+  static class Receivers extends AsyncBase {
+    @Async
+    int all(Sched s, Object o, AsyncBase typed) {
+      int a = super.base(s, 1);
+      int b = ((AsyncBase) o).base(s, 2);
+      return a + b + through(s, typed);
+    }
+
+    @Async
+    static <B extends AsyncBase> int through(Sched s, B b) {
+      return b.base(s, 3);
+    }
+
+    int allPlain(Sched s, Object o, AsyncBase typed) {
+      return Flows.laterPlain(s, "base", 1) * 2 + Flows.laterPlain(s, "base", 2) * 2
+          + Flows.laterPlain(s, "base", 3) * 2;
+    }
+  }
+
   /** A further override does not change what super means in Derived. */
   static class MoreDerived extends Derived {
     @Override

@@ -17,4 +17,13 @@ class SupersTest {
     assertEquals("yo x / hello x / 3", sameAsPlain(
         s -> Supers_DerivedAsync.both(more, s, "x"), s -> more.bothPlain(s, "x")));
   }
+
+  @Test
+  void asyncCallsThroughSuperACastAndATypeVariable() {
+    Supers.Receivers receivers = new Supers.Receivers();
+    Supers.AsyncBase other = new Supers.AsyncBase();
+    assertEquals(12, (int) sameAsPlain(
+        s -> Supers_ReceiversAsync.all(receivers, s, other, other),
+        s -> receivers.allPlain(s, other, other)));
+  }
 }

@@ -1024,15 +1024,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   /**
-   * A taken-apart expression as a suspension point. Every local its code uses becomes a field: the
-   * continuations are lambdas, which may neither assign a local of step() nor see it change.
+   * A taken-apart expression as a suspension point. Every local the continuations use becomes a
+   * field: they are lambdas, which may neither assign a local of step() nor see it change. The
+   * statements before the first suspension run in step() itself, so the locals only they use stay
+   * what the hoisting analysis makes them.
    */
   private Suspension.Spilled spilled(ExpressionSpiller.Lowered lowered) {
     List<Code> prefix = new ArrayList<>(lowered.prefix);
     Code chain = ExpressionSpiller.render(lowered);
-    for (Code code : prefix) {
-      code.locals().forEach(Local::hoist);
-    }
     chain.locals().forEach(Local::hoist);
     return new Suspension.Spilled(prefix, chain, spillLocal());
   }
@@ -1085,7 +1084,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return false;
     }
     ExpressionTree qualifier = ((MemberSelectTree) invocation.getMethodSelect()).getExpression();
-    if (Intrinsics.isThis(qualifier)) {
+    if (Intrinsics.isThis(qualifier) || Intrinsics.isSuper(qualifier)) {
       return false;
     }
     Intrinsics.Receiver receiver = Intrinsics.receiverOf(qualifier, names, this::localTypeElement);
@@ -1227,7 +1226,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     pieces.add(factoryName(path, invocation, call));
     boolean first = true;
     if (!call.method.getModifiers().contains(Modifier.STATIC)) {
-      if (call.receiver == null || Intrinsics.isThis(call.receiver)) {
+      if (call.receiver == null || Intrinsics.isThis(call.receiver)
+          || Intrinsics.isSuper(call.receiver)) {
         pieces.add(unevaluatedReceiver(path, invocation));
       } else {
         MemberSelectTree select = (MemberSelectTree) invocation.getMethodSelect();
@@ -1277,6 +1277,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return null;
     }
     TypeMirror mirror = local.isParameter() ? local.mirror() : null;
+    if (mirror instanceof javax.lang.model.type.TypeVariable) {
+      mirror = ((javax.lang.model.type.TypeVariable) mirror).getUpperBound(); // <S extends Svc> s
+    }
     if (mirror instanceof DeclaredType) {
       return (TypeElement) ((DeclaredType) mirror).asElement();
     }

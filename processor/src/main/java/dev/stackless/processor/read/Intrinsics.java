@@ -166,6 +166,10 @@ public final class Intrinsics {
     if (isThis(tree)) {
       return new Receiver(names.owner(), false);
     }
+    if (isSuper(tree)) {
+      TypeElement superclass = asTypeElement(names.owner().getSuperclass());
+      return superclass == null ? null : new Receiver(superclass, false);
+    }
     if (tree instanceof IdentifierTree) {
       String simple = ((IdentifierTree) tree).getName().toString();
       TypeElement local = localType.apply(simple);
@@ -208,7 +212,19 @@ public final class Intrinsics {
       TypeElement type = names.typeOfQualifier(generic < 0 ? created : created.substring(0, generic));
       return type == null ? null : new Receiver(type, false);
     }
+    if (tree instanceof com.sun.source.tree.TypeCastTree) {
+      // ((Svc) o).m(): the cast names the class
+      String cast = ((com.sun.source.tree.TypeCastTree) tree).getType().toString();
+      int generic = cast.indexOf('<');
+      TypeElement type = names.typeOfQualifier(generic < 0 ? cast : cast.substring(0, generic));
+      return type == null ? null : new Receiver(type, false);
+    }
     return null;
+  }
+
+  /** Whether the tree is {@code super}, as a receiver of the owner's superclass's methods. */
+  static boolean isSuper(Tree tree) {
+    return tree instanceof IdentifierTree && ((IdentifierTree) tree).getName().contentEquals("super");
   }
 
   private static TypeElement asTypeElement(javax.lang.model.type.TypeMirror type) {
