@@ -95,4 +95,46 @@ class PlainExits {
     }
     return caught;
   }
+
+  /** The break is abandoned when close() throws and a plain catch takes the exception. */
+  @Async
+  static int breakThroughFailingCloseCaught(Sched s) {
+    int rounds = 0;
+    loop:
+    do {
+      try {
+        Flows.later(s, "round", rounds); // a try the lowering takes apart: the frame has regions
+      } finally {
+        s.log("finally");
+      }
+      try {
+        try (Closer c = new Closer(s, true)) {
+          break loop;
+        }
+      } catch (IllegalStateException e) {
+        s.log("caught " + e.getMessage());
+      }
+    } while (++rounds < 3);
+    return rounds;
+  }
+
+  static int breakThroughFailingCloseCaughtPlain(Sched s) {
+    int rounds = 0;
+    loop:
+    do {
+      try {
+        Flows.laterPlain(s, "round", rounds);
+      } finally {
+        s.log("finally");
+      }
+      try {
+        try (Closer c = new Closer(s, true)) {
+          break loop;
+        }
+      } catch (IllegalStateException e) {
+        s.log("caught " + e.getMessage());
+      }
+    } while (++rounds < 3);
+    return rounds;
+  }
 }

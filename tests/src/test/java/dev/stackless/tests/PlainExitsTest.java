@@ -34,4 +34,10 @@ class PlainExitsTest {
     assertEquals(2, (int) sameAsPlain(PlainExitsAsync::continueThroughFailingFinally,
         PlainExits::continueThroughFailingFinallyPlain));
   }
+
+  @Test
+  void aBreakWhoseCloseThrowsIntoAPlainCatchDoesNotHappen() {
+    assertEquals(3, (int) sameAsPlain(PlainExitsAsync::breakThroughFailingCloseCaught,
+        PlainExits::breakThroughFailingCloseCaughtPlain));
+  }
 }

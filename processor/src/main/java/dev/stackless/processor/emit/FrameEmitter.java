@@ -683,6 +683,10 @@ public final class FrameEmitter {
         boolean deferred = ((Part.Return) part).leavesPlainFinally() && machine.hasRegions();
         deferredJumps |= deferred && !state.chain().isEmpty();
         out.append(Router.returning(state.chain(), text, deferred));
+      } else if (part instanceof Part.CancelDeferredJump) {
+        if (deferredJumps) {
+          out.append(" ").append(Router.DEFERRED_LABEL).append(" = -1; /* no jump: it threw */");
+        }
       } else if (part instanceof StateMachineLowering.FinallyExit) {
         StateMachineLowering.FinallyExit exit = (StateMachineLowering.FinallyExit) part;
         out.append(Router.finallyExit(exit.region, state.chain(), exit.after));

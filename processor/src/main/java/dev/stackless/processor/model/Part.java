@@ -3,6 +3,18 @@ package dev.stackless.processor.model;
 /** One piece of a {@link Code} fragment. */
 public interface Part {
 
+  /**
+   * At the start of a catch block of a try statement that stays plain Java: a jump that was
+   * leaving through that statement's finally code did not happen, since that code threw and this
+   * block caught it (see {@link Jump#leavesPlainFinally()}); printed only where jumps are deferred.
+   */
+  final class CancelDeferredJump implements Part {
+    @Override
+    public String toString() {
+      return "";
+    }
+  }
+
   /** Literal source text. */
   final class Text implements Part {
     private final String text;

@@ -697,6 +697,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitCatch(CatchTree node, Void unused) {
+    if (lambdaDepth == 0 && classMembers.isEmpty()) {
+      int at = start(node.getBlock()) + 1; // after the {
+      edits.add(new Edit(at, at, List.of(new Part.CancelDeferredJump())));
+    }
     return inScope(() -> super.visitCatch(node, null));
   }
 
