@@ -1095,8 +1095,11 @@ final class Generator {
           return "(" + expr(T.STR) + " + " + expr(rnd.nextBoolean() ? T.INT : rnd.nextBoolean() ? T.LONG : T.BOOL) + ")";
         case 3:
           return "hs(out, " + expr(T.STR) + ", " + expr(T.INT) + ")";
-        case 4:
-          return "String.valueOf(" + expr(rnd.nextBoolean() ? T.INT : T.LONG) + ")";
+        case 4: {
+          // the cast keeps a switch expression out of valueOf's overload resolution (ambiguous)
+          T t = rnd.nextBoolean() ? T.INT : T.LONG;
+          return "String.valueOf((" + t.java + ") (" + expr(t) + "))";
+        }
         case 5:
           return expr(T.STR) + ".toUpperCase()";
         case 6: {
