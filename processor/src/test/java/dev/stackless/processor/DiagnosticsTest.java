@@ -218,7 +218,7 @@ class DiagnosticsTest {
         "  @Async int area();",          // 5
         "}"));
     Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[AsyncAbstract] an abstract method cannot be @Async")
+    assertThat(c).hadErrorContaining("[AsyncAbstract] an abstract or native method cannot be @Async")
         .inFile(src).onLine(5).atColumn(14);
     assertThat(c).hadErrorCount(1);
   }

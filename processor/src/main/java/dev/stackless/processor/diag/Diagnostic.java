@@ -30,7 +30,8 @@ public enum Diagnostic {
           + " point"),
   ASYNC_CONSTRUCTOR("AsyncConstructor", "a constructor cannot be @Async; make it a method"),
   ASYNC_ABSTRACT(
-      "AsyncAbstract", "an abstract method cannot be @Async; @Async needs a body to transform"),
+      "AsyncAbstract",
+      "an abstract or native method cannot be @Async; @Async needs a body to transform"),
   ASYNC_OWNER(
       "AsyncOwner",
       "@Async methods of %s cannot be transformed: %s"),
