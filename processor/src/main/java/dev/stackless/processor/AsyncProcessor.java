@@ -341,7 +341,7 @@ public final class AsyncProcessor extends AbstractProcessor {
   }
 
   /** A private class (or one nested in a private class) that the method's signature mentions. */
-  private String privateTypeInSignature(ExecutableElement method) {
+  private static String privateTypeInSignature(ExecutableElement method) {
     List<TypeMirror> types = new ArrayList<>();
     types.add(method.getReturnType());
     for (VariableElement parameter : method.getParameters()) {
@@ -360,34 +360,22 @@ public final class AsyncProcessor extends AbstractProcessor {
     return null;
   }
 
-  private String privateType(TypeMirror type) {
-    switch (type.getKind()) {
-      case ARRAY:
-        return privateType(((javax.lang.model.type.ArrayType) type).getComponentType());
-      case WILDCARD: {
-        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
-        TypeMirror bound = wildcard.getExtendsBound() != null
-            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        return bound == null ? null : privateType(bound);
-      }
-      case DECLARED: {
-        for (Element e = ((javax.lang.model.type.DeclaredType) type).asElement();
+  /** The name of a private class (or one nested in a private class) the type mentions, or null. */
+  private static String privateType(TypeMirror type) {
+    String[] found = {null};
+    dev.stackless.processor.model.TypeSource.mentions(type, t -> {
+      if (t.getKind() == TypeKind.DECLARED) {
+        for (Element e = ((javax.lang.model.type.DeclaredType) t).asElement();
             e instanceof TypeElement; e = e.getEnclosingElement()) {
           if (e.getModifiers().contains(Modifier.PRIVATE)) {
-            return e.getSimpleName().toString();
+            found[0] = e.getSimpleName().toString();
+            return true;
           }
         }
-        for (TypeMirror argument : ((javax.lang.model.type.DeclaredType) type).getTypeArguments()) {
-          String found = privateType(argument);
-          if (found != null) {
-            return found;
-          }
-        }
-        return null;
       }
-      default:
-        return null;
-    }
+      return false;
+    });
+    return found[0];
   }
 
   /**

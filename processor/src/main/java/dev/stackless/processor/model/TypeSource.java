@@ -73,91 +73,59 @@ public final class TypeSource {
     return type.getKind() == TypeKind.ERROR;
   }
 
-  /** Whether javac could not resolve the type or a part of it (a class not generated yet). */
-  public static boolean mentionsError(TypeMirror type) {
+  /**
+   * Whether the type, or a part of it (an array's component, a type argument, a wildcard's bound),
+   * satisfies {@code test}.
+   */
+  public static boolean mentions(TypeMirror type, java.util.function.Predicate<TypeMirror> test) {
+    if (test.test(type)) {
+      return true;
+    }
     switch (type.getKind()) {
-      case ERROR:
-        return true;
       case ARRAY:
-        return mentionsError(((ArrayType) type).getComponentType());
+        return mentions(((ArrayType) type).getComponentType(), test);
       case WILDCARD: {
         WildcardType wildcard = (WildcardType) type;
         TypeMirror bound = wildcard.getExtendsBound() != null
             ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        return bound != null && mentionsError(bound);
+        return bound != null && mentions(bound, test);
       }
       case DECLARED:
-        return ((DeclaredType) type).getTypeArguments().stream().anyMatch(TypeSource::mentionsError);
+        return ((DeclaredType) type).getTypeArguments().stream()
+            .anyMatch(argument -> mentions(argument, test));
       default:
         return false;
     }
   }
 
+  /** Whether javac could not resolve the type or a part of it (a class not generated yet). */
+  public static boolean mentionsError(TypeMirror type) {
+    return mentions(type, t -> t.getKind() == TypeKind.ERROR);
+  }
+
   /** Whether the type is or mentions a local or anonymous class, which no other class can name. */
   public static boolean mentionsLocalClass(TypeMirror type) {
-    switch (type.getKind()) {
-      case ARRAY:
-        return mentionsLocalClass(((ArrayType) type).getComponentType());
-      case WILDCARD: {
-        WildcardType wildcard = (WildcardType) type;
-        TypeMirror bound = wildcard.getExtendsBound() != null
-            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        return bound != null && mentionsLocalClass(bound);
-      }
-      case DECLARED: {
-        javax.lang.model.element.NestingKind nesting =
-            ((TypeElement) ((DeclaredType) type).asElement()).getNestingKind();
-        return nesting == javax.lang.model.element.NestingKind.LOCAL
-            || nesting == javax.lang.model.element.NestingKind.ANONYMOUS
-            || ((DeclaredType) type).getTypeArguments().stream()
-                .anyMatch(TypeSource::mentionsLocalClass);
-      }
-      default:
+    return mentions(type, t -> {
+      if (t.getKind() != TypeKind.DECLARED) {
         return false;
-    }
+      }
+      javax.lang.model.element.NestingKind nesting =
+          ((TypeElement) ((DeclaredType) t).asElement()).getNestingKind();
+      return nesting == javax.lang.model.element.NestingKind.LOCAL
+          || nesting == javax.lang.model.element.NestingKind.ANONYMOUS;
+    });
   }
 
   /** Whether the type mentions a type variable that {@code declarer} does not declare. */
   public static boolean mentionsTypeVariableNotOf(
       TypeMirror type, javax.lang.model.element.Element declarer) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return !((TypeVariable) type).asElement().getEnclosingElement().equals(declarer);
-      case ARRAY:
-        return mentionsTypeVariableNotOf(((ArrayType) type).getComponentType(), declarer);
-      case WILDCARD: {
-        WildcardType wildcard = (WildcardType) type;
-        TypeMirror bound = wildcard.getExtendsBound() != null
-            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        return bound != null && mentionsTypeVariableNotOf(bound, declarer);
-      }
-      case DECLARED:
-        return ((DeclaredType) type).getTypeArguments().stream()
-            .anyMatch(argument -> mentionsTypeVariableNotOf(argument, declarer));
-      default:
-        return false;
-    }
+    return mentions(type, t -> t.getKind() == TypeKind.TYPEVAR
+        && !((TypeVariable) t).asElement().getEnclosingElement().equals(declarer));
   }
 
   /** Whether the type is or mentions a type variable (its meaning depends on a call site). */
   public static boolean mentionsTypeVariable(TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return true;
-      case ARRAY:
-        return mentionsTypeVariable(((ArrayType) type).getComponentType());
-      case WILDCARD: {
-        WildcardType wildcard = (WildcardType) type;
-        TypeMirror bound = wildcard.getExtendsBound() != null
-            ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        return bound != null && mentionsTypeVariable(bound);
-      }
-      case DECLARED:
-        return ((DeclaredType) type).getTypeArguments().stream()
-            .anyMatch(TypeSource::mentionsTypeVariable);
-      default:
-        return false;
-    }
+    return mentions(type, t -> t.getKind() == TypeKind.TYPEVAR);
   }
 
   /** The boxed form of a primitive type name, or the name itself. */

@@ -1460,14 +1460,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       } else if (call.getMethodSelect() instanceof MemberSelectTree) {
         MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
         name = select.getIdentifier().toString();
-        String qualifier = select.getExpression().toString();
-        TypeElement site = visible.apply(qualifier) == null && names.field(qualifier) == null
-            ? names.typeOfQualifier(qualifier) : null;
-        if (site == null) {
-          String receiver = typeOf.apply(select.getExpression());
-          site = receiver == null || !receiver.matches("[\\w.]+")
-              ? null : env.getElementUtils().getTypeElement(receiver);
-        }
+        TypeElement site = qualifierClass(select.getExpression(), typeOf);
         candidates = site == null ? List.of() : names.methodsOf(site, name);
       } else {
         return null;
@@ -1489,16 +1482,24 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return result == null || result.getKind() == TypeKind.VOID ? null : TypeSource.print(result);
     }
 
+    /** The class a qualifier names ({@code String}) or has as its type ({@code text}), or null. */
+    private TypeElement qualifierClass(
+        ExpressionTree qualifier, Function<ExpressionTree, String> typeOf) {
+      String text = qualifier.toString();
+      if (visible.apply(text) == null && names.field(text) == null) {
+        TypeElement named = names.typeOfQualifier(text);
+        if (named != null) {
+          return named;
+        }
+      }
+      String type = typeOf.apply(qualifier);
+      return type == null || !type.matches("[\\w.]+")
+          ? null : env.getElementUtils().getTypeElement(type);
+    }
+
     @Override
     public String fieldType(MemberSelectTree select, Function<ExpressionTree, String> typeOf) {
-      String qualifier = select.getExpression().toString();
-      TypeElement site = visible.apply(qualifier) == null && names.field(qualifier) == null
-          ? names.typeOfQualifier(qualifier) : null;
-      if (site == null) {
-        String receiver = typeOf.apply(select.getExpression());
-        site = receiver == null || !receiver.matches("[\\w.]+")
-            ? null : env.getElementUtils().getTypeElement(receiver);
-      }
+      TypeElement site = qualifierClass(select.getExpression(), typeOf);
       if (site == null) {
         return null;
       }
