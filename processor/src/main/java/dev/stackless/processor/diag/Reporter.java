@@ -21,6 +21,8 @@ public final class Reporter {
   /** Messages not printed yet, or null when messages print at once. */
   private final List<Runnable> held;
   private int errors;
+  /** The errors reported on trees, by place and text: a construct read twice reports once. */
+  private final java.util.Set<String> printed = new java.util.HashSet<>();
 
   public Reporter(Trees trees, Messager messager) {
     this(trees, messager, null);
@@ -47,7 +49,11 @@ public final class Reporter {
 
   public void error(Tree tree, CompilationUnitTree unit, Diagnostic diagnostic, Object... args) {
     errors++;
-    print(() -> trees.printMessage(Kind.ERROR, diagnostic.format(args), tree, unit));
+    String message = diagnostic.format(args);
+    long at = trees.getSourcePositions().getStartPosition(unit, tree);
+    if (printed.add(unit.getSourceFile().toUri() + ":" + at + ":" + message)) { // said once
+      print(() -> trees.printMessage(Kind.ERROR, message, tree, unit));
+    }
   }
 
   public void note(Tree tree, CompilationUnitTree unit, Diagnostic diagnostic, Object... args) {
