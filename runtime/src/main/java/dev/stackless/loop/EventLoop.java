@@ -183,7 +183,9 @@ public class EventLoop {
       }
       throw new IllegalStateException(shutdown
           ? "the event loop was shut down before the root frame completed: " + root
-          : "no work left, but the root frame is suspended and nothing can resume it: " + root);
+          : "no work left, but the root frame is suspended and nothing can resume it: " + root
+              + " (a frame handed to another thread must go through handOff(frame), which the"
+              + " loop counts as work until its resume(); resumeLater alone is not waited for)");
     }
   }
 
