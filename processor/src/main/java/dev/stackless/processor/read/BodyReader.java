@@ -1493,8 +1493,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         }
       }
       String type = typeOf.apply(qualifier);
-      return type == null || !type.matches("[\\w.]+")
-          ? null : env.getElementUtils().getTypeElement(type);
+      if (type == null) {
+        return null;
+      }
+      String raw = type.replaceAll("<.*", ""); // Map<String, Integer>: its class, Map
+      if (!raw.matches("[\\w.]+")) {
+        return null;
+      }
+      TypeElement element = env.getElementUtils().getTypeElement(raw);
+      return element != null ? element : names.typeOfQualifier(raw);
     }
 
     @Override
