@@ -1466,6 +1466,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return null;
       }
       int arguments = call.getArguments().size();
+      DeclaredType receiver = receiverMirror(call);
       TypeMirror result = null;
       for (ExecutableElement candidate : candidates) {
         int parameters = candidate.getParameters().size();
@@ -1473,6 +1474,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           continue;
         }
         TypeMirror type = candidate.getReturnType();
+        if (receiver != null && !candidate.getModifiers().contains(Modifier.STATIC)) {
+          try { // list.get(i) on a List<Integer>: Integer
+            type = ((javax.lang.model.type.ExecutableType)
+                env.getTypeUtils().asMemberOf(receiver, candidate)).getReturnType();
+          } catch (IllegalArgumentException notAMember) {
+            return null;
+          }
+        }
         if (TypeSource.mentionsError(type) || TypeSource.mentionsTypeVariable(type)
             || (result != null && !env.getTypeUtils().isSameType(result, type))) {
           return null;
@@ -1480,6 +1489,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         result = type;
       }
       return result == null || result.getKind() == TypeKind.VOID ? null : TypeSource.print(result);
+    }
+
+    /** javac's type of a call's receiver when it is a body local or parameter, else null. */
+    private DeclaredType receiverMirror(MethodInvocationTree call) {
+      if (!(call.getMethodSelect() instanceof MemberSelectTree)) {
+        return null;
+      }
+      ExpressionTree qualifier = ((MemberSelectTree) call.getMethodSelect()).getExpression();
+      Local local = qualifier instanceof IdentifierTree ? visible.apply(qualifier.toString()) : null;
+      TypeMirror mirror = local == null ? null : local.mirror();
+      return mirror instanceof DeclaredType && !TypeSource.mentionsError(mirror)
+          ? (DeclaredType) mirror : null;
     }
 
     /** The class a qualifier names ({@code String}) or has as its type ({@code text}), or null. */
