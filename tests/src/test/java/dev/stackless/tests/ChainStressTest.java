@@ -21,27 +21,25 @@ class ChainStressTest {
 
   @Test
   void recursiveAsyncMethod200000DeepWhoseInnermostCallSuspends() {
-    Chains.bottom = null;
-    Frame<Integer> frame = ChainsAsync.depthParked(200_000);
-    assertFalse(frame.isDone());
-    AnyFrame bottom = Chains.bottom;
-    Chains.bottom = null;
-    bottom.resume(); // completes the innermost, which continues 200,000 awaiting callers
-    assertTrue(frame.isDone());
-    assertEquals(200_000, nosuspend(frame));
+    assertParkedChainCompletes(200_000);
   }
 
   /** DESIGN.md's figure: a chain of 1,000,000 nested awaits, in the default stack. */
   @Test
   void recursiveAsyncMethodAMillionDeepWhoseInnermostCallSuspends() {
+    assertParkedChainCompletes(1_000_000);
+  }
+
+  /** A chain {@code depth} deep whose innermost call parks; one resume completes all of it. */
+  private static void assertParkedChainCompletes(int depth) {
     Chains.bottom = null;
-    Frame<Integer> frame = ChainsAsync.depthParked(1_000_000);
+    Frame<Integer> frame = ChainsAsync.depthParked(depth);
     assertFalse(frame.isDone());
     AnyFrame bottom = Chains.bottom;
     Chains.bottom = null;
-    bottom.resume();
+    bottom.resume(); // completes the innermost, which continues every awaiting caller
     assertTrue(frame.isDone());
-    assertEquals(1_000_000, nosuspend(frame));
+    assertEquals(depth, nosuspend(frame));
   }
 
   @Test
