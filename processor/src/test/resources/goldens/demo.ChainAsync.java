@@ -18,14 +18,18 @@ public final class ChainAsync {
    * Starts {@code demo.Chain.id} and runs it to its first suspension point (Zig's {@code async id(...)}).
    */
   static <T> Id<T> id(T value) {
-    return new Id<T>().start(value);
+    Id<T> $frame = new Id<T>();
+    $frame.value = value;
+    return dev.stackless.internal.Launch.launch($frame);
   }
 
   /**
    * Starts {@code demo.Chain.twice} and runs it to its first suspension point (Zig's {@code async twice(...)}).
    */
   static Twice twice(java.lang.String s) {
-    return new Twice().start(s);
+    Twice $frame = new Twice();
+    $frame.s = s;
+    return dev.stackless.internal.Launch.launch($frame);
   }
 
   /**
@@ -187,7 +191,7 @@ public final class ChainAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {73, 5, 143, 7, 149, 8, 155, 9, 159, 9, 160, 10};
+  private static final int[] LINES = {77, 5, 147, 7, 153, 8, 159, 9, 163, 9, 164, 10};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine(int generatedLine) {

@@ -18,7 +18,9 @@ public final class CounterAsync {
    * Starts {@code demo.Counter.tick} and runs it to its first suspension point (Zig's {@code async tick(...)}).
    */
   static Tick tick(int by) {
-    return new Tick().start(by);
+    Tick $frame = new Tick();
+    $frame.by = by;
+    return dev.stackless.internal.Launch.launch($frame);
   }
 
   /**
@@ -112,7 +114,7 @@ public final class CounterAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {66, 7, 72, 9, 77, 10, 86, 11};
+  private static final int[] LINES = {68, 7, 74, 9, 79, 10, 88, 11};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine(int generatedLine) {

@@ -19,7 +19,10 @@ public final class SummerAsync {
    * Starts {@code demo.Summer.sum} and runs it to its first suspension point (Zig's {@code async sum(...)}).
    */
   static Sum sum(Summer $this, int limit) {
-    return new Sum().start($this, limit);
+    Sum $frame = new Sum();
+    $frame.$this = $this;
+    $frame.limit = limit;
+    return dev.stackless.internal.Launch.launch($frame);
   }
 
   /**
@@ -120,7 +123,7 @@ public final class SummerAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {78, 9, 79, 10, 84, 11, 85, 12, 95, 15};
+  private static final int[] LINES = {81, 9, 82, 10, 87, 11, 88, 12, 98, 15};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine(int generatedLine) {

@@ -23,6 +23,13 @@ import java.lang.invoke.VarHandle;
  *    └──────── COMPLETED ◄───┘  └ return / throw
  * </pre>
  *
+ * <p>A frame started by its generated factory ({@code OwnerAsync.f(..)}, {@link #launch}) runs as
+ * UNSHARED, a RUNNING that no other thread can know of: only the starting thread holds the frame
+ * until it first suspends, is deferred to the trampoline or hands itself out with {@code frame()}.
+ * Such a frame starts and completes with plain stores instead of atomics, as no awaiter can have
+ * parked on it; anything that shares it turns it RUNNING first. A call of an {@code @Async}
+ * method that completes without suspending therefore costs no atomic operation.
+ *
  * <p>{@code status} moves SUSPENDED → RUNNING only by compare-and-set in {@link #resume()}: FIRST
  * CAS WINS, so two racing resumes never run the frame twice, and a resume that races with the end
  * of a suspend block (the frame is already SUSPENDED while its block still runs) is not lost: it
@@ -48,6 +55,8 @@ public abstract class Frame<T> implements AnyFrame {
   private static final int SUSPENDED = 2;
   private static final int AWAITING = 3;
   private static final int COMPLETED = 4;
+  /** RUNNING, and no other thread can have seen the frame yet; see the class comment. */
+  private static final int UNSHARED = 5;
 
   /** Returned by {@link #step()} when the frame suspended instead of completing. */
   protected static final Object SUSPEND = new Object() {
@@ -84,6 +93,7 @@ public abstract class Frame<T> implements AnyFrame {
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
+    dev.stackless.internal.Launch.install(Frame::launch);
   }
 
   /** NEW, RUNNING, SUSPENDED, AWAITING or COMPLETED; see the class comment. */
@@ -201,8 +211,38 @@ public abstract class Frame<T> implements AnyFrame {
     label = 0;
     outcome = null;
     awaitee = null;
-    awaiter = null;
+    // The CAS above made the frame this thread's; nobody may await it before it is handed out.
+    AWAITER.setRelease(this, null);
     run(this);
+  }
+
+  /**
+   * {@link #begin()} for a frame that the calling thread has just constructed and not handed to
+   * anyone: the generated factories' start, through {@link dev.stackless.internal.Launch}. Its
+   * fields are still their defaults, so nothing is reset, and it runs UNSHARED (see the class
+   * comment).
+   */
+  private static void launch(Frame<?> frame) {
+    if (frame.status != NEW) {
+      throw new IllegalStateException(
+          "launched an async function that is not new: "
+              + frame.asyncMethodName()
+              + " is "
+              + statusName(frame.status));
+    }
+    STATUS.set(frame, UNSHARED);
+    run(frame);
+  }
+
+  /**
+   * {@code frame()}: this frame, from now on known to others. An UNSHARED frame becomes RUNNING,
+   * so that its completion looks for an awaiter.
+   */
+  protected final Frame<T> shared() {
+    if (status == UNSHARED) {
+      STATUS.setRelease(this, RUNNING);
+    }
+    return this;
   }
 
   /**
@@ -295,12 +335,14 @@ public abstract class Frame<T> implements AnyFrame {
     if (frame.awaiter == DONE) {
       return false;
     }
-    status = AWAITING;
+    int running = status;
+    // Release stores: the compare-and-exchange that follows is the fence.
+    STATUS.setRelease(this, AWAITING);
     Frame<?> previous = (Frame<?>) AWAITER.compareAndExchange(frame, null, this);
     if (previous == null) {
       return true;
     }
-    status = RUNNING;
+    STATUS.setRelease(this, running); // not handed out: an UNSHARED frame stays so
     if (previous == DONE) {
       return false;
     }
@@ -349,19 +391,24 @@ public abstract class Frame<T> implements AnyFrame {
    */
   static void run(Frame<?> frame) {
     Trampoline trampoline = Trampoline.current();
-    if (trampoline.depth >= MAX_NESTING) {
+    int depth = trampoline.depth;
+    if (depth >= MAX_NESTING) {
+      if (frame.status == UNSHARED) {
+        // The factory returns it before it has run: whoever gets it may await it.
+        STATUS.setRelease(frame, RUNNING);
+      }
       trampoline.defer(frame);
       return;
     }
-    trampoline.depth++;
+    trampoline.depth = depth + 1;
     try {
       runLoop(frame);
     } catch (Throwable e) {
       // Only a suspend block's exception escapes runLoop (see suspendBlockFailed). The outermost
       // run must still drain what was deferred, or those frames would wait for whichever run
       // next happens on this thread; the block's exception stays the one thrown.
-      trampoline.depth--;
-      if (trampoline.depth == 0 && trampoline.hasDeferred()) {
+      trampoline.depth = depth;
+      if (depth == 0 && trampoline.hasDeferred()) {
         try {
           trampoline.drain();
         } catch (Throwable later) {
@@ -370,8 +417,9 @@ public abstract class Frame<T> implements AnyFrame {
       }
       throw rethrow(e);
     }
-    trampoline.depth--;
-    if (trampoline.depth == 0 && trampoline.hasDeferred()) {
+    // Runs nest and unnest in order, so the depth is the one read on entry.
+    trampoline.depth = depth;
+    if (depth == 0 && trampoline.hasDeferred()) {
       trampoline.drain();
     }
   }
@@ -403,18 +451,26 @@ public abstract class Frame<T> implements AnyFrame {
   /** Publishes the outcome; returns the awaiter to continue with, now RUNNING, or null. */
   private Frame<?> complete(Object result) {
     outcome = result;
-    status = COMPLETED;
+    if (status == UNSHARED) {
+      // Nobody else has seen this frame, so nobody awaits it: no atomics needed.
+      STATUS.setRelease(this, COMPLETED);
+      AWAITER.setRelease(this, DONE);
+      return null;
+    }
+    // A release store: the getAndSet that follows publishes it.
+    STATUS.setRelease(this, COMPLETED);
     Frame<?> waiting = (Frame<?>) AWAITER.getAndSet(this, DONE);
     if (waiting == null) {
       return null;
     }
-    waiting.status = RUNNING;
+    STATUS.setRelease(waiting, RUNNING);
     return waiting;
   }
 
   private String illegalResumeMessage() {
     switch (status) {
       case RUNNING:
+      case UNSHARED:
         return "resumed a non-suspended function: " + asyncMethodName() + " is running";
       case AWAITING:
         return "awaiting function resumed: "
@@ -432,6 +488,7 @@ public abstract class Frame<T> implements AnyFrame {
       case NEW:
         return "NEW";
       case RUNNING:
+      case UNSHARED:
         return "RUNNING";
       case SUSPENDED:
         return "SUSPENDED";

@@ -22,6 +22,8 @@ final class Trampoline {
   private final Thread owner;
   int depth;
   private final ArrayDeque<Frame<?>> deferred = new ArrayDeque<>();
+  /** Whether {@link #deferred} may be non-empty: one load on every outermost run, not three. */
+  private boolean mayHaveDeferred;
 
   private Trampoline(Thread owner) {
     this.owner = owner;
@@ -39,10 +41,11 @@ final class Trampoline {
 
   void defer(Frame<?> frame) {
     deferred.addLast(frame);
+    mayHaveDeferred = true;
   }
 
   boolean hasDeferred() {
-    return !deferred.isEmpty();
+    return mayHaveDeferred;
   }
 
   /**
@@ -66,6 +69,7 @@ final class Trampoline {
         depth--;
       }
     }
+    mayHaveDeferred = false;
     if (first != null) {
       Frame.rethrow(first);
     }

@@ -38,7 +38,7 @@ import javax.lang.model.type.TypeMirror;
  *
  * <pre>
  *   public final class CounterAsync {
- *     public static Tick tick(int n) { return new Tick().start(n); }
+ *     public static Tick tick(int n) { Tick $frame = new Tick(); $frame.n = n; return Launch.launch($frame); }
  *
  *     public static final class Tick extends Frame&lt;Integer&gt; {
  *       private int n;                                 // parameters and hoisted locals
@@ -146,7 +146,10 @@ public final class FrameEmitter {
     return lineTable(withImports(file, imports));
   }
 
-  /** {@code public static <T> Name<T> name(Owner self, A a) { return new Name<T>().start(self, a); }} */
+  /**
+   * {@code public static <T> Name<T> name(Owner self, A a)}: a new frame, its arguments stored,
+   * launched.
+   */
   private MethodSpec factory(AsyncMethod method, ClassName frameName) {
     List<TypeVariableName> typeVariables = typeVariables(method);
     TypeName frameType = parameterized(frameName, typeVariables);
@@ -163,19 +166,21 @@ public final class FrameEmitter {
     if (method.visibility.equals("public")) {
       factory.addModifiers(Modifier.PUBLIC);
     }
-    List<String> arguments = new ArrayList<>();
+    // Not start(..): the frame is new and only this thread knows it, so Launch.launch skips the
+    // atomics that start(..) needs for a frame that others may hold (Frame's "UNSHARED").
+    factory.addStatement("$T $$frame = new $T()", frameType, frameType);
     if (method.receiverType != null) {
       factory.addParameter(receiverType(method), "$this");
-      arguments.add("$this");
+      factory.addStatement("$$frame.$$this = $$this");
     }
     for (Local parameter : method.parameters) {
       factory.addParameter(fieldType(parameter), parameter.sourceName());
-      arguments.add(parameter.sourceName());
+      factory.addStatement("$$frame.$L = $L", parameter.name(), parameter.sourceName());
     }
     if (method.element.isVarArgs()) {
       factory.varargs(true);
     }
-    factory.addStatement("return new $T().start($L)", frameType, String.join(", ", arguments));
+    factory.addStatement("return dev.stackless.internal.Launch.launch($$frame)");
     return factory.build();
   }
 

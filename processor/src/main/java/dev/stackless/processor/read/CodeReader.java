@@ -303,7 +303,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
     Intrinsics.Keyword keyword = Intrinsics.keyword(node, cx.names());
     if (keyword == Intrinsics.Keyword.FRAME) {
-      replace(node, "this");
+      replace(node, "shared()");
       return null;
     }
     if (keyword == Intrinsics.Keyword.RESUME || keyword == Intrinsics.Keyword.NOSUSPEND) {
