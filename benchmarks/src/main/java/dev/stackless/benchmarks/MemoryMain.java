@@ -45,6 +45,7 @@ public final class MemoryMain {
     measureVirtualThreads(rows, 1, 100_000);
     measureVirtualThreads(rows, 4, 100_000);
     measureKotlin(rows, million);
+    measureSleepers(rows, million);
 
     Files.write(csv, rows);
     try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(layouts))) {
@@ -181,6 +182,65 @@ public final class MemoryMain {
     } catch (ClassNotFoundException | NoSuchMethodException e) {
       System.err.println("no Kotlin rows: " + e);
     }
+  }
+
+  /**
+   * Rows {@code sleeping:*}: heap per coroutine waiting on a timer an hour away (the coroutine,
+   * its timer and the timer queue's share), each measured where the waiting coroutines live.
+   */
+  private static void measureSleepers(List<String> rows, int count) throws Exception {
+    dev.stackless.loop.EventLoop loop = new dev.stackless.loop.EventLoop();
+    double stackless =
+        loop.run(() -> LoopRowsAsync.sleepingBytes(loop, count, MemoryMain::usedAfterGc));
+    addSleeping(rows, "stackless", count, stackless);
+
+    java.util.concurrent.ScheduledThreadPoolExecutor timer =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+    long before = usedAfterGc();
+    for (int i = 0; i < count; i++) {
+      timer.schedule(() -> Retained.next++, 1, java.util.concurrent.TimeUnit.HOURS);
+    }
+    addSleeping(rows, "scheduledExecutor", count, (usedAfterGc() - before) / (double) count);
+    timer.shutdownNow();
+
+    int threads = count / 10;
+    Thread[] sleeping = new Thread[threads];
+    CountDownLatch started = new CountDownLatch(threads);
+    before = usedAfterGc();
+    for (int i = 0; i < threads; i++) {
+      sleeping[i] = Thread.ofVirtual().start(() -> {
+        started.countDown();
+        try {
+          Thread.sleep(3_600_000L);
+        } catch (InterruptedException e) {
+          // woken to end the measurement
+        }
+      });
+    }
+    started.await();
+    Thread.sleep(500); // let every thread get from countDown into sleep
+    addSleeping(rows, "virtualThread", threads, (usedAfterGc() - before) / (double) threads);
+    for (Thread t : sleeping) {
+      t.interrupt();
+    }
+    for (Thread t : sleeping) {
+      t.join();
+    }
+
+    try {
+      Class<?> k = Class.forName("dev.stackless.benchmarks.KotlinRows");
+      java.lang.reflect.Method delaying =
+          k.getMethod("delayingBytes", int.class, java.util.function.LongSupplier.class);
+      java.util.function.LongSupplier used = MemoryMain::usedAfterGc;
+      addSleeping(rows, "kotlinDelay", count, (Double) delaying.invoke(null, count, used));
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      System.err.println("no Kotlin sleeping row: " + e);
+    }
+  }
+
+  private static void addSleeping(List<String> rows, String row, int count, double bytes) {
+    rows.add("sleeping:" + row + ",0," + count + "," + String.format("%.1f", bytes) + ",-1");
+    System.err.println("sleeping " + row + ": " + bytes + " B");
   }
 
   private static Object invoke(java.lang.reflect.Method m, int locals) {

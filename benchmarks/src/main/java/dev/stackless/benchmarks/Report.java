@@ -120,6 +120,9 @@ public final class Report {
     s.append("(it cannot size Loom's stack chunks, whose size is not in their fields).\n\n");
     s.append("| row | live int locals | instances | bytes each | JOL | vs hand-written |\n|---|---|---|---|---|---|\n");
     for (Memory m : memory) {
+      if (m.row.startsWith(SLEEPING)) {
+        continue; // in the event-loop table
+      }
       Memory hand = memory.stream().filter(h -> h.row.equals("handWritten") && h.locals == m.locals).findFirst().orElse(null);
       s.append(String.format("| %s | %d | %,d | %.0f | %s | %s |\n", m.row, m.locals, m.instances, m.bytes,
           m.jol < 0 ? "n/a" : Long.toString(m.jol), hand == null ? "" : String.format("%.2fx", m.bytes / hand.bytes)));
@@ -129,6 +132,8 @@ public final class Report {
     if (Files.exists(layouts)) {
       s.append("JOL's layout of the generated frames:\n\n```\n").append(Files.readString(layouts).trim()).append("\n```\n\n");
     }
+
+    loopTables(s, rows, memory);
 
     s.append("## Compile time: javac wall time, 1,000 methods\n\n");
     if (compile.size() == 3) {
@@ -142,6 +147,60 @@ public final class Report {
     }
     Files.writeString(md, s);
     chart(rows, memory, png);
+  }
+
+  /** Memory rows of coroutines waiting on a timer, shown with the event-loop rows. */
+  private static final String SLEEPING = "sleeping:";
+
+  /** LoopBenchmark's sleeper rows and the memory rows of the same coroutines. */
+  private static final String[][] SLEEPER_ROWS = {
+    {"sleepersStackless", "stackless", "(a) Stackless on `EventLoop`"},
+    {"sleepersKotlin", "kotlinDelay", "(h) Kotlin `delay` in `runBlocking`"},
+    {"sleepersScheduledExecutor", "scheduledExecutor", "`ScheduledThreadPoolExecutor(1)`"},
+    {"sleepersVirtualThreads", "virtualThread", "(e) virtual threads in `Thread.sleep`"},
+  };
+
+  private static void loopTables(StringBuilder s, List<Row> rows, List<Memory> memory) {
+    Row base = find(rows, "LoopBenchmark", "sleepersStackless", null);
+    if (base == null) {
+      return;
+    }
+    s.append("## Event loop: a million sleeping frames\n\n");
+    s.append("1,000,000 coroutines started at once, each sleeping 0 to 9 ms, on one thread; ns per coroutine\n");
+    s.append("from its start to its wake-up (`LoopBenchmark`), and heap bytes per coroutine while it waits on a\n");
+    s.append("timer an hour away (`MemoryMain`: the coroutine, its timer and its share of the timer queue;\n");
+    s.append("100,000 virtual threads).\n\n");
+    s.append("| row | ns per sleeper | ± (99.9%) | vs Stackless | allocated B/op | heap bytes while asleep |\n");
+    s.append("|---|---|---|---|---|---|\n");
+    for (String[] r : SLEEPER_ROWS) {
+      Row row = find(rows, "LoopBenchmark", r[0], null);
+      if (row == null) {
+        continue;
+      }
+      Memory m = memory.stream().filter(x -> x.row.equals(SLEEPING + r[1])).findFirst().orElse(null);
+      s.append(String.format("| %s `%s` | %s | %s | %.2fx | %s | %s |\n", r[2], r[0], num(row.score), num(row.error),
+          row.score / base.score, Double.isNaN(row.allocPerOp) ? "" : num(row.allocPerOp),
+          m == null ? "" : String.format("%.0f", m.bytes)));
+    }
+    s.append("\n");
+
+    s.append("## Event loop: throughput on 1, 2 and 4 threads\n\n");
+    s.append("1,000 coroutines each yielding 100 times; ns per resume (lower is better; this machine has ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores).\n\n");
+    s.append("| row | 1 thread | 2 threads | 4 threads | 4 vs 1 |\n|---|---|---|---|---|\n");
+    for (String m : new String[] {"yieldersStackless", "yieldersKotlin"}) {
+      StringBuilder line = new StringBuilder("| `" + m + "` |");
+      Row one = find(rows, "LoopBenchmark", m, "1");
+      Row four = find(rows, "LoopBenchmark", m, "4");
+      for (String t : new String[] {"1", "2", "4"}) {
+        Row r = find(rows, "LoopBenchmark", m, t);
+        line.append(r == null ? " |" : " " + num(r.score) + " ± " + num(r.error) + " |");
+      }
+      line.append(one == null || four == null ? " |" : String.format(" %.2fx |", four.score / one.score));
+      s.append(line).append("\n");
+    }
+    s.append("\nChannel ping-pong on the loop is in the ping-pong table: `stacklessLoopChannel` (two frames,\n");
+    s.append("two rendezvous `dev.stackless.loop.Channel`s, one thread) against `kotlinChannel`.\n\n");
   }
 
   private static void target(StringBuilder s, String what, String measured, boolean holds) {
@@ -295,11 +354,12 @@ public final class Report {
 
   static List<Row> readJmh(Path file) throws IOException {
     List<String[]> csv = readCsv(file);
+    String[] header = csv.get(0);
     Map<String, Double> alloc = new LinkedHashMap<>();
     List<String[]> primary = new ArrayList<>();
     for (String[] f : csv.subList(1, csv.size())) {
       String name = f[0];
-      String depth = f.length > 7 ? f[7] : "";
+      String depth = param(header, f);
       if (name.endsWith(":gc.alloc.rate.norm")) {
         alloc.put(name.substring(0, name.indexOf(':')) + "|" + depth, parse(f[4]));
       } else if (!name.contains(":")) {
@@ -309,11 +369,21 @@ public final class Report {
     List<Row> rows = new ArrayList<>();
     for (String[] f : primary) {
       String[] parts = f[0].split("\\.");
-      String depth = f.length > 7 ? f[7] : "";
+      String depth = param(header, f);
       rows.add(new Row(parts[parts.length - 2], parts[parts.length - 1], depth, parse(f[4]), parse(f[5]),
           alloc.getOrDefault(f[0] + "|" + depth, Double.NaN)));
     }
     return rows;
+  }
+
+  /** The row's parameter (each benchmark has at most one: depth or threads), or "". */
+  private static String param(String[] header, String[] f) {
+    for (int i = 7; i < Math.min(header.length, f.length); i++) {
+      if (header[i].startsWith("Param: ") && !f[i].isEmpty()) {
+        return f[i];
+      }
+    }
+    return "";
   }
 
   static List<Memory> readMemory(Path file) throws IOException {

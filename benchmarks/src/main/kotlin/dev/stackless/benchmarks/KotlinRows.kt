@@ -7,9 +7,15 @@ import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
 import kotlin.coroutines.intrinsics.suspendCoroutineUninterceptedOrReturn
 import kotlin.coroutines.resume
 import kotlin.coroutines.startCoroutine
+import java.util.concurrent.Executors
+import java.util.function.LongSupplier
+import kotlinx.coroutines.asCoroutineDispatcher
+import kotlinx.coroutines.cancelChildren
 import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.yield
 
 /** The Kotlin rows (h): what a Kotlin user would write, called from the Java benchmarks. */
 object KotlinRows {
@@ -222,4 +228,54 @@ object KotlinRows {
   }
 
   private val IGNORE_UNIT = Continuation<Unit>(EmptyCoroutineContext) {}
+
+  // --- event loop -----------------------------------------------------------------------------
+
+  /** n coroutines each `delay` 0 to 9 ms in runBlocking's event loop; returns once all have fired. */
+  @JvmStatic
+  fun delays(n: Int): Int {
+    var fired = 0
+    runBlocking {
+      for (i in 0 until n) {
+        launch {
+          delay((i % 10).toLong())
+          fired++
+        }
+      }
+    }
+    return fired
+  }
+
+  /** Heap bytes per coroutine parked in an hour's `delay`, measured inside runBlocking. */
+  @JvmStatic
+  fun delayingBytes(n: Int, usedAfterGc: LongSupplier): Double = runBlocking {
+    val before = usedAfterGc.asLong
+    for (i in 0 until n) {
+      launch { delay(3_600_000L) }
+    }
+    yield() // the launched coroutines run first: all are in delay after this
+    val perCoroutine = (usedAfterGc.asLong - before) / n.toDouble()
+    coroutineContext.cancelChildren()
+    perCoroutine
+  }
+
+  /** `frames` coroutines each `yield()` `yields` times on a pool of `threads` threads. */
+  @JvmStatic
+  fun yielders(threads: Int, frames: Int, yields: Int): Int {
+    val pool = Executors.newFixedThreadPool(threads)
+    try {
+      pool.asCoroutineDispatcher().use { dispatcher ->
+        runBlocking(dispatcher) {
+          for (f in 0 until frames) {
+            launch {
+              for (i in 0 until yields) yield()
+            }
+          }
+        }
+      }
+    } finally {
+      pool.shutdown()
+    }
+    return frames
+  }
 }
