@@ -19,7 +19,12 @@ final class Trampoline {
    */
   private static Trampoline last = new Trampoline(null);
 
+  /** A miss in 64 takes the cache over; see {@link #current()}. */
+  private static final int CACHE_TAKEOVER_MASK = 63;
+
   private final Thread owner;
+  /** Lookups by this thread that missed the cache. */
+  private int misses;
   int depth;
   private final ArrayDeque<Frame<?>> deferred = new ArrayDeque<>();
   /** Whether {@link #deferred} may be non-empty: one load on every outermost run, not three. */
@@ -35,7 +40,12 @@ final class Trampoline {
       return cached;
     }
     Trampoline mine = CURRENT.get();
-    last = mine;
+    // Take the cache over only now and then: threads that take turns (the workers of one loop)
+    // would otherwise write this shared field on every run and bounce its cache line between
+    // their cores.
+    if ((++mine.misses & CACHE_TAKEOVER_MASK) == 0) {
+      last = mine;
+    }
     return mine;
   }
 

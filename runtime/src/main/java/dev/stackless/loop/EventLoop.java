@@ -4,6 +4,7 @@ import dev.stackless.AnyFrame;
 import dev.stackless.Frame;
 import dev.stackless.Keywords;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,9 +34,13 @@ import java.util.function.Supplier;
  * {@link WaitGroup} are not work: only other frames can wake them. If the root is still suspended
  * when no work is left, nothing can ever resume it, and {@code run} throws instead of hanging.
  *
- * <p><b>Fairness.</b> Ready tasks run first in, first out. Between every {@value #BATCH} tasks the
- * loop moves due timers to the back of the queue, so a frame that keeps yielding cannot starve
- * the sleepers.
+ * <p><b>Fairness.</b> Ready tasks run first in, first out. A loop thread keeps the tasks it
+ * readies itself (a frame that yields, a channel's receiver) in its own queue; the tasks of other
+ * threads and the due timers go to the shared queue. Each batch runs up to {@value #BATCH} tasks
+ * of the shared queue, then up to {@value #BATCH} of its own, then moves due timers to the
+ * shared queue, so a frame that keeps yielding cannot starve the sleepers or other threads'
+ * tasks. On several threads, a thread with tasks to spare hands half of them to the shared queue
+ * when another thread is idle.
  *
  * <p><b>Shutdown.</b> After {@link #shutdown} the loop resumes nothing more: the task running on
  * each thread finishes, queued tasks and timers are dropped, {@code run} returns the root's result
@@ -54,6 +59,8 @@ public class EventLoop {
   static final int BATCH = 64;
 
   private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+  /** The worker the calling thread is, while it runs a loop's {@link #work}. */
+  private static final ThreadLocal<Worker> WORKER = new ThreadLocal<>();
 
   private final Ticker ticker;
   private final int threads;
@@ -189,18 +196,39 @@ public class EventLoop {
     }
   }
 
+  /**
+   * A thread running {@link #work}, and the tasks it has readied for itself: they need no
+   * synchronisation and no count of their own in {@link #pending}, where the worker is counted
+   * once while it has any ({@link #counted}). OWNER THREAD ONLY. On a busy loop this is what keeps
+   * threads from contending for the shared queue and count on every task.
+   */
+  private static final class Worker {
+    final EventLoop loop;
+    final ArrayDeque<Runnable> local = new ArrayDeque<>();
+    /** Whether this worker is counted once in {@link #pending} for {@link #local}. */
+    boolean counted;
+
+    Worker(EventLoop loop) {
+      this.loop = loop;
+    }
+  }
+
   /** One worker: runs due timers and ready tasks until the loop is finished. */
   private void work() {
     EventLoop previous = CURRENT.get();
+    Worker previousWorker = WORKER.get();
+    Worker self = new Worker(this);
     CURRENT.set(this);
+    WORKER.set(self);
     try {
       while (!finished) {
         if (shutdown) {
+          self.local.clear(); // dropped, as the shared queue's tasks are
           finish();
           return;
         }
         boolean fired = fireDueTimers();
-        boolean ran = runBatch();
+        boolean ran = runBatch(self);
         if (fired || ran) {
           continue;
         }
@@ -212,6 +240,7 @@ public class EventLoop {
       }
     } finally {
       CURRENT.set(previous);
+      WORKER.set(previousWorker);
     }
   }
 
@@ -224,19 +253,53 @@ public class EventLoop {
     parking.wakeAll();
   }
 
-  /** Runs up to {@link #BATCH} ready tasks; whether it ran any. Stops at a shutdown. */
-  private boolean runBatch() {
+  /**
+   * Runs up to {@link #BATCH} tasks of the shared queue, then up to {@link #BATCH} of the
+   * worker's own ({@code worker} is null off the loop's threads, see {@link #runReady}); whether
+   * it ran any. Stops at a shutdown.
+   */
+  private boolean runBatch(Worker worker) {
+    boolean ran = false;
     for (int i = 0; i < BATCH; i++) {
       if (shutdown) {
         return true; // the caller sees it next
       }
       Runnable task = queue.poll();
       if (task == null) {
-        return i > 0;
+        break;
       }
-      runTask(task);
+      ran = true;
+      try {
+        runTask(task);
+      } finally {
+        settle(); // the task's own count
+        shareIfIdle(worker);
+      }
     }
-    return true;
+    if (worker == null) {
+      return ran;
+    }
+    for (int i = 0; i < BATCH; i++) {
+      if (shutdown) {
+        return true;
+      }
+      Runnable task = worker.local.pollFirst();
+      if (task == null) {
+        break;
+      }
+      ran = true;
+      try {
+        runTask(task);
+      } finally {
+        if (worker.local.isEmpty()) {
+          worker.counted = false;
+          settle(); // the worker's count for its own tasks
+        } else {
+          shareIfIdle(worker);
+        }
+      }
+    }
+    return ran;
   }
 
   private void runTask(Runnable task) {
@@ -244,9 +307,24 @@ public class EventLoop {
       task.run();
     } catch (Throwable e) {
       reportUncaught(e);
-    } finally {
-      settle();
     }
+  }
+
+  /**
+   * When another worker is idle, moves the older half of this worker's own tasks to the shared
+   * queue (each with its own count, taken while the worker's count still stands) and wakes as many
+   * idle workers.
+   */
+  private void shareIfIdle(Worker worker) {
+    if (threads == 1 || worker == null || worker.local.size() < 2 || !parking.hasIdle()) {
+      return;
+    }
+    int share = worker.local.size() / 2;
+    for (int i = 0; i < share; i++) {
+      pending.incrementAndGet();
+      queue.add(worker.local.pollFirst());
+    }
+    parking.wake(share);
   }
 
   /** Moves due sleepers to the ready queue (each timer's count becomes its task's). */
@@ -306,7 +384,7 @@ public class EventLoop {
       boolean any = false;
       while (!shutdown) {
         boolean fired = fireDueTimers();
-        boolean ran = runBatch();
+        boolean ran = runBatch(null);
         if (!fired && !ran) {
           break;
         }
@@ -424,8 +502,20 @@ public class EventLoop {
     }
   }
 
-  /** Queues a task from inside the runtime (never refused; dropped after shutdown). */
+  /**
+   * Queues a task from inside the runtime (never refused; dropped after shutdown): in the calling
+   * worker's own queue on one of this loop's threads, else in the shared queue.
+   */
   void ready(Runnable task) {
+    Worker worker = WORKER.get();
+    if (worker != null && worker.loop == this) {
+      worker.local.addLast(task);
+      if (!worker.counted) {
+        worker.counted = true;
+        pending.incrementAndGet();
+      }
+      return;
+    }
     pending.incrementAndGet();
     queue.add(task);
     parking.wakeOne();

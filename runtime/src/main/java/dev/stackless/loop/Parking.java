@@ -27,6 +27,11 @@ final class Parking {
     idle.remove(self); // at most as many entries as the loop has threads
   }
 
+  /** Whether some worker is idle (or about to park): a busy one may hand it work. */
+  boolean hasIdle() {
+    return !idle.isEmpty();
+  }
+
   /** Wakes one idle worker, if there is one: one more task is ready. */
   void wakeOne() {
     Thread thread = idle.poll();
