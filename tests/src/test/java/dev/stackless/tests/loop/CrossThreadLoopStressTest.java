@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Many cross-thread resumes into a loop on four threads: nothing lost, nothing run twice, no
- * frame on two threads at once. {@code -Dstackless.stress=N} multiplies the sizes (N = 10 makes
- * two million hand-offs).
+ * frame on two threads at once: a million frame hand-offs by default. {@code -Dstackless.stress=N}
+ * multiplies the sizes.
  */
 @Timeout(300) // a lost wakeup fails the test instead of hanging the build
 class CrossThreadLoopStressTest {
@@ -28,7 +28,7 @@ class CrossThreadLoopStressTest {
   @Test
   void framesBouncingBetweenTheLoopAndPlainThreads() throws Exception {
     int frames = 1_000;
-    int rounds = 200 * SCALE;
+    int rounds = 1_000 * SCALE;
     EventLoop loop = EventLoop.withThreads(4);
     List<BlockingQueue<AnyFrame>> queues = new ArrayList<>();
     List<Thread> resumers = new ArrayList<>();
