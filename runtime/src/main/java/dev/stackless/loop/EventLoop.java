@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -76,6 +77,12 @@ public class EventLoop {
   private volatile boolean shutdown;
   private volatile boolean finished;
   private volatile Consumer<? super Throwable> uncaught = EventLoop::printUncaught;
+  /** What a detached frame's watch does with its outcome: one per loop, not one per frame. */
+  private final BiConsumer<Object, Throwable> reportFailure = (result, failure) -> {
+    if (failure != null) {
+      reportUncaught(failure);
+    }
+  };
   private volatile IoPoller poller;
 
   /** A single-threaded loop on the system clock: it runs on the thread that calls {@link #run}. */
@@ -622,11 +629,7 @@ public class EventLoop {
   }
 
   private void detach(Frame<?> frame) {
-    Watch.watch(frame, (result, failure) -> {
-      if (failure != null) {
-        reportUncaught(failure);
-      }
-    });
+    Watch.watch(frame, reportFailure);
   }
 
   /**
