@@ -469,7 +469,7 @@ public final class Report {
     double min = Math.min(1, p.values.stream().mapToDouble(Double::doubleValue).min().orElse(1));
     double lo = Math.log10(min) - 0.3;
     double hi = Math.log10(max) + 0.1;
-    int labelW = 150;
+    int labelW = 185; // fits "handWrittenPlusAtomics"
     int barMax = w - labelW - 90;
     for (int i = 0; i < p.names.size(); i++) {
       String name = p.names.get(i);
