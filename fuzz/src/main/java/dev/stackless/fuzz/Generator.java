@@ -65,14 +65,21 @@ final class Generator {
     }
   }
 
-  /** A break or continue target: a loop (with its label, if any) or a switch. */
+  /** A break or continue target: a loop (with its label, if any), a switch or a labelled block. */
   static final class Target {
     final String label;
     final boolean loop;
+    /** A labelled block: only {@code break label;} reaches it. */
+    final boolean block;
 
     Target(String label, boolean loop) {
+      this(label, loop, false);
+    }
+
+    Target(String label, boolean loop, boolean block) {
       this.label = label;
       this.loop = loop;
+      this.block = block;
     }
   }
 
@@ -80,6 +87,9 @@ final class Generator {
   private final List<Sig> sigs = new ArrayList<>();
   private final List<Var> vars = new ArrayList<>();
   private final List<Target> targets = new ArrayList<>();
+  /** Declarations of the private fields {@link #privateFields} made, for the program's helpers. */
+  private final List<String> helperFields = new ArrayList<>();
+  private final List<Var> runFields = new ArrayList<>();
   private Sig current;
   private int names;
   private int budget;
@@ -152,6 +162,7 @@ final class Generator {
     for (Sig s : sigs) {
       p.methods.add(method(s));
     }
+    p.helpers.addAll(helperFields);
     return p;
   }
 
@@ -166,6 +177,7 @@ final class Generator {
     if (s.index == 0) {
       m = new Method("public static String run(Sink out) throws Checked");
       m.body.stmts.add(new Node().add("final int d = " + rnd.nextInt(3) + ";"));
+      privateFields(m);
       budget = 8 + rnd.nextInt(24);
     } else {
       StringBuilder h = new StringBuilder("static " + s.ret.java + " " + s.name + "(Sink out, int d");
@@ -183,6 +195,26 @@ final class Generator {
       m.body.stmts.add(new Node().add("return " + expr(s.ret) + ";"));
     }
     return m;
+  }
+
+  /**
+   * Private static fields of the owner, which the frames reach through the processor's private
+   * accessors. Only {@code run} uses them (no other frame is live before it starts or after it
+   * ends, so the plain and the transformed run see the same values), and it sets them first,
+   * since both runs share the class.
+   */
+  private void privateFields(Method run) {
+    int n = rnd.nextInt(3);
+    T[] types = {T.INT, T.INT, T.LONG, T.STR};
+    for (int i = 0; i < n; i++) {
+      T t = types[rnd.nextInt(types.length)];
+      String name = fresh("pf");
+      helperFields.add("private static " + t.java + " " + name + ";");
+      String init = t == T.STR ? "\"" + (char) ('a' + lit(0, 25)) + "\"" : t == T.LONG ? lit(0, 99) + "L" : Integer.toString(lit(0, 99));
+      run.body.stmts.add(new Node().add(name + " = " + init + ";"));
+      runFields.add(new Var(name, t, false, true));
+    }
+    vars.addAll(runFields);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -211,7 +243,7 @@ final class Generator {
     suspendingConditionals = 0;
     boolean nest = depth < 3;
     while (true) {
-      switch (rnd.nextInt(22)) {
+      switch (rnd.nextInt(23)) {
         case 0: case 1: case 2:
           decl(b);
           return;
@@ -283,6 +315,12 @@ final class Generator {
           return;
         case 21:
           if (recurse(b)) return;
+          break;
+        case 22:
+          if (nest) {
+            labelledBlock(b);
+            return;
+          }
           break;
         default:
           throw new AssertionError();
@@ -611,6 +649,15 @@ final class Generator {
     b.stmts.add(n);
   }
 
+  /** {@code B7: { ... if (c) break B7; ... }}: a block that a break leaves early. */
+  private void labelledBlock(Block b) {
+    String label = fresh("B");
+    targets.add(new Target(label, false, true));
+    Node n = new Node().add(label + ": ").add(body(4));
+    targets.remove(targets.size() - 1);
+    b.stmts.add(n);
+  }
+
   private void enterLoop(String label) {
     targets.add(new Target(label, true));
     loopDepth++;
@@ -746,8 +793,12 @@ final class Generator {
   private boolean jump(Block b) {
     if (targets.isEmpty()) return false;
     Target t = targets.get(rnd.nextInt(targets.size()));
+    Target breakable = null; // what an unlabelled break leaves: the innermost loop or switch
+    for (Target x : targets) if (!x.block) breakable = x;
     String j;
-    if (t.loop && rnd.nextBoolean()) {
+    if (t.block) {
+      j = "break " + t.label + ";";
+    } else if (t.loop && rnd.nextBoolean()) {
       // continue: unlabelled only to the innermost loop
       Target inner = null;
       for (Target x : targets) if (x.loop) inner = x;
@@ -755,7 +806,7 @@ final class Generator {
       else if (t.label != null) j = "continue " + t.label + ";";
       else return false;
     } else {
-      if (t == targets.get(targets.size() - 1) && (t.label == null || rnd.nextBoolean())) j = "break;";
+      if (t == breakable && (t.label == null || rnd.nextBoolean())) j = "break;";
       else if (t.label != null) j = "break " + t.label + ";";
       else return false;
     }

@@ -411,7 +411,7 @@ public final class StateMachineLowering {
             convert(target.local.resolvedType(), result), ";"));
         break;
       case ASSIGN_FIELD:
-        emit(Code.concat(target.field, " = ", convert(target.type, result), ";"));
+        emit(target.fieldAssignment(convert(target.type, result)));
         break;
       case RETURN:
         if (method.isVoid()) {

@@ -398,6 +398,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (type == null) {
       return null;
     }
+    String[] privateField = CodeReader.privateTarget(this, path, local -> bodyLocal(local) != null);
+    if (privateField != null) {
+      return ResultTarget.assignPrivateField(Code.text(privateField[1]), type);
+    }
     return ResultTarget.assignField(CodeReader.read(this, path), type);
   }
 
@@ -565,7 +569,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           Code.concat("(" + returnType + ") (", value, ")"))), line(tree)), false);
     }
     if (target.kind == ResultTarget.Kind.ASSIGN_FIELD) {
-      return new Stmt.Plain(Code.concat(target.field, " = ", value, ";"), true);
+      return new Stmt.Plain(target.fieldAssignment(value), true);
     }
     return new Stmt.Plain(Code.concat(new Part.LocalRef(target.local), " = ", value, ";"), true);
   }

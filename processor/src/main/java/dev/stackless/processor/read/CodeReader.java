@@ -868,7 +868,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         parts.add(new Part.Return(returnValue(cx.returnType(), node.getValue(), value), leaves));
         break;
       case ASSIGN_FIELD:
-        parts.addAll(Code.concat(target.result().field, " = ", value, "; ").parts());
+        parts.addAll(Code.concat(target.result().fieldAssignment(value), " ").parts());
         parts.add(new Part.Jump(target.exit(), false, leaves));
         break;
       default:
