@@ -147,6 +147,8 @@ final class Generator {
     p.helpers.add("static long hl(Sink out, long a) { return log(out, a * " + lit(3, 1000) + "L + " + k2 + "); }");
     p.helpers.add("static boolean hb(Sink out, int a) { return log(out, Math.floorMod(a, " + lit(2, 4) + ") == 0); }");
     p.helpers.add(hidden + "static String hs(Sink out, String s, int a) { log(out, \"hs\"); return s + \"" + (char) ('a' + lit(0, 25)) + "\" + a; }");
+    // a generic @Async method: inference, explicit type arguments, boxes in and out
+    p.helpers.add("@Async static <V> V pass(Sink out, V value) throws Checked { suspend(park(out)); return value; }");
     int n = 1 + rnd.nextInt(4);
     sigs.add(new Sig(0, "run", T.STR));
     T[] rets = {T.INT, T.INT, T.LONG, T.BOOL, T.STR, T.STR, T.VOID};
@@ -970,6 +972,9 @@ final class Generator {
         return convert("await(" + f.name + ")", f.forkType, t, true);
       }
     }
+    if (k == 2 && t != T.VOID && rnd.nextBoolean()) {
+      return genericCall(t);
+    }
     List<Sig> c = new ArrayList<>();
     for (Sig s : callees(true)) if (fits(s.ret, t)) c.add(s);
     if (c.isEmpty()) return null;
@@ -980,6 +985,31 @@ final class Generator {
       return convert("await(" + Program.OWNER + "Async." + args(s, "out", "d") + ")", s.ret, t, true);
     }
     return convert(args(s, "out", "d"), s.ret, t, false);
+  }
+
+  /**
+   * A call of the generic {@code pass}: direct or awaited, its type argument inferred or written
+   * out; the box it returns is cast back, as awaited values are.
+   */
+  private String genericCall(T t) {
+    int form = rnd.nextInt(4);
+    // a direct call declares Checked; an awaited factory does not (as for the other methods)
+    mayThrowChecked |= form < 2;
+    String arg = expr(t);
+    String box = Program.box(t.java);
+    if (t == T.LONG) {
+      arg = "(long) (" + arg + ")"; // a long expression may be an int one: Long takes no int
+    }
+    switch (form) {
+      case 0:
+        return convert("pass(out, " + arg + ")", t, t, true);
+      case 1:
+        return convert(Program.OWNER + ".<" + box + ">pass(out, " + arg + ")", t, t, true);
+      case 2:
+        return convert("await(" + Program.OWNER + "Async.pass(out, " + arg + "))", t, t, true);
+      default:
+        return convert("await(" + Program.OWNER + "Async.<" + box + ">pass(out, " + arg + "))", t, t, true);
+    }
   }
 
   private static boolean fits(T from, T to) {

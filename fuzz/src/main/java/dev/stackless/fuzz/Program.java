@@ -146,13 +146,15 @@ final class Program {
       String[] before = h.substring(0, open).trim().split("\\s+");
       String name = before[before.length - 1];
       String type = before[before.length - 2];
+      String typeParams = before.length > 2 && before[before.length - 3].startsWith("<")
+          ? before[before.length - 3] + " " : "";
       String params = h.substring(open + 1, close);
       List<String> args = new ArrayList<>();
       for (String p : params.split(",")) {
         String[] w = p.trim().split("\\s+");
         args.add(w[w.length - 1]);
       }
-      sb.append("  public static Done<").append(box(type)).append("> ").append(name).append("(")
+      sb.append("  public static ").append(typeParams).append("Done<").append(box(type)).append("> ").append(name).append("(")
           .append(params).append(") {\n    try {\n");
       String call = owner + "." + name + "(" + String.join(", ", args) + ")";
       if (type.equals("void")) {

@@ -165,4 +165,39 @@ class Typing {
     Flows.laterPlain(s, "unchecked", 0);
     return unchecked(value);
   }
+
+  /** A generic method: what {@code var} of its result is depends on Java's inference. */
+  @Async
+  static <V> V pass(Sched s, V value) {
+    s.log("pass " + value);
+    suspend(self -> s.ready.add(self));
+    return value;
+  }
+
+  static <V> V passPlain(Sched s, V value) {
+    s.log("pass " + value);
+    return value;
+  }
+
+  /** Vars of generic results: inferred from an argument, or from a written type argument. */
+  @Async
+  static String varOfGenericResult(Sched s, int n) {
+    var text = await(TypingAsync.pass(s, "t")) + n;          // String + int: String
+    var number = pass(s, n) + 1;                              // Integer unboxed: int
+    var explicit = await(TypingAsync.<Long>pass(s, 5L)) * 2;  // long
+    var again = await(TypingAsync.pass(s, text));             // String
+    return text + " " + number + " " + explicit + " " + again.length()
+        + " " + ((Object) number).getClass().getSimpleName()
+        + " " + ((Object) explicit).getClass().getSimpleName();
+  }
+
+  static String varOfGenericResultPlain(Sched s, int n) {
+    var text = passPlain(s, "t") + n;
+    var number = passPlain(s, n) + 1;
+    var explicit = Typing.<Long>passPlain(s, 5L) * 2;
+    var again = passPlain(s, text);
+    return text + " " + number + " " + explicit + " " + again.length()
+        + " " + ((Object) number).getClass().getSimpleName()
+        + " " + ((Object) explicit).getClass().getSimpleName();
+  }
 }

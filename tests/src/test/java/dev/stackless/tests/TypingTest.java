@@ -30,6 +30,12 @@ class TypingTest {
   }
 
   @Test
+  void varOfAGenericResultIsWhatJavaInfers() {
+    assertEquals("t4 5 10 2 Integer Long",
+        sameAsPlain(s -> TypingAsync.varOfGenericResult(s, 4), s -> Typing.varOfGenericResultPlain(s, 4)));
+  }
+
+  @Test
   void factoryArgumentSuspends() {
     assertEquals(203, (int) sameAsPlain(s -> TypingAsync.factoryArgumentSuspends(s, 2),
         s -> Typing.factoryArgumentSuspendsPlain(s, 2)));

@@ -1398,6 +1398,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return factory == null ? null : factory.frameClass();
   }
 
+  /** The {@code java.lang} types a written type argument may name, for a var's type. */
+  private static final java.util.Set<String> LANG_TYPES = java.util.Set.of("String", "Integer",
+      "Long", "Boolean", "Short", "Byte", "Character", "Float", "Double", "Object", "Number",
+      "CharSequence");
+
   /** What the reader knows of names and calls, for {@link ObviousTypes}. */
   private final class KnownFacts implements ObviousTypes.Facts {
     private final Function<String, Local> visible;
@@ -1424,17 +1429,33 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
 
     @Override
-    public String awaitedType(MethodInvocationTree await) {
+    public String awaitedType(
+        MethodInvocationTree await, Function<ExpressionTree, String> typeOf) {
       if (Intrinsics.keyword(await, names) != Intrinsics.Keyword.AWAIT
           || await.getArguments().size() != 1) {
         return null;
       }
-      ExecutableElement awaited = awaitedMethod(await.getArguments().get(0), visible);
-      return awaited == null ? null : resultType(awaited);
+      ExpressionTree frame = await.getArguments().get(0);
+      while (frame instanceof ParenthesizedTree) {
+        frame = ((ParenthesizedTree) frame).getExpression();
+      }
+      ExecutableElement awaited = awaitedMethod(frame, visible);
+      if (awaited == null) {
+        return null;
+      }
+      String result = resultType(awaited);
+      if (result == null && frame instanceof MethodInvocationTree) {
+        // a factory takes the receiver first
+        int first = awaited.getModifiers().contains(Modifier.STATIC) ? 0 : 1;
+        String inferred = inferredResult(awaited, (MethodInvocationTree) frame, first, typeOf);
+        result = inferred == null ? null : TypeSource.boxed(inferred);
+      }
+      return result;
     }
 
     @Override
-    public String asyncCallType(MethodInvocationTree call) {
+    public String asyncCallType(
+        MethodInvocationTree call, Function<ExpressionTree, String> typeOf) {
       Intrinsics.AsyncCall async;
       try {
         async = Intrinsics.keyword(call, names) != null ? null
@@ -1443,11 +1464,68 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return null;
       }
       TypeMirror result = async == null ? null : async.method.getReturnType();
+      if (result != null && result.getKind() == TypeKind.TYPEVAR) {
+        return inferredResult(async.method, call, 0, typeOf);
+      }
       if (result == null || TypeSource.mentionsError(result)
           || TypeSource.mentionsTypeVariable(result)) {
         return null;
       }
       return TypeSource.print(result);
+    }
+
+    /**
+     * For a generic method whose result is its own type variable ({@code <V> V pass(V value)}),
+     * what Java infers for it from a call with no target type, where that is plain: a type
+     * argument written out ({@code OwnerAsync.<String>pass(..)}, for the {@code java.lang} types
+     * only, whose simple names mean the same in the generated class), or the boxed type of every
+     * argument given for a parameter of exactly that type, when they agree (JLS 18.5.2: those are
+     * its only bounds). Else null. {@code first} is the argument of the first parameter.
+     */
+    private String inferredResult(ExecutableElement method, MethodInvocationTree call, int first,
+        Function<ExpressionTree, String> typeOf) {
+      TypeMirror result = method.getReturnType();
+      if (result.getKind() != TypeKind.TYPEVAR) {
+        return null;
+      }
+      int index = method.getTypeParameters()
+          .indexOf(((javax.lang.model.type.TypeVariable) result).asElement());
+      if (index < 0) {
+        return null; // the class's type variable
+      }
+      if (!call.getTypeArguments().isEmpty()) {
+        if (call.getTypeArguments().size() != method.getTypeParameters().size()) {
+          return null;
+        }
+        Tree argument = call.getTypeArguments().get(index);
+        String written = source.subSequence(
+            (int) positions.getStartPosition(unit, argument),
+            (int) positions.getEndPosition(unit, argument)).toString();
+        return LANG_TYPES.contains(written) ? "java.lang." + written : null;
+      }
+      String inferred = null;
+      List<? extends VariableElement> parameters = method.getParameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        if (!env.getTypeUtils().isSameType(parameters.get(i).asType(), result)) {
+          if (TypeSource.mentionsTypeVariable(parameters.get(i).asType())) {
+            return null; // List<V>, V[]: not plain
+          }
+          continue;
+        }
+        if (first + i >= call.getArguments().size() || method.isVarArgs()) {
+          return null;
+        }
+        String type = typeOf.apply(call.getArguments().get(first + i));
+        if (type == null || type.equals("null")) {
+          return null;
+        }
+        type = TypeSource.boxed(type);
+        if (inferred != null && !inferred.equals(type)) {
+          return null;
+        }
+        inferred = type;
+      }
+      return inferred;
     }
 
     @Override

@@ -44,11 +44,14 @@ final class ObviousTypes {
     /** A local's, parameter's or field's type as source with qualified names, or null. */
     String variableType(String name);
 
-    /** The type {@code await(frame)} returns for this call of {@code await}, or null. */
-    String awaitedType(MethodInvocationTree await);
+    /**
+     * The type {@code await(frame)} returns for this call of {@code await}, or null; {@code
+     * typeOf} types the factory's arguments, from which a generic method's result is inferred.
+     */
+    String awaitedType(MethodInvocationTree await, Function<ExpressionTree, String> typeOf);
 
-    /** The result type of a direct call of an {@code @Async} method, or null. */
-    String asyncCallType(MethodInvocationTree call);
+    /** The result type of a direct call of an {@code @Async} method, or null; as above. */
+    String asyncCallType(MethodInvocationTree call, Function<ExpressionTree, String> typeOf);
 
     /**
      * The result type of a call of an ordinary method, when every method the call may denote
@@ -95,11 +98,11 @@ final class ObviousTypes {
         return facts.fieldType((MemberSelectTree) tree, e -> of(e, facts));
       case METHOD_INVOCATION: {
         MethodInvocationTree call = (MethodInvocationTree) tree;
-        String awaited = facts.awaitedType(call);
+        String awaited = facts.awaitedType(call, e -> of(e, facts));
         if (awaited != null) {
           return awaited;
         }
-        String async = facts.asyncCallType(call);
+        String async = facts.asyncCallType(call, e -> of(e, facts));
         return async != null ? async : facts.methodResultType(call, e -> of(e, facts));
       }
       case PLUS: {
