@@ -57,6 +57,8 @@ final class Generator {
     final String name;
     final T ret;
     final List<T> params = new ArrayList<>();
+    /** An instance method: called on {@code this}, or on {@code self} from a static method. */
+    boolean instance;
 
     Sig(int index, String name, T ret) {
       this.index = index;
@@ -155,6 +157,7 @@ final class Generator {
     T[] ptypes = {T.INT, T.INT, T.LONG, T.BOOL, T.STR};
     for (int i = 1; i <= n; i++) {
       Sig s = new Sig(i, "m" + i, rets[rnd.nextInt(rets.length)]);
+      s.instance = rnd.nextInt(3) == 0;
       int np = rnd.nextInt(3);
       for (int j = 0; j < np; j++) {
         s.params.add(ptypes[rnd.nextInt(ptypes.length)]);
@@ -182,7 +185,8 @@ final class Generator {
       privateFields(m);
       budget = 8 + rnd.nextInt(24);
     } else {
-      StringBuilder h = new StringBuilder("static " + s.ret.java + " " + s.name + "(Sink out, int d");
+      StringBuilder h = new StringBuilder(
+          (s.instance ? "" : "static ") + s.ret.java + " " + s.name + "(Sink out, int d");
       for (int i = 0; i < s.params.size(); i++) {
         h.append(", ").append(s.params.get(i).java).append(" p").append(i);
         vars.add(new Var("p" + i, s.params.get(i), true, false));
@@ -192,6 +196,10 @@ final class Generator {
       budget = 3 + rnd.nextInt(12);
     }
     vars.add(new Var("d", T.INT, true, false));
+    if (!s.instance && sigs.stream().anyMatch(x -> x.instance)) {
+      // the receiver of the instance methods a static method calls, live across its suspensions
+      m.body.stmts.add(new Node().add(Program.OWNER + " self = new " + Program.OWNER + "();"));
+    }
     block(m.body, budget);
     if (s.ret != T.VOID) {
       m.body.stmts.add(new Node().add("return " + expr(s.ret) + ";"));
@@ -494,6 +502,22 @@ final class Generator {
   }
 
   /** A call's name and arguments, for a direct call or a factory {@code OwnerAsync.m(..)}. */
+  /** A direct call of {@code s}: on {@code this} (written or not) or {@code self} if it is an instance method. */
+  private String direct(Sig s, String sink, String depthArg) {
+    String receiver = !s.instance ? "" : !current.instance ? "self." : rnd.nextBoolean() ? "this." : "";
+    return receiver + args(s, sink, depthArg);
+  }
+
+  /** {@code OwnerAsync.m(..)}, the receiver first for an instance method. */
+  private String factory(Sig s, String sink, String depthArg) {
+    String call = args(s, sink, depthArg);
+    if (s.instance) {
+      int open = call.indexOf('(');
+      call = call.substring(0, open + 1) + (current.instance ? "this" : "self") + ", " + call.substring(open + 1);
+    }
+    return Program.OWNER + "Async." + call;
+  }
+
   private String args(Sig s, String sink, String depthArg) {
     StringBuilder sb = new StringBuilder(s.name + "(" + sink + ", " + depthArg);
     for (T p : s.params) sb.append(", ").append(expr(p));
@@ -510,7 +534,7 @@ final class Generator {
     if (c.isEmpty()) return false;
     Sig s = c.get(rnd.nextInt(c.size()));
     mayThrowChecked = true;
-    b.stmts.add(new Node().add(args(s, "out", "d") + ";"));
+    b.stmts.add(new Node().add(direct(s, "out", "d") + ";"));
     return true;
   }
 
@@ -521,8 +545,8 @@ final class Generator {
     Sig s = c.get(rnd.nextInt(c.size()));
     String sink = fresh("s");
     String f = fresh("f");
-    b.stmts.add(new Node().add("Sink " + sink + " = out.fork(); var " + f + " = " + Program.OWNER
-        + "Async." + args(s, sink, "d") + ";"));
+    b.stmts.add(new Node().add("Sink " + sink + " = out.fork(); var " + f + " = "
+        + factory(s, sink, "d") + ";"));
     Var v = new Var(f, T.FORK, false, false);
     v.forkType = s.ret;
     v.sink = sink;
@@ -982,9 +1006,9 @@ final class Generator {
     mayThrowChecked |= k != 1;
     if (k == 1) {
       // await(OwnerAsync.m(..)): an async call and its await in one expression
-      return convert("await(" + Program.OWNER + "Async." + args(s, "out", "d") + ")", s.ret, t, true);
+      return convert("await(" + factory(s, "out", "d") + ")", s.ret, t, true);
     }
-    return convert(args(s, "out", "d"), s.ret, t, false);
+    return convert(direct(s, "out", "d"), s.ret, t, false);
   }
 
   /**

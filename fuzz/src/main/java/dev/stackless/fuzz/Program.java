@@ -149,14 +149,15 @@ final class Program {
       String typeParams = before.length > 2 && before[before.length - 3].startsWith("<")
           ? before[before.length - 3] + " " : "";
       String params = h.substring(open + 1, close);
+      boolean instance = !(" " + h).contains(" static ");
       List<String> args = new ArrayList<>();
       for (String p : params.split(",")) {
         String[] w = p.trim().split("\\s+");
         args.add(w[w.length - 1]);
       }
       sb.append("  public static ").append(typeParams).append("Done<").append(box(type)).append("> ").append(name).append("(")
-          .append(params).append(") {\n    try {\n");
-      String call = owner + "." + name + "(" + String.join(", ", args) + ")";
+          .append(instance ? owner + " self, " : "").append(params).append(") {\n    try {\n");
+      String call = (instance ? "self" : owner) + "." + name + "(" + String.join(", ", args) + ")";
       if (type.equals("void")) {
         sb.append("      ").append(call).append(";\n      return Done.of(null);\n");
       } else {
