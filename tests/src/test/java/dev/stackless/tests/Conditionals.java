@@ -84,4 +84,27 @@ class Conditionals {
     int y = 1 + (c ? boxedPlain(s, maybe) : 0);
     return x + " " + y;
   }
+
+  /** An instance method's own direct call as a branch (javac's scope for it fails; see BodyReader). */
+  @Async
+  int half(Sched s, int n) {
+    return Flows.later(s, "half", n / 2);
+  }
+
+  int halfPlain(Sched s, int n) {
+    return Flows.laterPlain(s, "half", n / 2);
+  }
+
+  @Async
+  long instanceBranch(Sched s, int n) {
+    long v = n < 1 ? 5L : half(s, n);
+    final long w = n > 3 ? (long) await(ConditionalsAsync.half(this, s, n + 2)) : n;
+    return v * 100 + w;
+  }
+
+  long instanceBranchPlain(Sched s, int n) {
+    long v = n < 1 ? 5L : halfPlain(s, n);
+    final long w = n > 3 ? (long) halfPlain(s, n + 2) : n;
+    return v * 100 + w;
+  }
 }

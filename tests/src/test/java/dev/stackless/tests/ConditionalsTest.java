@@ -23,6 +23,16 @@ class ConditionalsTest {
   }
 
   @Test
+  void anInstanceMethodsOwnCallAsABranch() {
+    Conditionals owner = new Conditionals();
+    for (int n : new int[] {0, 2, 6}) {
+      long got = sameAsPlain(s -> ConditionalsAsync.instanceBranch(owner, s, n),
+          s -> owner.instanceBranchPlain(s, n));
+      assertEquals(n < 1 ? 500 : n / 2 * 100 + (n > 3 ? (n + 2) / 2 : n), got);
+    }
+  }
+
+  @Test
   void conditionalTypesBoxAndUnboxAsInJava() {
     for (boolean c : new boolean[] {true, false}) {
       sameAsPlain(s -> ConditionalsAsync.unboxing(s, c, 5), s -> Conditionals.unboxingPlain(s, c, 5));

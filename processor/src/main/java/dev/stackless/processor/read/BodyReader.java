@@ -691,7 +691,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private String commonSuperclass(TreePath parameterPath) {
     VariableTree parameter = (VariableTree) parameterPath.getLeaf();
     List<TypeMirror> alternatives = new ArrayList<>();
-    for (Element element : trees.getScope(parameterPath).getLocalElements()) {
+    Iterable<? extends Element> locals;
+    try {
+      locals = trees.getScope(parameterPath).getLocalElements();
+    } catch (RuntimeException javacFailed) { // see scopeMirror
+      locals = List.of();
+    }
+    for (Element element : locals) {
       if (element.getSimpleName().contentEquals(parameter.getName())
           && element.asType().getKind() == TypeKind.UNION) {
         alternatives.addAll(((javax.lang.model.type.UnionType) element.asType()).getAlternatives());
@@ -1307,7 +1313,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   /** javac's type for a local, through the scope at its declaration (see processor/README.md). */
   private TypeMirror scopeMirror(TreePath declaration, String name) {
-    for (Element element : trees.getScope(declaration).getLocalElements()) {
+    Iterable<? extends Element> locals;
+    try {
+      locals = trees.getScope(declaration).getLocalElements();
+    } catch (RuntimeException javacFailed) {
+      // javac's speculative attribution of the body copy can fail where its real attribution
+      // does not (an NPE in Attr.isBooleanOrNumeric for `c ? 5L : m(d)` in an instance method,
+      // JDK 17 and 25): the type is then unknown, as for any type the scope cannot give
+      return null;
+    }
+    for (Element element : locals) {
       if (element.getSimpleName().contentEquals(name)) {
         return element.asType();
       }
