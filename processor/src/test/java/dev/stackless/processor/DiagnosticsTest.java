@@ -31,6 +31,25 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aVarThatJavacsEarlyAttributionCannotTypeIsAnErrorAtItsName() {
+    // javac's Trees.getScope fails on `c ? 5L : half(n)` in an instance method (see BodyReader)
+    JavaFileObject src = file("Owner", String.join("\n",
+        "class Owner {",                                // 4
+        "  @Async int half(int n) { return n / 2; }",
+        "  @Async long run(int n) {",
+        "    long v = n < 1 ? 5L : half(n);",
+        "    var list = java.util.List.of(n);",         // 8
+        "    suspend();",
+        "    return v + list.size();",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] this var, which javac could not type")
+        .inFile(src).onLine(8).atColumn(9);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void awaitOutsideAsyncIsAnError() {
     JavaFileObject src = file("Plain", String.join("\n",
         "class Plain {",

@@ -99,12 +99,25 @@ class Conditionals {
   long instanceBranch(Sched s, int n) {
     long v = n < 1 ? 5L : half(s, n);
     final long w = n > 3 ? (long) await(ConditionalsAsync.half(this, s, n + 2)) : n;
-    return v * 100 + w;
+    // vars after it, which javac's early scope cannot type: typed from what they obviously are
+    int[] parts = {1, 2};
+    for (var p : parts) {
+      v += Flows.later(s, "part", 1) * p; // p lives across the suspension
+    }
+    var scaled = v * 2;
+    Flows.later(s, "scaled", 0);
+    return scaled * 100 + w;
   }
 
   long instanceBranchPlain(Sched s, int n) {
     long v = n < 1 ? 5L : halfPlain(s, n);
     final long w = n > 3 ? (long) halfPlain(s, n + 2) : n;
-    return v * 100 + w;
+    int[] parts = {1, 2};
+    for (var p : parts) {
+      v += Flows.laterPlain(s, "part", 1) * p;
+    }
+    var scaled = v * 2;
+    Flows.laterPlain(s, "scaled", 0);
+    return scaled * 100 + w;
   }
 }

@@ -1318,8 +1318,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       locals = trees.getScope(declaration).getLocalElements();
     } catch (RuntimeException javacFailed) {
       // javac's speculative attribution of the body copy can fail where its real attribution
-      // does not (an NPE in Attr.isBooleanOrNumeric for `c ? 5L : m(d)` in an instance method,
-      // JDK 17 and 25): the type is then unknown, as for any type the scope cannot give
+      // does not: for `c ? 5L : m(d)` in an instance method, Attr.isBooleanOrNumeric asks for
+      // the member type of m in the class tree's type, which only javac's Attr sets, after
+      // processing (an NPE, JDK 17 and 25). The type is then unknown; see untypedVar.
+      scopeFailures.add(declaration.getLeaf());
       return null;
     }
     for (Element element : locals) {
@@ -1368,6 +1370,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (fromInit != null) {
       return fromInit;
     }
+    if (type == null && scopeFailures.contains(declaration.getLeaf())) {
+      return untypedVar(declaration, local, visible);
+    }
     if (type != null && TypeSource.mentionsError(type)) {
       ExpressionTree init = ((VariableTree) declaration.getLeaf()).getInitializer();
       String obvious = init == null ? null : ObviousTypes.of(init, new KnownFacts(visible));
@@ -1377,6 +1382,37 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       throw new TypeNotKnownYet(declaration.getLeaf(), unit);
     }
     return unwritableVar(declaration, local);
+  }
+
+  /**
+   * A {@code var} whose declaration javac's scope could not attribute ({@link #scopeMirror}):
+   * typed from what the declaration obviously says (an initializer {@link ObviousTypes} types, an
+   * array iterated by a for-each), else reported.
+   */
+  private String untypedVar(TreePath declaration, Local local, Function<String, Local> visible) {
+    VariableTree tree = (VariableTree) declaration.getLeaf();
+    KnownFacts facts = new KnownFacts(visible);
+    Tree parent = declaration.getParentPath().getLeaf();
+    String obvious = null;
+    if (tree.getInitializer() != null) {
+      obvious = ObviousTypes.of(tree.getInitializer(), facts);
+    } else if (parent instanceof EnhancedForLoopTree
+        && ((EnhancedForLoopTree) parent).getVariable() == tree) {
+      String iterated = ObviousTypes.of(((EnhancedForLoopTree) parent).getExpression(), facts);
+      obvious = iterated != null && iterated.endsWith("[]")
+          ? iterated.substring(0, iterated.length() - 2) : null;
+    }
+    if (obvious != null) {
+      return obvious;
+    }
+    if (unwritableVars.add(local)) {
+      reporter.error(tree, unit, Diagnostic.UNSUPPORTED,
+          "this var, which javac could not type while the processor ran (its early attribution of"
+              + " the method failed),",
+          "declare the variable with an explicit type");
+      failed = true;
+    }
+    return "java.lang.Object";
   }
 
   /** Reports (once) a {@code var} whose type the generated class cannot name. */
@@ -1412,6 +1448,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     FactoryCall factory = factoryCall((MethodInvocationTree) init);
     return factory == null ? null : factory.frameClass();
   }
+
+  /** Declarations whose scope javac failed to attribute; see {@link #scopeMirror}. */
+  private final java.util.Set<Tree> scopeFailures =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   /** The {@code java.lang} types a written type argument may name, for a var's type. */
   private static final java.util.Set<String> LANG_TYPES = java.util.Set.of("String", "Integer",
