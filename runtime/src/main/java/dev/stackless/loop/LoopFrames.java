@@ -54,14 +54,16 @@ public final class LoopFrames {
   /** Suspends until the loop's clock reaches a deadline. It is its own node in the timer heap. */
   static final class Sleep extends Frame<Void> implements Runnable, Comparable<Sleep> {
     private final EventLoop loop;
-    private final long nanos;
-    /** Set by {@link TimerHeap#add}, under its lock. */
+    /**
+     * How long to sleep until the timer is set, then the deadline, set by {@link TimerHeap#add}
+     * under its lock: one field, as a million sleepers is an ordinary load.
+     */
     long deadline;
     long sequence;
 
     Sleep(EventLoop loop, long nanos) {
       this.loop = loop;
-      this.nanos = nanos;
+      this.deadline = nanos;
     }
 
     Sleep start() {
@@ -75,7 +77,7 @@ public final class LoopFrames {
         case 0:
           label = 1;
           if (suspendForBlock()) {
-            loop.addTimer(this, nanos);
+            loop.addTimer(this, deadline);
           }
           return SUSPEND;
         case 1:
