@@ -50,6 +50,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aProtectedSuperFieldOfAClassInAnotherPackageIsAnErrorAtItsSelect() {
+    JavaFileObject base = com.google.testing.compile.JavaFileObjects.forSourceString("other.Base",
+        "package other;\npublic class Base { protected int count; public int open; }");
+    JavaFileObject src = file("Owner", String.join("\n",
+        "class Owner extends other.Base {",            // 4
+        "  @Async int run() {",
+        "    suspend();",
+        "    return super.open + super.count;",         // 7
+        "  }",
+        "}"));
+    Compilation c = compile(base, src);
+    assertThat(c).hadErrorContaining(
+            "[Unsupported] the protected field super.count of a class in another package")
+        .inFile(src).onLine(7).atColumn(30);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void awaitOutsideAsyncIsAnError() {
     JavaFileObject src = file("Plain", String.join("\n",
         "class Plain {",

@@ -79,4 +79,32 @@ class Supers {
       return "yo " + name;
     }
   }
+
+  /** Fields of the superclass through {@code super}, one of them hidden by the subclass. */
+  static class Counted {
+    int count = 5;
+    static int limit = 100;
+    protected String name = "base";
+  }
+
+  static class Counting extends Counted {
+    int count = 7; // hides Counted.count: super.count is the other one
+
+    @Async
+    String fields(Sched s, int d) {
+      super.count += Flows.later(s, "add", d);
+      super.count++;
+      int before = super.count;
+      super.name = super.name + Flows.later(s, "name", d);
+      return before + " " + super.count + " " + count + " " + super.limit + " " + super.name;
+    }
+
+    String fieldsPlain(Sched s, int d) {
+      super.count += Flows.laterPlain(s, "add", d);
+      super.count++;
+      int before = super.count;
+      super.name = super.name + Flows.laterPlain(s, "name", d);
+      return before + " " + super.count + " " + count + " " + super.limit + " " + super.name;
+    }
+  }
 }

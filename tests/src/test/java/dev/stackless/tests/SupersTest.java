@@ -19,6 +19,16 @@ class SupersTest {
   }
 
   @Test
+  void superFieldsAreTheSuperclassesEvenWhenHidden() {
+    Supers.Counting plain = new Supers.Counting();
+    Supers.Counting async = new Supers.Counting();
+    assertEquals("9 9 7 100 base3", sameAsPlain(
+        s -> Supers_CountingAsync.fields(async, s, 3), s -> plain.fieldsPlain(s, 3)));
+    assertEquals(9, ((Supers.Counted) async).count);
+    assertEquals(7, async.count);
+  }
+
+  @Test
   void asyncCallsThroughSuperACastAndATypeVariable() {
     Supers.Receivers receivers = new Supers.Receivers();
     Supers.AsyncBase other = new Supers.AsyncBase();

@@ -222,6 +222,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       unsupported(node, "Outer.super in an @Async body", "call the method through this instead");
       return null;
     }
+    if (Intrinsics.isSuper(node.getExpression()) && classMembers.isEmpty()
+        && !isMethodSelect(node)) {
+      superField(node);
+      return null;
+    }
     TypeElement site = memberSite(node.getExpression());
     TypeElement through = site == null ? privateSiteOfVariable(node.getExpression()) : null;
     if (classMembers.isEmpty() && through != null && !isMethodSelect(node)) {
@@ -255,6 +260,75 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       }
     }
     return super.visitMemberSelect(node, unused);
+  }
+
+  /**
+   * {@code super.count}: the field of the superclass that Java's lookup finds (fields are not
+   * virtual, so a cast of the receiver to the superclass selects the same field, hidden or not):
+   *
+   * <pre>
+   *   super.count  ===&gt;  ((pkg.Base) $this).count      super.LIMIT  ===&gt;  pkg.Base.LIMIT
+   * </pre>
+   *
+   * The generated class is no subclass, so a field it could not reach from the owner's package
+   * (protected in another package) is reported.
+   */
+  private void superField(MemberSelectTree node) {
+    TypeElement owner = cx.names().owner();
+    javax.lang.model.type.TypeMirror superclass = owner.getSuperclass();
+    javax.lang.model.element.VariableElement field = null;
+    for (javax.lang.model.type.TypeMirror t = superclass;
+        field == null && t instanceof javax.lang.model.type.DeclaredType;
+        t = ((TypeElement) ((javax.lang.model.type.DeclaredType) t).asElement()).getSuperclass()) {
+      for (Element member : ((javax.lang.model.type.DeclaredType) t).asElement().getEnclosedElements()) {
+        if (member instanceof javax.lang.model.element.VariableElement
+            && member.getSimpleName().contentEquals(node.getIdentifier())
+            && !member.getModifiers().contains(Modifier.PRIVATE)) {
+          field = (javax.lang.model.element.VariableElement) member;
+          break;
+        }
+      }
+    }
+    String type = TypeSource.print(superclass);
+    if (field == null || type == null) {
+      unsupported(node, "super." + node.getIdentifier() + " in an @Async body",
+          "name the field through this, or give it a name of its own");
+      return;
+    }
+    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
+    if (!isStatic && cx.receiverField() == null) {
+      return; // javac reports super in a static context
+    }
+    if (!reachableFromTheOwnersPackage(field)) {
+      unsupported(node, "the protected field super." + node.getIdentifier()
+          + " of a class in another package", "read it into a local before the @Async code");
+      return;
+    }
+    Code replacement = isStatic
+        ? Code.text(((TypeElement) field.getEnclosingElement()).getQualifiedName().toString())
+        : Code.text("((" + type + ") " + cx.receiverField() + ")");
+    edits.add(new Edit(start(node.getExpression()), end(node.getExpression()), replacement.parts()));
+  }
+
+  /** Whether code in the owner's package that is no subclass may use {@code member}. */
+  private boolean reachableFromTheOwnersPackage(Element member) {
+    if (member.getModifiers().contains(Modifier.PUBLIC)) {
+      TypeElement declaring = (TypeElement) member.getEnclosingElement();
+      return declaring.getModifiers().contains(Modifier.PUBLIC) || samePackage(declaring);
+    }
+    return samePackage((TypeElement) member.getEnclosingElement());
+  }
+
+  private boolean samePackage(TypeElement type) {
+    Element p = type;
+    while (!(p instanceof javax.lang.model.element.PackageElement)) {
+      p = p.getEnclosingElement();
+    }
+    Element q = cx.names().owner();
+    while (!(q instanceof javax.lang.model.element.PackageElement)) {
+      q = q.getEnclosingElement();
+    }
+    return p.equals(q);
   }
 
   /**

@@ -550,7 +550,8 @@ final class ExpressionSpiller {
     }
     if (target instanceof MemberSelectTree) {
       ExpressionTree qualifier = ((MemberSelectTree) target).getExpression();
-      return Intrinsics.isThis(qualifier) || !startsLowerCase(qualifier)
+      return Intrinsics.isThis(qualifier) || Intrinsics.isSuper(qualifier)
+          || !startsLowerCase(qualifier)
           ? List.of()
           : List.of(qualifier);
     }
