@@ -149,6 +149,9 @@ final class Generator {
     p.helpers.add("static long hl(Sink out, long a) { return log(out, a * " + lit(3, 1000) + "L + " + k2 + "); }");
     p.helpers.add("static boolean hb(Sink out, int a) { return log(out, Math.floorMod(a, " + lit(2, 4) + ") == 0); }");
     p.helpers.add(hidden + "static String hs(Sink out, String s, int a) { log(out, \"hs\"); return s + \"" + (char) ('a' + lit(0, 25)) + "\" + a; }");
+    // the owner's own bf hides its superclass's (Program renders OwnerBase)
+    p.helpers.add("int bf = 17;");
+    p.helpers.add("int bm(Sink out, int x) { return log(out, x * 5 - 2); }");
     // a generic @Async method: inference, explicit type arguments, boxes in and out
     p.helpers.add("@Async static <V> V pass(Sink out, V value) throws Checked { suspend(park(out)); return value; }");
     int n = 1 + rnd.nextInt(4);
@@ -962,6 +965,11 @@ final class Generator {
     switch (t) {
       case INT: {
         int k = rnd.nextInt(10);
+        if (k == 9 && current != null && current.instance && !lambdaOnly) {
+          // the superclass's members, the hidden field and the overridden method among them
+          String[] members = {"super.bf", "bf", "this.bf", "super.bs", "super.bm(out, " + lit(0, 9) + ")", "bm(out, d)"};
+          return members[rnd.nextInt(members.length)];
+        }
         if (k == 0) return "Integer.MAX_VALUE";
         if (k == 1) return "(Integer.MIN_VALUE + " + lit(0, 9) + ")";
         if (k == 2) return String.valueOf(lit(100000, 2000000000));

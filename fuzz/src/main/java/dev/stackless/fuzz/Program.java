@@ -95,7 +95,7 @@ final class Program {
     sb.append("import java.util.*;\n");
     sb.append("import java.util.function.*;\n\n");
     sb.append("@SuppressWarnings(\"all\")\n");
-    sb.append("public class ").append(owner).append(" {\n");
+    sb.append("public class ").append(owner).append(" extends ").append(owner).append("Base {\n");
     for (String h : helpers) {
       sb.append("  ").append(h).append("\n");
     }
@@ -107,6 +107,12 @@ final class Program {
       renderBlock(m.body, 2, sb);
       sb.append("  }\n");
     }
+    sb.append("}\n\n");
+    // the superclass, for super.f and super.m(..) in instance methods; its fields only read
+    sb.append("class ").append(owner).append("Base {\n");
+    sb.append("  int bf = 11;\n");
+    sb.append("  static int bs = 13;\n");
+    sb.append("  int bm(Sink out, int x) { return log(out, x * 3 + 1); }\n");
     sb.append("}\n");
     return sb.toString().replace(OWNER, owner);
   }
