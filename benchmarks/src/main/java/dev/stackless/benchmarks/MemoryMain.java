@@ -154,8 +154,7 @@ public final class MemoryMain {
                       });
     }
     parked.await();
-    // Let every thread reach park(), not just the countDown before it.
-    Thread.sleep(500);
+    awaitState(keep, Thread.State.WAITING); // in park(), not just past the countDown before it
     long after = usedAfterGc();
     double perInstance = (after - before) / (double) count;
     rows.add("virtualThread," + locals + "," + count + "," + String.format("%.1f", perInstance) + ",-1");
@@ -218,7 +217,7 @@ public final class MemoryMain {
       });
     }
     started.await();
-    Thread.sleep(500); // let every thread get from countDown into sleep
+    awaitState(sleeping, Thread.State.TIMED_WAITING); // in sleep, not just past the countDown
     addSleeping(rows, "virtualThread", threads, (usedAfterGc() - before) / (double) threads);
     for (Thread t : sleeping) {
       t.interrupt();
@@ -235,6 +234,18 @@ public final class MemoryMain {
       addSleeping(rows, "kotlinDelay", count, (Double) delaying.invoke(null, count, used));
     } catch (ClassNotFoundException | NoSuchMethodException e) {
       System.err.println("no Kotlin sleeping row: " + e);
+    }
+  }
+
+  /**
+   * Waits until every thread is in {@code state} (parked, asleep), so that the heap is measured
+   * with each one's stack frozen where it waits.
+   */
+  private static void awaitState(Thread[] threads, Thread.State state) {
+    for (Thread t : threads) {
+      while (t.getState() != state) {
+        Thread.onSpinWait();
+      }
     }
   }
 

@@ -20,20 +20,6 @@ class PrivateFields {
     return n * 10;
   }
 
-  /** Suspends until the scheduler resumes it, then returns {@code value}. */
-  @Async
-  static String text(Sched s, String tag, String value) {
-    s.log("text " + tag + " " + value);
-    suspend(self -> {
-      s.ready.add(self);
-    });
-    return value;
-  }
-
-  static String textPlain(Sched s, String tag, String value) {
-    s.log("text " + tag + " " + value);
-    return value;
-  }
 
   static int countPlain(int n) {
     return n * 10;
@@ -42,7 +28,7 @@ class PrivateFields {
   @Async
   static String assignStatic(Sched s, int k) {
     count = count(k);
-    label = await(PrivateFieldsAsync.text(s, "label", "L" + count));
+    label = await(FlowsAsync.echo(s, "L" + count));
     count = k > 1 ? await(FlowsAsync.later(s, "big", count + 1)) : count - 1;
     label = switch (k) {
       case 1 -> "one";
@@ -55,7 +41,7 @@ class PrivateFields {
 
   static String assignStaticPlain(Sched s, int k) {
     count = countPlain(k);
-    label = textPlain(s, "label", "L" + count);
+    label = Flows.echoPlain(s, "L" + count);
     count = k > 1 ? Flows.laterPlain(s, "big", count + 1) : count - 1;
     label = switch (k) {
       case 1 -> "one";

@@ -166,7 +166,11 @@ class Typing {
     return unchecked(value);
   }
 
-  /** A generic method: what {@code var} of its result is depends on Java's inference. */
+  /**
+   * A generic method: what {@code var} of its result is depends on Java's inference. In this
+   * owner on purpose (it is {@code Flows.echo} otherwise): a var of another owner's await is
+   * typed by javac a round later, one of this owner's own must be typed by the processor.
+   */
   @Async
   static <V> V pass(Sched s, V value) {
     s.log("pass " + value);
