@@ -438,12 +438,56 @@ final class Generator {
         continue;
       }
       Block arm = body(2);
-      arm.stmts.add(new Node().add("yield " + expr(t) + ";"));
+      arm.stmts.add(new Node().add(yieldOf(expr(t))));
       n.add(label).add(arm).add(" ");
     }
     targets.addAll(outside);
     noReturn = savedNoReturn;
     return n.add("};");
+  }
+
+  /**
+   * A switch expression inside a larger expression, on an int or a Color: its selector and its
+   * rules' values may suspend, a block may not (the README's limit). Of type long, some cases are
+   * ints, which the switch promotes.
+   */
+  private String nestedSwitch(T t) {
+    Var color = pick(T.COLOR, false);
+    StringBuilder sb = new StringBuilder("(switch (");
+    List<String> labels;
+    if (color != null && rnd.nextBoolean()) {
+      sb.append(color.name);
+      labels = rnd.nextBoolean()
+          ? List.of("case RED -> ", "case GREEN, BLUE -> ")
+          : List.of("case BLUE -> ", "case RED -> ", "case GREEN -> "); // exhaustive, no default
+    } else {
+      sb.append("Math.floorMod(").append(expr(T.INT)).append(", 3)");
+      labels = List.of("case 0 -> ", "case 1 -> ", "default -> ");
+    }
+    sb.append(") { ");
+    for (String label : labels) {
+      sb.append(label);
+      if (rnd.nextInt(4) == 0) {
+        boolean saved = allowSuspend;
+        allowSuspend = false;
+        String local = fresh("w");
+        sb.append("{ int ").append(local).append(" = ").append(expr(T.INT)).append("; ")
+            .append(yieldOf(t == T.INT ? local + " ^ " + expr(T.INT) : expr(t))).append(" } ");
+        allowSuspend = saved;
+      } else {
+        sb.append(expr(t == T.LONG && rnd.nextBoolean() ? T.INT : t)).append("; ");
+      }
+    }
+    return sb.append("})").toString();
+  }
+
+  /**
+   * {@code yield e;}. javac reads {@code yield (switch (c) { case A, B -> ...});} as a call of a
+   * method named yield (a comma inside the first parentheses), so a nested switch (int or long)
+   * gets a unary plus.
+   */
+  private static String yieldOf(String e) {
+    return "yield " + (e.startsWith("(switch") ? "+" : "") + e + ";";
   }
 
   private Var pick(T t, boolean mutable) {
@@ -1089,14 +1133,8 @@ final class Generator {
           return "(int) " + "(" + expr(T.LONG) + ")";
         case 9:
           return conditional(T.INT, T.INT);
-        case 10: {
-          boolean saved = allowSuspend;
-          allowSuspend = false;
-          String r = "(switch (Math.floorMod(" + expr(T.INT) + ", 3)) { case 0 -> " + expr(T.INT)
-              + "; case 1 -> " + expr(T.INT) + "; default -> " + expr(T.INT) + "; })";
-          allowSuspend = saved;
-          return r;
-        }
+        case 10:
+          return nestedSwitch(T.INT);
         case 11: {
           Var g = pick(T.LAM_INT, false);
           if (g == null) break;
@@ -1131,7 +1169,7 @@ final class Generator {
   }
 
   private String longExpr() {
-    switch (rnd.nextInt(7)) {
+    switch (rnd.nextInt(8)) {
       case 0: case 1: {
         String[] ops = {" + ", " - ", " * ", " ^ "};
         return "(" + expr(T.LONG) + ops[rnd.nextInt(ops.length)] + expr(rnd.nextBoolean() ? T.LONG : T.INT) + ")";
@@ -1145,6 +1183,8 @@ final class Generator {
       case 5:
         // int and long branches: binary numeric promotion of the int one
         return rnd.nextBoolean() ? conditional(T.INT, T.LONG) : conditional(T.LONG, T.INT);
+      case 6:
+        return nestedSwitch(T.LONG);
       default:
         return "(long) " + expr(T.INT);
     }

@@ -276,22 +276,36 @@ class DiagnosticsTest {
   }
 
   @Test
-  void suspensionInsideSwitchExpressionIsNotSupportedYet() {
+  void switchExpressionNestedInALargerExpressionWhoseBlockSuspendsIsAnError() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",
         "  @Async static int run(int k, Frame<Integer> f) {",
         "    int v = 1 + switch (k) {",
-        "      case 1 -> await(f);",       // 7
+        "      case 1 -> {",
+        "        int a = await(f);",       // 8
+        "        yield a;",
+        "      }",
         "      default -> 0;",
         "    };",
         "    return v;",
         "  }",
         "}"));
     Compilation c = compile(src);
-    assertThat(c).hadErrorContaining(
-            "[Unsupported] a suspension point inside switch expression is not supported yet")
-        .inFile(src).onLine(7).atColumn(17);
+    assertThat(c).hadErrorContaining("[Unsupported] a switch expression nested in a larger"
+            + " expression, whose case suspends in a block or a throw")
+        .inFile(src).onLine(8).atColumn(17);
     assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void switchExpressionNestedInALargerExpressionCompiles() {
+    JavaFileObject src = file("Switches", String.join("\n",
+        "class Switches {",
+        "  @Async static long run(int k, Frame<Integer> f) {",
+        "    return 1 + switch (k) { case 1 -> await(f); case 2 -> 2L; default -> { yield 3; } };",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
   }
 
   @Test

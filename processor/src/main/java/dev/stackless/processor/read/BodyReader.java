@@ -317,8 +317,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     });
     ExpressionTree init = tree.getInitializer();
-    if (init != null && isSuspendingConditional(init)
-        && ternaryTargetIsSafe(isVar ? local.resolvedType() : type)) {
+    if (init != null && splitsIntoTarget(init, isVar ? local.resolvedType() : type)) {
       declare(local);
       local.hoist(); // assigned in two branches: a field, declared once
       return valueInto(new TreePath(path, init), ResultTarget.assignLocal(local));
@@ -348,12 +347,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (suspension != null) {
       return new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, line(expr));
     }
-    if (expr instanceof AssignmentTree && isSuspendingConditional(((AssignmentTree) expr).getExpression())) {
+    if (expr instanceof AssignmentTree
+        && isSuspendingConditional(((AssignmentTree) expr).getExpression())) {
       AssignmentTree assignment = (AssignmentTree) expr;
       ResultTarget target = assignmentTarget(new TreePath(exprPath, assignment.getVariable()));
       String type = target == null ? null
           : target.local != null ? target.local.resolvedType() : target.type;
-      if (target != null && ternaryTargetIsSafe(type)) {
+      if (target != null && splitsIntoTarget(assignment.getExpression(), type)) {
         return valueInto(new TreePath(exprPath, assignment.getExpression()), target);
       }
     }
@@ -407,7 +407,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private Stmt readReturn(TreePath path) {
     ReturnTree tree = (ReturnTree) path.getLeaf();
-    if (isSuspendingConditional(tree.getExpression()) && ternaryTargetIsSafe(returnType)) {
+    if (splitsIntoTarget(tree.getExpression(), returnType)) {
       return valueInto(new TreePath(path, tree.getExpression()), ResultTarget.RETURN);
     }
     Suspension suspension = suspensionOrSpill(new TreePath(path, tree.getExpression()), false);
@@ -518,6 +518,22 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return tree instanceof ConditionalExpressionTree
         && (finder.contains(((ConditionalExpressionTree) tree).getTrueExpression())
             || finder.contains(((ConditionalExpressionTree) tree).getFalseExpression()));
+  }
+
+  /**
+   * Whether {@code target = tree}, a conditional or switch expression whose branches suspend, may
+   * become an assignment (or a return) per branch. A switch expression with a known target type
+   * may: in an assignment context Java converts each case's value to the target's type, and as a
+   * {@code var}'s initializer to the switch's own type, which is the variable's.
+   */
+  private boolean splitsIntoTarget(ExpressionTree tree, String type) {
+    if (!isSuspendingConditional(tree)) {
+      return false;
+    }
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    return tree instanceof SwitchExpressionTree ? type != null : ternaryTargetIsSafe(type);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.stackless.processor.read;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -13,6 +14,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Takes apart an expression with suspension points inside it, keeping Java's evaluation order:
@@ -38,8 +41,8 @@ import java.util.Map;
  * </pre>
  *
  * {@code &&} and {@code ||} evaluate their right side only when Java would. What cannot be taken
- * apart yet (a suspending conditional nested in a larger expression, a suspension point in a
- * lambda, a switch expression) is reported by the caller.
+ * apart (a suspension point in a lambda, a switch expression nested in a larger expression whose
+ * case suspends in a block) is reported by the caller.
  */
 final class ExpressionSpiller {
   private static final String SPILL = "dev.stackless.internal.Spill";
@@ -56,9 +59,10 @@ final class ExpressionSpiller {
 
   /**
    * An expression taken apart: statements to run first, then a value; or a spill to await whose
-   * value is bound to {@code param} before continuing with {@code rest}; or a branch on {@code
-   * condition}, continuing with {@code whenTrue} or {@code whenFalse} (each the rest of the whole
-   * expression, for a conditional {@code ?:} whose branch suspends).
+   * value is bound to {@code param} before continuing with {@code rest}; or a choice of arms, each
+   * the rest of the whole expression: on {@code test} as a condition ({@code labels} null: the
+   * true arm, then the false one, for a conditional {@code ?:} whose branch suspends), or on
+   * {@code test} as a switch selector, an arm per label ({@code case A, B}, {@code default}).
    */
   static final class Lowered {
     final List<Code> prefix;
@@ -66,20 +70,20 @@ final class ExpressionSpiller {
     final Code chain;
     final String param;
     final Lowered rest;
-    final Code condition;
-    final Lowered whenTrue;
-    final Lowered whenFalse;
+    final Code test;
+    final List<Code> labels;
+    final List<Lowered> arms;
 
     private Lowered(List<Code> prefix, Code value, Code chain, String param, Lowered rest,
-        Code condition, Lowered whenTrue, Lowered whenFalse) {
+        Code test, List<Code> labels, List<Lowered> arms) {
       this.prefix = prefix;
       this.value = value;
       this.chain = chain;
       this.param = param;
       this.rest = rest;
-      this.condition = condition;
-      this.whenTrue = whenTrue;
-      this.whenFalse = whenFalse;
+      this.test = test;
+      this.labels = labels;
+      this.arms = arms;
     }
 
     static Lowered value(List<Code> prefix, Code value) {
@@ -91,22 +95,41 @@ final class ExpressionSpiller {
     }
 
     static Lowered branch(List<Code> prefix, Code condition, Lowered whenTrue, Lowered whenFalse) {
-      return new Lowered(
-          new ArrayList<>(prefix), null, null, null, null, condition, whenTrue, whenFalse);
+      return new Lowered(new ArrayList<>(prefix), null, null, null, null, condition, null,
+          List.of(whenTrue, whenFalse));
+    }
+
+    static Lowered cases(List<Code> prefix, Code selector, List<Code> labels, List<Lowered> arms) {
+      return new Lowered(new ArrayList<>(prefix), null, null, null, null, selector,
+          List.copyOf(labels), List.copyOf(arms));
     }
 
     boolean isValue() {
-      return chain == null && condition == null;
+      return chain == null && arms == null;
     }
 
-    boolean isBranch() {
-      return condition != null;
+    boolean isChoice() {
+      return arms != null;
+    }
+
+    /** This choice with each arm replaced by {@code map}'s. */
+    Lowered mapArms(Function<Lowered, Lowered> map) {
+      List<Lowered> mapped = new ArrayList<>();
+      for (Lowered arm : arms) {
+        mapped.add(map.apply(arm));
+      }
+      return withArms(mapped);
+    }
+
+    /** This choice with {@code replaced} for its arms, in order. */
+    Lowered withArms(List<Lowered> replaced) {
+      return new Lowered(prefix, null, null, null, null, test, labels, List.copyOf(replaced));
     }
 
     Lowered withPrefix(List<Code> first) {
       List<Code> all = new ArrayList<>(first);
       all.addAll(prefix);
-      return new Lowered(all, value, chain, param, rest, condition, whenTrue, whenFalse);
+      return new Lowered(all, value, chain, param, rest, test, labels, arms);
     }
   }
 
@@ -151,13 +174,16 @@ final class ExpressionSpiller {
     return mapLeaves(lowered, leaf -> Lowered.value(leaf.prefix, map.apply(leaf.value)));
   }
 
-  /** The number of paths through {@code lowered}: each suspending conditional doubles the rest. */
+  /**
+   * The number of paths through {@code lowered}: each suspending conditional doubles the rest, and
+   * a suspending switch expression multiplies it by its arms.
+   */
   static int pathCount(Lowered lowered) {
     if (lowered.isValue()) {
       return 1;
     }
-    if (lowered.isBranch()) {
-      return pathCount(lowered.whenTrue) + pathCount(lowered.whenFalse);
+    if (lowered.isChoice()) {
+      return lowered.arms.stream().mapToInt(ExpressionSpiller::pathCount).sum();
     }
     return pathCount(lowered.rest);
   }
@@ -167,9 +193,8 @@ final class ExpressionSpiller {
     if (lowered.isValue()) {
       return map.apply(lowered);
     }
-    if (lowered.isBranch()) {
-      return Lowered.branch(lowered.prefix, lowered.condition,
-          mapLeaves(lowered.whenTrue, map), mapLeaves(lowered.whenFalse, map));
+    if (lowered.isChoice()) {
+      return lowered.mapArms(arm -> mapLeaves(arm, map));
     }
     return Lowered.split(lowered.prefix, lowered.chain, lowered.param, mapLeaves(lowered.rest, map));
   }
@@ -243,6 +268,8 @@ final class ExpressionSpiller {
         }
         return lowerConditional(path, conditional);
       }
+      case SWITCH_EXPRESSION:
+        return lowerSwitchExpression(path, (SwitchExpressionTree) tree);
       default:
         if (tree instanceof BinaryTree) {
           BinaryTree binary = (BinaryTree) tree;
@@ -412,9 +439,12 @@ final class ExpressionSpiller {
     if (lowered.isValue()) {
       return next.apply(lowered.value).withPrefix(lowered.prefix);
     }
-    if (lowered.isBranch()) {
-      return Lowered.branch(lowered.prefix, lowered.condition,
-          then(lowered.whenTrue, next), then(lowered.whenFalse, next));
+    if (lowered.isChoice()) {
+      List<Lowered> arms = new ArrayList<>();
+      for (Lowered arm : lowered.arms) {
+        arms.add(then(arm, next));
+      }
+      return lowered.withArms(arms);
     }
     return Lowered.split(lowered.prefix, lowered.chain, lowered.param, then(lowered.rest, next));
   }
@@ -445,6 +475,104 @@ final class ExpressionSpiller {
     Lowered whenFalse = mapValue(lower(child(path, conditional.getFalseExpression())),
         value -> Code.concat("(false ? ", whenTrueText, " : ", value, ")"));
     return then(condition, value -> Lowered.branch(List.of(), value, whenTrue, whenFalse));
+  }
+
+  /**
+   * A switch expression inside a larger expression: the selector, into a local; then a switch on
+   * that value, with an arm for each case whose value suspends (the value, then the rest of the
+   * whole expression) and one for the other cases (the rest of the whole expression). There the
+   * switch expression is written again on the same value, with the case that ran replaced by its
+   * value: javac gives it the original's type and conversions, the switch takes the same case
+   * again, and the cases that do not suspend run as written.
+   *
+   * <pre>
+   *   return 1 + switch (k) { case 1 -&gt; leaf(2); default -&gt; 3L; };
+   *     ===&gt;
+   *   var $t1 = k;
+   *   $spill = switch ($t1) {
+   *     case 1 -&gt; Spill.await(OwnerAsync.leaf(2)).bind($r2 -&gt;
+   *         Spill.now(1 + switch ($t1) { case 1 -&gt; $r2.intValue(); default -&gt; 3L; }));
+   *     default -&gt; Spill.now(1 + switch ($t1) { case 1 -&gt; leaf(2); default -&gt; 3L; });
+   *   };
+   * </pre>
+   *
+   * A case whose block or {@code throw} suspends needs statements between the values: only a
+   * switch expression that is a whole initializer, assignment or return value is lowered so.
+   */
+  private Lowered lowerSwitchExpression(TreePath path, SwitchExpressionTree tree)
+      throws Unspillable {
+    ExpressionTree selector = tree.getExpression();
+    while (selector instanceof ParenthesizedTree) {
+      selector = ((ParenthesizedTree) selector).getExpression();
+    }
+    boolean casesSuspend = false;
+    for (CaseTree c : tree.getCases()) {
+      for (ExpressionTree label : c.getExpressions()) {
+        if (label.getKind().name().endsWith("PATTERN")) {
+          throw new Unspillable(tree, "a pattern switch around a suspension point");
+        }
+      }
+      casesSuspend |= cx.containsSuspension(c);
+    }
+    if (!casesSuspend) {
+      return composite(path, List.of(selector));
+    }
+    ExpressionTree selectorTree = selector;
+    return then(lower(child(path, selector)), value -> {
+      String saved = cx.newName("$t");
+      Map<Tree, Code> onSaved = new IdentityHashMap<>();
+      onSaved.put(selectorTree, Code.text(saved));
+      Lowered others = Lowered.value(List.of(), CodeReader.readWith(cx.readContext(), path, onSaved));
+      List<Code> labels = new ArrayList<>();
+      List<Lowered> arms = new ArrayList<>();
+      List<Code> otherLabels = new ArrayList<>();
+      boolean otherDefault = false;
+      for (CaseTree c : tree.getCases()) {
+        TreePath casePath = child(path, c);
+        List<Code> constants = new ArrayList<>();
+        for (ExpressionTree label : c.getExpressions()) {
+          constants.add(read(child(casePath, label)));
+        }
+        if (!cx.containsSuspension(c)) {
+          otherLabels.addAll(constants);
+          otherDefault |= constants.isEmpty();
+          continue;
+        }
+        if (c.getCaseKind() != CaseTree.CaseKind.RULE || !(c.getBody() instanceof ExpressionTree)) {
+          throw new Unspillable(c, "a switch expression nested in a larger expression, whose case"
+              + " suspends in a block or a throw (statements between the values)");
+        }
+        Tree body = c.getBody();
+        labels.add(caseLabel(constants));
+        arms.add(mapValue(lower(child(casePath, body)), armValue -> {
+          Map<Tree, Code> taken = new IdentityHashMap<>(onSaved);
+          taken.put(body, armValue);
+          return CodeReader.readWith(cx.readContext(), path, taken);
+        }));
+      }
+      if (!otherLabels.isEmpty()) {
+        labels.add(caseLabel(otherLabels));
+        arms.add(others);
+      }
+      if (otherDefault) {
+        labels.add(Code.text("default"));
+        arms.add(others);
+      }
+      return Lowered.cases(List.of(Code.concat("var ", saved, " = ", value, ";")),
+          Code.text(saved), labels, arms);
+    });
+  }
+
+  /** {@code case A, B}, or {@code default} for no constants. */
+  private static Code caseLabel(List<Code> constants) {
+    if (constants.isEmpty()) {
+      return Code.text("default");
+    }
+    List<Object> pieces = new ArrayList<>(List.of("case "));
+    for (int i = 0; i < constants.size(); i++) {
+      pieces.add(i == 0 ? constants.get(i) : Code.concat(", ", constants.get(i)));
+    }
+    return Code.concat(pieces.toArray());
   }
 
   // --- short circuits, assignments, updates -----------------------------------------------------
@@ -581,9 +709,17 @@ final class ExpressionSpiller {
     if (lowered.isValue()) {
       return Code.concat(SPILL, ".now(", lowered.value, ")");
     }
-    if (lowered.isBranch()) {
-      return Code.concat("((", lowered.condition, ") ? ", branchChain(lowered.whenTrue), " : ",
-          branchChain(lowered.whenFalse), ")");
+    if (lowered.isChoice() && lowered.labels == null) {
+      return Code.concat("((", lowered.test, ") ? ", branchChain(lowered.arms.get(0)), " : ",
+          branchChain(lowered.arms.get(1)), ")");
+    }
+    if (lowered.isChoice()) {
+      List<Object> pieces = new ArrayList<>(List.of("switch (", lowered.test, ") { "));
+      for (int i = 0; i < lowered.arms.size(); i++) {
+        pieces.addAll(List.of(lowered.labels.get(i), " -> ", branchChain(lowered.arms.get(i)), "; "));
+      }
+      pieces.add("}");
+      return Code.concat(pieces.toArray());
     }
     Code rest = lowered.rest.prefix.isEmpty() ? chainOf(lowered.rest) : body(lowered.rest);
     return Code.concat(lowered.chain, ".bind(", lowered.param, " -> ", rest, ")");
