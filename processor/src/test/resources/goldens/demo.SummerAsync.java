@@ -20,7 +20,7 @@ public final class SummerAsync {
    */
   static Sum sum(Summer $this, int limit) {
     Sum $frame = new Sum();
-    $frame.$this = $this;
+    $frame.$this = java.util.Objects.requireNonNull($this);
     $frame.limit = limit;
     return dev.stackless.internal.Launch.launch($frame);
   }
@@ -60,7 +60,7 @@ public final class SummerAsync {
      */
     public Sum start(Summer $this, int limit) {
       checkStartable();
-      this.$this = $this;
+      this.$this = java.util.Objects.requireNonNull($this);
       this.limit = limit;
       begin();
       return this;

@@ -171,7 +171,8 @@ public final class FrameEmitter {
     factory.addStatement("$T $$frame = new $T()", frameType, frameType);
     if (method.receiverType != null) {
       factory.addParameter(receiverType(method), "$this");
-      factory.addStatement("$$frame.$$this = $$this");
+      // a call on null throws before the body runs, as Java's invokevirtual does
+      factory.addStatement("$$frame.$$this = java.util.Objects.requireNonNull($$this)");
     }
     for (Local parameter : method.parameters) {
       factory.addParameter(fieldType(parameter), parameter.sourceName());
@@ -515,7 +516,7 @@ public final class FrameEmitter {
     }
     start.addStatement("checkStartable()");
     if (method.receiverType != null) {
-      start.addStatement("this.$$this = $$this");
+      start.addStatement("this.$$this = java.util.Objects.requireNonNull($$this)");
     }
     for (Local parameter : method.parameters) {
       start.addStatement("this.$L = $L", parameter.name(), parameter.sourceName());

@@ -1297,12 +1297,22 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   /** The class of a body local's declared type, for calls on it. */
+  /**
+   * The class of a body local's declared type; for {@code name[]}, the class of the elements of
+   * the array local {@code name}.
+   */
   private TypeElement localTypeElement(String name) {
-    Local local = bodyLocal(name);
+    boolean element = name.endsWith("[]");
+    Local local = bodyLocal(element ? name.substring(0, name.length() - 2) : name);
     if (local == null) {
       return null;
     }
     TypeMirror mirror = local.isParameter() ? local.mirror() : null;
+    if (element && mirror != null) {
+      mirror = mirror instanceof javax.lang.model.type.ArrayType
+          ? ((javax.lang.model.type.ArrayType) mirror).getComponentType()
+          : null;
+    }
     if (mirror instanceof javax.lang.model.type.TypeVariable) {
       mirror = ((javax.lang.model.type.TypeVariable) mirror).getUpperBound(); // <S extends Svc> s
     }
@@ -1312,6 +1322,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     String type = local.isVar() ? local.resolvedType() : local.type();
     if (type == null) {
       return null;
+    }
+    if (element) {
+      if (!type.endsWith("[]")) {
+        return null;
+      }
+      type = type.substring(0, type.length() - 2);
+    }
+    if (type.endsWith("]")) {
+      return null; // an array: no class
     }
     int generic = type.indexOf('<');
     return names.typeOfQualifier(generic < 0 ? type : type.substring(0, generic));

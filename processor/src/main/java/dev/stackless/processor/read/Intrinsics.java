@@ -212,6 +212,26 @@ public final class Intrinsics {
       TypeElement type = names.typeOfQualifier(generic < 0 ? created : created.substring(0, generic));
       return type == null ? null : new Receiver(type, false);
     }
+    if (tree instanceof MethodInvocationTree) {
+      return resultReceiver((MethodInvocationTree) tree, names, localType);
+    }
+    if (tree instanceof com.sun.source.tree.ArrayAccessTree) {
+      // svcs[i].m(): an element of an array local or field whose element type is a class
+      ExpressionTree array = ((com.sun.source.tree.ArrayAccessTree) tree).getExpression();
+      if (!(array instanceof IdentifierTree)) {
+        return null;
+      }
+      String simple = ((IdentifierTree) array).getName().toString();
+      TypeElement element = localType.apply(simple + "[]");
+      if (element == null && localType.apply(simple) == null) {
+        NameResolver.Member field = names.field(simple);
+        if (field != null && field.element.asType() instanceof javax.lang.model.type.ArrayType) {
+          element = asTypeElement(
+              ((javax.lang.model.type.ArrayType) field.element.asType()).getComponentType());
+        }
+      }
+      return element == null ? null : new Receiver(element, false);
+    }
     if (tree instanceof com.sun.source.tree.TypeCastTree) {
       // ((Svc) o).m(): the cast names the class
       String cast = ((com.sun.source.tree.TypeCastTree) tree).getType().toString();
@@ -220,6 +240,42 @@ public final class Intrinsics {
       return type == null ? null : new Receiver(type, false);
     }
     return null;
+  }
+
+  /**
+   * {@code a.next().m()}: the class the called method returns, when every method of that name
+   * and arity declares the same class (not a type variable, which needs the receiver's type
+   * arguments).
+   */
+  private static Receiver resultReceiver(
+      MethodInvocationTree call, NameResolver names, Function<String, TypeElement> localType) {
+    ExpressionTree select = call.getMethodSelect();
+    List<ExecutableElement> candidates;
+    if (select instanceof IdentifierTree) {
+      candidates = names.methods(((IdentifierTree) select).getName().toString());
+    } else if (select instanceof MemberSelectTree) {
+      Receiver outer = receiverOf(((MemberSelectTree) select).getExpression(), names, localType);
+      if (outer == null) {
+        return null;
+      }
+      candidates = names.methodsOf(outer.type, ((MemberSelectTree) select).getIdentifier().toString());
+    } else {
+      return null;
+    }
+    TypeElement result = null;
+    int arity = call.getArguments().size();
+    for (ExecutableElement method : candidates) {
+      int params = method.getParameters().size();
+      if (params != arity && !(method.isVarArgs() && arity >= params - 1)) {
+        continue;
+      }
+      TypeElement returned = asTypeElement(method.getReturnType());
+      if (returned == null || (result != null && !result.equals(returned))) {
+        return null;
+      }
+      result = returned;
+    }
+    return result == null ? null : new Receiver(result, false);
   }
 
   /** Whether the tree is {@code super}, as a receiver of the owner's superclass's methods. */

@@ -1,0 +1,62 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+
+/** Instance @Async methods called on receivers that are expressions: results, elements, new. */
+public class Receivers {
+  final int base;
+
+  Receivers(int base) {
+    this.base = log(base);
+  }
+
+  Receivers next() {
+    return new Receivers(base + 1);
+  }
+
+  static Receivers make(int base) {
+    return new Receivers(log(base * 10));
+  }
+
+  static Receivers nothing() {
+    return null;
+  }
+
+  @Async
+  int add(int x) {
+    suspend(PARK);
+    return log(base + x);
+  }
+
+  @Async
+  Receivers later() {
+    suspend(PARK);
+    return next();
+  }
+
+  @Async
+  public static Object run() {
+    Receivers r = new Receivers(1);
+    Receivers[] all = {new Receivers(10), new Receivers(20)};
+    int sum = r.next().add(log(2));
+    sum += all[log(1)].add(3) + new Receivers(100).add(log(4));
+    sum += make(5).next().add(6) * Receivers.make(7).add(8);
+    sum += r.later().later().add(9); // an @Async result as the receiver of another
+    int i = 0;
+    sum += all[i++].add(i) + all[i].add(i++);
+    try {
+      nothing().add(log(11));
+    } catch (NullPointerException e) {
+      log("npe");
+    }
+    try {
+      all[2].add(log(12));
+    } catch (ArrayIndexOutOfBoundsException e) {
+      log("out of bounds");
+    }
+    return sum;
+  }
+}
