@@ -298,6 +298,25 @@ class DiagnosticsTest {
   }
 
   @Test
+  void asyncCallOnAReceiverWhoseClassNeedsTypeArgumentsIsAnError() {
+    JavaFileObject src = file("Recv", String.join("\n",
+        "class Recv {",
+        "  @Async int add(int x) { return x; }",
+        "  Recv next() { return this; }",
+        "  @Async static int run(java.util.List<Recv> all, Recv[] some) {",
+        "    int a = some[0].add(1) + some[0].next().add(2);", // fine: an element, a result
+        "    return a + all.get(0).add(3);",                   // 9: get returns a type variable
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining(
+            "[Unsupported] this call is not supported yet by the Stackless processor; cannot tell"
+                + " whether this call of add calls an @Async method")
+        .inFile(src).onLine(9).atColumn(26);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void switchExpressionNestedInALargerExpressionCompiles() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",
