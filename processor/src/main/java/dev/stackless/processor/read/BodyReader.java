@@ -444,12 +444,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
       @Override
       public Void visitInstanceOf(InstanceOfTree node, Void v) {
-        if (node.getPattern() instanceof BindingPatternTree) {
-          VariableTree variable = ((BindingPatternTree) node.getPattern()).getVariable();
-          TreePath typePath = TreePath.getPath(statement, variable.getType());
-          Local local = new Local(variable.getName().toString(), false,
-              CodeReader.read(BodyReader.this, typePath).toString());
-          local.hoist();
+        Tree pattern = node.getPattern();
+        for (VariableTree variable
+            : pattern == null ? List.<VariableTree>of() : CaseLabels.bindings(pattern)) {
+          // o instanceof String s, and (Java 21) o instanceof Point(int x, var y)
+          Local local = patternLocal(statement, variable);
+          if (local == null) {
+            failed = true;
+            continue;
+          }
           declare(local);
           patternBindings.put(variable, local);
         }
@@ -762,25 +765,23 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     index.add(") { ");
     boolean hasDefault = false;
     boolean rules = false;
+    boolean patterns = CaseLabels.isPatternSwitch(cases);
+    List<Map<String, Local>> bindings = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       CaseTree c = cases.get(i);
       rules = c.getCaseKind() == CaseTree.CaseKind.RULE;
-      if (c.getExpressions().isEmpty()) {
-        hasDefault = true;
-        index.add("default -> " + i + "; ");
-        continue;
+      Map<String, Local> bound = new HashMap<>();
+      bindings.add(bound);
+      Code arm = caseIndexArm(new TreePath(path, c), i, bound);
+      if (arm == null) {
+        failed = true;
+        return new Stmt.Block(List.of());
       }
-      List<String> labels = new ArrayList<>();
-      for (ExpressionTree expression : c.getExpressions()) {
-        if (expression.getKind().name().endsWith("PATTERN") || caseHasGuard(c)) {
-          return unsupported(tree, "a pattern switch around a suspension point",
-              "switch over constants, strings or enum names");
-        }
-        labels.add(source(new TreePath(new TreePath(path, c), expression)));
-      }
-      index.add("case " + String.join(", ", labels) + " -> " + i + "; ");
+      hasDefault |= CaseLabels.isDefault(c);
+      index.add(arm);
     }
-    if (!hasDefault) {
+    if (!hasDefault && !patterns) {
+      // a pattern switch is exhaustive, as javac checked; an old one may match no case
       index.add("default -> " + cases.size() + "; ");
     }
     index.add("}");
@@ -814,8 +815,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       yieldTargets.push(new YieldTarget(valueTarget, target));
     }
     try {
-      for (CaseTree c : cases) {
+      for (int i = 0; i < cases.size(); i++) {
+        CaseTree c = cases.get(i);
         TreePath casePath = new TreePath(path, c);
+        scopes.push(bindings.get(i)); // a pattern's variables: in this case only
         List<Stmt> body = new ArrayList<>();
         if (valueTarget != null && c.getCaseKind() == CaseTree.CaseKind.RULE
             && c.getBody() instanceof ExpressionTree) {
@@ -839,6 +842,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             body.add(readStatement(new TreePath(casePath, statement)));
           }
         }
+        scopes.pop();
         groups.add(body);
       }
     } finally {
@@ -859,12 +863,77 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return new Stmt.Switch(target, selector, groups, rules);
   }
 
-  private static boolean caseHasGuard(CaseTree c) {
-    try {
-      return c.getClass().getMethod("getGuard").invoke(c) != null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
+  /**
+   * The arm of the index switch for the case at {@code casePath}, the {@code i}th: {@code case A, B
+   * -> i;}, {@code default -> i;}, or for a pattern, {@code case String s when s.isEmpty() -> {
+   * this.s = s; yield i; }}: Java matches the pattern and tests the guard, and the pattern's
+   * variables, fields of the frame put in {@code bound}, get their values for the case's body.
+   * Null after reporting a guard that suspends.
+   */
+  private Code caseIndexArm(TreePath casePath, int i, Map<String, Local> bound) {
+    CaseTree c = (CaseTree) casePath.getLeaf();
+    List<Object> labels = new ArrayList<>();
+    List<Object> binds = new ArrayList<>();
+    for (Tree label : CaseLabels.of(c)) {
+      labels.add(labels.isEmpty() ? "" : ", ");
+      labels.add(CodeReader.read(this, new TreePath(casePath, label)));
+      Tree pattern = CaseLabels.pattern(label);
+      for (VariableTree variable : pattern == null ? List.<VariableTree>of()
+          : CaseLabels.bindings(pattern)) {
+        Local local = patternLocal(casePath, variable);
+        if (local == null) {
+          return null;
+        }
+        bound.put(local.sourceName(), local);
+        binds.addAll(List.of("this.", new Part.LocalRef(local), " = ", local.sourceName(), "; "));
+      }
     }
+    if (!labels.isEmpty()) {
+      labels.add(0, "case ");
+    }
+    if (CaseLabels.isDefault(c)) {
+      labels.add(labels.isEmpty() ? "default" : ", default"); // case null, default
+    }
+    ExpressionTree guard = CaseLabels.guard(c);
+    if (guard != null) {
+      if (finder.contains(guard)) {
+        reporter.error(firstSuspension(guard), unit, Diagnostic.UNSUPPORTED,
+            "a suspension point in a case's guard (when ...)",
+            "test the condition at the start of the case's body");
+        return null;
+      }
+      labels.add(Code.concat(" when ", CodeReader.readDeclaring(this,
+          new TreePath(casePath, guard), bound.keySet())));
+    }
+    if (binds.isEmpty()) {
+      return Code.concat(Code.concat(labels.toArray()), " -> " + i + "; ");
+    }
+    return Code.concat(Code.concat(labels.toArray()), " -> { ", Code.concat(binds.toArray()),
+        "yield " + i + "; } ");
+  }
+
+  /**
+   * A pattern variable as a field of the frame: its declared type, or for {@code var} in a record
+   * pattern, the record component's. Null after reporting a type no field can have.
+   */
+  private static String printed(TypeMirror type) {
+    return type == null ? null : TypeSource.print(type);
+  }
+
+  private Local patternLocal(TreePath enclosing, VariableTree variable) {
+    TreePath variablePath = TreePath.getPath(enclosing, variable);
+    String type = isVar(variable)
+        ? printed(CaseLabels.componentType(variablePath, names))
+        : CodeReader.read(this, new TreePath(variablePath, variable.getType())).toString();
+    if (type == null) {
+      reporter.error(variable, unit, Diagnostic.UNSUPPORTED,
+          "the pattern variable " + variable.getName() + " declared with var, whose record"
+              + " component's type is not known here", "write its type");
+      return null;
+    }
+    Local local = new Local(variable.getName().toString(), false, type);
+    local.hoist(); // assigned by the index switch, read by the case's body
+    return local;
   }
 
   private String source(TreePath path) {

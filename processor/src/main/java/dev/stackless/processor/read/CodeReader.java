@@ -107,6 +107,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return read(cx, path, blockLabel, selfName, java.util.Map.of());
   }
 
+  /**
+   * Reads the tree at {@code path} where {@code declared} are names of Java's own variables in
+   * scope (a case guard's pattern variables), not the frame's fields.
+   */
+  static Code readDeclaring(ReadContext cx, TreePath path, java.util.Collection<String> declared) {
+    return read(cx, path, null, null, java.util.Map.of(), declared);
+  }
+
   /** Reads the tree at {@code path} with some of its subtrees replaced by the given code. */
   static Code readWith(ReadContext cx, TreePath path, java.util.Map<Tree, Code> substitutions) {
     return read(cx, path, null, null, substitutions);
@@ -118,10 +126,19 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       String blockLabel,
       String selfName,
       java.util.Map<Tree, Code> substitutions) {
+    return read(cx, path, blockLabel, selfName, substitutions,
+        selfName == null ? List.of() : List.of(selfName));
+  }
+
+  private static Code read(
+      ReadContext cx,
+      TreePath path,
+      String blockLabel,
+      String selfName,
+      java.util.Map<Tree, Code> substitutions,
+      java.util.Collection<String> declared) {
     CodeReader reader = new CodeReader(cx, blockLabel, substitutions);
-    if (selfName != null) {
-      reader.declare(selfName);
-    }
+    declared.forEach(reader::declare);
     Tree tree = path.getLeaf();
     int start = (int) cx.positions().getStartPosition(cx.unit(), tree);
     int end = (int) cx.positions().getEndPosition(cx.unit(), tree);
@@ -989,25 +1006,46 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    *
    * <pre>
    *   o instanceof String s   ===&gt;   (o instanceof String s &amp;&amp; (this.s = s) == s)
+   *   o instanceof P(int x)   ===&gt;   (o instanceof P(int x) &amp;&amp; ((this.x = x) == x | true))
    * </pre>
    */
   @Override
   public Void visitInstanceOf(InstanceOfTree node, Void unused) {
     Tree pattern = node.getPattern();
-    Local local = pattern instanceof BindingPatternTree && lambdaDepth == 0
-        && classMembers.isEmpty()
-        ? cx.bindingLocal(((BindingPatternTree) pattern).getVariable())
-        : null;
-    if (local == null) {
+    List<VariableTree> variables = pattern == null || lambdaDepth > 0 || !classMembers.isEmpty()
+        ? List.of()
+        : CaseLabels.bindings(pattern);
+    List<Local> locals = new ArrayList<>();
+    for (VariableTree variable : variables) {
+      Local local = cx.bindingLocal(variable);
+      if (local == null) {
+        return super.visitInstanceOf(node, unused);
+      }
+      locals.add(local);
+    }
+    if (locals.isEmpty()) {
       return super.visitInstanceOf(node, unused);
     }
-    VariableTree variable = ((BindingPatternTree) pattern).getVariable();
-    String name = variable.getName().toString();
-    edits.add(new Edit(start(node), end(node), Code.concat(
-        "(", nested(node.getExpression()), " instanceof ", nested(variable.getType()), " ",
-        name, " && (this.", new Part.LocalRef(local), " = ", name, ") == ", name, ")")
-        .parts()));
-    declare(name); // javac scopes it here as in the user's code
+    List<Object> pieces = new ArrayList<>(List.of("(", nested(node.getExpression()), " instanceof "));
+    if (pattern instanceof BindingPatternTree) {
+      VariableTree variable = ((BindingPatternTree) pattern).getVariable();
+      String name = variable.getName().toString();
+      pieces.addAll(List.of(nested(variable.getType()), " ", name, " && (this.", new Part.LocalRef(
+          locals.get(0)), " = ", name, ") == ", name, ")"));
+    } else {
+      // a record pattern: each variable copied, true also for a NaN that is not == itself
+      pieces.add(nested(pattern));
+      for (int i = 0; i < variables.size(); i++) {
+        String name = variables.get(i).getName().toString();
+        pieces.addAll(List.of(" && ((this.", new Part.LocalRef(locals.get(i)), " = ", name, ") == ",
+            name, " | true)"));
+      }
+      pieces.add(")");
+    }
+    edits.add(new Edit(start(node), end(node), Code.concat(pieces.toArray()).parts()));
+    for (VariableTree variable : variables) {
+      declare(variable.getName().toString()); // javac scopes them here as in the user's code
+    }
     return null;
   }
 

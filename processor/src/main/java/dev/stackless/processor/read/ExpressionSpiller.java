@@ -507,15 +507,15 @@ final class ExpressionSpiller {
     }
     boolean casesSuspend = false;
     for (CaseTree c : tree.getCases()) {
-      for (ExpressionTree label : c.getExpressions()) {
-        if (label.getKind().name().endsWith("PATTERN")) {
-          throw new Unspillable(tree, "a pattern switch around a suspension point");
-        }
-      }
       casesSuspend |= cx.containsSuspension(c);
     }
     if (!casesSuspend) {
       return composite(path, List.of(selector));
+    }
+    if (CaseLabels.isPatternSwitch(tree.getCases())) {
+      // its cases' values would be read apart from the pattern variables they use
+      throw new Unspillable(tree, "a pattern switch nested in a larger expression, whose case"
+          + " suspends,");
     }
     ExpressionTree selectorTree = selector;
     return then(lower(child(path, selector)), value -> {
@@ -530,7 +530,7 @@ final class ExpressionSpiller {
       for (CaseTree c : tree.getCases()) {
         TreePath casePath = child(path, c);
         List<Code> constants = new ArrayList<>();
-        for (ExpressionTree label : c.getExpressions()) {
+        for (Tree label : CaseLabels.of(c)) {
           constants.add(read(child(casePath, label)));
         }
         if (!cx.containsSuspension(c)) {

@@ -94,9 +94,10 @@ public final class Reachability {
   }
 
   private static boolean switchCompletes(SwitchTree tree) {
-    boolean hasDefault = false;
+    // a pattern switch is exhaustive: as if it had a default
+    boolean hasDefault = CaseLabels.isPatternSwitch(tree.getCases());
     for (CaseTree c : tree.getCases()) {
-      hasDefault |= c.getExpressions().isEmpty();
+      hasDefault |= CaseLabels.isDefault(c);
       if (breaks(c, null, true)) {
         return true;
       }

@@ -21,8 +21,13 @@ class DifferentialTest {
 
   @TestFactory
   Stream<DynamicTest> transformedProgramsBehaveLikePlainJava() throws IOException {
+    return programs(PROGRAMS);
+  }
+
+  /** A test per program in {@code directory}: plain and transformed, compared. */
+  static Stream<DynamicTest> programs(Path directory) throws IOException {
     List<Path> files;
-    try (Stream<Path> list = Files.list(PROGRAMS)) {
+    try (Stream<Path> list = Files.list(directory)) {
       files = list.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
     }
     return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {

@@ -1,0 +1,159 @@
+package dev.stackless.processor.read;
+
+import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import dev.stackless.processor.model.TypeSource;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The labels and the guard of a {@code case}, as the running javac gives them. The processor is
+ * built for Java 17, whose tree API has constants only ({@code CaseTree.getExpressions()}); from
+ * Java 21 a case has labels ({@code getLabels()}: constants, patterns, {@code default}) and a
+ * guard, read here reflectively. On Java 21 {@code getExpressions()} leaves patterns out, so every
+ * reader of cases goes through this class.
+ */
+final class CaseLabels {
+  private static final Method GET_LABELS = method(CaseTree.class, "getLabels");
+  private static final Method GET_GUARD = method(CaseTree.class, "getGuard");
+
+  private CaseLabels() {}
+
+  /** The case's labels: constant expressions, pattern labels, and default labels. */
+  @SuppressWarnings("unchecked")
+  static List<Tree> of(CaseTree c) {
+    if (GET_LABELS == null) {
+      return new ArrayList<>(c.getExpressions());
+    }
+    List<Tree> labels = new ArrayList<>();
+    for (Tree label : (List<? extends Tree>) invoke(GET_LABELS, c)) {
+      if (!label.getKind().name().equals("DEFAULT_CASE_LABEL")) {
+        labels.add(label);
+      }
+    }
+    return labels;
+  }
+
+  /** Whether the case is {@code default}, alone or as {@code case null, default}. */
+  static boolean isDefault(CaseTree c) {
+    if (GET_LABELS == null) {
+      return c.getExpressions().isEmpty();
+    }
+    for (Object label : (List<?>) invoke(GET_LABELS, c)) {
+      if (((Tree) label).getKind().name().equals("DEFAULT_CASE_LABEL")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The case's guard ({@code when ...}), or null. */
+  static ExpressionTree guard(CaseTree c) {
+    return GET_GUARD == null ? null : (ExpressionTree) invoke(GET_GUARD, c);
+  }
+
+  /** The pattern of a pattern label ({@code case String s}, {@code case Point(int x, var y)}). */
+  static Tree pattern(Tree label) {
+    if (label.getKind().name().equals("PATTERN_CASE_LABEL")) {
+      return (Tree) invoke(method(label.getClass(), "getPattern"), label);
+    }
+    return label.getKind().name().endsWith("PATTERN") ? label : null;
+  }
+
+  /** The expression of a constant label ({@code case 1}, {@code case RED}, {@code case null}). */
+  static ExpressionTree constant(Tree label) {
+    if (label.getKind().name().equals("CONSTANT_CASE_LABEL")) {
+      return (ExpressionTree) invoke(method(label.getClass(), "getConstantExpression"), label);
+    }
+    return label instanceof ExpressionTree && pattern(label) == null ? (ExpressionTree) label : null;
+  }
+
+  /**
+   * Whether the switch matches patterns or {@code null}: its cases are tested in order, it must be
+   * exhaustive, and a null selector goes to {@code case null} instead of throwing.
+   */
+  static boolean isPatternSwitch(List<? extends CaseTree> cases) {
+    for (CaseTree c : cases) {
+      if (guard(c) != null) {
+        return true;
+      }
+      for (Tree label : of(c)) {
+        ExpressionTree constant = constant(label);
+        if (pattern(label) != null
+            || (constant != null && constant.getKind() == Tree.Kind.NULL_LITERAL)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The variables a pattern binds, nested record patterns included, in source order. */
+  static List<VariableTree> bindings(Tree pattern) {
+    List<VariableTree> found = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitBindingPattern(BindingPatternTree node, Void unused) {
+        found.add(node.getVariable());
+        return null;
+      }
+    }.scan(pattern, null);
+    return found;
+  }
+
+  /**
+   * The type of the record component that the binding {@code var x} at {@code variable} matches
+   * in {@code case Point(var x, ...)}; null if it is not known or mentions a type variable (whose
+   * argument javac infers from the selector).
+   */
+  static TypeMirror componentType(TreePath variable, NameResolver names) {
+    TreePath binding = variable.getParentPath();
+    Tree record = binding == null ? null : binding.getParentPath().getLeaf();
+    if (record == null || !record.getKind().name().equals("DECONSTRUCTION_PATTERN")) {
+      return null;
+    }
+    List<?> nested = (List<?>) invoke(method(record.getClass(), "getNestedPatterns"), record);
+    Tree deconstructor = (Tree) invoke(method(record.getClass(), "getDeconstructor"), record);
+    TypeElement type = names.typeOfQualifier(deconstructor.toString());
+    int at = nested.indexOf(binding.getLeaf());
+    if (type == null || at < 0 || type.getRecordComponents().size() <= at) {
+      return null;
+    }
+    TypeMirror component = type.getRecordComponents().get(at).asType();
+    return TypeSource.mentions(component, t -> t.getKind() == TypeKind.TYPEVAR) ? null : component;
+  }
+
+  private static Method method(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> api : c.getInterfaces()) {
+        try {
+          return api.getMethod(name); // the public interface method, callable across modules
+        } catch (NoSuchMethodException absent) {
+          // not this interface
+        }
+      }
+    }
+    try {
+      return type.isInterface() ? type.getMethod(name) : null;
+    } catch (NoSuchMethodException absent) {
+      return null; // an older javac
+    }
+  }
+
+  private static Object invoke(Method method, Object target) {
+    try {
+      return method.invoke(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("javac's tree API changed: " + method, e);
+    }
+  }
+}

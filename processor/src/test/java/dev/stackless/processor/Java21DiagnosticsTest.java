@@ -1,0 +1,93 @@
+package dev.stackless.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stackless.processor.Sources.compile;
+import static dev.stackless.processor.Sources.file;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+/**
+ * Diagnostics for pattern switches and record patterns, which need a Java 21 javac: {@code
+ * .ci/run} runs this class on JDK 25 as well (line numbers as in {@link DiagnosticsTest}).
+ */
+@EnabledForJreRange(min = JRE.JAVA_21)
+class Java21DiagnosticsTest {
+
+  @Test
+  void patternSwitchesWithSuspendingCasesCompile() {
+    JavaFileObject src = file("Shapes", String.join("\n",
+        "class Shapes {",
+        "  record Square(int side) {}",
+        "  @Async static int run(Object o, Frame<Integer> f) {",
+        "    int r = switch (o) {",
+        "      case Square(var side) when side > 1 -> side * await(f);",
+        "      case Integer i -> { await(f); yield i; }",
+        "      case null, default -> 0;",
+        "    };",
+        "    if (o instanceof Square(int side)) {",
+        "      return await(f) + side;",
+        "    }",
+        "    return r;",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void suspensionInACaseGuardIsAnError() {
+    JavaFileObject src = file("Guards", String.join("\n",
+        "class Guards {",
+        "  @Async static int run(Object o, Frame<Integer> f) {",
+        "    switch (o) {",
+        "      case Integer i when i > await(f) -> { return i; }", // 7
+        "      default -> { return 0; }",
+        "    }",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining(
+            "[Unsupported] a suspension point in a case's guard (when ...) is not supported yet")
+        .inFile(src).onLine(7).atColumn(31);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void varInAGenericRecordPatternIsAnError() {
+    JavaFileObject src = file("Boxes", String.join("\n",
+        "class Boxes {",
+        "  record Box<T>(T content) {}",
+        "  @Async static String run(Box<String> b, Frame<Integer> f) {",
+        "    switch (b) {",
+        "      case Box(var content) -> { await(f); return content; }", // 8
+        "    }",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] the pattern variable content declared with"
+            + " var, whose record component's type is not known here")
+        .inFile(src).onLine(8).atColumn(20);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void patternSwitchNestedInALargerExpressionWhoseCaseSuspendsIsAnError() {
+    JavaFileObject src = file("Nested", String.join("\n",
+        "class Nested {",
+        "  @Async static int run(Object o, Frame<Integer> f) {",
+        "    return 1 + switch (o) {",
+        "      case Integer i -> i + await(f);", // 7
+        "      default -> 0;",
+        "    };",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] a pattern switch nested in a larger"
+            + " expression, whose case suspends,")
+        .inFile(src).onLine(7).atColumn(29);
+    assertThat(c).hadErrorCount(1);
+  }
+}

@@ -1,0 +1,150 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.util.List;
+
+/** Pattern switches (Java 21) with suspension points in the selector and the cases. */
+public class PatternSwitches {
+  sealed interface Shape permits Circle, Square, Group {}
+
+  record Circle(double radius) implements Shape {}
+
+  record Square(int side) implements Shape {}
+
+  record Group(Shape first, Shape second) implements Shape {}
+
+  record Box<T>(T content) {}
+
+  @Async
+  static int value(int v) {
+    suspend(PARK);
+    return log(v);
+  }
+
+  @Async
+  static Object pass(Object o) {
+    suspend(PARK);
+    return o;
+  }
+
+  /** A statement over Object: type patterns, a guard, a record pattern, case null, default. */
+  @Async
+  static String describe(Object o) {
+    String result;
+    switch (pass(o)) {
+      case String s when s.length() > 3 -> {
+        int n = value(s.length());
+        result = "long " + s + " " + n; // s read after a suspension point
+      }
+      case String s -> result = "short " + s + value(1);
+      case Integer i when i > 0 -> result = "positive " + i + value(0);
+      case Integer i -> {
+        value(i);
+        result = "int " + i;
+      }
+      case Circle(double r) -> result = "circle " + (r * value(2));
+      case null -> result = "null " + value(3);
+      default -> result = "other " + o.getClass().getSimpleName();
+    }
+    return result;
+  }
+
+  /** An exhaustive switch expression over a sealed interface, nested record patterns and var. */
+  @Async
+  static double area(Shape shape) {
+    double a = switch (shape) {
+      case Circle c -> {
+        value(1);
+        yield Math.PI * c.radius() * c.radius();
+      }
+      case Square(var side) -> side * value(side);
+      case Group(Square(int s1), Square(int s2)) -> {
+        int both = value(s1) + value(s2);
+        yield both * 100;
+      }
+      case Group(var first, var second) -> area(first) + area(second);
+    };
+    return log(a);
+  }
+
+  /** Old-style cases: a pattern case, then default reached by falling through from null. */
+  @Async
+  static int fallThrough(Object o) {
+    int r = 0;
+    switch (o) {
+      case Integer i:
+        r = value(i) * 2;
+        break;
+      case null:
+        r = value(-1);
+      default:
+        r += value(100);
+    }
+    return r;
+  }
+
+  @Async
+  static Object inLoop(List<Object> items) {
+    int total = 0;
+    for (Object item : items) {
+      switch (item) {
+        case Integer n when n < 0 -> {
+          continue;
+        }
+        case Integer n -> total += value(n);
+        case String s -> {
+          if (s.isEmpty()) {
+            break;
+          }
+          total += value(s.length()) * 10;
+        }
+        default -> total = -total;
+      }
+      log("after " + total);
+    }
+    return total;
+  }
+
+  /** Record patterns in instanceof, whose variables live across suspension points. */
+  @Async
+  static String deconstruct(Object o) {
+    if (!(o instanceof Group(Square(int a), var second))) {
+      return "not a group of a square: " + value(0);
+    }
+    int first = value(a);
+    if (second instanceof Circle(double r) && r > value(1)) {
+      return "square " + first + " and circle " + r + " " + second;
+    }
+    return "square " + first + " and " + second;
+  }
+
+  @Async
+  static String nullOrDefault(Object o) {
+    return switch (o) {
+      case String s -> s + value(1);
+      case null, default -> "nd " + o + value(2);
+    };
+  }
+
+  @Async
+  public static Object run() {
+    log(nullOrDefault("s") + nullOrDefault(null) + nullOrDefault(4));
+    log(deconstruct(new Group(new Square(3), new Circle(2.5))));
+    log(deconstruct(new Group(new Square(4), new Circle(0.5))));
+    log(deconstruct(new Group(new Square(5), new Square(6))));
+    log(deconstruct(new Group(new Circle(1), new Square(6))));
+    log(deconstruct("x"));
+    for (Object o : new Object[] {"hello", "hi", 7, -7, new Circle(2), null, 3.5, new Square(4)}) {
+      log(describe(o));
+    }
+    log(area(new Circle(1)) + area(new Square(3)));
+    log(area(new Group(new Square(2), new Square(5))));
+    log(area(new Group(new Circle(1), new Square(2))));
+    log(fallThrough(21) + fallThrough(null) + fallThrough("x"));
+    log(inLoop(List.of(1, -2, "abc", "", 3.0, 4)));
+    return "done";
+  }
+}
