@@ -744,7 +744,11 @@ final class Generator {
   private void switchStmt(Block b) {
     String sel;
     List<String> labels = new ArrayList<>();
-    int kind = rnd.nextInt(3);
+    int kind = rnd.nextInt(PATTERN_SWITCHES ? 4 : 3);
+    if (kind == 3) {
+      patternSwitch(b);
+      return;
+    }
     if (kind == 0) {
       sel = rnd.nextBoolean() ? "Math.floorMod(" + expr(T.INT) + ", 4)" : expr(T.INT);
       for (int i = 0; i < 4; i++) labels.add(String.valueOf(i));
@@ -781,6 +785,64 @@ final class Generator {
     }
     if (rnd.nextBoolean()) {
       groups.stmts.add(new Node().add(arrow ? "default -> " : "default: ").add(body(3)));
+    }
+    targets.remove(targets.size() - 1);
+    b.stmts.add(new Node().add("switch (" + sel + ") ").add(groups));
+  }
+
+  /**
+   * Whether the javac running the fuzzer compiles pattern switches (Java 21+). On JDK 17 the
+   * generator makes the programs it always made.
+   */
+  private static final boolean PATTERN_SWITCHES = Runtime.version().feature() >= 21;
+
+  /**
+   * {@code switch ((Object) e) { case Integer n when guard -> ...; case Integer n -> ...; case
+   * String s -> ...; case null -> ...; default -> ...; }}: cases tested in order, guards that do
+   * not suspend, bodies that do and use the pattern variables (Java 21).
+   */
+  private void patternSwitch(Block b) {
+    String sel;
+    switch (rnd.nextInt(3)) {
+      case 0:
+        sel = "(Object) " + expr(T.INT);
+        break;
+      case 1:
+        sel = "(Object) " + expr(T.STR);
+        break;
+      default:
+        sel = "(" + expr(T.BOOL) + " ? null : (Object) " + expr(rnd.nextBoolean() ? T.INT : T.STR) + ")";
+    }
+    Block groups = new Block();
+    targets.add(new Target(null, false));
+    if (rnd.nextBoolean()) {
+      String n = fresh("n");
+      vars.add(new Var(n, T.INT, true, false));
+      // not constant (javac rejects it), and assigning nothing (a guard may not)
+      String guard = rnd.nextBoolean()
+          ? n + " > " + lit(-5, 20)
+          : "Math.floorMod(" + n + ", 3) == " + lit(0, 2);
+      groups.stmts.add(new Node().add("case Integer " + n + " when " + guard + " -> ").add(body(3)));
+      vars.remove(vars.size() - 1);
+    }
+    String[][] patterns = {{"Integer ", "n"}, {"String ", "s"}};
+    for (String[] pattern : patterns) {
+      if (rnd.nextInt(4) == 0) continue;
+      String name = fresh(pattern[1]);
+      vars.add(new Var(name, pattern[1].equals("n") ? T.INT : T.STR, true, false));
+      groups.stmts.add(new Node().add("case " + pattern[0] + name + " -> ").add(body(3)));
+      vars.remove(vars.size() - 1);
+    }
+    switch (rnd.nextInt(3)) {
+      case 0:
+        groups.stmts.add(new Node().add("case null -> ").add(body(2)));
+        groups.stmts.add(new Node().add("default -> ").add(body(2)));
+        break;
+      case 1:
+        groups.stmts.add(new Node().add("case null, default -> ").add(body(2)));
+        break;
+      default:
+        groups.stmts.add(new Node().add("default -> ").add(body(2))); // a null selector throws
     }
     targets.remove(targets.size() - 1);
     b.stmts.add(new Node().add("switch (" + sel + ") ").add(groups));
