@@ -45,11 +45,43 @@ public class Privates {
     return joined() + " total=" + total + " counter=" + counter + " " + label;
   }
 
+  /** Another instance's private field, compound-assigned the value of a suspension point. */
+  @Async
+  static long transfer(Privates from, Privates to) {
+    to.total += value((int) from.total);
+    from.total -= value(1) * 2;
+    to.total *= log(3) + value(4);
+    return from.total * 1000 + to.total;
+  }
+
+  private Privates next;
+
+  private static Privates make(long total) {
+    Privates p = new Privates();
+    p.total = log(total);
+    return p;
+  }
+
+  /** Private members of owner instances that are elements, results and fields' values. */
+  @Async
+  static String reached(Privates[] all, int i) {
+    all[i].total += value(5);
+    all[i++].total++;
+    make(7).total -= value(2); // the result is dropped, as in Java
+    long sum = all[0].total + make(value(3)).total;
+    all[0].next = make(10);
+    all[0].next.total *= value(2);
+    all[1].remember("r" + value(6));
+    return sum + " " + all[0].next.total + " " + all[1].joined() + " " + i;
+  }
+
   @Async
   public static Object run() {
+    log(reached(new Privates[] {new Privates(), new Privates()}, 0));
     Privates p = new Privates();
     String first = p.collect(3);
     log(first);
+    log(transfer(p, new Privates()));
     int c = counter;
     counter = twice(c);
     return counter;

@@ -317,6 +317,26 @@ class DiagnosticsTest {
   }
 
   @Test
+  void privateFieldOfAValueWhoseClassIsNotKnownIsAnError() {
+    JavaFileObject src = file("Accounts", String.join("\n",
+        "class Accounts {",
+        "  private int balance;",
+        "  static Accounts make() { return new Accounts(); }",
+        "  @Async static int run(Accounts other, Accounts[] all, java.util.List<Accounts> list,",
+        "      Frame<Integer> f) {",
+        "    other.balance += await(f);",                        // 9: a local's field is fine
+        "    all[0].balance += await(f) + make().balance++;",    // an element's, a result's too
+        "    return list.get(0).balance;",                       // 11: get returns a type variable
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] the private field balance of a value whose"
+            + " class is not known here")
+        .inFile(src).onLine(11).atColumn(23);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void switchExpressionNestedInALargerExpressionCompiles() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",

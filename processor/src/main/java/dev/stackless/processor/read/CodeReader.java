@@ -246,8 +246,18 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     TypeElement site = memberSite(node.getExpression());
     TypeElement through = site == null ? privateSiteOfVariable(node.getExpression()) : null;
+    if (site == null && through == null) {
+      through = privateSiteOfExpression(node.getExpression());
+    }
+    if (classMembers.isEmpty() && site == null && through == null && !isMethodSelect(node)
+        && privateInstanceField(node.getIdentifier().toString()) != null
+        && !isDeclaredInside(node.getExpression().toString())) {
+      unsupported(node, "the private field " + node.getIdentifier() + " of a value whose class"
+          + " is not known here", "select it through a local of its class");
+      return null;
+    }
     if (classMembers.isEmpty() && through != null && !isMethodSelect(node)) {
-      // other.balance, with other a local or parameter of the owner's (or an outer class's) type
+      // other.balance, all[0].balance, make().balance: an instance of the owner or an outer class
       for (Element member : through.getEnclosedElements()) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
             && member.getModifiers().contains(Modifier.PRIVATE)
@@ -349,6 +359,42 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   }
 
   /**
+   * For a qualifier that is an expression (not a simple name) whose class the declarations tell:
+   * an element, a method's result, a field's value, a cast ({@code all[0]}, {@code make()}, {@code
+   * other.next}); that class when it is the owner or one of its outer classes, else null.
+   */
+  private TypeElement privateSiteOfExpression(ExpressionTree qualifier) {
+    if (qualifier instanceof IdentifierTree) {
+      return null;
+    }
+    Intrinsics.Receiver receiver = Intrinsics.receiverOf(qualifier, cx.names(), cx::localType);
+    if (receiver == null || receiver.isType) {
+      return null;
+    }
+    for (Element e = cx.names().owner(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.equals(receiver.type)) {
+        return receiver.type;
+      }
+    }
+    return null;
+  }
+
+  /** The private instance field of the owner or of an outer class named so, or null. */
+  private Element privateInstanceField(String name) {
+    for (Element e = cx.names().owner(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      for (Element member : e.getEnclosedElements()) {
+        if (member.getSimpleName().contentEquals(name)
+            && member instanceof javax.lang.model.element.VariableElement
+            && member.getModifiers().contains(Modifier.PRIVATE)
+            && !member.getModifiers().contains(Modifier.STATIC)) {
+          return member;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
    * For a qualifier that is a body local or parameter (read without side effects, so it may be
    * read twice by an accessor call): its declared class, when that is the owner or one of its
    * outer classes, whose private members Java lets this code use; else null.
@@ -444,6 +490,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     if (node.getMethodSelect() instanceof MemberSelectTree && classMembers.isEmpty()) {
       MemberSelectTree select = (MemberSelectTree) node.getMethodSelect();
       TypeElement through = privateSiteOfVariable(select.getExpression());
+      if (through == null) {
+        through = privateSiteOfExpression(select.getExpression());
+      }
       ExecutableElement viaVariable = through == null ? null : privateMethod(
           cx.names().methodsOf(through, select.getIdentifier().toString()),
           node.getArguments().size(), through);
@@ -687,6 +736,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           Code.concat(accessor + "set(", selfComma).parts()));
       edits.add(new Edit(end(value), end(value), List.of(new Part.Text(")"))));
     } else if (parent instanceof CompoundAssignmentTree
+        && ((CompoundAssignmentTree) parent).getVariable() == node && inside && !isStatic
+        && !self.toString().matches("[\\w$]+(\\.[\\w$]+)*")) {
+      // set(self, get(self) op v) would evaluate all[i++] or make() twice
+      unsupported(node, "a compound assignment of the private field " + field.getSimpleName()
+          + " of an expression's value", "select it through a local: var a = ...; a.f += v;");
+    } else if (parent instanceof CompoundAssignmentTree
         && ((CompoundAssignmentTree) parent).getVariable() == node && inside) {
       ExpressionTree value = ((CompoundAssignmentTree) parent).getExpression();
       String operator = cx.source().subSequence(end(node), start(value)).toString().trim();
@@ -746,6 +801,35 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         return new String[] {
           accessor + "get(" + self + ")", accessor + "set(" + (isStatic ? "" : self + ", ")
         };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For {@code other.count op= e} taken apart around a suspension point: when {@code other}, of
+   * the owner's class as the declarations tell ({@code other}, {@code all[i]}, {@code make()}),
+   * whose value is now in the local {@code self}, selects a private instance field of the owner,
+   * its getter call and the start of its setter call on {@code self}; null for any other target.
+   */
+  static String[] privateTargetOf(ReadContext cx, Tree target, String self) {
+    if (!(target instanceof MemberSelectTree)) {
+      return null;
+    }
+    MemberSelectTree select = (MemberSelectTree) target;
+    Intrinsics.Receiver receiver =
+        Intrinsics.receiverOf(select.getExpression(), cx.names(), cx::localType);
+    if (receiver == null || receiver.isType || !cx.names().owner().equals(receiver.type)) {
+      return null;
+    }
+    for (Element member : cx.names().owner().getEnclosedElements()) {
+      if (member.getSimpleName().contentEquals(select.getIdentifier())
+          && member instanceof javax.lang.model.element.VariableElement
+          && member.getModifiers().contains(Modifier.PRIVATE)
+          && !member.getModifiers().contains(Modifier.STATIC)) {
+        String accessor = cx.generatedClass() + "."
+            + cx.privates().field((javax.lang.model.element.VariableElement) member);
+        return new String[] {accessor + "get(" + self + ")", accessor + "set(" + self + ", "};
       }
     }
     return null;

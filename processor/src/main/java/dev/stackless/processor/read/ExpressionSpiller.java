@@ -639,8 +639,13 @@ final class ExpressionSpiller {
         }
         substitutions.put(operands.get(i), value);
       }
-      String[] privateField = CodeReader.privateTarget(
+      String[] ownField = CodeReader.privateTarget(
           cx.readContext(), targetPath, name -> cx.readContext().bodyLocal(name) != null);
+      String[] privateField = ownField != null || operands.size() != 1
+          ? ownField
+          // other.count op= e: the receiver's value is in a local now
+          : CodeReader.privateTargetOf(
+              cx.readContext(), target, substitutions.get(operands.get(0)).toString());
       Code lvalue = privateField != null
           ? Code.text(privateField[0])
           : CodeReader.readWith(cx.readContext(), targetPath, substitutions);
