@@ -337,6 +337,21 @@ class DiagnosticsTest {
   }
 
   @Test
+  void varsOfTypesNoFieldCanHaveCompileWhenTheyDoNotLiveAcrossASuspension() {
+    JavaFileObject src = file("Vars", String.join("\n",
+        "class Vars {",
+        "  @Async static int run(Frame<Integer> f) {",
+        "    int n = await(f);",
+        "    var both = n > 0 ? 1 : \"x\";",            // Serializable & Comparable<..> & ..
+        "    var counter = new Object() { int hits; };", // an anonymous class
+        "    counter.hits += both.hashCode();",
+        "    return n + counter.hits;",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
   void switchExpressionNestedInALargerExpressionCompiles() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",

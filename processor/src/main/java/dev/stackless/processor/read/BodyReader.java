@@ -317,7 +317,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     });
     ExpressionTree init = tree.getInitializer();
-    if (init != null && splitsIntoTarget(init, isVar ? local.resolvedType() : type)) {
+    // the var's type only when needed: asking for it may defer the owner or report the local
+    if (init != null && isSuspendingConditional(init)
+        && splitsIntoTarget(init, isVar ? local.resolvedType() : type)) {
       declare(local);
       local.hoist(); // assigned in two branches: a field, declared once
       return valueInto(new TreePath(path, init), ResultTarget.assignLocal(local));
@@ -1365,10 +1367,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return localTypeElement(name);
   }
 
-  /** The class of a body local's declared type, for calls on it. */
   /**
    * The class of a body local's declared type; for {@code name[]}, the class of the elements of
-   * the array local {@code name}.
+   * the array local {@code name}. For a {@code var}, javac's type when it has one: the type the
+   * frame's field needs (resolvedType) is asked only if javac has none, as asking may report it.
    */
   private TypeElement localTypeElement(String name) {
     boolean element = name.endsWith("[]");
@@ -1376,7 +1378,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (local == null) {
       return null;
     }
-    TypeMirror mirror = local.isParameter() ? local.mirror() : null;
+    TypeMirror mirror = local.isParameter() || local.isVar() ? local.mirror() : null;
+    if (mirror != null && local.isVar() && !TypeSource.mentionsError(mirror)
+        && !(mirror instanceof DeclaredType) && !(mirror instanceof javax.lang.model.type.ArrayType)
+        && !(mirror instanceof javax.lang.model.type.TypeVariable)) {
+      return null; // an intersection, a primitive: no class to call on
+    }
+    if (mirror != null && TypeSource.mentionsError(mirror)) {
+      mirror = null; // a class not generated yet: resolvedType types it or defers the owner
+    }
     if (element && mirror != null) {
       mirror = mirror instanceof javax.lang.model.type.ArrayType
           ? ((javax.lang.model.type.ArrayType) mirror).getComponentType()
