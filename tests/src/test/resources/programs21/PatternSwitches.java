@@ -129,8 +129,25 @@ public class PatternSwitches {
     };
   }
 
+  /** Guards that suspend: a false one goes on matching at the next case, no guard runs twice. */
+  @Async
+  static String guarded(Object o) {
+    String r = switch (o) {
+      case Integer i when log("g1") != null && i > value(10) -> "big " + i;
+      case Integer i when log("g2") != null && i > 5 -> "medium " + i;
+      case Integer i when i > value(0) -> "small " + i + value(1);
+      case String s when s.length() > value(2) -> "long " + s;
+      case null -> "null";
+      default -> "other " + o;
+    };
+    return r;
+  }
+
   @Async
   public static Object run() {
+    for (Object o : new Object[] {20, 7, 3, -1, "abc", "a", null, 2.5}) {
+      log(guarded(o));
+    }
     log(nullOrDefault("s") + nullOrDefault(null) + nullOrDefault(4));
     log(deconstruct(new Group(new Square(3), new Circle(2.5))));
     log(deconstruct(new Group(new Square(4), new Circle(0.5))));

@@ -768,13 +768,20 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     boolean hasDefault = false;
     boolean rules = false;
     boolean patterns = CaseLabels.isPatternSwitch(cases);
+    boolean restarts = guardsSuspend(cases);
+    Local from = restarts ? restartIndex(selectorTree) : null;
+    if (restarts && from == null) {
+      failed = true;
+      return new Stmt.Block(List.of());
+    }
+    JumpTarget redispatch = new JumpTarget("redispatch");
     List<Map<String, Local>> bindings = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       CaseTree c = cases.get(i);
       rules = c.getCaseKind() == CaseTree.CaseKind.RULE;
       Map<String, Local> bound = new HashMap<>();
       bindings.add(bound);
-      Code arm = caseIndexArm(new TreePath(path, c), i, bound);
+      Code arm = caseIndexArm(new TreePath(path, c), i, bound, from);
       if (arm == null) {
         failed = true;
         return new Stmt.Block(List.of());
@@ -822,6 +829,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         TreePath casePath = new TreePath(path, c);
         scopes.push(bindings.get(i)); // a pattern's variables: in this case only
         List<Stmt> body = new ArrayList<>();
+        ExpressionTree guard = CaseLabels.guard(c);
+        if (guard != null && finder.contains(guard)) {
+          // the guard, run here: when false, match again from the next case
+          body.add(new Stmt.If(condition(new TreePath(casePath, guard)), new Stmt.Block(List.of()),
+              new Stmt.Block(List.of(
+                  new Stmt.Plain(Code.concat("this.", new Part.LocalRef(from), " = " + (i + 1)
+                      + ";"), true),
+                  jump(redispatch, true)))));
+        }
         if (valueTarget != null && c.getCaseKind() == CaseTree.CaseKind.RULE
             && c.getBody() instanceof ExpressionTree) {
           // a switch expression: case X -> value;  assigns or returns the value
@@ -862,7 +878,55 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           false));
       groups.add(fallback);
     }
-    return new Stmt.Switch(target, selector, groups, rules);
+    Stmt.Switch lowered = new Stmt.Switch(target, selector, groups, rules);
+    if (from == null) {
+      return lowered;
+    }
+    // $from = 0; redispatch: while (true) { switch ...; break redispatch; }
+    return new Stmt.Block(List.of(
+        new Stmt.Plain(Code.concat("this.", new Part.LocalRef(from), " = 0;"), true),
+        new Stmt.Loop(Stmt.Loop.Kind.WHILE, redispatch, List.of(),
+            Stmt.Condition.of(Code.text("true")), List.of(),
+            new Stmt.Block(List.of(lowered, jump(redispatch, false))))));
+  }
+
+  private static Stmt jump(JumpTarget target, boolean isContinue) {
+    return new Stmt.Plain(new Code(List.of(new Part.Jump(target, isContinue, false))), false);
+  }
+
+  private boolean guardsSuspend(List<? extends CaseTree> cases) {
+    for (CaseTree c : cases) {
+      ExpressionTree guard = CaseLabels.guard(c);
+      if (guard != null && finder.contains(guard)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For a switch whose guard suspends: the frame's field that holds the first case the index
+   * switch may take, {@code $from}. A guard that suspends runs in its case's body; when false,
+   * matching starts again at the next case, the guards of the cases before it skipped, so none
+   * runs twice. Matching again needs the selector's value again: a local or parameter, which
+   * nothing else changes while the guard suspends (a guard may not assign it). Null after
+   * reporting another selector.
+   */
+  private Local restartIndex(ExpressionTree selector) {
+    while (selector instanceof ParenthesizedTree) {
+      selector = ((ParenthesizedTree) selector).getExpression();
+    }
+    if (!(selector instanceof IdentifierTree)
+        || bodyLocal(((IdentifierTree) selector).getName().toString()) == null) {
+      reporter.error(selector, unit, Diagnostic.UNSUPPORTED,
+          "a suspension point in a case's guard, in a switch whose selector is not a local"
+              + " variable,", "put the selector's value in a local first: var v = ...; switch (v)");
+      return null;
+    }
+    Local from = new Local("$from", false, "int");
+    from.hoist();
+    synthetic.add(from);
+    return from;
   }
 
   /**
@@ -870,9 +934,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * -> i;}, {@code default -> i;}, or for a pattern, {@code case String s when s.isEmpty() -> {
    * this.s = s; yield i; }}: Java matches the pattern and tests the guard, and the pattern's
    * variables, fields of the frame put in {@code bound}, get their values for the case's body.
-   * Null after reporting a guard that suspends.
+   * With {@code from} (a guard that suspends, see restartIndex), a guard that suspends is left to
+   * the case's body, and each guarded case is skipped once matching starts past it. Null after
+   * reporting a pattern variable no field can hold.
    */
-  private Code caseIndexArm(TreePath casePath, int i, Map<String, Local> bound) {
+  private Code caseIndexArm(TreePath casePath, int i, Map<String, Local> bound, Local from) {
     CaseTree c = (CaseTree) casePath.getLeaf();
     List<Object> labels = new ArrayList<>();
     List<Object> binds = new ArrayList<>();
@@ -898,14 +964,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     ExpressionTree guard = CaseLabels.guard(c);
     if (guard != null) {
-      if (finder.contains(guard)) {
-        reporter.error(firstSuspension(guard), unit, Diagnostic.UNSUPPORTED,
-            "a suspension point in a case's guard (when ...)",
-            "test the condition at the start of the case's body");
-        return null;
-      }
-      labels.add(Code.concat(" when ", CodeReader.readDeclaring(this,
-          new TreePath(casePath, guard), bound.keySet())));
+      // with a guard that suspends anywhere, a guarded case is skipped when matching again past it
+      Code skip = from == null ? null
+          : Code.concat("this.", new Part.LocalRef(from), " <= " + i);
+      Code test = finder.contains(guard) ? null : CodeReader.readDeclaring(this,
+          new TreePath(casePath, guard), bound.keySet());
+      labels.add(Code.concat(" when ", skip == null ? test
+          : test == null ? skip : Code.concat(skip, " && (", test, ")")));
     }
     if (binds.isEmpty()) {
       return Code.concat(Code.concat(labels.toArray()), " -> " + i + "; ");
