@@ -813,6 +813,13 @@ final class Generator {
       default:
         sel = "(" + expr(T.BOOL) + " ? null : (Object) " + expr(rnd.nextBoolean() ? T.INT : T.STR) + ")";
     }
+    boolean suspendingGuard = allowSuspend && !lambdaOnly && rnd.nextBoolean();
+    if (suspendingGuard) {
+      // a guard that suspends needs a selector that is a local (matching may start again)
+      String local = fresh("o");
+      b.stmts.add(new Node().add("Object " + local + " = " + sel + ";"));
+      sel = local;
+    }
     Block groups = new Block();
     targets.add(new Target(null, false));
     if (rnd.nextBoolean()) {
@@ -822,6 +829,10 @@ final class Generator {
       String guard = rnd.nextBoolean()
           ? n + " > " + lit(-5, 20)
           : "Math.floorMod(" + n + ", 3) == " + lit(0, 2);
+      if (suspendingGuard) {
+        guard += " && " + n + " != ((Integer) await(" + Program.OWNER + "Async.pass(out, "
+            + lit(-3, 3) + ")))";
+      }
       groups.stmts.add(new Node().add("case Integer " + n + " when " + guard + " -> ").add(body(3)));
       vars.remove(vars.size() - 1);
     }
