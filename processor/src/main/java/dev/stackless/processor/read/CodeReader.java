@@ -881,7 +881,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   /**
    * Counts the plain try statements around the point being read whose leaving runs code (a
-   * finally block, or closing resources), which may throw on the way out of a jump.
+   * finally block, or closing resources), which may throw on the way out of a jump. A jump in a
+   * finally block counts the try statement too: the jump must replace the one the try block may
+   * have left pending ({@code try { continue; } finally { break; }} breaks, as in Java).
    */
   @Override
   public Void visitTry(TryTree node, Void unused) {
@@ -894,10 +896,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         scan(node.getBlock(), null);
         plainExitsRunningCode = outside + (finallyBlock ? 1 : 0); // resources closed by now
         scan(node.getCatches(), null);
+        scan(node.getFinallyBlock(), null);
       } finally {
         plainExitsRunningCode = outside;
       }
-      scan(node.getFinallyBlock(), null);
       return null;
     });
   }
