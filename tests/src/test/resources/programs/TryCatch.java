@@ -64,8 +64,49 @@ public class TryCatch {
     return sb.toString();
   }
 
+  /**
+   * Jumps in plain finally blocks (no suspension point inside the try statement) replace the
+   * try block's jump, in a frame whose other try statement suspends.
+   */
+  @Async
+  static int finallyJumpsWin(int n) {
+    int i = 0;
+    do {
+      try {
+        if (i >= 0) {
+          continue; // replaced by the finally block's break
+        }
+      } finally {
+        if (n > 0) {
+          break;
+        }
+      }
+      log("not reached while n > 0");
+    } while (++i < 4);
+    for (int k = 0; k < 3; k++) {
+      try {
+        if (k == 1) {
+          break; // replaced by the finally block's continue
+        }
+      } finally {
+        if (k == 1) {
+          log("continue wins");
+          continue;
+        }
+      }
+      log("k " + k);
+    }
+    try {
+      return i + value(n);
+    } finally {
+      log("suspending try done");
+    }
+  }
+
   @Async
   public static Object run() throws IOException {
+    log(finallyJumpsWin(2));
+    log(finallyJumpsWin(0));
     try {
       int a = value(1);
       failing("first");
