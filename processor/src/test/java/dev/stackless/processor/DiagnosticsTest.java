@@ -352,6 +352,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void varTypedByThePrimitiveOverloadJavaPicksCompiles() {
+    JavaFileObject src = file("Mods", String.join("\n",
+        "class Mods {",
+        "  @Async static int m(int x) { return x; }",
+        "  @Async static int run(Frame<Integer> f) {",
+        // the own generated class makes javac's type an error: the processor types the var,
+        // floorMod(int, int) among floorMod(long, int) and floorMod(long, long)
+        "    var v = Math.floorMod(m(await(ModsAsync.m(1))), 8);",
+        "    var w = Math.max(m(2), 3L) + Math.abs(await(ModsAsync.m(-4)));",
+        "    await(f);",
+        "    long both = w;",
+        "    return v + (int) both;",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
   void switchExpressionNestedInALargerExpressionCompiles() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",

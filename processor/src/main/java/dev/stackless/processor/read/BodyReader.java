@@ -1486,6 +1486,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     scopes.peek().put(local.sourceName(), local);
   }
 
+  private static final Map<String, TypeKind> PRIMITIVES = Map.of(
+      "int", TypeKind.INT, "long", TypeKind.LONG, "short", TypeKind.SHORT, "byte", TypeKind.BYTE,
+      "char", TypeKind.CHAR, "float", TypeKind.FLOAT, "double", TypeKind.DOUBLE,
+      "boolean", TypeKind.BOOLEAN);
+
   private static boolean isVar(VariableTree tree) {
     return tree.getType() == null || tree.getType().toString().equals("var");
   }
@@ -1783,6 +1788,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
       int arguments = call.getArguments().size();
       DeclaredType receiver = receiverMirror(call);
+      ExecutableElement chosen = mostSpecificForPrimitives(candidates, call, typeOf);
+      if (chosen != null) {
+        candidates = List.of(chosen); // Math.floorMod(int, int) among its long overloads
+      }
       TypeMirror result = null;
       for (ExecutableElement candidate : candidates) {
         int parameters = candidate.getParameters().size();
@@ -1805,6 +1814,70 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         result = type;
       }
       return result == null || result.getKind() == TypeKind.VOID ? null : TypeSource.print(result);
+    }
+
+    /**
+     * For a call whose arguments are all of primitive types the processor knows, or their boxes:
+     * the overload Java picks (JLS 15.12.2: applicable by widening, after unboxing if an argument
+     * is a box, then the most specific) when every overload of that arity takes primitives only;
+     * null when that is not one.
+     */
+    private ExecutableElement mostSpecificForPrimitives(List<ExecutableElement> candidates,
+        MethodInvocationTree call, Function<ExpressionTree, String> typeOf) {
+      List<TypeKind> arguments = new ArrayList<>();
+      for (ExpressionTree argument : call.getArguments()) {
+        String type = typeOf.apply(argument);
+        TypeKind kind = type == null ? null
+            : PRIMITIVES.get(ObviousTypes.unboxed(type));
+        if (kind == null) {
+          return null;
+        }
+        arguments.add(kind);
+      }
+      List<ExecutableElement> applicable = new ArrayList<>();
+      for (ExecutableElement candidate : candidates) {
+        if (candidate.getParameters().size() != arguments.size() && !candidate.isVarArgs()) {
+          continue;
+        }
+        if (candidate.isVarArgs() || candidate.getParameters().stream()
+            .anyMatch(parameter -> !parameter.asType().getKind().isPrimitive())) {
+          return null; // a reference parameter: Java's phases would need its types
+        }
+        boolean fits = true;
+        for (int i = 0; i < arguments.size() && fits; i++) {
+          TypeKind parameter = candidate.getParameters().get(i).asType().getKind();
+          fits = parameter.isPrimitive() && widens(arguments.get(i), parameter);
+        }
+        if (fits) {
+          applicable.add(candidate);
+        }
+      }
+      for (ExecutableElement candidate : applicable) {
+        boolean mostSpecific = true;
+        for (ExecutableElement other : applicable) {
+          for (int i = 0; i < arguments.size() && mostSpecific; i++) {
+            mostSpecific = widens(candidate.getParameters().get(i).asType().getKind(),
+                other.getParameters().get(i).asType().getKind());
+          }
+        }
+        if (mostSpecific) {
+          return candidate;
+        }
+      }
+      return null;
+    }
+
+    /** Identity or widening primitive conversion (JLS 5.1.2). */
+    private boolean widens(TypeKind from, TypeKind to) {
+      if (from == to) {
+        return true;
+      }
+      List<TypeKind> order = List.of(TypeKind.BYTE, TypeKind.SHORT, TypeKind.INT, TypeKind.LONG,
+          TypeKind.FLOAT, TypeKind.DOUBLE);
+      if (from == TypeKind.CHAR) {
+        return order.indexOf(to) >= order.indexOf(TypeKind.INT);
+      }
+      return order.contains(from) && order.contains(to) && order.indexOf(from) < order.indexOf(to);
     }
 
     /** javac's type of a call's receiver when it is a body local or parameter, else null. */

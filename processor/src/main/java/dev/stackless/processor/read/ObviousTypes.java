@@ -223,7 +223,8 @@ final class ObviousTypes {
     return type != null && TypeSource.isPrimitive(type) && !type.equals("boolean");
   }
 
-  private static String unboxed(String type) {
+  /** The primitive a box's (qualified) name unboxes to, or the name itself. */
+  static String unboxed(String type) {
     return type == null ? null : UNBOXED.getOrDefault(type, type);
   }
 }
