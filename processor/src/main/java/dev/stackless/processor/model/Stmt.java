@@ -140,17 +140,6 @@ public interface Stmt {
     }
   }
 
-  /** {@code break} or {@code continue} at the level of lowered statements. */
-  final class Jump implements Stmt {
-    public final JumpTarget target;
-    public final boolean isContinue;
-
-    public Jump(JumpTarget target, boolean isContinue) {
-      this.target = target;
-      this.isContinue = isContinue;
-    }
-  }
-
   /** A condition: plain code, or a suspension point whose boolean result decides. */
   final class Condition {
     public final Code code;
