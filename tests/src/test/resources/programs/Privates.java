@@ -75,8 +75,26 @@ public class Privates {
     return sum + " " + all[0].next.total + " " + all[1].joined() + " " + i;
   }
 
+  /** An inner class's @Async method compound-assigns its outer instance's private field. */
+  class Inner {
+    @Async
+    long bump(int d) {
+      total += d;
+      total *= value(2);
+      return total;
+    }
+  }
+
+  static Inner innerOf(Privates p) {
+    return p.new Inner();
+  }
+
   @Async
   public static Object run() {
+    log(innerOf(new Privates()).bump(3));
+    Privates outer = new Privates();
+    Inner made = outer.new Inner(); // an instance-qualified creation
+    log(made.bump(value(4)) + outer.new Inner().bump(5));
     log(reached(new Privates[] {new Privates(), new Privates()}, 0));
     Privates p = new Privates();
     String first = p.collect(3);

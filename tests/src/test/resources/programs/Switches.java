@@ -55,8 +55,30 @@ public class Switches {
     return "after " + c;
   }
 
+  /** A local declared in one old-style case, assigned and read in a later one (Java allows it). */
+  @Async
+  static int caseLocals(int k) {
+    int r = 0;
+    switch (k) {
+      case 1:
+        int x = log(value(1));
+        r += x;
+        break;
+      case 2:
+        x = 5;
+        r += x + value(2);
+        x++;
+        r += x;
+        break;
+      default:
+        r = -1;
+    }
+    return r;
+  }
+
   @Async
   public static Object run() {
+    log(caseLocals(1) + caseLocals(2) * 100 + caseLocals(3) * 10000);
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < 5; k++) {
       sb.append(describe(k)).append('|');

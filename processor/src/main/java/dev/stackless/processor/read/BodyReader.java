@@ -98,6 +98,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final Set<String> asyncNames;
   private final dev.stackless.processor.model.PrivateAccess privates;
   private final SuspensionFinder finder;
+  private final LocalDeclarations declarations;
   private final Set<String> typeVariables = new LinkedHashSet<>();
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
   private final Deque<TargetEntry> targets = new ArrayDeque<>();
@@ -137,6 +138,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     this.generatedNames = generatedNames;
     this.asyncNames = asyncNames;
     this.finder = new SuspensionFinder(this::isSuspension);
+    this.declarations = LocalDeclarations.of(methodPath);
   }
 
   /** Reads the method, or returns null after reporting why it cannot be transformed. */
@@ -776,12 +778,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     JumpTarget redispatch = new JumpTarget("redispatch");
     List<Map<String, Local>> bindings = new ArrayList<>();
+    List<Set<String>> boundNames = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       CaseTree c = cases.get(i);
       rules = c.getCaseKind() == CaseTree.CaseKind.RULE;
       Map<String, Local> bound = new HashMap<>();
       bindings.add(bound);
       Code arm = caseIndexArm(new TreePath(path, c), i, bound, from);
+      boundNames.add(Set.copyOf(bound.keySet()));
       if (arm == null) {
         failed = true;
         return new Stmt.Block(List.of());
@@ -860,7 +864,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             body.add(readStatement(new TreePath(casePath, statement)));
           }
         }
-        scopes.pop();
+        Map<String, Local> caseScope = scopes.pop();
+        // a local an old-style case declares is in scope in the cases after it, as in Java
+        Map<String, Local> declared = new HashMap<>(caseScope);
+        declared.keySet().removeAll(boundNames.get(i));
+        scopes.peek().putAll(declared);
+        caseScope.keySet().retainAll(boundNames.get(i));
         groups.add(body);
       }
     } finally {
@@ -1418,7 +1427,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private Intrinsics.AsyncCall asyncCall(MethodInvocationTree invocation) {
     try {
-      return Intrinsics.asyncCall(invocation, names, this::localTypeElement, asyncNames);
+      return Intrinsics.asyncCall(
+          invocation, names, name -> receiverClass(invocation, name), asyncNames);
     } catch (Intrinsics.Undecidable e) {
       reporter.error(invocation.getMethodSelect(), unit, Diagnostic.UNSUPPORTED,
           "this call", e.getMessage());
@@ -1430,6 +1440,58 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   @Override
   public TypeElement localType(String name) {
     return localTypeElement(name);
+  }
+
+  /**
+   * For a local named in the receiver of {@code invocation}: its class, as {@link
+   * #localTypeElement}, from its declaration when the reader has not reached that yet (the
+   * suspension finder asks about whole statements first: {@code for (Client c : cs)
+   * c.fetch(u);}).
+   */
+  private TypeElement receiverClass(MethodInvocationTree invocation, String name) {
+    boolean element = name.endsWith("[]");
+    String simple = element ? name.substring(0, name.length() - 2) : name;
+    IdentifierTree[] use = new IdentifierTree[1];
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        if (use[0] == null && node.getName().contentEquals(simple)) {
+          use[0] = node;
+        }
+        return null;
+      }
+    }.scan(invocation.getMethodSelect(), null);
+    TreePath declaration = use[0] == null ? null : declarations.declarationOf(use[0]);
+    if (declaration == null || declaration.getParentPath().getLeaf() == methodPath.getLeaf()) {
+      return localTypeElement(name); // not a local (a field, a type), or a parameter
+    }
+    VariableTree variable = (VariableTree) declaration.getLeaf();
+    if (isVar(variable)) {
+      TypeMirror mirror = scopeMirror(declaration, simple);
+      if (element) {
+        mirror = mirror instanceof javax.lang.model.type.ArrayType
+            ? ((javax.lang.model.type.ArrayType) mirror).getComponentType() : null;
+      }
+      if (mirror instanceof javax.lang.model.type.TypeVariable) {
+        mirror = ((javax.lang.model.type.TypeVariable) mirror).getUpperBound();
+      }
+      return mirror instanceof DeclaredType && !TypeSource.mentionsError(mirror)
+          ? (TypeElement) ((DeclaredType) mirror).asElement()
+          : localTypeElement(name); // javac could not type it: the local's own way, once read
+    }
+    Tree type = variable.getType();
+    if (element) {
+      if (!(type instanceof com.sun.source.tree.ArrayTypeTree)) {
+        return null;
+      }
+      type = ((com.sun.source.tree.ArrayTypeTree) type).getType();
+    }
+    if (type instanceof com.sun.source.tree.ParameterizedTypeTree) {
+      type = ((com.sun.source.tree.ParameterizedTypeTree) type).getType();
+    }
+    return type instanceof IdentifierTree || type instanceof MemberSelectTree
+        ? names.typeOfQualifier(type.toString())
+        : null; // a primitive, an array
   }
 
   /**

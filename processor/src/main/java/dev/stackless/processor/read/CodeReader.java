@@ -246,7 +246,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     TypeElement site = memberSite(node.getExpression());
     TypeElement through = site == null ? privateSiteOfVariable(node.getExpression()) : null;
-    if (site == null && through == null) {
+    boolean throughExpression = site == null && through == null;
+    if (throughExpression) {
       through = privateSiteOfExpression(node.getExpression());
     }
     if (classMembers.isEmpty() && site == null && through == null && !isMethodSelect(node)
@@ -264,7 +265,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
             && !member.getModifiers().contains(Modifier.STATIC)
             && member instanceof javax.lang.model.element.VariableElement) {
           privateField(node, (javax.lang.model.element.VariableElement) member,
-              nested(node.getExpression()));
+              nested(node.getExpression()), throughExpression);
           return null;
         }
       }
@@ -712,12 +713,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   /** As above, {@code self} the instance that holds the field, empty for a static field. */
   private void privateField(
       Tree node, javax.lang.model.element.VariableElement field, String self) {
-    privateField(node, field, Code.text(self));
+    privateField(node, field, Code.text(self), false);
   }
 
-  /** As above, {@code self} code that yields the instance (a local, a parameter). */
-  private void privateField(
-      Tree node, javax.lang.model.element.VariableElement field, Code self) {
+  /**
+   * As above, {@code self} code that yields the instance: a local, a parameter, an enclosing
+   * instance, or an expression ({@code selfIsExpression}: all[i++], make()), evaluated once.
+   */
+  private void privateField(Tree node, javax.lang.model.element.VariableElement field, Code self,
+      boolean selfIsExpression) {
     boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
     String type = dev.stackless.processor.model.TypeSource.print(field.asType());
     if (type == null || (isStatic && TypeSource.mentionsTypeVariable(field.asType()))) {
@@ -737,7 +741,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       edits.add(new Edit(end(value), end(value), List.of(new Part.Text(")"))));
     } else if (parent instanceof CompoundAssignmentTree
         && ((CompoundAssignmentTree) parent).getVariable() == node && inside && !isStatic
-        && !self.toString().matches("[\\w$]+(\\.[\\w$]+)*")) {
+        && selfIsExpression) {
       // set(self, get(self) op v) would evaluate all[i++] or make() twice
       unsupported(node, "a compound assignment of the private field " + field.getSimpleName()
           + " of an expression's value", "select it through a local: var a = ...; a.f += v;");
@@ -771,8 +775,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   /**
    * For an assignment target that is a private field of the owner ({@code count}, {@code
-   * this.count}): its getter call and the start of its setter call ({@code OwnerAsync.count$get()},
-   * {@code OwnerAsync.count$set(}); null for any other target.
+   * this.count}), or by its simple name of an outer class: its getter call and the start of its
+   * setter call ({@code OwnerAsync.count$get()}, {@code OwnerAsync.count$set(}); null for any
+   * other target.
    */
   static String[] privateTarget(ReadContext cx, TreePath target, java.util.function.Function<String, Boolean> isLocal) {
     Tree tree = target.getLeaf();
@@ -787,17 +792,25 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     } else {
       return null;
     }
-    for (Element member : cx.names().owner().getEnclosedElements()) {
-      if (member.getSimpleName().contentEquals(name)
-          && member instanceof javax.lang.model.element.VariableElement
-          && member.getModifiers().contains(Modifier.PRIVATE)) {
+    boolean qualified = tree instanceof MemberSelectTree;
+    for (Element site = cx.names().owner(); site instanceof TypeElement;
+        site = qualified ? null : site.getEnclosingElement()) {
+      for (Element member : site.getEnclosedElements()) {
+        if (!member.getSimpleName().contentEquals(name)
+            || !(member instanceof javax.lang.model.element.VariableElement)) {
+          continue;
+        }
+        if (!member.getModifiers().contains(Modifier.PRIVATE)) {
+          return null; // the nearest field of that name is not private
+        }
         boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
-        if (!isStatic && cx.receiverField() == null) {
+        // the owner's instance, or an outer class's: the enclosing instance (an inner owner)
+        String self = isStatic ? "" : instanceOf(cx, (TypeElement) site);
+        if (self == null) {
           return null;
         }
         String accessor = cx.generatedClass() + "."
             + cx.privates().field((javax.lang.model.element.VariableElement) member);
-        String self = isStatic ? "" : cx.receiverField();
         return new String[] {
           accessor + "get(" + self + ")", accessor + "set(" + (isStatic ? "" : self + ", ")
         };
@@ -911,13 +924,19 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitNewClass(NewClassTree node, Void unused) {
-    if (node.getClassBody() == null) {
+    boolean qualifiedByInstance = node.getEnclosingExpression() != null;
+    if (node.getClassBody() == null && !qualifiedByInstance) {
       return super.visitNewClass(node, unused);
     }
     scan(node.getEnclosingExpression(), null);
-    scan(node.getIdentifier(), null);
+    if (!qualifiedByInstance) { // in o.new Inner(), Inner stays as written: a member of o's class
+      scan(node.getIdentifier(), null);
+    }
     scan(node.getTypeArguments(), null);
     scan(node.getArguments(), null);
+    if (node.getClassBody() == null) {
+      return null;
+    }
     Set<String> members = declaredMembers(node.getClassBody());
     TypeElement supertype = cx.names().typeOfQualifier(rawName(node.getIdentifier()));
     if (supertype != null) {
