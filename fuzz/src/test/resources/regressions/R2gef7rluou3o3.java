@@ -26,7 +26,7 @@ public class R2gef7rluou3o3 extends R2gef7rluou3o3Base {
   int bf = 17;
   int bm(Sink out, int x) { return log(out, x * 5 - 2); }
   @Async static <V> V pass(Sink out, V value) throws Checked { suspend(park(out)); return value; }
-  private static String pf1;
+  private static String pf1 = "k"; // not null: the shrunk program threw an NPE whose message names a field
   private static long pf2;
 
   @Async
