@@ -296,9 +296,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private Stmt readDeclaration(TreePath path) {
     VariableTree tree = (VariableTree) path.getLeaf();
-    String name = tree.getName().toString();
-    boolean isVar = isVar(tree);
-    String type = isVar ? null : CodeReader.read(this, new TreePath(path, tree.getType())).toString();
+    String name = localName(tree);
+    boolean unnamed = CaseLabels.isUnnamed(tree);
+    boolean isVar = isVar(tree) && !unnamed;
+    String type = unnamed && isVar(tree) ? "java.lang.Object" // var _ = f(): never read
+        : isVar ? null : CodeReader.read(this, new TreePath(path, tree.getType())).toString();
     Local local = new Local(name, false, type);
     local.setMirrorOracle(() -> scopeMirror(path, name));
     if (isVar) {
@@ -632,7 +634,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         types.add(CodeReader.read(this, new TreePath(parameterPath, type)).toString());
       }
       String declared = types.size() == 1 ? types.get(0) : commonSuperclass(parameterPath);
-      Local local = new Local(parameter.getName().toString(), false, declared);
+      Local local = new Local(localName(parameter), false, declared);
       local.setMirrorOracle(() -> {
         TypeMirror mirror = scopeMirror(new TreePath(handlerPath, handler.getBlock()),
             local.sourceName());
@@ -1114,13 +1116,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     VariableTree variable = loop.getVariable();
     TreePath variablePath = new TreePath(path, variable);
-    boolean isVar = isVar(variable);
+    boolean unnamed = CaseLabels.isUnnamed(variable);
+    boolean isVar = isVar(variable) && !unnamed;
     Local local =
         new Local(
-            variable.getName().toString(),
+            localName(variable),
             false,
-            isVar ? null : CodeReader.read(this, new TreePath(variablePath, variable.getType()))
-                .toString());
+            unnamed && isVar(variable) ? "java.lang.Object" // for (var _ : xs): never read
+                : isVar ? null
+                : CodeReader.read(this, new TreePath(variablePath, variable.getType())).toString());
     local.setMirrorOracle(() -> scopeMirror(variablePath, local.sourceName()));
     if (isVar) {
       Function<String, Local> visible = visibleLocals();
@@ -1552,6 +1556,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       "int", TypeKind.INT, "long", TypeKind.LONG, "short", TypeKind.SHORT, "byte", TypeKind.BYTE,
       "char", TypeKind.CHAR, "float", TypeKind.FLOAT, "double", TypeKind.DOUBLE,
       "boolean", TypeKind.BOOLEAN);
+
+  /** The local's name; for an unnamed one ({@code _}, Java 22), a name of the processor's. */
+  private String localName(VariableTree tree) {
+    return CaseLabels.isUnnamed(tree) ? newName("$unnamed") : tree.getName().toString();
+  }
 
   private static boolean isVar(VariableTree tree) {
     return tree.getType() == null || tree.getType().toString().equals("var");

@@ -97,17 +97,28 @@ final class CaseLabels {
     return false;
   }
 
-  /** The variables a pattern binds, nested record patterns included, in source order. */
+  /**
+   * The variables a pattern binds, nested record patterns included, in source order; not the
+   * unnamed ones ({@code case Integer _}, Java 22), which nothing can read.
+   */
   static List<VariableTree> bindings(Tree pattern) {
     List<VariableTree> found = new ArrayList<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitBindingPattern(BindingPatternTree node, Void unused) {
-        found.add(node.getVariable());
+        if (!isUnnamed(node.getVariable())) {
+          found.add(node.getVariable());
+        }
         return null;
       }
     }.scan(pattern, null);
     return found;
+  }
+
+  /** Whether the variable is unnamed, {@code _} (Java 22): javac gives it an empty name. */
+  static boolean isUnnamed(VariableTree variable) {
+    String name = variable.getName().toString();
+    return name.isEmpty() || name.equals("_");
   }
 
   /**
