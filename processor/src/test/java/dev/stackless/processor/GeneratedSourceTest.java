@@ -111,6 +111,26 @@ class GeneratedSourceTest {
     assertThat(source).contains("public static final class FStringInt ");
   }
 
+  @Test
+  void overloadsWhoseFrameClassNamesWouldClashGetDistinctOnes() {
+    Compilation c = compile(file("Clash", String.join("\n",
+        "public class Clash {",
+        "  @Async static int get(int a) { suspend(); return a; }",
+        "  @Async static int get(String s) { suspend(); return 1; }",
+        "  @Async static int getInt() { suspend(); return 2; }",
+        "  @Async static int size(java.util.List<String> a) { suspend(); return 3; }",
+        "  @Async static int size(java.awt.List a) { suspend(); return 4; }",
+        "}")));
+    assertThat(c).succeededWithoutWarnings();
+    String source = generated(c, "demo.ClashAsync");
+    assertThat(source).contains("public static final class GetInt ");
+    assertThat(source).contains("static GetInt getInt()");
+    assertThat(source).contains("static GetInt2 get(int a)");
+    assertThat(source).contains("public static final class GetString ");
+    assertThat(source).contains("static SizeJavaUtilList size(java.util.List<java.lang.String> a)");
+    assertThat(source).contains("static SizeJavaAwtList size(java.awt.List a)");
+  }
+
   private static void assertGolden(String name, String body, String generatedName) {
     JavaFileObject src = file(name, body);
     Compilation c = compile(src);

@@ -309,16 +309,50 @@ public final class NameResolver {
     }
     java.util.Map<ExecutableElement, String> names = new java.util.LinkedHashMap<>();
     for (ExecutableElement method : methods) {
-      String name = method.getSimpleName().toString();
-      StringBuilder frame = new StringBuilder(upperCamel(name));
-      if (counts.get(name) > 1) {
-        for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+      names.put(method, frameClassName(method, counts, false));
+    }
+    // size(java.util.List) and size(java.awt.List): the overloads spell out qualified names
+    java.util.Map<String, Integer> taken = new java.util.HashMap<>();
+    names.values().forEach(name -> taken.merge(name, 1, Integer::sum));
+    for (ExecutableElement method : methods) {
+      if (taken.get(names.get(method)) > 1 && counts.get(method.getSimpleName().toString()) > 1) {
+        names.put(method, frameClassName(method, counts, true));
+      }
+    }
+    // get(int) and getInt(): getInt keeps its name, the overload takes a number (GetInt2)
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (boolean overloaded : new boolean[] {false, true}) {
+      for (ExecutableElement method : methods) {
+        if ((counts.get(method.getSimpleName().toString()) > 1) != overloaded) {
+          continue;
+        }
+        String name = names.get(method);
+        for (int n = 2; !used.add(name); n++) {
+          name = names.get(method) + n;
+        }
+        names.put(method, name);
+      }
+    }
+    return names;
+  }
+
+  private static String frameClassName(
+      ExecutableElement method, java.util.Map<String, Integer> counts, boolean qualified) {
+    String name = method.getSimpleName().toString();
+    StringBuilder frame = new StringBuilder(upperCamel(name));
+    if (counts.get(name) > 1) {
+      for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+        if (qualified) {
+          for (String segment : processingErasure(parameter.asType()).replace("[]", ".Array")
+              .split("\\.")) {
+            frame.append(upperCamel(segment));
+          }
+        } else {
           frame.append(upperCamel(simpleTypeName(parameter.asType())));
         }
       }
-      names.put(method, frame.toString());
     }
-    return names;
+    return frame.toString();
   }
 
   private static String simpleTypeName(javax.lang.model.type.TypeMirror type) {
