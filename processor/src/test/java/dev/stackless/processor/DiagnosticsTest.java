@@ -370,6 +370,23 @@ class DiagnosticsTest {
   }
 
   @Test
+  void asyncMethodOfAnAnonymousClassIsAnError() {
+    JavaFileObject src = file("Anon", String.join("\n",
+        "class Anon {",
+        "  static Object make() {",
+        "    return new Object() {",
+        "      @Async int f() { suspend(); return 1; }", // 7
+        "    };",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[AsyncOwner] @Async methods of an anonymous or local class"
+            + " cannot be transformed: no generated class can name it")
+        .inFile(src).onLine(7).atColumn(18);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void switchExpressionNestedInALargerExpressionCompiles() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",

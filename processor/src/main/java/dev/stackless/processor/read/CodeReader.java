@@ -362,22 +362,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   /**
    * For a qualifier that is an expression (not a simple name) whose class the declarations tell:
    * an element, a method's result, a field's value, a cast ({@code all[0]}, {@code make()}, {@code
-   * other.next}); that class when it is the owner or one of its outer classes, else null.
+   * other.next}); that class when Java lets this code use its private members, else null.
    */
   private TypeElement privateSiteOfExpression(ExpressionTree qualifier) {
     if (qualifier instanceof IdentifierTree) {
       return null;
     }
     Intrinsics.Receiver receiver = Intrinsics.receiverOf(qualifier, cx.names(), cx::localType);
-    if (receiver == null || receiver.isType) {
-      return null;
-    }
-    for (Element e = cx.names().owner(); e instanceof TypeElement; e = e.getEnclosingElement()) {
-      if (e.equals(receiver.type)) {
-        return receiver.type;
-      }
-    }
-    return null;
+    return receiver == null || receiver.isType || !isNestmate(receiver.type) ? null : receiver.type;
   }
 
   /** The private instance field of the owner or of an outer class named so, or null. */
@@ -397,20 +389,30 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   /**
    * For a qualifier that is a body local or parameter (read without side effects, so it may be
-   * read twice by an accessor call): its declared class, when that is the owner or one of its
-   * outer classes, whose private members Java lets this code use; else null.
+   * read twice by an accessor call): its declared class, when Java lets this code use its
+   * private members (isNestmate); else null.
    */
   private TypeElement privateSiteOfVariable(ExpressionTree qualifier) {
     if (!(qualifier instanceof IdentifierTree) || isDeclaredInside(qualifier.toString())) {
       return null;
     }
     TypeElement type = cx.localType(qualifier.toString());
-    for (Element e = cx.names().owner(); e instanceof TypeElement; e = e.getEnclosingElement()) {
-      if (e.equals(type)) {
-        return type;
-      }
+    return isNestmate(type) ? type : null;
+  }
+
+  /**
+   * Whether Java lets the owner's code use the private members of {@code type}: a class of the
+   * same top-level class (the owner, an outer class, a nested class of any of them).
+   */
+  private boolean isNestmate(TypeElement type) {
+    return type != null && outermost(type).equals(outermost(cx.names().owner()));
+  }
+
+  private static TypeElement outermost(TypeElement type) {
+    while (type.getEnclosingElement() instanceof TypeElement) {
+      type = (TypeElement) type.getEnclosingElement();
     }
-    return null;
+    return type;
   }
 
   /**

@@ -120,6 +120,17 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
         memberMethod = (MethodTree) leaf;
         break;
       }
+      if (barrier == null && leaf instanceof MethodTree && parent instanceof ClassTree
+          && isAsync((MethodTree) leaf, resolver(currentClass))) {
+        // @Async on a method of an anonymous or local class: no generated class can hold it
+        reporter.error(((MethodTree) leaf), unit, Diagnostic.ASYNC_OWNER,
+            "an anonymous or local class", "no generated class can name it; declare the class as"
+                + " a member class");
+        if (memberMethod == null) {
+          spoilEnclosingMember(path);
+        }
+        return;
+      }
       if (leaf instanceof ClassTree && member) {
         break; // a field initializer or an initializer block of a member class
       }
@@ -174,6 +185,17 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
     }
     if (memberMethod != null) {
       reporter.note(memberMethod, unit, Diagnostic.NOTE_ASYNC_METHOD, memberMethod.getName());
+    }
+  }
+
+  /** Marks the member method around {@code path} as not to be transformed. */
+  private void spoilEnclosingMember(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree && p.getParentPath().getLeaf() instanceof ClassTree
+          && isMemberClass(p.getParentPath())) {
+        spoiled.add(p.getLeaf());
+        return;
+      }
     }
   }
 
