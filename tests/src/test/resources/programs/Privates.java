@@ -89,8 +89,38 @@ public class Privates {
     return p.new Inner();
   }
 
+  Privates() {}
+
+  private Privates(long total) {
+    this.total = log(total);
+  }
+
+  /** A nested class's private constructor, fields and methods, used from the owner's body. */
+  static class Node {
+    private int v;
+
+    private Node(int v) {
+      this.v = log(v);
+    }
+
+    private int get() {
+      return v;
+    }
+  }
+
+  @Async
+  static long built() {
+    Privates p = new Privates(value(7));
+    Node n = new Node(value(8));
+    n.v += value(1);
+    Node[] nodes = {new Node(2), n};
+    nodes[0].v *= value(3);
+    return p.total + n.get() + nodes[0].get() + new Node(value(4)).v;
+  }
+
   @Async
   public static Object run() {
+    log(built());
     log(innerOf(new Privates()).bump(3));
     Privates outer = new Privates();
     Inner made = outer.new Inner(); // an instance-qualified creation

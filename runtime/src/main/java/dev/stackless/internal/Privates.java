@@ -52,6 +52,17 @@ public final class Privates {
   }
 
   /** {@code super.name(..)} as {@code caller} calls it: the superclass's method, not an override. */
+  /** A private constructor: its handle returns the new object. */
+  public static MethodHandle constructor(
+      MethodHandles.Lookup lookup, Class<?> owner, Class<?>[] parameterTypes) {
+    MethodType type = MethodType.methodType(void.class, parameterTypes);
+    try {
+      return lookup.findConstructor(owner, type);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no constructor " + owner.getName() + type, e);
+    }
+  }
+
   public static MethodHandle special(
       MethodHandles.Lookup lookup,
       Class<?> superclass,

@@ -405,10 +405,12 @@ public final class FrameEmitter {
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
     String name = method.getSimpleName().toString();
     int arity = method.getParameters().size();
-    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    boolean constructor = method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR;
+    boolean isStatic = constructor || method.getModifiers().contains(Modifier.STATIC);
     String handle = accessor.replaceFirst("call(\\d+)$", "method$1");
-    TypeName returnType = track(TypeName.get(method.getReturnType()));
-    TypeName erasedReturn = track(TypeName.get(types.erasure(method.getReturnType())));
+    TypeName returnType = constructor ? raw(declaring) : track(TypeName.get(method.getReturnType()));
+    TypeName erasedReturn = constructor
+        ? raw(declaring) : track(TypeName.get(types.erasure(method.getReturnType())));
     List<String> classes = new ArrayList<>();
     List<Object> classArgs = new ArrayList<>();
     // generic in the method's type variables (and an instance method's class's), with the
@@ -440,7 +442,14 @@ public final class FrameEmitter {
     List<Object> initArgs =
         new ArrayList<>(List.of(PRIVATES, lookup, raw(declaring), name, erasedReturn));
     initArgs.addAll(classArgs);
-    if (specialCaller != null) {
+    if (constructor) {
+      List<Object> constructorArgs = new ArrayList<>(List.of(PRIVATES, lookup, raw(declaring)));
+      constructorArgs.addAll(classArgs);
+      type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.constructor($L, $T.class, new Class<?>[] {"
+              + String.join(", ", classes) + "})", constructorArgs.toArray())
+          .build());
+    } else if (specialCaller != null) {
       initArgs.add(raw(specialCaller));
       type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$T.special($L, $T.class, $S, $T.class, new Class<?>[] {"
@@ -457,7 +466,7 @@ public final class FrameEmitter {
     String invocation = "$L.invokeExact(" + String.join(", ", arguments) + ")";
     List<Object> invocationArgs = new ArrayList<>(List.of(handle));
     invocationArgs.addAll(argumentTypes);
-    if (method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
+    if (!constructor && method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
       call.addStatement(invocation, invocationArgs.toArray());
     } else {
       List<Object> returnArgs = new ArrayList<>(List.of(returnType, erasedReturn));

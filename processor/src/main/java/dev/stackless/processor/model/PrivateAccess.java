@@ -34,7 +34,10 @@ public final class PrivateAccess {
     return prefix;
   }
 
-  /** Records a method; returns the accessor's name ({@code secret$call1}). */
+  /**
+   * Records a method or a constructor; returns the accessor's name ({@code secret$call1}, {@code
+   * new$call1}, {@code Outer_Node$new$call0}).
+   */
   public String method(ExecutableElement method) {
     String name = prefix(method) + "call" + method.getParameters().size();
     methods.putIfAbsent(name, method);
@@ -64,7 +67,8 @@ public final class PrivateAccess {
   /** The accessor prefix of a member: its name for the owner's, else its class's flat name too. */
   public String prefix(Element member) {
     TypeElement site = (TypeElement) member.getEnclosingElement();
-    String name = member.getSimpleName() + "$";
+    String name = (member.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
+        ? "new" : member.getSimpleName()) + "$";
     return site.equals(owner) ? name : flatName(site) + "$" + name;
   }
 

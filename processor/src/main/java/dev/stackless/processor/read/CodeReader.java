@@ -405,6 +405,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * same top-level class (the owner, an outer class, a nested class of any of them).
    */
   private boolean isNestmate(TypeElement type) {
+    return isNestmate(cx, type);
+  }
+
+  private static boolean isNestmate(ReadContext cx, TypeElement type) {
     return type != null && outermost(type).equals(outermost(cx.names().owner()));
   }
 
@@ -823,9 +827,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   /**
    * For {@code other.count op= e} taken apart around a suspension point: when {@code other}, of
-   * the owner's class as the declarations tell ({@code other}, {@code all[i]}, {@code make()}),
-   * whose value is now in the local {@code self}, selects a private instance field of the owner,
-   * its getter call and the start of its setter call on {@code self}; null for any other target.
+   * a class of the owner's top-level class as the declarations tell ({@code other}, {@code
+   * all[i]}, {@code make()}), whose value is now in the local {@code self}, selects a private
+   * instance field of that class: its getter call and the start of its setter call on {@code
+   * self}; null for any other target.
    */
   static String[] privateTargetOf(ReadContext cx, Tree target, String self) {
     if (!(target instanceof MemberSelectTree)) {
@@ -834,10 +839,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     MemberSelectTree select = (MemberSelectTree) target;
     Intrinsics.Receiver receiver =
         Intrinsics.receiverOf(select.getExpression(), cx.names(), cx::localType);
-    if (receiver == null || receiver.isType || !cx.names().owner().equals(receiver.type)) {
+    if (receiver == null || receiver.isType || !isNestmate(cx, receiver.type)) {
       return null;
     }
-    for (Element member : cx.names().owner().getEnclosedElements()) {
+    for (Element member : receiver.type.getEnclosedElements()) {
       if (member.getSimpleName().contentEquals(select.getIdentifier())
           && member instanceof javax.lang.model.element.VariableElement
           && member.getModifiers().contains(Modifier.PRIVATE)
@@ -927,6 +932,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   @Override
   public Void visitNewClass(NewClassTree node, Void unused) {
     boolean qualifiedByInstance = node.getEnclosingExpression() != null;
+    if (node.getClassBody() == null && !qualifiedByInstance && lambdaDepth == 0
+        && classMembers.isEmpty() && newOfPrivateConstructor(node)) {
+      return null;
+    }
     if (node.getClassBody() == null && !qualifiedByInstance) {
       return super.visitNewClass(node, unused);
     }
@@ -946,6 +955,35 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     inClass(members, () -> scan(new TreePath(getCurrentPath(), node.getClassBody()), null));
     return null;
+  }
+
+  /**
+   * {@code new Owner(v)} of a private constructor of a class of the owner's top-level class:
+   * {@code OwnerAsync.new$call1(v)}, through the generated class's accessor. False (nothing done)
+   * for any other constructor.
+   */
+  private boolean newOfPrivateConstructor(NewClassTree node) {
+    TypeElement type = cx.names().typeOfQualifier(rawName(node.getIdentifier()));
+    if (type == null || !isNestmate(type)) {
+      return false;
+    }
+    ExecutableElement constructor = privateMethod(
+        javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()),
+        node.getArguments().size(), type);
+    if (constructor == null) {
+      return false;
+    }
+    if (!type.getTypeParameters().isEmpty() || !node.getTypeArguments().isEmpty()
+        || (type.getNestingKind().isNested() && !type.getModifiers().contains(Modifier.STATIC)
+            && type.getKind() == javax.lang.model.element.ElementKind.CLASS)) {
+      unsupported(node, "the private constructor of " + type.getSimpleName() + " (a generic or"
+          + " inner class)", "make the constructor package-private");
+      return true;
+    }
+    edits.add(new Edit(start(node), end(node.getIdentifier()), List.of(new Part.Text(
+        cx.generatedClass() + "." + cx.privates().method(constructor)))));
+    scan(node.getArguments(), null);
+    return true;
   }
 
   @Override
