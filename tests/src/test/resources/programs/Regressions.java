@@ -21,8 +21,24 @@ public class Regressions {
     return x + 10 * y + 100 * z;
   }
 
+  static int counted;
+
+  /**
+   * Locals named like the first segment of packages the generated code names (dev.stackless, java,
+   * this program's package programs): renamed there, so that they hide nothing.
+   */
+  @Async
+  static int shadows(int dev) {
+    int java = value(dev);
+    int programs = 3;
+    counted += java; // written programs.Regressions.counted in the generated class
+    String javax = "x" + value(programs) + (java * programs);
+    return java + programs + javax.length() + counted;
+  }
+
   @Async
   public static Object run() {
+    log(shadows(4));
     int a = 1;
     int b = 2;
     int[] arr = {1, 2, 3};

@@ -36,6 +36,24 @@ final class Pipeline {
 
   private Pipeline() {}
 
+  /**
+   * Names a local must not have in the generated class, where it would hide the first segment of
+   * the qualified names the processor writes ({@code dev.stackless.internal.Spill}, {@code
+   * java.util.Objects}, the owner's {@code game.Game.score}).
+   */
+  private static Set<String> shadowingNames(NameResolver names) {
+    Set<String> shadowing = new java.util.HashSet<>(Set.of("dev", "java", "javax"));
+    javax.lang.model.element.Element e = names.owner();
+    while (!(e instanceof javax.lang.model.element.PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    String pkg = ((javax.lang.model.element.PackageElement) e).getQualifiedName().toString();
+    if (!pkg.isEmpty()) {
+      shadowing.add(pkg.split("\\.")[0]);
+    }
+    return shadowing;
+  }
+
   static FrameEmitter.Lowered run(
       ProcessingEnvironment env,
       ExecutableElement method,
@@ -53,7 +71,7 @@ final class Pipeline {
     }
     StateMachine machine = StateMachineLowering.lower(read);
     StateMachineCheck.check(machine);
-    List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED);
+    List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED, shadowingNames(names));
     for (Local field : fields) {
       field.resolvedType(); // asks javac now, so that a failure is reported before emitting
       field.checkAsField();

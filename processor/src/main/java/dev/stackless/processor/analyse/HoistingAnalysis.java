@@ -25,7 +25,12 @@ import java.util.Set;
 public final class HoistingAnalysis {
   private HoistingAnalysis() {}
 
-  public static List<Local> hoist(StateMachine machine, Set<String> reservedNames) {
+  /**
+   * As described above; {@code shadowingNames} are names no local may keep, hoisted or not (they
+   * would hide a package the generated code names): such a local gets a suffix too.
+   */
+  public static List<Local> hoist(
+      StateMachine machine, Set<String> reservedNames, Set<String> shadowingNames) {
     Map<Local, Set<State>> uses = new IdentityHashMap<>();
     Map<Local, Boolean> order = new LinkedHashMap<>();
     for (Local parameter : machine.method.parameters) {
@@ -41,8 +46,12 @@ public final class HoistingAnalysis {
     }
     List<Local> hoisted = new ArrayList<>();
     Set<String> taken = new HashSet<>(reservedNames);
+    taken.addAll(shadowingNames);
     for (Local local : order.keySet()) {
       Set<State> states = uses.getOrDefault(local, Set.of());
+      if (!local.isHoisted() && states.size() <= 1 && shadowingNames.contains(local.sourceName())) {
+        local.rename(local.sourceName() + "$local"); // stays a local of step()
+      }
       if (local.isHoisted() || states.size() > 1) {
         local.hoist();
         String name = local.sourceName();

@@ -175,8 +175,9 @@ public final class FrameEmitter {
       factory.addStatement("$$frame.$$this = java.util.Objects.requireNonNull($$this)");
     }
     for (Local parameter : method.parameters) {
-      factory.addParameter(fieldType(parameter), parameter.sourceName());
-      factory.addStatement("$$frame.$L = $L", parameter.name(), parameter.sourceName());
+      // the field's name: a parameter named dev would hide the package dev.stackless below
+      factory.addParameter(fieldType(parameter), parameter.name());
+      factory.addStatement("$$frame.$L = $L", parameter.name(), parameter.name());
     }
     if (method.element.isVarArgs()) {
       factory.varargs(true);
@@ -518,7 +519,7 @@ public final class FrameEmitter {
       start.addParameter(receiverType(method), "$this");
     }
     for (Local parameter : method.parameters) {
-      start.addParameter(fieldType(parameter), parameter.sourceName());
+      start.addParameter(fieldType(parameter), parameter.name());
     }
     if (method.element.isVarArgs()) {
       start.varargs(true);
@@ -528,7 +529,7 @@ public final class FrameEmitter {
       start.addStatement("this.$$this = java.util.Objects.requireNonNull($$this)");
     }
     for (Local parameter : method.parameters) {
-      start.addStatement("this.$L = $L", parameter.name(), parameter.sourceName());
+      start.addStatement("this.$L = $L", parameter.name(), parameter.name());
     }
     start.addStatement("begin()");
     start.addStatement("return this");
