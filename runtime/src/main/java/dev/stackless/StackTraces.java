@@ -12,25 +12,46 @@ import java.util.List;
 final class StackTraces {
   private StackTraces() {}
 
-  /** Rewrites the elements of {@code frame}'s {@code step()} into the user's source lines. */
+  /**
+   * Rewrites the elements of {@code frame}'s {@code step()}, and of the lambdas in it that carry
+   * the rest of an expression past a suspension point, into the user's source lines; the {@code
+   * Spill} calls between those lambdas and {@code step()} go, and so does a user line repeated
+   * right below itself (the lambda's and step()'s, of one statement).
+   */
   static void relocate(Throwable e, Frame<?> frame) {
     StackTraceElement[] trace = e.getStackTrace();
     String generated = frame.getClass().getName();
     boolean changed = false;
-    for (int i = 0; i < trace.length; i++) {
-      StackTraceElement element = trace[i];
-      if (element.getClassName().equals(generated) && element.getMethodName().equals("step")) {
+    List<StackTraceElement> out = new ArrayList<>(trace.length);
+    StackTraceElement previousUser = null;
+    for (StackTraceElement element : trace) {
+      boolean ours = element.getClassName().equals(generated)
+          && (element.getMethodName().equals("step")
+              || element.getMethodName().startsWith("lambda$step$"));
+      if (ours) {
         int line = frame.sourceLine(element.getLineNumber());
         if (line > 0) {
-          trace[i] = userElement(frame, line);
+          StackTraceElement user = userElement(frame, line);
           changed = true;
+          if (!user.equals(previousUser)) {
+            out.add(user);
+          }
+          previousUser = user;
+          continue;
         }
+      } else if (element.getClassName().startsWith(SPILL) && previousUser != null) {
+        changed = true; // the plumbing between a continuation and step()
+        continue;
       }
+      previousUser = null;
+      out.add(element);
     }
     if (changed) {
-      e.setStackTrace(trace);
+      e.setStackTrace(out.toArray(new StackTraceElement[0]));
     }
   }
+
+  private static final String SPILL = "dev.stackless.internal.Spill";
 
   /**
    * Adds the awaiting frame, at the line of its await, after the last element that belongs to

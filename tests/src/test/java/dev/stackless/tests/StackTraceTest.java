@@ -30,6 +30,20 @@ class StackTraceTest {
   }
 
   @Test
+  void anExceptionInTheRestOfAnExpressionIsAtTheUsersLineOnTop() {
+    var frame = TracesAsync.dividedAfterASuspension(0);
+    resume(Traces.parked);
+    var e = assertThrows(ArithmeticException.class, () -> nosuspend(frame));
+    StackTraceElement[] trace = e.getStackTrace();
+    assertEquals("dev.stackless.tests.Traces.dividedAfterASuspension(Traces.java:41)",
+        trace[0].getClassName() + "." + trace[0].getMethodName() + "(" + trace[0].getFileName()
+            + ":" + trace[0].getLineNumber() + ")");
+    // the continuation's plumbing is gone, and the line is there once
+    assertTrue(!trace[1].getClassName().startsWith("dev.stackless.internal.Spill")
+        && !trace[1].equals(trace[0]), trace[1].toString());
+  }
+
+  @Test
   void toStringNamesTheSuspensionPoint() {
     var frame = TracesAsync.inner(1);
     assertTrue(frame.toString().startsWith(

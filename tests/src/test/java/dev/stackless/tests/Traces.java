@@ -27,4 +27,17 @@ class Traces {
     int result = inner(value); // line 27
     return result + 1;
   }
+
+  @Async
+  static int zero() {
+    suspend(self -> {
+      parked = self;
+    });
+    return 0;
+  }
+
+  @Async
+  static int dividedAfterASuspension(int by) {
+    return zero() + 10 / by; // line 41: thrown in the rest of the expression, past zero()
+  }
 }
