@@ -43,8 +43,48 @@ public class Expressions {
     return ++count;
   }
 
+  static Integer none() {
+    return null;
+  }
+
+  /**
+   * A null box as an operand Java unboxes: the NullPointerException comes before the operand
+   * after it runs (its suspension point and log), as in Java.
+   */
+  @Async
+  static String unboxesFirst() {
+    Integer n = none();
+    Long big = null;
+    int[] a = {0};
+    String[] tried = {"n - v", "n + v", "n < v", "big * v", "n -= v", "n += v", "max(n, v)",
+        "a[n] = v", "(n - 1) * v", "value(n + v)"};
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < tried.length; i++) {
+      try {
+        switch (i) {
+          case 0: log(n - value(i)); break;
+          case 1: log(n + value(i)); break;
+          case 2: log(n < value(i)); break;
+          case 3: log(big * value(i)); break;
+          case 4: n -= value(i); break;
+          case 5: n += value(i); break;
+          case 6: log(Math.max(n, value(i))); break;
+          case 7: a[n] = value(i); break;
+          case 8: log((n - 1) * value(i)); break;
+          default: log(value(n + value(i))); break;
+        }
+      } catch (NullPointerException e) {
+        out.append(tried[i]).append(" threw; ");
+      }
+    }
+    String s = null;
+    out.append(s + value(99)); // a string concatenation: null is "null", nothing is unboxed
+    return out.toString();
+  }
+
   @Async
   public static Object run() {
+    log(unboxesFirst());
     int a = note(1) + value(2) * note(3);
     log("a=" + a);
     int b = sum(note(4), value(5), note(6));

@@ -1254,6 +1254,45 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   @Override
+  public List<Integer> primitiveParameters(MethodInvocationTree call) {
+    KnownFacts facts = new KnownFacts(visibleLocals());
+    List<ExecutableElement> candidates =
+        Intrinsics.keyword(call, names) != null ? null
+            : facts.candidates(call, e -> ObviousTypes.of(e, facts));
+    int arity = call.getArguments().size();
+    List<Integer> positions = new ArrayList<>();
+    if (candidates == null) {
+      return positions;
+    }
+    boolean any = false;
+    for (ExecutableElement candidate : candidates) {
+      if (candidate.isVarArgs() && arity >= candidate.getParameters().size() - 1) {
+        return List.of(); // which parameter an argument meets depends on the overload
+      }
+      any |= candidate.getParameters().size() == arity;
+    }
+    for (int i = 0; any && i < arity; i++) {
+      boolean primitive = true;
+      for (ExecutableElement candidate : candidates) {
+        if (candidate.getParameters().size() == arity
+            && !candidate.getParameters().get(i).asType().getKind().isPrimitive()) {
+          primitive = false;
+        }
+      }
+      if (primitive) {
+        positions.add(i);
+      }
+    }
+    return positions;
+  }
+
+  @Override
+  public boolean isNumeric(ExpressionTree expression) {
+    String type = ObviousTypes.unboxed(ObviousTypes.of(expression, new KnownFacts(visibleLocals())));
+    return type != null && PRIMITIVES.containsKey(type) && !type.equals("boolean");
+  }
+
+  @Override
   public boolean hasEvaluatedReceiver(MethodInvocationTree invocation) {
     if (!(invocation.getMethodSelect() instanceof MemberSelectTree)) {
       return false;
@@ -1844,17 +1883,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (Intrinsics.keyword(call, names) != null) {
         return null;
       }
-      List<ExecutableElement> candidates;
-      String name;
-      if (call.getMethodSelect() instanceof IdentifierTree) {
-        name = ((IdentifierTree) call.getMethodSelect()).getName().toString();
-        candidates = names.methods(name);
-      } else if (call.getMethodSelect() instanceof MemberSelectTree) {
-        MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
-        name = select.getIdentifier().toString();
-        TypeElement site = qualifierClass(select.getExpression(), typeOf);
-        candidates = site == null ? List.of() : names.methodsOf(site, name);
-      } else {
+      List<ExecutableElement> candidates = candidates(call, typeOf);
+      if (candidates == null) {
         return null;
       }
       int arguments = call.getArguments().size();
@@ -1885,6 +1915,21 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         result = type;
       }
       return result == null || result.getKind() == TypeKind.VOID ? null : TypeSource.print(result);
+    }
+
+    /** The methods a call may denote by its name (its arity not checked), or null. */
+    List<ExecutableElement> candidates(
+        MethodInvocationTree call, Function<ExpressionTree, String> typeOf) {
+      if (call.getMethodSelect() instanceof IdentifierTree) {
+        return names.methods(((IdentifierTree) call.getMethodSelect()).getName().toString());
+      }
+      if (call.getMethodSelect() instanceof MemberSelectTree) {
+        MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
+        TypeElement site = qualifierClass(select.getExpression(), typeOf);
+        return site == null ? List.of()
+            : names.methodsOf(site, select.getIdentifier().toString());
+      }
+      return null;
     }
 
     /**

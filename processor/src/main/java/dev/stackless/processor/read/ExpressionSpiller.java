@@ -155,6 +155,15 @@ final class ExpressionSpiller {
     /** Whether the call's receiver is an expression evaluated at run time (not a type, not this). */
     boolean hasEvaluatedReceiver(MethodInvocationTree invocation);
 
+    /** Whether the expression is known to be a number, primitive or boxed (not a string). */
+    boolean isNumeric(ExpressionTree expression);
+
+    /**
+     * The positions of a call's arguments whose parameter is primitive in every method the call
+     * may denote: Java unboxes those arguments as it evaluates them.
+     */
+    List<Integer> primitiveParameters(MethodInvocationTree call);
+
     String newName(String prefix);
   }
 
@@ -273,7 +282,9 @@ final class ExpressionSpiller {
       default:
         if (tree instanceof BinaryTree) {
           BinaryTree binary = (BinaryTree) tree;
-          return composite(path, List.of(binary.getLeftOperand(), binary.getRightOperand()));
+          List<Tree> operands = List.of(binary.getLeftOperand(), binary.getRightOperand());
+          return unboxesOperands(binary)
+              ? composite(path, operands, operands) : composite(path, operands);
         }
         if (tree instanceof CompoundAssignmentTree) {
           return lowerCompound(path, (CompoundAssignmentTree) tree);
@@ -321,6 +332,9 @@ final class ExpressionSpiller {
       children.add(((MemberSelectTree) invocation.getMethodSelect()).getExpression());
     }
     children.addAll(invocation.getArguments());
+    for (int position : cx.primitiveParameters(invocation)) {
+      unboxed.add(invocation.getArguments().get(position)); // Math.max(n, await(f))
+    }
     if (cx.isAsyncCall(invocation)) {
       return sequence(path, children, 0, new IdentityHashMap<>(), values -> {
         Code receiverCode = receiver ? values.get(0) : null;
@@ -355,6 +369,16 @@ final class ExpressionSpiller {
    * and the expression itself is rebuilt from the values in the innermost continuation.
    */
   private Lowered composite(TreePath path, List<? extends Tree> children) throws Unspillable {
+    return composite(path, children, List.of());
+  }
+
+  /**
+   * As above; the {@code unboxed} children are unboxed as soon as they are evaluated, as Java
+   * does (see {@link #unboxesOperands}): a null box throws before a later operand runs.
+   */
+  private Lowered composite(TreePath path, List<? extends Tree> children,
+      List<? extends Tree> unboxed) throws Unspillable {
+    this.unboxed.addAll(unboxed);
     return sequence(path, children, 0, new IdentityHashMap<>(), values -> {
       Map<Tree, Code> substitutions = new IdentityHashMap<>();
       for (int i = 0; i < values.size(); i++) {
@@ -363,6 +387,38 @@ final class ExpressionSpiller {
       return Lowered.value(List.of(), CodeReader.readWith(cx.readContext(), path, substitutions));
     });
   }
+
+  /** Operands that Java unboxes as soon as they are evaluated (their values cross a suspension). */
+  private final java.util.Set<Tree> unboxed =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /**
+   * Whether Java unboxes both operands of {@code binary} as it evaluates them: always for {@code
+   * - * / % < > <= >= << >> >>>}; for {@code +} when both are known to be numbers (not a string
+   * concatenation); never for {@code == != & | ^}, whose operands may be references or booleans.
+   */
+  private boolean unboxesOperands(BinaryTree binary) {
+    switch (binary.getKind()) {
+      case MINUS:
+      case MULTIPLY:
+      case DIVIDE:
+      case REMAINDER:
+      case LESS_THAN:
+      case GREATER_THAN:
+      case LESS_THAN_EQUAL:
+      case GREATER_THAN_EQUAL:
+      case LEFT_SHIFT:
+      case RIGHT_SHIFT:
+      case UNSIGNED_RIGHT_SHIFT:
+        return true;
+      case PLUS:
+        return cx.isNumeric(binary.getLeftOperand()) && cx.isNumeric(binary.getRightOperand());
+      default:
+        return false;
+    }
+  }
+
+  private static final String UNBOXING = "dev.stackless.internal.Unboxing";
 
   private interface Rebuild {
     Lowered apply(List<Code> values) throws Unspillable;
@@ -393,6 +449,9 @@ final class ExpressionSpiller {
       }
       if (!cx.containsSuspension(child)) {
         done.put(child, isConstant(child) ? read(child(path, child)) : spillToLocal(path, child, prefix));
+        if (unboxed.contains(child) && !isConstant(child)) {
+          prefix.add(Code.concat(UNBOXING, ".now(", done.get(child), ");"));
+        }
         continue;
       }
       Lowered lowered = lower(child(path, child));
@@ -400,12 +459,21 @@ final class ExpressionSpiller {
       boolean moreSuspensionsFollow = i < last;
       return then(lowered, value -> {
         Map<Tree, Code> values = new IdentityHashMap<>(done);
+        List<Code> unboxNow = moreSuspensionsFollow && unboxed.contains(child)
+            ? List.of(Code.concat(UNBOXING, ".now(", value, ");")) : List.of();
         if (moreSuspensionsFollow && !value.toString().matches("[\\w$]+")) {
           // the rest of this operand runs now, before the next operand's suspension point
           String name = cx.newName("$t");
           values.put(child, Code.text(name));
-          return sequence(path, children, next, values, rebuild)
-              .withPrefix(List.of(Code.concat("var ", name, " = ", value, ";")));
+          List<Code> first = new ArrayList<>(List.of(Code.concat("var ", name, " = ", value, ";")));
+          if (!unboxNow.isEmpty()) {
+            first.add(Code.concat(UNBOXING, ".now(", name, ");"));
+          }
+          return sequence(path, children, next, values, rebuild).withPrefix(first);
+        }
+        if (!unboxNow.isEmpty()) {
+          values.put(child, value);
+          return sequence(path, children, next, values, rebuild).withPrefix(unboxNow);
         }
         values.put(child, value);
         return sequence(path, children, next, values, rebuild);
@@ -606,7 +674,16 @@ final class ExpressionSpiller {
     }
     List<Tree> children = new ArrayList<>(targetOperands(target));
     children.add(tree.getExpression());
-    return composite(path, children);
+    return composite(path, children, indexOf(target));
+  }
+
+  /** An array element target's index, which Java unboxes before the right side runs. */
+  private static List<Tree> indexOf(ExpressionTree target) {
+    while (target instanceof ParenthesizedTree) {
+      target = ((ParenthesizedTree) target).getExpression();
+    }
+    return target instanceof ArrayAccessTree
+        ? List.of(((ArrayAccessTree) target).getIndex()) : List.of();
   }
 
   /**
@@ -620,10 +697,14 @@ final class ExpressionSpiller {
     // the target's operands are evaluated once, before the right side: into locals, always
     List<Code> first = new ArrayList<>();
     Map<Tree, Code> evaluated = new IdentityHashMap<>();
+    unboxed.addAll(indexOf(target));
     for (Tree operand : operands) {
       if (!cx.containsSuspension(operand)) {
         evaluated.put(operand,
             isConstant(operand) ? read(child(path, operand)) : spillToLocal(path, operand, first));
+        if (unboxed.contains(operand) && !isConstant(operand)) {
+          first.add(Code.concat(UNBOXING, ".now(", evaluated.get(operand), ");"));
+        }
       }
     }
     return sequence(path, operands, 0, evaluated, values -> {
@@ -652,8 +733,13 @@ final class ExpressionSpiller {
       String old = cx.newName("$old");
       List<Code> prefix = new ArrayList<>(once);
       prefix.add(Code.concat("var ", old, " = ", lvalue, ";"));
-      Lowered operand = lower(child(path, tree.getExpression()));
       String operator = compoundOperator(path, tree);
+      if (List.of("-=", "*=", "/=", "%=", "<<=", ">>=", ">>>=").contains(operator)
+          || (operator.equals("+=") && cx.isNumeric(target))) {
+        // Java unboxes the saved value before it evaluates the right side
+        prefix.add(Code.concat(UNBOXING, ".now(", old, ");"));
+      }
+      Lowered operand = lower(child(path, tree.getExpression()));
       return then(operand, value -> {
         String updated = cx.newName("$v");
         return Lowered.value(
