@@ -82,9 +82,20 @@ public class Expressions {
     return out.toString();
   }
 
+  /** Nested array initializers with suspension points, with and without new. */
+  @Async
+  static String nestedArrays() {
+    int[][] m = new int[][] {{value(1)}, {2, value(3)}};
+    String[][] s = {{log("a")}, {"b" + value(4)}};
+    long[][][] cube = {{{note(5)}, {value(6)}}};
+    Object[] mixed = new Object[] {new int[] {value(7)}, "c", new String[][] {{text("d")}}};
+    return m[1][1] + s[1][0] + cube[0][1][0] + java.util.Arrays.deepToString(mixed);
+  }
+
   @Async
   public static Object run() {
     log(unboxesFirst());
+    log(nestedArrays());
     int a = note(1) + value(2) * note(3);
     log("a=" + a);
     int b = sum(note(4), value(5), note(6));

@@ -310,12 +310,28 @@ final class ExpressionSpiller {
     if (parent instanceof NewArrayTree) {
       NewArrayTree outer = (NewArrayTree) parent;
       String outerType = outer.getType() != null
-          ? read(child(path.getParentPath(), outer.getType())).toString() + "[]"
+          ? createdArrayType(path.getParentPath())
           : bareInitializerType(path.getParentPath());
       return outerType == null || !outerType.endsWith("[]")
           ? null : outerType.substring(0, outerType.length() - 2);
     }
     return null;
+  }
+
+  /**
+   * The array type {@code new int[][] {...}} creates: javac's type tree, and the brackets written
+   * after it before the brace (the tree does not say how many dimensions it has).
+   */
+  private String createdArrayType(TreePath created) {
+    ReadContext rx = cx.readContext();
+    NewArrayTree tree = (NewArrayTree) created.getLeaf();
+    int typeEnd = (int) rx.positions().getEndPosition(rx.unit(), tree.getType());
+    int brace = tree.getInitializers().isEmpty()
+        ? (int) rx.positions().getEndPosition(rx.unit(), tree)
+        : (int) rx.positions().getStartPosition(rx.unit(), tree.getInitializers().get(0));
+    String brackets = rx.source().subSequence(typeEnd, brace).toString()
+        .replaceAll("[^\\[\\]]", "");
+    return read(child(created, tree.getType())) + brackets;
   }
 
   // --- invocations ------------------------------------------------------------------------------
@@ -488,7 +504,13 @@ final class ExpressionSpiller {
 
   private Code spillToLocal(TreePath path, Tree child, List<Code> prefix) {
     String name = cx.newName("$t");
-    prefix.add(Code.concat("var ", name, " = ", read(child(path, child)), ";"));
+    Code value = read(child(path, child));
+    if (child instanceof NewArrayTree && ((NewArrayTree) child).getType() == null) {
+      // {"a"} in {{"a"}, {b()}}: no expression on its own
+      String type = bareInitializerType(child(path, child));
+      value = type == null ? value : Code.concat("new ", type, " ", value);
+    }
+    prefix.add(Code.concat("var ", name, " = ", value, ";"));
     return Code.text(name);
   }
 
