@@ -338,6 +338,30 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     edits.add(new Edit(start(node.getExpression()), end(node.getExpression()), replacement.parts()));
   }
 
+  /**
+   * Whether {@code member} is a protected member the owner inherits from a class in another
+   * package: the owner's code may use it, the generated class (no subclass) may not, so it goes
+   * through an accessor as a private member does.
+   */
+  private boolean isInheritedProtected(Element member) {
+    return member.getModifiers().contains(Modifier.PROTECTED)
+        && !reachableFromTheOwnersPackage(member);
+  }
+
+  /** The inherited protected method (see above) a call with {@code arity} arguments calls. */
+  private ExecutableElement inheritedProtectedMethod(List<ExecutableElement> methods, int arity) {
+    ExecutableElement found = null;
+    for (ExecutableElement method : methods) {
+      if (method.getParameters().size() == arity || method.isVarArgs()) {
+        if (!isInheritedProtected(method) || found != null) {
+          return null; // another overload may be the one: javac decides, as written
+        }
+        found = method;
+      }
+    }
+    return found;
+  }
+
   /** Whether code in the owner's package that is no subclass may use {@code member}. */
   private boolean reachableFromTheOwnersPackage(Element member) {
     if (member.getModifiers().contains(Modifier.PUBLIC)) {
@@ -474,6 +498,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           }
           ExecutableElement privateOne =
               privateMethod(methods, node.getArguments().size(), site);
+          if (privateOne == null) {
+            privateOne = inheritedProtectedMethod(methods, node.getArguments().size());
+          }
           if (privateOne != null) {
             callPrivate(node, privateOne, site);
           } else {
@@ -658,7 +685,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private void qualifyMember(
       Tree node, Element member, TypeElement site, boolean viaOwner, String name) {
     boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
-    if (member.getModifiers().contains(Modifier.PRIVATE)) {
+    if (member.getModifiers().contains(Modifier.PRIVATE) || isInheritedProtected(member)) {
       String self = isStatic ? "" : instanceOf(site);
       if (member instanceof javax.lang.model.element.VariableElement && self != null) {
         privateField(node, (javax.lang.model.element.VariableElement) member, self);

@@ -1,0 +1,26 @@
+package dev.stackless.tests;
+
+import static dev.stackless.Keywords.nosuspend;
+import static dev.stackless.Keywords.resume;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.stackless.Frame;
+import org.junit.jupiter.api.Test;
+
+class ProtectedsTest {
+  @Test
+  void inheritedProtectedMembersOfAnotherPackageBehaveAsInPlainJava() {
+    String plain = new Protecteds().runPlain(3);
+    Frame<String> frame = ProtectedsAsync.run(new Protecteds(), 3);
+    while (!frame.isDone()) {
+      resume(Protecteds.parked);
+    }
+    String transformed = nosuspend(frame);
+    assertEquals("[x6]6", plain.substring(0, plain.indexOf(' ')));
+    assertEquals(plain.substring(0, plain.indexOf(' ')),
+        transformed.substring(0, transformed.indexOf(' ')));
+    // the static protected counter: one more instance made since the plain run read it
+    assertEquals(Integer.parseInt(plain.substring(plain.indexOf(' ') + 1)) + 1,
+        Integer.parseInt(transformed.substring(transformed.indexOf(' ') + 1)));
+  }
+}

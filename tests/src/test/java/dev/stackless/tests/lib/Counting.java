@@ -1,0 +1,15 @@
+package dev.stackless.tests.lib;
+
+/** A superclass in another package, whose protected members a subclass's @Async body uses. */
+public class Counting {
+  protected int hits;
+  protected static int created;
+
+  protected Counting() {
+    created++;
+  }
+
+  protected String hook(String s) {
+    return s + hits;
+  }
+}
