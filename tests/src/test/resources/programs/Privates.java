@@ -97,7 +97,13 @@ public class Privates {
 
   /** A nested class's private constructor, fields and methods, used from the owner's body. */
   static class Node {
+    private static int made;
     private int v;
+
+    private static Node of(int v) {
+      made++;
+      return new Node(v);
+    }
 
     private Node(int v) {
       this.v = log(v);
@@ -115,7 +121,10 @@ public class Privates {
     n.v += value(1);
     Node[] nodes = {new Node(2), n};
     nodes[0].v *= value(3);
-    return p.total + n.get() + nodes[0].get() + new Node(value(4)).v;
+    Node.made += value(5);
+    Node other = Node.of(value(6));
+    return p.total + n.get() + nodes[0].get() + new Node(value(4)).v + other.v * 100
+        + Node.made * 10000;
   }
 
   @Async

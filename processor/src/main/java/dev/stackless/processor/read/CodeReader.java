@@ -250,6 +250,19 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     if (throughExpression) {
       through = privateSiteOfExpression(node.getExpression());
     }
+    TypeElement nestmate = site == null && through == null && classMembers.isEmpty()
+        && !isMethodSelect(node) ? nestmateType(node.getExpression()) : null;
+    if (nestmate != null) {
+      for (Element member : nestmate.getEnclosedElements()) {
+        if (member.getSimpleName().contentEquals(node.getIdentifier())
+            && member.getModifiers().contains(Modifier.PRIVATE)
+            && member.getModifiers().contains(Modifier.STATIC)
+            && member instanceof javax.lang.model.element.VariableElement) {
+          privateField(node, (javax.lang.model.element.VariableElement) member, ""); // Node.made
+          return null;
+        }
+      }
+    }
     if (classMembers.isEmpty() && site == null && through == null && !isMethodSelect(node)
         && privateInstanceField(node.getIdentifier().toString()) != null
         && !isDeclaredInside(node.getExpression().toString())) {
@@ -436,6 +449,22 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return type != null && outermost(type).equals(outermost(cx.names().owner()));
   }
 
+  /**
+   * The class a qualifier names ({@code Node}, {@code Outer.Node}; not a local's value) when it
+   * is of the owner's top-level class, whose private static members Java lets this code use.
+   */
+  private TypeElement nestmateType(ExpressionTree qualifier) {
+    if (!(qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)
+        || (qualifier instanceof IdentifierTree
+            && (cx.bodyLocal(qualifier.toString()) != null
+                || isDeclaredInside(qualifier.toString())
+                || cx.names().field(qualifier.toString()) != null))) {
+      return null;
+    }
+    TypeElement type = cx.names().typeOfQualifier(qualifier.toString());
+    return isNestmate(type) ? type : null;
+  }
+
   private static TypeElement outermost(TypeElement type) {
     while (type.getEnclosingElement() instanceof TypeElement) {
       type = (TypeElement) type.getEnclosingElement();
@@ -538,6 +567,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         return null;
       }
       TypeElement site = memberSite(select.getExpression());
+      if (site == null) {
+        site = nestmateType(select.getExpression()); // Node.make(): a nested class's static
+      }
       if (site != null) {
         ExecutableElement privateOne = privateMethod(
             cx.names().methodsOf(site, select.getIdentifier().toString()),
