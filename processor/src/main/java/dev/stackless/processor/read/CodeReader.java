@@ -854,6 +854,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       }
     } else if (tree instanceof MemberSelectTree && Intrinsics.isThis(((MemberSelectTree) tree).getExpression())) {
       name = ((MemberSelectTree) tree).getIdentifier().toString();
+    } else if (tree instanceof MemberSelectTree) {
+      return privateStaticTarget(cx, (MemberSelectTree) tree, isLocal);
     } else {
       return null;
     }
@@ -891,6 +893,31 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * instance field of that class: its getter call and the start of its setter call on {@code
    * self}; null for any other target.
    */
+  /** {@code Node.made}: a private static field of a class of the owner's top-level class. */
+  private static String[] privateStaticTarget(ReadContext cx, MemberSelectTree target,
+      java.util.function.Function<String, Boolean> isLocal) {
+    ExpressionTree qualifier = target.getExpression();
+    if (!(qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)
+        || (qualifier instanceof IdentifierTree && isLocal.apply(qualifier.toString()))) {
+      return null;
+    }
+    TypeElement type = cx.names().typeOfQualifier(qualifier.toString());
+    if (!isNestmate(cx, type)) {
+      return null;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getSimpleName().contentEquals(target.getIdentifier())
+          && member instanceof javax.lang.model.element.VariableElement
+          && member.getModifiers().contains(Modifier.PRIVATE)
+          && member.getModifiers().contains(Modifier.STATIC)) {
+        String accessor = cx.generatedClass() + "."
+            + cx.privates().field((javax.lang.model.element.VariableElement) member);
+        return new String[] {accessor + "get()", accessor + "set("};
+      }
+    }
+    return null;
+  }
+
   static String[] privateTargetOf(ReadContext cx, Tree target, String self) {
     if (!(target instanceof MemberSelectTree)) {
       return null;
