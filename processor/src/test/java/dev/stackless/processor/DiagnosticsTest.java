@@ -387,6 +387,21 @@ class DiagnosticsTest {
   }
 
   @Test
+  void varTypedThroughASwitchExpressionWhoseRuleYieldsFromABlockCompiles() {
+    JavaFileObject src = file("Sw", String.join("\n",
+        "class Sw {",
+        "  @Async static int m(int x) { return x; }",
+        "  @Async static int run(int n, Frame<Integer> f) {",
+        "    var v = n > 0 ? (\"\" + await(SwAsync.m(1))).length()",
+        "        : switch (n) { case 0 -> 1; default -> { int w = 17; yield w ^ n; } };",
+        "    await(f);",
+        "    return v;",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
   void switchExpressionNestedInALargerExpressionCompiles() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",

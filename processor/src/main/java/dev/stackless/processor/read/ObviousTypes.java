@@ -72,6 +72,86 @@ final class ObviousTypes {
 
   private ObviousTypes() {}
 
+  private static final Map<String, String> WRITTEN = Map.of(
+      "int", "int", "long", "long", "short", "short", "byte", "byte", "char", "char",
+      "double", "double", "float", "float", "boolean", "boolean",
+      "String", STRING, STRING, STRING);
+
+  /**
+   * The types of the values a rule's block yields ({@code { int w = ..; yield w ^ d; }}), typed
+   * with the block's own locals of primitive or String type: one null if any is not known.
+   */
+  private static List<String> yieldedTypes(com.sun.source.tree.BlockTree block, Facts facts) {
+    Map<String, String> locals = new java.util.HashMap<>();
+    List<ExpressionTree> yielded = new ArrayList<>();
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
+        String written = node.getType() == null ? null : WRITTEN.get(node.getType().toString());
+        locals.put(node.getName().toString(), written); // null: a local of another type
+        return super.visitVariable(node, unused);
+      }
+
+      @Override
+      public Void visitYield(com.sun.source.tree.YieldTree node, Void unused) {
+        yielded.add(node.getValue());
+        return null;
+      }
+
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
+        return null; // its yields are its own
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void v) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(block, null);
+    Facts inBlock = new Facts() {
+      @Override
+      public String variableType(String name) {
+        return locals.containsKey(name) ? locals.get(name) : facts.variableType(name);
+      }
+
+      @Override
+      public String awaitedType(MethodInvocationTree await, Function<ExpressionTree, String> t) {
+        return facts.awaitedType(await, t);
+      }
+
+      @Override
+      public String asyncCallType(MethodInvocationTree call, Function<ExpressionTree, String> t) {
+        return facts.asyncCallType(call, t);
+      }
+
+      @Override
+      public String methodResultType(
+          MethodInvocationTree call, Function<ExpressionTree, String> t) {
+        return facts.methodResultType(call, t);
+      }
+
+      @Override
+      public String fieldType(MemberSelectTree select, Function<ExpressionTree, String> t) {
+        return facts.fieldType(select, t);
+      }
+
+      @Override
+      public String castType(TypeCastTree cast) {
+        return facts.castType(cast);
+      }
+    };
+    List<String> types = new ArrayList<>();
+    for (ExpressionTree value : yielded) {
+      types.add(of(value, inBlock));
+    }
+    return yielded.isEmpty() ? java.util.Arrays.asList((String) null) : types;
+  }
+
   static String of(ExpressionTree tree, Facts facts) {
     switch (tree.getKind()) {
       case PARENTHESIZED:
@@ -149,13 +229,18 @@ final class ObviousTypes {
       case SWITCH_EXPRESSION: {
         List<String> types = new ArrayList<>();
         for (CaseTree rule : ((SwitchExpressionTree) tree).getCases()) {
-          if (rule.getCaseKind() != CaseTree.CaseKind.RULE
-              || !(rule.getBody() instanceof ExpressionTree)) {
-            return null; // a block that yields, or an old-style case
+          if (rule.getCaseKind() != CaseTree.CaseKind.RULE) {
+            return null; // an old-style case
           }
-          types.add(of((ExpressionTree) rule.getBody(), facts));
+          if (rule.getBody() instanceof ExpressionTree) {
+            types.add(of((ExpressionTree) rule.getBody(), facts));
+          } else if (rule.getBody() instanceof com.sun.source.tree.BlockTree) {
+            types.addAll(yieldedTypes((com.sun.source.tree.BlockTree) rule.getBody(), facts));
+          } else {
+            // case X -> throw ...: no value
+          }
         }
-        return conditionalType(types);
+        return types.isEmpty() ? null : conditionalType(types);
       }
       case LESS_THAN:
       case LESS_THAN_EQUAL:
