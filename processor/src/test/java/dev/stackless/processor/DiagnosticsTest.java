@@ -402,6 +402,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void localClassUsedAfterASuspensionPointIsAnError() {
+    JavaFileObject src = file("Locals", String.join("\n",
+        "class Locals {",
+        "  @Async static int run(Frame<Integer> f) {",
+        "    class Acc { int get() { return 1; } }",       // 6
+        "    int before = new Acc().get();",               // fine: the same state
+        "    await(f);",
+        "    return before + new Acc().get();",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] the local class Acc, used after a suspension"
+            + " point,")
+        .inFile(src).onLine(6).atColumn(5);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void switchExpressionNestedInALargerExpressionCompiles() {
     JavaFileObject src = file("Switches", String.join("\n",
         "class Switches {",

@@ -225,14 +225,56 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private Stmt.Block readBlock(TreePath path) {
     scopes.push(new HashMap<>());
     try {
+      List<? extends StatementTree> block = ((BlockTree) path.getLeaf()).getStatements();
       List<Stmt> statements = new ArrayList<>();
-      for (StatementTree statement : ((BlockTree) path.getLeaf()).getStatements()) {
-        statements.add(readStatement(new TreePath(path, statement)));
+      for (int i = 0; i < block.size(); i++) {
+        if (block.get(i) instanceof com.sun.source.tree.ClassTree) {
+          checkLocalClassUses((com.sun.source.tree.ClassTree) block.get(i), block, i);
+        }
+        statements.add(readStatement(new TreePath(path, block.get(i))));
       }
       return new Stmt.Block(statements);
     } finally {
       scopes.pop();
     }
+  }
+
+  /**
+   * A local class (or record) declared in a block stays a local class of the state that declares
+   * it: code after a suspension point (another state) cannot name it. Reported where a statement
+   * after the declaration names it at or after a suspension point.
+   */
+  private void checkLocalClassUses(
+      com.sun.source.tree.ClassTree local, List<? extends StatementTree> block, int at) {
+    String name = local.getSimpleName().toString();
+    boolean suspended = false;
+    for (int j = at + 1; j < block.size(); j++) {
+      StatementTree statement = block.get(j);
+      boolean suspends = finder.contains(statement);
+      if ((suspended || suspends) && namesType(statement, name)) {
+        reporter.error(local, unit, Diagnostic.UNSUPPORTED, "the local class " + name
+            + ", used after a suspension point,", "declare it as a member class of "
+            + names.owner().getSimpleName());
+        failed = true;
+        return;
+      }
+      suspended |= suspends;
+    }
+  }
+
+  private static boolean namesType(Tree tree, String name) {
+    Boolean found = new com.sun.source.util.TreeScanner<Boolean, Void>() {
+      @Override
+      public Boolean visitIdentifier(IdentifierTree node, Void unused) {
+        return node.getName().contentEquals(name);
+      }
+
+      @Override
+      public Boolean reduce(Boolean a, Boolean b) {
+        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+      }
+    }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
   }
 
   private Stmt readStatement(TreePath path) {
