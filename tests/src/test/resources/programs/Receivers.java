@@ -47,6 +47,11 @@ public class Receivers {
     sum += r.later().later().add(9); // an @Async result as the receiver of another
     int i = 0;
     sum += all[i++].add(i) + all[i].add(i++);
+    java.util.List<Receivers> list = java.util.List.of(new Receivers(30), new Receivers(40));
+    java.util.Map<String, Receivers> byName = new java.util.HashMap<>();
+    byName.put("a", new Receivers(50));
+    sum += list.get(log(1)).add(2) + byName.get("a").add(3) + list.get(0).later().add(4);
+    sum += byName.computeIfAbsent("b", k -> new Receivers(60)).add(5);
     try {
       nothing().add(log(11));
     } catch (NullPointerException e) {

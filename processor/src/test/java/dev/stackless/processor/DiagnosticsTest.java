@@ -298,21 +298,23 @@ class DiagnosticsTest {
   }
 
   @Test
-  void asyncCallOnAReceiverWhoseClassNeedsTypeArgumentsIsAnError() {
+  void asyncCallOnAReceiverWhoseClassNeedsInferenceIsAnError() {
     JavaFileObject src = file("Recv", String.join("\n",
         "class Recv {",
         "  @Async int add(int x) { return x; }",
         "  Recv next() { return this; }",
+        "  static <T> T first(java.util.List<T> xs) { return xs.get(0); }",
         "  @Async static int run(java.util.List<Recv> all, Recv[] some) {",
-        "    int a = some[0].add(1) + some[0].next().add(2);", // fine: an element, a result
-        "    return a + all.get(0).add(3);",                   // 9: get returns a type variable
+        // fine: an element, a result, a result typed by the receiver's type arguments
+        "    int a = some[0].add(1) + some[0].next().add(2) + all.get(0).add(3);",
+        "    return a + first(all).add(4);", // 10: first's result needs inference
         "  }",
         "}"));
     Compilation c = compile(src);
     assertThat(c).hadErrorContaining(
             "[Unsupported] this call is not supported yet by the Stackless processor; cannot tell"
                 + " whether this call of add calls an @Async method")
-        .inFile(src).onLine(9).atColumn(26);
+        .inFile(src).onLine(10).atColumn(26);
     assertThat(c).hadErrorCount(1);
   }
 

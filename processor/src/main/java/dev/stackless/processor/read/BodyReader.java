@@ -1515,6 +1515,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return Intrinsics.asyncCall(
           invocation, names, name -> receiverClass(invocation, name), asyncNames);
     } catch (Intrinsics.Undecidable e) {
+      DeclaredType receiver = invocation.getMethodSelect() instanceof MemberSelectTree
+          ? receiverType(((MemberSelectTree) invocation.getMethodSelect()).getExpression())
+          : null;
+      if (receiver != null) {
+        try { // list.get(0).fetch(): the type arguments of list's type say what get returns
+          return Intrinsics.callOn((TypeElement) receiver.asElement(), invocation, names);
+        } catch (Intrinsics.Undecidable overloads) {
+          // reported below
+        }
+      }
       reporter.error(invocation.getMethodSelect(), unit, Diagnostic.UNSUPPORTED,
           "this call", e.getMessage());
       failed = true;
@@ -1525,6 +1535,55 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   @Override
   public TypeElement localType(String name) {
     return localTypeElement(name);
+  }
+
+  /**
+   * The type of a receiver, with its type arguments, as javac gives a local's ({@code list}) and
+   * as the declarations give the results of the calls on it ({@code list.get(0)}, {@code
+   * map.computeIfAbsent(k, f)}: the method's result as a member of the receiver's type); null
+   * when not known, or when several methods of that name and arity may be the one.
+   */
+  private DeclaredType receiverType(ExpressionTree receiver) {
+    while (receiver instanceof ParenthesizedTree) {
+      receiver = ((ParenthesizedTree) receiver).getExpression();
+    }
+    TypeMirror type = null;
+    if (receiver instanceof IdentifierTree) {
+      Local local = bodyLocal(((IdentifierTree) receiver).getName().toString());
+      type = local == null ? null : local.mirror();
+    } else if (receiver instanceof MethodInvocationTree
+        && ((MethodInvocationTree) receiver).getMethodSelect() instanceof MemberSelectTree) {
+      MethodInvocationTree call = (MethodInvocationTree) receiver;
+      MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
+      DeclaredType site = receiverType(select.getExpression());
+      if (site == null) {
+        return null;
+      }
+      ExecutableElement found = null;
+      for (ExecutableElement method
+          : names.methodsOf((TypeElement) site.asElement(), select.getIdentifier().toString())) {
+        if (method.getParameters().size() == call.getArguments().size() && !method.isVarArgs()) {
+          if (found != null) {
+            return null;
+          }
+          found = method;
+        }
+      }
+      if (found == null || !found.getTypeParameters().isEmpty()) {
+        return null; // a generic method: its result depends on inference
+      }
+      try {
+        type = ((javax.lang.model.type.ExecutableType)
+            env.getTypeUtils().asMemberOf(site, found)).getReturnType();
+      } catch (IllegalArgumentException notAMember) {
+        return null;
+      }
+    }
+    if (type instanceof javax.lang.model.type.TypeVariable) {
+      type = ((javax.lang.model.type.TypeVariable) type).getUpperBound();
+    }
+    return type instanceof DeclaredType && !TypeSource.mentionsError(type)
+        ? (DeclaredType) type : null;
   }
 
   /**

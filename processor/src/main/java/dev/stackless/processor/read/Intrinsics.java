@@ -140,6 +140,20 @@ public final class Intrinsics {
         receiver.isType ? null : qualifier);
   }
 
+  /**
+   * The {@code @Async} method a call on a receiver of class {@code type} calls, or null if an
+   * ordinary one; for a receiver whose class the caller found another way.
+   */
+  static AsyncCall callOn(TypeElement type, MethodInvocationTree invocation, NameResolver names)
+      throws Undecidable {
+    MemberSelectTree select = (MemberSelectTree) invocation.getMethodSelect();
+    String name = select.getIdentifier().toString();
+    ExecutableElement method =
+        pick(names.methodsOf(type, name), invocation.getArguments().size(), name);
+    return method == null ? null
+        : new AsyncCall(method, (TypeElement) method.getEnclosingElement(), select.getExpression());
+  }
+
   /** The static type of a call's receiver, as far as declarations tell it. */
   static final class Receiver {
     final TypeElement type;
