@@ -143,8 +143,22 @@ public class PatternSwitches {
     return r;
   }
 
+  /** Pattern switches inside larger expressions, their cases' values suspending. */
+  @Async
+  static String nestedPatterns(Object o) {
+    return "got " + switch (o) {
+      case Integer i -> i + value(1);
+      case Circle(double r) -> "circle " + (r * value(2));
+      case Square s -> s.side() * 10 + value(s.side());
+      case null, default -> "other";
+    } + "!" + Math.max(log(3), switch (o) { case String s -> s.length() + value(4); default -> 0; });
+  }
+
   @Async
   public static Object run() {
+    for (Object o : new Object[] {5, new Circle(1.5), new Square(3), "text", null}) {
+      log(nestedPatterns(o));
+    }
     for (Object o : new Object[] {20, 7, 3, -1, "abc", "a", null, 2.5}) {
       log(guarded(o));
     }

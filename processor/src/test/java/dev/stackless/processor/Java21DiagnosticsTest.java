@@ -89,20 +89,20 @@ class Java21DiagnosticsTest {
   }
 
   @Test
-  void patternSwitchNestedInALargerExpressionWhoseCaseSuspendsIsAnError() {
+  void patternSwitchWithAGuardNestedInALargerExpressionWhoseCaseSuspendsIsAnError() {
     JavaFileObject src = file("Nested", String.join("\n",
         "class Nested {",
         "  @Async static int run(Object o, Frame<Integer> f) {",
         "    return 1 + switch (o) {",
-        "      case Integer i -> i + await(f);", // 7
+        "      case Integer i when i > 0 -> i + await(f);", // 7
         "      default -> 0;",
         "    };",
         "  }",
         "}"));
     Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] a pattern switch nested in a larger"
-            + " expression, whose case suspends,")
-        .inFile(src).onLine(7).atColumn(29);
+    assertThat(c).hadErrorContaining("[Unsupported] a pattern switch with a guard, nested in a"
+            + " larger expression, whose case suspends,")
+        .inFile(src).onLine(7).atColumn(40);
     assertThat(c).hadErrorCount(1);
   }
 }

@@ -120,6 +120,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return read(cx, path, null, null, substitutions);
   }
 
+  /** As above, with {@code declared} names of Java's own variables in scope (see readDeclaring). */
+  static Code readWith(ReadContext cx, TreePath path, java.util.Map<Tree, Code> substitutions,
+      java.util.Collection<String> declared) {
+    return read(cx, path, null, null, substitutions, declared);
+  }
+
   private static Code read(
       ReadContext cx,
       TreePath path,

@@ -400,7 +400,7 @@ final class ExpressionSpiller {
       for (int i = 0; i < values.size(); i++) {
         substitutions.put(children.get(i), values.get(i));
       }
-      return Lowered.value(List.of(), CodeReader.readWith(cx.readContext(), path, substitutions));
+      return Lowered.value(List.of(), readWith(path, substitutions));
     });
   }
 
@@ -602,55 +602,136 @@ final class ExpressionSpiller {
     if (!casesSuspend) {
       return composite(path, List.of(selector));
     }
-    if (CaseLabels.isPatternSwitch(tree.getCases())) {
-      // its cases' values would be read apart from the pattern variables they use
-      throw new Unspillable(tree, "a pattern switch nested in a larger expression, whose case"
-          + " suspends,");
+    boolean patterns = CaseLabels.isPatternSwitch(tree.getCases());
+    java.util.Set<String> bound = new java.util.HashSet<>();
+    for (CaseTree c : tree.getCases()) {
+      if (CaseLabels.guard(c) != null) {
+        // the switch written again for the type would test the guard a second time
+        throw new Unspillable(tree, "a pattern switch with a guard, nested in a larger"
+            + " expression, whose case suspends,");
+      }
+      for (Tree label : CaseLabels.of(c)) {
+        Tree pattern = CaseLabels.pattern(label);
+        if (pattern != null) {
+          CaseLabels.bindings(pattern).forEach(v -> bound.add(v.getName().toString()));
+        }
+      }
     }
     ExpressionTree selectorTree = selector;
     return then(lower(child(path, selector)), value -> {
-      String saved = cx.newName("$t");
-      Map<Tree, Code> onSaved = new IdentityHashMap<>();
-      onSaved.put(selectorTree, Code.text(saved));
-      Lowered others = Lowered.value(List.of(), CodeReader.readWith(cx.readContext(), path, onSaved));
-      List<Code> labels = new ArrayList<>();
-      List<Lowered> arms = new ArrayList<>();
-      List<Code> otherLabels = new ArrayList<>();
-      boolean otherDefault = false;
-      for (CaseTree c : tree.getCases()) {
-        TreePath casePath = child(path, c);
-        List<Code> constants = new ArrayList<>();
-        for (Tree label : CaseLabels.of(c)) {
-          constants.add(read(child(casePath, label)));
-        }
-        if (!cx.containsSuspension(c)) {
-          otherLabels.addAll(constants);
-          otherDefault |= constants.isEmpty();
-          continue;
-        }
-        if (c.getCaseKind() != CaseTree.CaseKind.RULE || !(c.getBody() instanceof ExpressionTree)) {
-          throw new Unspillable(c, "a switch expression nested in a larger expression, whose case"
-              + " suspends in a block or a throw (statements between the values)");
-        }
-        Tree body = c.getBody();
-        labels.add(caseLabel(constants));
-        arms.add(mapValue(lower(child(casePath, body)), armValue -> {
-          Map<Tree, Code> taken = new IdentityHashMap<>(onSaved);
-          taken.put(body, armValue);
-          return CodeReader.readWith(cx.readContext(), path, taken);
-        }));
+      patternVariables.addAll(bound); // the cases' values use Java's pattern variables
+      Map<Tree, Code> renamedBefore = new IdentityHashMap<>(renamed);
+      try {
+        return switchOnSaved(path, tree, selectorTree, value, patterns);
+      } finally {
+        patternVariables.removeAll(bound);
+        renamed.keySet().retainAll(renamedBefore.keySet());
       }
-      if (!otherLabels.isEmpty()) {
-        labels.add(caseLabel(otherLabels));
-        arms.add(others);
-      }
-      if (otherDefault) {
-        labels.add(Code.text("default"));
-        arms.add(others);
-      }
-      return Lowered.cases(List.of(Code.concat("var ", saved, " = ", value, ";")),
-          Code.text(saved), labels, arms);
     });
+  }
+
+  /** Java's pattern variables in scope where the spiller reads code, not the frame's fields. */
+  private final java.util.Set<String> patternVariables = new java.util.HashSet<>();
+
+  /** The uses of pattern variables renamed in a switch on a saved selector (see renameUses). */
+  private final Map<Tree, Code> renamed = new IdentityHashMap<>();
+
+  /** Records the uses of the pattern variable {@code name} in a case's value as {@code to}. */
+  private void renameUses(Tree body, String name, String to) {
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        if (node.getName().contentEquals(name)) {
+          renamed.put(node, Code.text(to));
+        }
+        return null;
+      }
+    }.scan(body, null);
+  }
+
+  private Code readWith(TreePath path, Map<Tree, Code> substitutions) {
+    Map<Tree, Code> all = new IdentityHashMap<>(renamed);
+    all.putAll(substitutions);
+    return CodeReader.readWith(cx.readContext(), path, all, patternVariables);
+  }
+
+  /** The switch on the selector's saved {@code value}, for {@link #lowerSwitchExpression}. */
+  private Lowered switchOnSaved(TreePath path, SwitchExpressionTree tree,
+      ExpressionTree selectorTree, Code value, boolean patterns) throws Unspillable {
+    String saved = cx.newName("$t");
+    Map<Tree, Code> onSaved = new IdentityHashMap<>();
+    onSaved.put(selectorTree, Code.text(saved));
+    Lowered others = Lowered.value(List.of(),
+        CodeReader.readWith(cx.readContext(), path, onSaved, patternVariables));
+    List<Code> labels = new ArrayList<>();
+    List<Lowered> arms = new ArrayList<>();
+    List<Code> otherLabels = new ArrayList<>();
+    boolean otherDefault = false;
+    for (CaseTree c : tree.getCases()) {
+      TreePath casePath = child(path, c);
+      List<Code> constants = new ArrayList<>();
+      for (Tree label : CaseLabels.of(c)) {
+        // the switch written again inside this one binds the pattern's names itself: here they
+        // get names of their own, which the case's value uses
+        Map<Tree, Code> fresh = new IdentityHashMap<>();
+        Tree pattern = CaseLabels.pattern(label);
+        for (com.sun.source.tree.VariableTree variable
+            : pattern == null ? List.<com.sun.source.tree.VariableTree>of()
+                : CaseLabels.bindings(pattern)) {
+          String name = cx.newName("$p");
+          TreePath variablePath = TreePath.getPath(casePath, variable);
+          Tree type = variable.getType();
+          fresh.put(variable, Code.concat(type == null || type.toString().equals("var")
+              ? Code.text("var") : read(child(variablePath, type)), " ", name));
+          if (c.getBody() != null) {
+            renameUses(c.getBody(), variable.getName().toString(), name);
+          }
+        }
+        constants.add(fresh.isEmpty() ? read(child(casePath, label))
+            : CodeReader.readWith(cx.readContext(), child(casePath, label), fresh,
+                patternVariables));
+      }
+      if (!cx.containsSuspension(c) && patterns) {
+        // a pattern's variables allow it no company: case String s, Integer i is no label
+        labels.add(patternCaseLabel(c, constants));
+        arms.add(others);
+        continue;
+      }
+      if (!cx.containsSuspension(c)) {
+        otherLabels.addAll(constants);
+        otherDefault |= constants.isEmpty();
+        continue;
+      }
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE || !(c.getBody() instanceof ExpressionTree)) {
+        throw new Unspillable(c, "a switch expression nested in a larger expression, whose case"
+            + " suspends in a block or a throw (statements between the values)");
+      }
+      Tree body = c.getBody();
+      labels.add(patterns ? patternCaseLabel(c, constants) : caseLabel(constants));
+      arms.add(mapValue(lower(child(casePath, body)), armValue -> {
+        Map<Tree, Code> taken = new IdentityHashMap<>(onSaved);
+        taken.put(body, armValue);
+        return CodeReader.readWith(cx.readContext(), path, taken, patternVariables);
+      }));
+    }
+    if (!otherLabels.isEmpty()) {
+      labels.add(caseLabel(otherLabels));
+      arms.add(others);
+    }
+    if (otherDefault) {
+      labels.add(Code.text("default"));
+      arms.add(others);
+    }
+    return Lowered.cases(List.of(Code.concat("var ", saved, " = ", value, ";")),
+        Code.text(saved), labels, arms);
+  }
+
+  /** A pattern switch's case label as written: {@code case String s}, {@code case null, default}. */
+  private static Code patternCaseLabel(CaseTree c, List<Code> labels) {
+    if (!CaseLabels.isDefault(c)) {
+      return caseLabel(labels);
+    }
+    return labels.isEmpty() ? Code.text("default") : Code.concat(caseLabel(labels), ", default");
   }
 
   /** {@code case A, B}, or {@code default} for no constants. */
@@ -751,7 +832,7 @@ final class ExpressionSpiller {
               cx.readContext(), target, substitutions.get(operands.get(0)).toString());
       Code lvalue = privateField != null
           ? Code.text(privateField[0])
-          : CodeReader.readWith(cx.readContext(), targetPath, substitutions);
+          : readWith(targetPath, substitutions);
       String old = cx.newName("$old");
       List<Code> prefix = new ArrayList<>(once);
       prefix.add(Code.concat("var ", old, " = ", lvalue, ";"));
@@ -860,7 +941,12 @@ final class ExpressionSpiller {
   }
 
   private Code read(TreePath path) {
-    return CodeReader.read(cx.readContext(), path);
+    if (renamed.containsKey(path.getLeaf())) {
+      return renamed.get(path.getLeaf()); // a renamed pattern variable, alone
+    }
+    return renamed.isEmpty() && patternVariables.isEmpty()
+        ? CodeReader.read(cx.readContext(), path)
+        : CodeReader.readWith(cx.readContext(), path, renamed, patternVariables);
   }
 
   private static TreePath child(TreePath parent, Tree child) {
