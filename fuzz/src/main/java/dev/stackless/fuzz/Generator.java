@@ -452,6 +452,9 @@ final class Generator {
    * ints, which the switch promotes.
    */
   private String nestedSwitch(T t) {
+    if (PATTERN_SWITCHES && rnd.nextInt(4) == 0) {
+      return nestedPatternSwitch(t);
+    }
     Var color = pick(T.COLOR, false);
     StringBuilder sb = new StringBuilder("(switch (");
     List<String> labels;
@@ -479,6 +482,29 @@ final class Generator {
       }
     }
     return sb.append("})").toString();
+  }
+
+  /**
+   * {@code (switch ((Object) e) { case Integer n -> n + e1; case String s -> s.length() + e2;
+   * default -> e3; })} inside a larger expression (Java 21): the rules' values use the pattern
+   * variables and may suspend.
+   */
+  private String nestedPatternSwitch(T t) {
+    String n = fresh("n");
+    String text = fresh("s");
+    String sel = "(Object) " + (rnd.nextBoolean() ? expr(T.INT) : expr(T.STR));
+    StringBuilder sb = new StringBuilder("(switch (" + sel + ") { ");
+    vars.add(new Var(n, T.INT, true, false));
+    sb.append("case Integer ").append(n).append(" -> (").append(n).append(" + ")
+        .append(expr(T.INT)).append("); ");
+    vars.remove(vars.size() - 1);
+    vars.add(new Var(text, T.STR, true, false));
+    sb.append("case String ").append(text).append(" -> (").append(text).append(".length() ^ ")
+        .append(expr(T.INT)).append("); ");
+    vars.remove(vars.size() - 1);
+    sb.append("default -> ").append(expr(t == T.LONG && rnd.nextBoolean() ? T.INT : t))
+        .append("; })");
+    return sb.toString();
   }
 
   /**
