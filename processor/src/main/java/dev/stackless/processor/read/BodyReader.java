@@ -99,6 +99,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final dev.stackless.processor.model.PrivateAccess privates;
   private final SuspensionFinder finder;
   private final LocalDeclarations declarations;
+  private final Map<Tree, java.util.Optional<TypeMirror>> varMirrors =
+      new java.util.IdentityHashMap<>();
   private final Set<String> typeVariables = new LinkedHashSet<>();
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
   private final Deque<TargetEntry> targets = new ArrayDeque<>();
@@ -1611,7 +1613,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     VariableTree variable = (VariableTree) declaration.getLeaf();
     if (isVar(variable)) {
-      TypeMirror mirror = scopeMirror(declaration, simple);
+      // javac attributes a copy of the body for each scope asked: once per declaration
+      TypeMirror mirror = varMirrors.computeIfAbsent(variable,
+          v -> java.util.Optional.ofNullable(scopeMirror(declaration, simple))).orElse(null);
       if (element) {
         mirror = mirror instanceof javax.lang.model.type.ArrayType
             ? ((javax.lang.model.type.ArrayType) mirror).getComponentType() : null;
