@@ -1,6 +1,7 @@
 package dev.stackless.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stackless.processor.Sources.assertOnlyError;
 import static dev.stackless.processor.Sources.compile;
 import static dev.stackless.processor.Sources.file;
 
@@ -80,10 +81,7 @@ class DiagnosticsTest {
         "    return await(f) + 1;",      // 6
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] await()")
-        .inFile(src).onLine(6).atColumn(12);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[SuspendOutsideAsync] await()", 6, 12);
   }
 
   @Test
@@ -94,10 +92,7 @@ class DiagnosticsTest {
         "    return frame();",           // 6
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] frame()")
-        .inFile(src).onLine(6).atColumn(12);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[SuspendOutsideAsync] frame()", 6, 12);
   }
 
   @Test
@@ -106,10 +101,7 @@ class DiagnosticsTest {
         "class Plain {",
         "  static AnyFrame f = frame();",  // 5
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] frame()")
-        .inFile(src).onLine(5).atColumn(23);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[SuspendOutsideAsync] frame()", 5, 23);
   }
 
   @Test
@@ -120,10 +112,7 @@ class DiagnosticsTest {
         "    suspend();",                // 6
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] suspend()")
-        .inFile(src).onLine(6).atColumn(5);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[SuspendOutsideAsync] suspend()", 6, 5);
   }
 
   @Test
@@ -134,10 +123,7 @@ class DiagnosticsTest {
         "    suspend();",                // 6
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[SuspendOutsideAsync] suspend()")
-        .inFile(src).onLine(6).atColumn(5);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[SuspendOutsideAsync] suspend()", 6, 5);
   }
 
   @Test
@@ -149,12 +135,9 @@ class DiagnosticsTest {
         "    int x = work();",           // 7
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining(
-            "[AsyncCallOutsideAsync] work is an @Async method and may only be called directly"
-                + " from an @Async method; start it with CallsAsync.work(..)")
-        .inFile(src).onLine(7).atColumn(13);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, 
+        "[AsyncCallOutsideAsync] work is an @Async method and may only be called directly"
+            + " from an @Async method; start it with CallsAsync.work(..)", 7, 13);
   }
 
   @Test
@@ -186,10 +169,7 @@ class DiagnosticsTest {
         "    };",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[SuspendInClass] cannot suspend inside an anonymous or local")
-        .inFile(src).onLine(8).atColumn(9);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[SuspendInClass] cannot suspend inside an anonymous or local", 8, 9);
   }
 
   @Test
@@ -217,10 +197,7 @@ class DiagnosticsTest {
         "    });",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[SuspendInSuspendBlock] cannot suspend inside suspend block")
-        .inFile(src).onLine(7).atColumn(7);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[SuspendInSuspendBlock] cannot suspend inside suspend block", 7, 7);
   }
 
   @Test
@@ -247,10 +224,7 @@ class DiagnosticsTest {
         "class Ctor {",
         "  @Async Ctor() {}",            // 5
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[AsyncConstructor] a constructor cannot be @Async")
-        .inFile(src).onLine(5).atColumn(10);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[AsyncConstructor] a constructor cannot be @Async", 5, 10);
   }
 
   @Test
@@ -259,10 +233,7 @@ class DiagnosticsTest {
         "interface Shape {",
         "  @Async int area();",          // 5
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[AsyncAbstract] an abstract or native method cannot be @Async")
-        .inFile(src).onLine(5).atColumn(14);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[AsyncAbstract] an abstract or native method cannot be @Async", 5, 14);
   }
 
   @Test
@@ -295,11 +266,8 @@ class DiagnosticsTest {
         "    return v;",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] a switch expression nested in a larger"
-            + " expression, whose case suspends in a block or a throw")
-        .inFile(src).onLine(8).atColumn(17);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] a switch expression nested in a larger"
+        + " expression, whose case suspends in a block or a throw", 8, 17);
   }
 
   @Test
@@ -315,12 +283,9 @@ class DiagnosticsTest {
         "    return a + first(all).add(4);", // 10: first's result needs inference
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining(
-            "[Unsupported] this call is not supported yet by the Stackless processor; cannot tell"
-                + " whether this call of add calls an @Async method")
-        .inFile(src).onLine(10).atColumn(26);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, 
+        "[Unsupported] this call is not supported yet by the Stackless processor; cannot tell"
+            + " whether this call of add calls an @Async method", 10, 26);
   }
 
   @Test
@@ -336,11 +301,8 @@ class DiagnosticsTest {
         "    return list.get(0).balance;",                       // 11: get returns a type variable
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] the private field balance of a value whose"
-            + " class is not known here")
-        .inFile(src).onLine(11).atColumn(23);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] the private field balance of a value whose"
+        + " class is not known here", 11, 23);
   }
 
   @Test
@@ -386,11 +348,8 @@ class DiagnosticsTest {
         "    };",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[AsyncOwner] @Async methods of an anonymous or local class"
-            + " cannot be transformed: no generated class can name it")
-        .inFile(src).onLine(7).atColumn(18);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[AsyncOwner] @Async methods of an anonymous or local class"
+        + " cannot be transformed: no generated class can name it", 7, 18);
   }
 
   @Test
@@ -419,11 +378,8 @@ class DiagnosticsTest {
         "    return before + new Acc().get();",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] the local class Acc, used after a suspension"
-            + " point,")
-        .inFile(src).onLine(6).atColumn(5);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] the local class Acc, used after a suspension"
+        + " point,", 6, 5);
   }
 
   @Test
@@ -457,12 +413,9 @@ class DiagnosticsTest {
         "    return " + seven + ";",  // 6
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining(
-            "[Unsupported] an expression whose suspending conditionals (?:) make more than 64"
-                + " paths")
-        .inFile(src).onLine(6).atColumn(17);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, 
+        "[Unsupported] an expression whose suspending conditionals (?:) make more than 64"
+            + " paths", 6, 17);
   }
 
   @Test
@@ -612,11 +565,8 @@ class DiagnosticsTest {
         "  int pick(String a) { return 0; }",
         "  int only() { return 2; }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] super.pick(..) of an overloaded method is not"
-            + " supported yet")
-        .inFile(src).onLine(7).atColumn(17);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] super.pick(..) of an overloaded method is not"
+        + " supported yet", 7, 17);
   }
 
   @Test
@@ -628,11 +578,8 @@ class DiagnosticsTest {
         "    @Override String name() { return \"dog\"; }",   // 7, the name at 22
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[AsyncOverride] Dog.name overrides Animal.name, and one of"
-            + " them is @Async")
-        .inFile(src).onLine(7).atColumn(22);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[AsyncOverride] Dog.name overrides Animal.name, and one of"
+        + " them is @Async", 7, 22);
   }
 
   @Test
@@ -642,11 +589,8 @@ class DiagnosticsTest {
         "  private static final class Node { int v; }",
         "  @Async static int walk(Node n) { suspend(); return n.v; }",   // 6, the name at 21
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] the private class Node in the signature of an"
-            + " @Async method is not supported yet")
-        .inFile(src).onLine(6).atColumn(21);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] the private class Node in the signature of an"
+        + " @Async method is not supported yet", 6, 21);
   }
 
   @Test
@@ -655,11 +599,8 @@ class DiagnosticsTest {
         "class Box<T> {",
         "  @Async <T> T echo(T x) { suspend(); return x; }",   // 5, the name at 16
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] the type variable T, which hides the class's"
-            + " of the same name, is not supported yet")
-        .inFile(src).onLine(5).atColumn(16);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] the type variable T, which hides the class's"
+        + " of the same name, is not supported yet", 5, 16);
   }
 
   @Test
@@ -669,10 +610,7 @@ class DiagnosticsTest {
         "  T value;",
         "  class In { @Async T get() { suspend(); return value; } }",   // 6, the name at 23
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[AsyncOwner] @Async methods of demo.Box.In cannot be"
-            + " transformed")
-        .inFile(src).onLine(6).atColumn(23);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[AsyncOwner] @Async methods of demo.Box.In cannot be"
+        + " transformed", 6, 23);
   }
 }

@@ -1,10 +1,10 @@
 package dev.stackless.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.stackless.processor.Sources.assertOnlyError;
 import static dev.stackless.processor.Sources.compile;
 import static dev.stackless.processor.Sources.file;
 
-import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -63,11 +63,8 @@ class Java21DiagnosticsTest {
         "    }",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] a suspension point in a case's guard, in a"
-            + " switch whose selector is not a local variable,")
-        .inFile(src).onLine(7).atColumn(17);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] a suspension point in a case's guard, in a"
+        + " switch whose selector is not a local variable,", 7, 17);
   }
 
   @Test
@@ -81,11 +78,8 @@ class Java21DiagnosticsTest {
         "    }",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] the pattern variable content declared with"
-            + " var, whose record component's type is not known here")
-        .inFile(src).onLine(8).atColumn(20);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] the pattern variable content declared with"
+        + " var, whose record component's type is not known here", 8, 20);
   }
 
   @Test
@@ -99,10 +93,7 @@ class Java21DiagnosticsTest {
         "    };",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] a pattern switch with a guard, nested in a"
-            + " larger expression, whose case suspends,")
-        .inFile(src).onLine(7).atColumn(40);
-    assertThat(c).hadErrorCount(1);
+    assertOnlyError(src, "[Unsupported] a pattern switch with a guard, nested in a"
+        + " larger expression, whose case suspends,", 7, 40);
   }
 }

@@ -1,5 +1,6 @@
 package dev.stackless.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
@@ -22,5 +23,12 @@ final class Sources {
 
   static Compilation compile(JavaFileObject... files) {
     return javac().withProcessors(new AsyncProcessor()).compile(files);
+  }
+
+  /** Compiles {@code src}: one error, containing {@code message}, at its line and column. */
+  static void assertOnlyError(JavaFileObject src, String message, int line, int column) {
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining(message).inFile(src).onLine(line).atColumn(column);
+    assertThat(c).hadErrorCount(1);
   }
 }
