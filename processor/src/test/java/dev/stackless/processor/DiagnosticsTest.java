@@ -39,7 +39,7 @@ class DiagnosticsTest {
         "  @Async int half(int n) { return n / 2; }",
         "  @Async long run(int n) {",
         "    long v = n < 1 ? 5L : half(n);",
-        "    var list = java.util.List.of(n);",         // 8
+        "    var list = java.util.List.of(n, \"a\");",    // 8: Integer and String, no plain type
         "    suspend();",
         "    return v + list.size();",
         "  }",
@@ -503,9 +503,9 @@ class DiagnosticsTest {
         "class Own {",
         "  @Async static String name() { suspend(); return \"a\"; }",
         "  @Async static int run() {",
-        "    var names = java.util.List.of(await(OwnAsync.name()));",   // 7, the name at 9
+        "    var most = java.util.Collections.max(java.util.List.of(await(OwnAsync.name())));", // 7
         "    suspend();",
-        "    return names.size();",
+        "    return most.length();",
         "  }",
         "}"));
     Compilation c = compile(src);

@@ -204,4 +204,56 @@ class Typing {
         + " " + ((Object) number).getClass().getSimpleName()
         + " " + ((Object) explicit).getClass().getSimpleName();
   }
+
+  /**
+   * Vars holding this owner's own frames in collections, typed by the processor: a generic
+   * factory's inference from its arguments ({@code List.of}, {@code Map.of}, {@code Optional.of}),
+   * array creation, and for-each variables over both. Every local lives across a suspension.
+   */
+  @Async
+  static String varsOfCollectedOwnFrames(Sched s, int n) {
+    var list = java.util.List.of(TypingAsync.big(s, "a", n), TypingAsync.big(s, "b", n + 1));
+    var array = new TypingAsync.Big[] {TypingAsync.big(s, "c", n + 2)};
+    var grid = new TypingAsync.Big[2][];
+    var byName = java.util.Map.of("d", TypingAsync.big(s, "d", n + 3));
+    var maybe = java.util.Optional.of(TypingAsync.big(s, "e", n + 4));
+    var entry = java.util.Map.entry(n, TypingAsync.pass(s, "f"));
+    var asList = java.util.Arrays.asList(TypingAsync.big(s, "g", 1), TypingAsync.big(s, "h", 2));
+    var boxes = java.util.List.of(pass(s, n), 7);
+    long sum = 0;
+    for (var frame : list) {
+      sum += await(frame);
+    }
+    for (var frame : array) {
+      sum += await(frame);
+    }
+    for (var frame : asList) {
+      sum = sum * 10 + await(frame);
+    }
+    return sum + " " + grid.length + " " + await(byName.get("d")) + " " + await(maybe.get())
+        + " " + entry.getKey() + await(entry.getValue()) + " " + boxes;
+  }
+
+  static String varsOfCollectedOwnFramesPlain(Sched s, int n) {
+    var list = java.util.List.of(bigPlain(s, "a", n), bigPlain(s, "b", n + 1));
+    var array = new long[] {bigPlain(s, "c", n + 2)};
+    var grid = new long[2][];
+    var byName = java.util.Map.of("d", bigPlain(s, "d", n + 3));
+    var maybe = java.util.Optional.of(bigPlain(s, "e", n + 4));
+    var entry = java.util.Map.entry(n, passPlain(s, "f"));
+    var asList = java.util.Arrays.asList(bigPlain(s, "g", 1), bigPlain(s, "h", 2));
+    var boxes = java.util.List.of(passPlain(s, n), 7);
+    long sum = 0;
+    for (var value : list) {
+      sum += value;
+    }
+    for (var value : array) {
+      sum += value;
+    }
+    for (var value : asList) {
+      sum = sum * 10 + value;
+    }
+    return sum + " " + grid.length + " " + byName.get("d") + " " + maybe.get()
+        + " " + entry.getKey() + entry.getValue() + " " + boxes;
+  }
 }

@@ -60,4 +60,10 @@ class TypingTest {
     sameFailureAsPlain(ClassCastException.class, s -> TypingAsync.returnsUnchecked(s, 42),
         s -> Typing.returnsUncheckedPlain(s, 42));
   }
+
+  @Test
+  void varsOfCollectedOwnFramesAreTypedFromTheirInitializers() {
+    assertEquals("1212 2 6 7 3f [3, 7]", sameAsPlain(s -> TypingAsync.varsOfCollectedOwnFrames(s, 3),
+        s -> Typing.varsOfCollectedOwnFramesPlain(s, 3)));
+  }
 }

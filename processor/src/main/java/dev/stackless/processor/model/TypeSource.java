@@ -16,6 +16,18 @@ public final class TypeSource {
 
   /** The type as source, or null if it cannot be written (an error, captured or intersection type). */
   public static String print(TypeMirror type) {
+    return print(type, variable -> {
+      String name = variable.asElement().getSimpleName().toString();
+      return name.startsWith("capture#") ? null : name;
+    });
+  }
+
+  /**
+   * The type as source with each type variable written as {@code variables} says (null: it cannot
+   * be written), for a generic method's result with what a call infers for its variables.
+   */
+  public static String print(
+      TypeMirror type, java.util.function.Function<TypeVariable, String> variables) {
     switch (type.getKind()) {
       case BOOLEAN:
       case BYTE:
@@ -28,21 +40,19 @@ public final class TypeSource {
       case VOID:
         return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
       case ARRAY: {
-        String component = print(((ArrayType) type).getComponentType());
+        String component = print(((ArrayType) type).getComponentType(), variables);
         return component == null ? null : component + "[]";
       }
-      case TYPEVAR: {
-        String name = ((TypeVariable) type).asElement().getSimpleName().toString();
-        return name.startsWith("capture#") ? null : name;
-      }
+      case TYPEVAR:
+        return variables.apply((TypeVariable) type);
       case WILDCARD: {
         WildcardType wildcard = (WildcardType) type;
         if (wildcard.getExtendsBound() != null) {
-          String bound = print(wildcard.getExtendsBound());
+          String bound = print(wildcard.getExtendsBound(), variables);
           return bound == null ? null : "? extends " + bound;
         }
         if (wildcard.getSuperBound() != null) {
-          String bound = print(wildcard.getSuperBound());
+          String bound = print(wildcard.getSuperBound(), variables);
           return bound == null ? null : "? super " + bound;
         }
         return "?";
@@ -58,7 +68,8 @@ public final class TypeSource {
         if (args.isEmpty()) {
           return element.getQualifiedName().toString();
         }
-        List<String> printed = args.stream().map(TypeSource::print).collect(Collectors.toList());
+        List<String> printed = args.stream()
+            .map(argument -> print(argument, variables)).collect(Collectors.toList());
         if (printed.contains(null)) {
           return null;
         }

@@ -62,6 +62,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -70,6 +71,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -1773,8 +1775,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return untypedVar(declaration, local, visible);
     }
     if (type != null && TypeSource.mentionsError(type)) {
-      ExpressionTree init = ((VariableTree) declaration.getLeaf()).getInitializer();
-      String obvious = init == null ? null : ObviousTypes.of(init, new KnownFacts(visible));
+      String obvious = obviousType(declaration, new KnownFacts(visible));
       if (obvious != null) {
         return obvious;
       }
@@ -1790,17 +1791,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    */
   private String untypedVar(TreePath declaration, Local local, Function<String, Local> visible) {
     VariableTree tree = (VariableTree) declaration.getLeaf();
-    KnownFacts facts = new KnownFacts(visible);
-    Tree parent = declaration.getParentPath().getLeaf();
-    String obvious = null;
-    if (tree.getInitializer() != null) {
-      obvious = ObviousTypes.of(tree.getInitializer(), facts);
-    } else if (parent instanceof EnhancedForLoopTree
-        && ((EnhancedForLoopTree) parent).getVariable() == tree) {
-      String iterated = ObviousTypes.of(((EnhancedForLoopTree) parent).getExpression(), facts);
-      obvious = iterated != null && iterated.endsWith("[]")
-          ? iterated.substring(0, iterated.length() - 2) : null;
-    }
+    String obvious = obviousType(declaration, new KnownFacts(visible));
     if (obvious != null) {
       return obvious;
     }
@@ -1812,6 +1803,25 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       failed = true;
     }
     return "java.lang.Object";
+  }
+
+  /**
+   * What a {@code var}'s declaration obviously says its type is: its initializer's type as {@link
+   * ObviousTypes} gives it, or for a for-each variable the element type of the array or {@code
+   * Iterable} it iterates; else null.
+   */
+  private String obviousType(TreePath declaration, KnownFacts facts) {
+    VariableTree tree = (VariableTree) declaration.getLeaf();
+    Tree parent = declaration.getParentPath().getLeaf();
+    if (tree.getInitializer() != null) {
+      return ObviousTypes.of(tree.getInitializer(), facts);
+    }
+    if (parent instanceof EnhancedForLoopTree
+        && ((EnhancedForLoopTree) parent).getVariable() == tree) {
+      String iterated = ObviousTypes.of(((EnhancedForLoopTree) parent).getExpression(), facts);
+      return iterated == null ? null : facts.elementType(iterated);
+    }
+    return null;
   }
 
   /** Reports (once) a {@code var} whose type the generated class cannot name. */
@@ -1901,7 +1911,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (result == null && frame instanceof MethodInvocationTree) {
         // a factory takes the receiver first
         int first = awaited.getModifiers().contains(Modifier.STATIC) ? 0 : 1;
-        String inferred = inferredResult(awaited, (MethodInvocationTree) frame, first, typeOf);
+        String inferred = inferredResult(awaited, (ExecutableType) awaited.asType(),
+            (MethodInvocationTree) frame, first, typeOf);
         result = inferred == null ? null : TypeSource.boxed(inferred);
       }
       return result;
@@ -1918,8 +1929,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return null;
       }
       TypeMirror result = async == null ? null : async.method.getReturnType();
-      if (result != null && result.getKind() == TypeKind.TYPEVAR) {
-        return inferredResult(async.method, call, 0, typeOf);
+      if (result != null && TypeSource.mentionsTypeVariable(result)
+          && !TypeSource.mentionsError(result)) {
+        return inferredResult(
+            async.method, (ExecutableType) async.method.asType(), call, 0, typeOf);
       }
       if (result == null || TypeSource.mentionsError(result)
           || TypeSource.mentionsTypeVariable(result)) {
@@ -1929,57 +1942,84 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
 
     /**
-     * For a generic method whose result is its own type variable ({@code <V> V pass(V value)}),
-     * what Java infers for it from a call with no target type, where that is plain: a type
-     * argument written out ({@code OwnerAsync.<String>pass(..)}, for the {@code java.lang} types
-     * only, whose simple names mean the same in the generated class), or the boxed type of every
-     * argument given for a parameter of exactly that type, when they agree (JLS 18.5.2: those are
-     * its only bounds). Else null. {@code first} is the argument of the first parameter.
+     * For a generic method whose result mentions its own type variables ({@code <V> V pass(V
+     * value)}, {@code <E> List<E> List.of(E, E)}), the result with what Java infers for them from a
+     * call with no target type, where that is plain: type arguments written out ({@code
+     * OwnerAsync.<String>pass(..)}, for the {@code java.lang} types only, whose simple names mean
+     * the same in the generated class), or, for each variable, the boxed type of every argument
+     * given for a parameter of exactly that type or for its variable arity {@code E...}, when they
+     * agree (JLS 18.5.2: those are its only bounds). Else null. {@code type} is the method's type
+     * as a member of the receiver's; {@code first} is the argument of the first parameter.
      */
-    private String inferredResult(ExecutableElement method, MethodInvocationTree call, int first,
-        Function<ExpressionTree, String> typeOf) {
-      TypeMirror result = method.getReturnType();
-      if (result.getKind() != TypeKind.TYPEVAR) {
+    private String inferredResult(ExecutableElement method, ExecutableType type,
+        MethodInvocationTree call, int first, Function<ExpressionTree, String> typeOf) {
+      List<String> variables = method.getTypeParameters().stream()
+          .map(variable -> variable.getSimpleName().toString()).collect(Collectors.toList());
+      if (variables.isEmpty()) {
         return null;
       }
-      int index = method.getTypeParameters()
-          .indexOf(((javax.lang.model.type.TypeVariable) result).asElement());
-      if (index < 0) {
-        return null; // the class's type variable
-      }
+      Map<String, String> inferred = new HashMap<>();
       if (!call.getTypeArguments().isEmpty()) {
-        if (call.getTypeArguments().size() != method.getTypeParameters().size()) {
+        if (call.getTypeArguments().size() != variables.size()) {
           return null;
         }
-        Tree argument = call.getTypeArguments().get(index);
-        String written = source.subSequence(
-            (int) positions.getStartPosition(unit, argument),
-            (int) positions.getEndPosition(unit, argument)).toString();
-        return LANG_TYPES.contains(written) ? "java.lang." + written : null;
+        for (int i = 0; i < variables.size(); i++) {
+          Tree argument = call.getTypeArguments().get(i);
+          String written = source.subSequence(
+              (int) positions.getStartPosition(unit, argument),
+              (int) positions.getEndPosition(unit, argument)).toString();
+          if (!LANG_TYPES.contains(written)) {
+            return null;
+          }
+          inferred.put(variables.get(i), "java.lang." + written);
+        }
+      } else if (!inferFromArguments(method, type, call, first, typeOf, variables, inferred)) {
+        return null;
       }
-      String inferred = null;
-      List<? extends VariableElement> parameters = method.getParameters();
-      for (int i = 0; i < parameters.size(); i++) {
-        if (!env.getTypeUtils().isSameType(parameters.get(i).asType(), result)) {
-          if (TypeSource.mentionsTypeVariable(parameters.get(i).asType())) {
-            return null; // List<V>, V[]: not plain
+      return TypeSource.print(type.getReturnType(), variable -> {
+        String name = variable.asElement().getSimpleName().toString();
+        return variables.contains(name) ? inferred.get(name) : null; // null: not plain
+      });
+    }
+
+    /** Fills {@code inferred} as {@link #inferredResult} says; false when that is not plain. */
+    private boolean inferFromArguments(ExecutableElement method, ExecutableType type,
+        MethodInvocationTree call, int first, Function<ExpressionTree, String> typeOf,
+        List<String> variables, Map<String, String> inferred) {
+      List<? extends TypeMirror> parameters = type.getParameterTypes();
+      List<? extends ExpressionTree> arguments = call.getArguments();
+      int fixed = method.isVarArgs() ? parameters.size() - 1 : parameters.size();
+      if (arguments.size() - first < fixed
+          || (!method.isVarArgs() && arguments.size() - first != fixed)) {
+        return false;
+      }
+      for (int i = first; i < arguments.size(); i++) {
+        int index = i - first;
+        TypeMirror parameter = index < fixed ? parameters.get(index)
+            : ((javax.lang.model.type.ArrayType) parameters.get(fixed)).getComponentType();
+        String variable = parameter.getKind() == TypeKind.TYPEVAR
+            ? ((javax.lang.model.type.TypeVariable) parameter).asElement().getSimpleName().toString()
+            : null;
+        if (variable == null || !variables.contains(variable)) {
+          if (TypeSource.mentions(parameter, t -> t.getKind() == TypeKind.TYPEVAR
+              && variables.contains(((javax.lang.model.type.TypeVariable) t).asElement()
+                  .getSimpleName().toString()))) {
+            return false; // List<V>, V[], Function<V, R>: not plain
           }
           continue;
         }
-        if (first + i >= call.getArguments().size() || method.isVarArgs()) {
-          return null;
+        String argument = typeOf.apply(arguments.get(i));
+        if (argument == null || argument.equals("null")
+            || (index >= fixed && argument.endsWith("[]") && arguments.size() - first == fixed + 1)) {
+          return false; // an array given for E... may be the array itself
         }
-        String type = typeOf.apply(call.getArguments().get(first + i));
-        if (type == null || type.equals("null")) {
-          return null;
+        String boxed = TypeSource.boxed(argument);
+        if (!boxed.equals(inferred.getOrDefault(variable, boxed))) {
+          return false; // a least upper bound
         }
-        type = TypeSource.boxed(type);
-        if (inferred != null && !inferred.equals(type)) {
-          return null;
-        }
-        inferred = type;
+        inferred.put(variable, boxed);
       }
-      return inferred;
+      return true;
     }
 
     @Override
@@ -1998,28 +2038,32 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (chosen != null) {
         candidates = List.of(chosen); // Math.floorMod(int, int) among its long overloads
       }
-      TypeMirror result = null;
+      String result = null;
       for (ExecutableElement candidate : candidates) {
         int parameters = candidate.getParameters().size();
         if (parameters != arguments && !(candidate.isVarArgs() && arguments >= parameters - 1)) {
           continue;
         }
-        TypeMirror type = candidate.getReturnType();
+        ExecutableType type = (ExecutableType) candidate.asType();
         if (receiver != null && !candidate.getModifiers().contains(Modifier.STATIC)) {
           try { // list.get(i) on a List<Integer>: Integer
-            type = ((javax.lang.model.type.ExecutableType)
-                env.getTypeUtils().asMemberOf(receiver, candidate)).getReturnType();
+            type = (ExecutableType) env.getTypeUtils().asMemberOf(receiver, candidate);
           } catch (IllegalArgumentException notAMember) {
             return null;
           }
         }
-        if (TypeSource.mentionsError(type) || TypeSource.mentionsTypeVariable(type)
-            || (result != null && !env.getTypeUtils().isSameType(result, type))) {
+        TypeMirror returned = type.getReturnType();
+        if (TypeSource.mentionsError(returned)) {
           return null;
         }
-        result = type;
+        String printed = TypeSource.mentionsTypeVariable(returned) // List.of(a, b): List<A>
+            ? inferredResult(candidate, type, call, 0, typeOf) : TypeSource.print(returned);
+        if (printed == null || (result != null && !result.equals(printed))) {
+          return null;
+        }
+        result = printed;
       }
-      return result == null || result.getKind() == TypeKind.VOID ? null : TypeSource.print(result);
+      return result == null || result.equals("void") ? null : result;
     }
 
     /** The methods a call may denote by its name (its arity not checked), or null. */
@@ -2158,6 +2202,75 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return ((PrimitiveTypeTree) type).getPrimitiveTypeKind().name().toLowerCase(Locale.ROOT);
       }
       return type instanceof IdentifierTree ? qualified(type.toString()) : null;
+    }
+
+    @Override
+    public String factoryType(MethodInvocationTree call) {
+      FactoryCall factory = factoryCall(call);
+      return factory == null ? null : factory.frameClass();
+    }
+
+    @Override
+    public String writtenType(Tree type) {
+      TreePath path = TreePath.getPath(unit, type);
+      return path == null ? null : CodeReader.read(BodyReader.this, path).toString();
+    }
+
+    /**
+     * The type a for-each over a value of this type (source with qualified names) gives its
+     * variable: an array's component, or the type argument a collection passes to {@code
+     * Iterable} ({@code java.util.List<T>}: {@code T}); else null.
+     */
+    String elementType(String iterated) {
+      if (iterated.endsWith("[]")) {
+        return iterated.substring(0, iterated.length() - 2);
+      }
+      int open = iterated.indexOf('<');
+      if (open < 0 || !iterated.endsWith(">")) {
+        return null; // a raw collection iterates Objects, which javac types
+      }
+      TypeElement collection = env.getElementUtils().getTypeElement(iterated.substring(0, open));
+      TypeElement iterable = env.getElementUtils().getTypeElement("java.lang.Iterable");
+      if (collection == null || iterable == null || !env.getTypeUtils().isSubtype(
+          env.getTypeUtils().erasure(collection.asType()),
+          env.getTypeUtils().erasure(iterable.asType()))) {
+        return null;
+      }
+      ExecutableElement iterator = (ExecutableElement) iterable.getEnclosedElements().stream()
+          .filter(member -> member.getSimpleName().contentEquals("iterator"))
+          .findFirst().orElse(null);
+      if (iterator == null) {
+        return null;
+      }
+      TypeMirror returned = ((ExecutableType) env.getTypeUtils()
+          .asMemberOf((DeclaredType) collection.asType(), iterator)).getReturnType();
+      List<? extends TypeMirror> iteratorArguments = ((DeclaredType) returned).getTypeArguments();
+      int index = iteratorArguments.size() != 1 ? -1 : collection.getTypeParameters().stream()
+          .map(Element::asType).collect(Collectors.toList()).indexOf(iteratorArguments.get(0));
+      List<String> arguments = typeArguments(iterated.substring(open + 1, iterated.length() - 1));
+      if (index < 0 || arguments.size() != collection.getTypeParameters().size()) {
+        return null;
+      }
+      String element = arguments.get(index);
+      return element.startsWith("? extends ") ? element.substring("? extends ".length())
+          : element.startsWith("?") ? null : element;
+    }
+
+    /** Type arguments written {@code A, B<C, D>}, split at the commas between them. */
+    private List<String> typeArguments(String written) {
+      List<String> arguments = new ArrayList<>();
+      int depth = 0;
+      int from = 0;
+      for (int i = 0; i < written.length(); i++) {
+        char c = written.charAt(i);
+        depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+        if (c == ',' && depth == 0) {
+          arguments.add(written.substring(from, i).trim());
+          from = i + 1;
+        }
+      }
+      arguments.add(written.substring(from).trim());
+      return arguments;
     }
 
     /** A simple class name as the owner's file means it, qualified; other types as they are. */

@@ -1,5 +1,6 @@
 package dev.stackless.processor.read;
 
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -7,8 +8,12 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import dev.stackless.processor.model.TypeSource;
@@ -68,6 +73,12 @@ final class ObviousTypes {
 
     /** The type a cast names, as source with qualified names, or null. */
     String castType(TypeCastTree cast);
+
+    /** The frame class a factory call {@code OwnerAsync.f(..)} returns, or null. */
+    String factoryType(MethodInvocationTree call);
+
+    /** A type written in the body, as source with qualified names, or null. */
+    String writtenType(Tree type);
   }
 
   private ObviousTypes() {}
@@ -144,6 +155,16 @@ final class ObviousTypes {
       public String castType(TypeCastTree cast) {
         return facts.castType(cast);
       }
+
+      @Override
+      public String factoryType(MethodInvocationTree call) {
+        return facts.factoryType(call);
+      }
+
+      @Override
+      public String writtenType(Tree type) {
+        return facts.writtenType(type);
+      }
     };
     List<String> types = new ArrayList<>();
     for (ExpressionTree value : yielded) {
@@ -178,12 +199,36 @@ final class ObviousTypes {
         return facts.fieldType((MemberSelectTree) tree, e -> of(e, facts));
       case METHOD_INVOCATION: {
         MethodInvocationTree call = (MethodInvocationTree) tree;
+        String factory = facts.factoryType(call);
+        if (factory != null) {
+          return factory;
+        }
         String awaited = facts.awaitedType(call, e -> of(e, facts));
         if (awaited != null) {
           return awaited;
         }
         String async = facts.asyncCallType(call, e -> of(e, facts));
         return async != null ? async : facts.methodResultType(call, e -> of(e, facts));
+      }
+      case NEW_CLASS: {
+        NewClassTree creation = (NewClassTree) tree;
+        Tree created = creation.getIdentifier();
+        boolean diamond = created instanceof ParameterizedTypeTree
+            && ((ParameterizedTypeTree) created).getTypeArguments().isEmpty();
+        return creation.getClassBody() != null || diamond ? null : facts.writtenType(created);
+      }
+      case NEW_ARRAY: {
+        NewArrayTree creation = (NewArrayTree) tree;
+        // new T[n][m] has two dimensions and element type T; new T[n][] one and T[]; new T[][]{..}
+        // none and T[]
+        Tree element = creation.getType();
+        int brackets = Math.max(1, creation.getDimensions().size());
+        while (element instanceof ArrayTypeTree) {
+          element = ((ArrayTypeTree) element).getType();
+          brackets++;
+        }
+        String written = element == null ? null : facts.writtenType(element);
+        return written == null ? null : written + "[]".repeat(brackets);
       }
       case PLUS: {
         BinaryTree plus = (BinaryTree) tree;
