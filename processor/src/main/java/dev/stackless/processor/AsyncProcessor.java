@@ -134,7 +134,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       if (done.contains(owner.getQualifiedName().toString())) {
         continue;
       }
-      if (mentionsMissingTypes(entry.getValue())) {
+      if (mentionsMissingTypes(owner, entry.getValue())) {
         deferred.add(owner.getQualifiedName().toString());
         continue;
       }
@@ -434,13 +434,29 @@ public final class AsyncProcessor extends AbstractProcessor {
     return methods;
   }
 
-  private static boolean mentionsMissingTypes(List<ExecutableElement> methods) {
+  /**
+   * Whether a method's signature mentions a class javac does not know yet (another owner's
+   * generated class, which a later round brings), other than the owner's own frame classes
+   * ({@code @Async int use(OwnerAsync.Work w)}, Zig's {@code *@Frame(work)}), which the processor
+   * writes in this round.
+   */
+  private boolean mentionsMissingTypes(TypeElement owner, List<ExecutableElement> methods) {
+    String own = NameResolver.generatedSimpleName(processingEnv.getElementUtils(), owner);
+    String ownQualified = processingEnv.getElementUtils().getPackageOf(owner).isUnnamed() ? own
+        : processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName() + "." + own;
+    Set<String> ownFrames = new HashSet<>();
+    for (String frame : NameResolver.frameClassNames(methods).values()) {
+      ownFrames.add(own + "." + frame);
+      ownFrames.add(ownQualified + "." + frame);
+    }
+    java.util.function.Predicate<TypeMirror> missing = type -> isError(type)
+        && !(type.getKind() == TypeKind.ERROR && ownFrames.contains(type.toString()));
     for (ExecutableElement method : methods) {
-      if (isError(method.getReturnType())) {
+      if (missing.test(method.getReturnType())) {
         return true;
       }
       for (VariableElement parameter : method.getParameters()) {
-        if (isError(parameter.asType())) {
+        if (missing.test(parameter.asType())) {
           return true;
         }
       }

@@ -498,6 +498,32 @@ class DiagnosticsTest {
   }
 
   @Test
+  void theOwnersOwnFrameClassesCanBeParameterAndResultTypes() {
+    JavaFileObject src = file("Own", String.join("\n",
+        "class Own {",
+        "  @Async static long big() { suspend(); return 1L << 40; }",
+        "  @Async static long twice(OwnAsync.Big frame) { return 2 * await(frame); }",
+        "  @Async static OwnAsync.Big spawn() { suspend(); return OwnAsync.big(); }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aParameterOfAFrameClassTheOwnerDoesNotHaveIsJavacsErrorAndNoGeneratedCode() {
+    JavaFileObject src = file("Own", String.join("\n",
+        "class Own {",
+        "  @Async static long big() { suspend(); return 1L; }",
+        "  @Async static long twice(OwnAsync.Small frame) { return 2 * await(frame); }", // 6
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("package OwnAsync does not exist")
+        .inFile(src).onLine(6).atColumn(36);
+    assertThat(c).hadErrorContaining("[UnresolvedType] the signature of demo.Own mentions a type that"
+        + " never became available").inFile(src).onLine(4).atColumn(1);
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
   void varWhoseTypeNeedsTheOwnersOwnFrameIsAnError() {
     JavaFileObject src = file("Own", String.join("\n",
         "class Own {",

@@ -256,4 +256,48 @@ class Typing {
     return sum + " " + grid.length + " " + byName.get("d") + " " + maybe.get()
         + " " + entry.getKey() + entry.getValue() + " " + boxes;
   }
+
+  // --- this owner's own frame classes in signatures (Zig's *@Frame(big)) -------------------------
+
+  /** A parameter of this owner's frame class, which javac cannot type before it is generated. */
+  @Async
+  static long awaitsGivenFrame(Sched s, TypingAsync.Big frame, int n) {
+    var same = frame;
+    long first = await(frame);
+    Flows.later(s, "between", n);
+    return first * 10 + await(same) + n;
+  }
+
+  static long awaitsGivenFramePlain(Sched s, long frame, int n) {
+    var same = frame;
+    long first = frame;
+    Flows.laterPlain(s, "between", n);
+    return first * 10 + same + n;
+  }
+
+  /** A result of this owner's frame class: a frame that starts another and hands it over. */
+  @Async
+  static TypingAsync.Big spawns(Sched s, int n) {
+    Flows.later(s, "spawn", n);
+    return TypingAsync.big(s, "spawned", n);
+  }
+
+  static long spawnsPlain(Sched s, int n) {
+    Flows.laterPlain(s, "spawn", n);
+    return bigPlain(s, "spawned", n);
+  }
+
+  @Async
+  static long usesSpawned(Sched s, int n) {
+    var spawned = await(TypingAsync.spawns(s, n));
+    TypingAsync.Big direct = spawns(s, n + 1);
+    return await(spawned) * 100 + await(direct) * 10
+        + await(TypingAsync.awaitsGivenFrame(s, TypingAsync.big(s, "given", n), n));
+  }
+
+  static long usesSpawnedPlain(Sched s, int n) {
+    var spawned = spawnsPlain(s, n);
+    long direct = spawnsPlain(s, n + 1);
+    return spawned * 100 + direct * 10 + awaitsGivenFramePlain(s, bigPlain(s, "given", n), n);
+  }
 }

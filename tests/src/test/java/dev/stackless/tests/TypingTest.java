@@ -66,4 +66,10 @@ class TypingTest {
     assertEquals("1212 2 6 7 3f [3, 7]", sameAsPlain(s -> TypingAsync.varsOfCollectedOwnFrames(s, 3),
         s -> Typing.varsOfCollectedOwnFramesPlain(s, 3)));
   }
+
+  @Test
+  void thisOwnersFrameClassesCanBeParametersAndResults() {
+    assertEquals(300 + 40 + 36, (long) sameAsPlain(s -> TypingAsync.usesSpawned(s, 3),
+        s -> Typing.usesSpawnedPlain(s, 3)));
+  }
 }

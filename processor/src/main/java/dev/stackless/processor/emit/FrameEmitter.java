@@ -771,6 +771,9 @@ public final class FrameEmitter {
     if (type.getKind() == TypeKind.VOID) {
       return ClassName.get(Void.class);
     }
+    if (type.getKind() == TypeKind.ERROR) {
+      return fromSource(method.returnType); // this owner's frame class, not generated yet
+    }
     return track(TypeName.get(type).box());
   }
 

@@ -191,8 +191,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
     scopes.push(new HashMap<>());
     List<Local> parameters = new ArrayList<>();
-    for (VariableElement parameter : method.getParameters()) {
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      VariableElement parameter = method.getParameters().get(i);
       String type = TypeSource.print(parameter.asType());
+      if (type == null && TypeSource.isError(parameter.asType())) {
+        // this owner's own frame class (AsyncProcessor.mentionsMissingTypes lets only that pass)
+        type = CodeReader.read(this,
+            new TreePath(methodPath, tree.getParameters().get(i).getType())).toString();
+      }
       Local local = new Local(parameter.getSimpleName().toString(), true, type);
       local.setMirror(parameter.asType());
       parameters.add(local);
@@ -1880,6 +1886,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       Local local = visible.apply(name);
       if (local != null) {
         TypeMirror mirror = local.isParameter() ? local.mirror() : null;
+        if (mirror != null && TypeSource.isError(mirror)) {
+          return local.resolvedType(); // this owner's frame class, as the signature writes it
+        }
         if (mirror != null) {
           return TypeSource.mentionsError(mirror) ? null : TypeSource.print(mirror);
         }
@@ -2355,7 +2364,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return null;
     }
     Local local = visible.apply(((IdentifierTree) frame).getName().toString());
-    String type = local == null || local.isParameter() ? null : local.resolvedType();
+    String type = local == null || (local.isParameter() && !TypeSource.isError(local.mirror()))
+        ? null : local.resolvedType();
     if (type == null || !type.contains("Async.")) {
       return null;
     }
@@ -2378,6 +2388,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     TypeMirror result = method.getReturnType();
     if (result.getKind() == TypeKind.VOID) {
       return "java.lang.Void";
+    }
+    if (result.getKind() == TypeKind.ERROR && result.toString().matches("[\\w.]+")) {
+      return result.toString(); // an owner's own frame class (the only error a signature keeps)
     }
     if (TypeSource.mentionsError(result) || TypeSource.mentionsTypeVariable(result)) {
       return null;
