@@ -29,6 +29,50 @@ public class Owners {
       suspend(PARK);
       return this == ADD ? a + b : a * b;
     }
+
+    /** Switches on this: before Java 21 an enum case label must be the constant's simple name. */
+    @Async
+    Op other(int k) {
+      int w;
+      switch (this) {
+        case ADD:
+          w = sum(k);
+          break;
+        case MUL:
+          w = 2 * sum(k);
+          break;
+        default:
+          w = 0;
+      }
+      suspend(PARK);
+      log("weight " + w);
+      return switch (this) { case ADD -> MUL; case MUL -> ADD; };
+    }
+  }
+
+  /** An inner class, whose enclosing instance new Counter(..) takes from this. */
+  static class Tally {
+    int base = 10;
+
+    class Counter {
+      final int off;
+
+      Counter(int off) {
+        this.off = off;
+      }
+
+      int total() {
+        return base + off;
+      }
+    }
+
+    @Async
+    int count(int off) {
+      Counter first = new Counter(off);
+      suspend(PARK);
+      base += 5;
+      return first.total() + new Counter(sum(1)).total() + this.new Counter(2).off;
+    }
   }
 
   record Point(int x, int y) {
@@ -93,6 +137,8 @@ public class Owners {
     log(s.describe());
     log(Shape.total(s, new Square()));
     log(sum(1) + sum(2, 3));
+    log(Op.ADD.other(2) + " " + Op.MUL.other(3));
+    log(new Tally().count(4));
     List<String> pair = twice("x");
     List<Integer> ints = Owners.<Integer>twice(7);
     return pair + "" + ints;

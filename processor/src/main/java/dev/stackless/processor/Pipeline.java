@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 
 /**
  * The passes one {@code @Async} method goes through, in order. Validation of where suspension
@@ -39,19 +40,36 @@ final class Pipeline {
   /**
    * Names a local must not have in the generated class, where it would hide the first segment of
    * the qualified names the processor writes ({@code dev.stackless.internal.Spill}, {@code
-   * java.util.Objects}, the owner's {@code game.Game.score}).
+   * java.util.Objects}, the owner's {@code game.Game.score}, an imported {@code h.S.pause()}, a
+   * superclass's {@code other.Base.Mode}).
    */
-  private static Set<String> shadowingNames(NameResolver names) {
+  private static Set<String> shadowingNames(ProcessingEnvironment env, NameResolver names) {
     Set<String> shadowing = new java.util.HashSet<>(Set.of("dev", "java", "javax"));
-    javax.lang.model.element.Element e = names.owner();
-    while (!(e instanceof javax.lang.model.element.PackageElement)) {
-      e = e.getEnclosingElement();
+    addFirstSegment(shadowing, env.getElementUtils().getPackageOf(names.owner()));
+    for (com.sun.source.tree.ImportTree imported : names.unit().getImports()) {
+      shadowing.add(imported.getQualifiedIdentifier().toString().split("\\.")[0]);
     }
-    String pkg = ((javax.lang.model.element.PackageElement) e).getQualifiedName().toString();
-    if (!pkg.isEmpty()) {
-      shadowing.add(pkg.split("\\.")[0]);
+    java.util.Deque<javax.lang.model.type.TypeMirror> supertypes = new java.util.ArrayDeque<>();
+    for (javax.lang.model.element.Element e = names.owner(); e instanceof TypeElement;
+        e = e.getEnclosingElement()) {
+      supertypes.add(e.asType());
+    }
+    Set<javax.lang.model.element.Element> seen = new java.util.HashSet<>();
+    while (!supertypes.isEmpty()) {
+      javax.lang.model.element.Element type = env.getTypeUtils().asElement(supertypes.pop());
+      if (type != null && seen.add(type)) {
+        addFirstSegment(shadowing, env.getElementUtils().getPackageOf(type));
+        supertypes.addAll(env.getTypeUtils().directSupertypes(type.asType()));
+      }
     }
     return shadowing;
+  }
+
+  private static void addFirstSegment(
+      Set<String> names, javax.lang.model.element.PackageElement pkg) {
+    if (!pkg.isUnnamed()) {
+      names.add(pkg.getQualifiedName().toString().split("\\.")[0]);
+    }
   }
 
   static FrameEmitter.Lowered run(
@@ -71,7 +89,7 @@ final class Pipeline {
     }
     StateMachine machine = StateMachineLowering.lower(read);
     StateMachineCheck.check(machine);
-    List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED, shadowingNames(names));
+    List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED, shadowingNames(env, names));
     for (Local field : fields) {
       field.resolvedType(); // asks javac now, so that a failure is reported before emitting
       field.checkAsField();

@@ -99,6 +99,34 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void localsNamedLikeAnImportedPackageDoNotHideItInTheGeneratedCode() {
+    JavaFileObject helper = com.google.testing.compile.JavaFileObjects.forSourceString("h.S",
+        String.join("\n",
+            "package h;",
+            "import static dev.stackless.Keywords.*;",
+            "import dev.stackless.*;",
+            "public class S {",
+            "  @Async public static int vi(int v) { suspend(); return v; }",
+            "}"));
+    JavaFileObject user = com.google.testing.compile.JavaFileObjects.forSourceString("demo.Heights",
+        String.join("\n",
+            "package demo;",
+            "import static dev.stackless.Keywords.*;",
+            "import dev.stackless.*;",
+            "import h.*;",
+            "public class Heights {",
+            "  @Async static int heights(int h) {",
+            "    int w = 5;",
+            "    suspend();",
+            "    return S.vi(2) * h + w;", // h, a field of the frame, would hide the package h
+            "  }",
+            "}"));
+    Compilation c = compile(helper, user);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(generated(c, "demo.HeightsAsync")).contains("h.SAsync.vi(2)");
+  }
+
+  @Test
   void overloadsGetFrameClassesNamedByParameters() {
     Compilation c = compile(file("Over", String.join("\n",
         "public class Over {",

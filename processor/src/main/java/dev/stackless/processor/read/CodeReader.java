@@ -2,6 +2,7 @@ package dev.stackless.processor.read;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.UnaryTree;
@@ -47,6 +48,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -216,6 +218,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     NameResolver.Member field = cx.names().field(name);
+    if (field != null && isCaseLabel() && field.element.getKind() == ElementKind.ENUM_CONSTANT) {
+      return null; // case ADD: before Java 21 an enum switch's label must be the simple name
+    }
     if (field != null) {
       qualifyMember(node, field.element, field.site, field.viaOwner, name);
       return null;
@@ -229,6 +234,21 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       replace(node, type.getQualifiedName().toString());
     }
     return null;
+  }
+
+  /** Whether the current tree is a case's label ({@code case X:}, {@code case X, Y ->}). */
+  private boolean isCaseLabel() {
+    TreePath label = getCurrentPath();
+    TreePath parent = label.getParentPath();
+    if (parent != null && parent.getLeaf().getKind().name().equals("CONSTANT_CASE_LABEL")) {
+      label = parent; // javac 21+ wraps a constant label
+      parent = parent.getParentPath();
+    }
+    if (parent == null || !(parent.getLeaf() instanceof CaseTree)) {
+      return false;
+    }
+    Tree leaf = label.getLeaf();
+    return CaseLabels.of((CaseTree) parent.getLeaf()).stream().anyMatch(l -> l == leaf);
   }
 
   @Override
@@ -1028,6 +1048,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         && classMembers.isEmpty() && newOfPrivateConstructor(node)) {
       return null;
     }
+    if (node.getClassBody() == null && !qualifiedByInstance && lambdaDepth == 0
+        && classMembers.isEmpty() && newOfInnerClass(node)) {
+      return null;
+    }
     if (node.getClassBody() == null && !qualifiedByInstance) {
       return super.visitNewClass(node, unused);
     }
@@ -1047,6 +1071,45 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     inClass(members, () -> scan(new TreePath(getCurrentPath(), node.getClassBody()), null));
     return null;
+  }
+
+  /**
+   * {@code new Inner(v)} of an inner class of the owner or of an outer class, whose enclosing
+   * instance Java takes from {@code this} (or {@code Outer.this}): {@code $this.new Inner(v)}. False
+   * (nothing done) for any other class.
+   */
+  private boolean newOfInnerClass(NewClassTree node) {
+    Tree created = node.getIdentifier();
+    boolean diamond = created instanceof com.sun.source.tree.ParameterizedTypeTree
+        && ((com.sun.source.tree.ParameterizedTypeTree) created).getTypeArguments().isEmpty();
+    TypeElement type = cx.names().typeOfQualifier(rawName(created));
+    if (type == null || type.getNestingKind() != javax.lang.model.element.NestingKind.MEMBER
+        || type.getModifiers().contains(Modifier.STATIC) || type.getKind() != ElementKind.CLASS
+        || !(type.getEnclosingElement() instanceof TypeElement)) {
+      return false;
+    }
+    TypeElement declaring = (TypeElement) type.getEnclosingElement();
+    TypeElement site = null;
+    for (Element e = cx.names().owner(); e instanceof TypeElement && site == null;
+        e = e.getEnclosingElement()) {
+      if (cx.names().isSubclass((TypeElement) e, declaring)) {
+        site = (TypeElement) e;
+      }
+    }
+    String instance = instanceOf(site);
+    if (instance == null) {
+      return false; // no enclosing instance here: javac reports the user's code
+    }
+    if (created instanceof com.sun.source.tree.ParameterizedTypeTree && !diamond) {
+      unsupported(node, "new of a generic inner class with type arguments",
+          "create it with the diamond, new Inner<>(..), or through a local: outer.new Inner<T>()");
+      return true;
+    }
+    edits.add(new Edit(start(node), end(created), List.of(new Part.Text(
+        instance + ".new " + type.getSimpleName() + (diamond ? "<>" : "")))));
+    scan(node.getTypeArguments(), null);
+    scan(node.getArguments(), null);
+    return true;
   }
 
   /**

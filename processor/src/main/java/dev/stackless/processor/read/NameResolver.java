@@ -25,6 +25,7 @@ import javax.lang.model.util.Elements;
  */
 public final class NameResolver {
   private final Elements elements;
+  private final javax.lang.model.util.Types types;
   private final TypeElement owner;
   private final CompilationUnitTree unit;
   private final PackageElement pkg;
@@ -34,6 +35,7 @@ public final class NameResolver {
 
   public NameResolver(ProcessingEnvironment env, TypeElement owner, CompilationUnitTree unit) {
     this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
     this.owner = owner;
     this.unit = unit;
     this.pkg = elements.getPackageOf(owner);
@@ -67,6 +69,11 @@ public final class NameResolver {
 
   public CompilationUnitTree unit() {
     return unit;
+  }
+
+  /** Whether {@code type} is {@code supertype} or a subclass of it (their erasures). */
+  public boolean isSubclass(TypeElement type, TypeElement supertype) {
+    return types.isSubtype(types.erasure(type.asType()), types.erasure(supertype.asType()));
   }
 
   /** A member found for a simple name: where it is declared, and how to write it qualified. */
