@@ -360,9 +360,13 @@ public abstract class Frame<T> implements AnyFrame {
     awaitee = null;
     Object o = frame.outcome;
     if (o instanceof Failure) {
-      Throwable e = ((Failure) o).exception;
-      StackTraces.addAwaiter(e, this);
-      throw Failure.sneakyThrow(e);
+      Failure failure = (Failure) o;
+      if (failure.awaitersAdded++ < StackTraces.MAX_DEPTH) {
+        StackTraces.addAwaiter(failure.exception, this);
+      }
+      // runLoop knows the exception by this if it leaves step(): it passes on, already relocated
+      outcome = failure;
+      throw Failure.sneakyThrow(failure.exception);
     }
     return o;
   }
@@ -433,8 +437,13 @@ public abstract class Frame<T> implements AnyFrame {
       } catch (EscapedSuspendBlock e) {
         throw Failure.sneakyThrow(e.getCause());
       } catch (Throwable e) {
-        StackTraces.relocate(e, frame);
-        result = new Failure(e);
+        Object passing = frame.outcome; // set while running only by awaitedResult
+        if (passing instanceof Failure && ((Failure) passing).exception == e) {
+          result = passing; // an awaited frame's exception: relocated where it was thrown
+        } else {
+          StackTraces.relocate(e, frame);
+          result = new Failure(e);
+        }
       }
       if (result == SUSPEND) {
         return;
@@ -502,6 +511,11 @@ public abstract class Frame<T> implements AnyFrame {
   /** An exception that completed a frame, kept apart from results. */
   private static final class Failure {
     final Throwable exception;
+    /**
+     * How many awaiters the exception passed, each adding its line to the stack trace up to
+     * {@link StackTraces#MAX_DEPTH}: counted here, as reading the trace copies it.
+     */
+    int awaitersAdded;
 
     Failure(Throwable exception) {
       this.exception = exception;

@@ -54,6 +54,13 @@ final class StackTraces {
   private static final String SPILL = "dev.stackless.internal.Spill";
 
   /**
+   * The depth past which no awaiter is added: the JVM's default for the stack traces it records
+   * ({@code -XX:MaxJavaStackTraceDepth}). Each addition copies the trace, so without a bound an
+   * exception passing a chain of n awaiters would take time quadratic in n.
+   */
+  static final int MAX_DEPTH = 1024;
+
+  /**
    * Adds the awaiting frame, at the line of its await, after the last element that belongs to
    * frames (the thrower's and earlier awaiters'), so awaiting frames read as its callers.
    */
@@ -63,8 +70,8 @@ final class StackTraces {
       return;
     }
     StackTraceElement[] trace = e.getStackTrace();
-    if (trace.length == 0) {
-      return; // stack traces are not writable for this exception
+    if (trace.length == 0 || trace.length >= MAX_DEPTH) {
+      return; // stack traces are not writable for this exception, or it is deep enough
     }
     int at = 0;
     for (int i = 0; i < trace.length; i++) {

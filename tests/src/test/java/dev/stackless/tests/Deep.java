@@ -44,4 +44,22 @@ class Deep {
     }
     return count;
   }
+
+  /** An exception from the innermost of {@code n} nested calls, caught by the outermost. */
+  @Async
+  static String throwFromTheBottom(int n) {
+    try {
+      return "returned " + thrower(n);
+    } catch (IllegalStateException e) {
+      return e.getMessage() + " " + e.getStackTrace().length;
+    }
+  }
+
+  @Async
+  static int thrower(int n) {
+    if (n == 0) {
+      throw new IllegalStateException("bottom");
+    }
+    return thrower(n - 1) + 1;
+  }
 }

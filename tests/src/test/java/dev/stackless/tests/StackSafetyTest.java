@@ -38,4 +38,17 @@ class StackSafetyTest {
     assertTrue(frame.isDone());
     assertEquals(1_000_000, nosuspend(frame));
   }
+
+  /**
+   * Each awaiting frame adds its line to the exception's stack trace, as callers appear in a plain
+   * one; past the JVM's default depth ({@code -XX:MaxJavaStackTraceDepth=1024}) no more are added,
+   * so the exception passes a million awaiters in linear time.
+   */
+  @Test
+  void exceptionThroughAMillionAwaitersKeepsAStackTraceOfBoundedDepth() {
+    String outcome = nosuspend(DeepAsync.throwFromTheBottom(1_000_000));
+    assertTrue(outcome.startsWith("bottom "), outcome);
+    int depth = Integer.parseInt(outcome.substring("bottom ".length()));
+    assertTrue(depth >= 1024 && depth < 1100, "stack trace depth " + depth);
+  }
 }
