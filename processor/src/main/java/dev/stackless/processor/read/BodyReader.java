@@ -381,7 +381,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return valueInto(new TreePath(path, init), ResultTarget.assignLocal(local));
     }
     if (init != null && finder.contains(init)) {
-      Suspension suspension = suspensionOrSpill(new TreePath(path, init), false);
+      Suspension suspension = suspensionOrSpill(new TreePath(path, init), false, type);
       declare(local);
       if (suspension == null) {
         return new Stmt.Block(List.of());
@@ -468,7 +468,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (splitsIntoTarget(tree.getExpression(), returnType)) {
       return valueInto(new TreePath(path, tree.getExpression()), ResultTarget.RETURN);
     }
-    Suspension suspension = suspensionOrSpill(new TreePath(path, tree.getExpression()), false);
+    Suspension suspension =
+        suspensionOrSpill(new TreePath(path, tree.getExpression()), false, returnType);
     if (suspension == null) {
       return new Stmt.Block(List.of());
     }
@@ -635,7 +636,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           valueInto(new TreePath(path, conditional.getFalseExpression()), target));
     }
     if (finder.contains(tree)) {
-      Suspension suspension = suspensionOrSpill(path, false);
+      Suspension suspension = suspensionOrSpill(path, false, targetType(target));
       return suspension == null
           ? new Stmt.Block(List.of())
           : new Stmt.AtSuspension(suspension, target, line(tree));
@@ -1226,12 +1227,24 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * @param discard whether the value is dropped (an expression statement)
    */
   private Suspension suspensionOrSpill(TreePath path, boolean discard) {
+    return suspensionOrSpill(path, discard, null);
+  }
+
+  /**
+   * As above, for a value that goes to a variable of type {@code target} (null: none, or not
+   * known), which Java gives the expression as its target type.
+   */
+  private Suspension suspensionOrSpill(TreePath path, boolean discard, String target) {
     Suspension simple = suspensionOf(path);
     if (simple != null) {
       return simple;
     }
     try {
       ExpressionSpiller.Lowered lowered = spiller.lower(path);
+      if (target != null && !TypeSource.isPrimitive(target) && !target.equals("void")
+          && needsTarget(path.getLeaf())) {
+        lowered = ExpressionSpiller.withTarget(lowered, target);
+      }
       if (ExpressionSpiller.pathCount(lowered) > MAX_SPILL_PATHS) {
         throw new ExpressionSpiller.Unspillable(path.getLeaf(),
             "an expression whose suspending conditionals (?:) make more than " + MAX_SPILL_PATHS
@@ -1247,6 +1260,43 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           "move the suspension point into a statement of its own (var v = await(f); ...)");
       failed = true;
       return null;
+    }
+  }
+
+  /**
+   * Whether an expression's type may come from its target (a poly expression, JLS 15.2): a
+   * lambda, a method reference, a conditional, a method call (generic, perhaps), a class instance
+   * creation (a diamond, perhaps), a switch expression.
+   */
+  private static boolean needsTarget(Tree tree) {
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    switch (tree.getKind()) {
+      case LAMBDA_EXPRESSION:
+      case MEMBER_REFERENCE:
+      case CONDITIONAL_EXPRESSION:
+      case METHOD_INVOCATION:
+      case NEW_CLASS:
+      case SWITCH_EXPRESSION:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The type Java gives a value stored into {@code target} as its target type, or null. */
+  private String targetType(ResultTarget target) {
+    switch (target.kind) {
+      case RETURN:
+        return returnType;
+      case DECLARE:
+      case ASSIGN_LOCAL:
+        return target.local.isVar() ? null : target.local.type();
+      case ASSIGN_FIELD:
+        return target.type;
+      default:
+        return null;
     }
   }
 

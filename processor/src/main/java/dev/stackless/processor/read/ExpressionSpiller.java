@@ -18,6 +18,7 @@ import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.util.TreePath;
 import dev.stackless.processor.model.Code;
 import java.util.ArrayList;
@@ -73,9 +74,16 @@ final class ExpressionSpiller {
     final Code test;
     final List<Code> labels;
     final List<Lowered> arms;
+    /** For a value: the type it is given as a target, {@code Spill.<T>now(value)}, or null. */
+    final String target;
 
     private Lowered(List<Code> prefix, Code value, Code chain, String param, Lowered rest,
         Code test, List<Code> labels, List<Lowered> arms) {
+      this(prefix, value, chain, param, rest, test, labels, arms, null);
+    }
+
+    private Lowered(List<Code> prefix, Code value, Code chain, String param, Lowered rest,
+        Code test, List<Code> labels, List<Lowered> arms, String target) {
       this.prefix = prefix;
       this.value = value;
       this.chain = chain;
@@ -84,10 +92,16 @@ final class ExpressionSpiller {
       this.test = test;
       this.labels = labels;
       this.arms = arms;
+      this.target = target;
     }
 
     static Lowered value(List<Code> prefix, Code value) {
       return new Lowered(new ArrayList<>(prefix), value, null, null, null, null, null, null);
+    }
+
+    /** This value, given {@code type} as its target type. */
+    Lowered withTarget(String type) {
+      return new Lowered(prefix, value, null, null, null, null, null, null, type);
     }
 
     static Lowered split(List<Code> prefix, Code chain, String param, Lowered rest) {
@@ -129,7 +143,7 @@ final class ExpressionSpiller {
     Lowered withPrefix(List<Code> first) {
       List<Code> all = new ArrayList<>(first);
       all.addAll(prefix);
-      return new Lowered(all, value, chain, param, rest, test, labels, arms);
+      return new Lowered(all, value, chain, param, rest, test, labels, arms, target);
     }
   }
 
@@ -176,6 +190,16 @@ final class ExpressionSpiller {
   /** The statement {@code $spill = ...;} and what precedes it, for an expression with a value. */
   static Code render(Lowered lowered) {
     return chainOf(lowered);
+  }
+
+  /**
+   * {@code lowered} whose final values are given {@code type} as their target type, as Java gives
+   * the whole expression the type of the variable it initializes: a lambda, a conditional of
+   * lambdas or a generic method's call there ({@code Supplier<String> s = pick(await(f), () -> "x",
+   * () -> "y")}) needs it to be typed at all.
+   */
+  static Lowered withTarget(Lowered lowered, String type) {
+    return mapLeaves(lowered, leaf -> leaf.withTarget(type));
   }
 
   /** {@code lowered}, whose final value goes through {@code map} (code around the value's code). */
@@ -464,7 +488,10 @@ final class ExpressionSpiller {
         continue;
       }
       if (!cx.containsSuspension(child)) {
-        done.put(child, isConstant(child) ? read(child(path, child)) : spillToLocal(path, child, prefix));
+        done.put(child, isConstant(child) || isLambda(child) ? read(child(path, child))
+            : child instanceof MemberReferenceTree
+                ? spillReference(path, (MemberReferenceTree) child, prefix)
+                : spillToLocal(path, child, prefix));
         if (unboxed.contains(child) && !isConstant(child)) {
           prefix.add(Code.concat(UNBOXING, ".now(", done.get(child), ");"));
         }
@@ -512,6 +539,54 @@ final class ExpressionSpiller {
     }
     prefix.add(Code.concat("var ", name, " = ", value, ";"));
     return Code.text(name);
+  }
+
+  /**
+   * A lambda: creating it runs nothing, and what it captures cannot change before the suspension
+   * point that follows it (effectively final locals), so it is created where the rest of the
+   * expression runs; a {@code var} could not hold it.
+   */
+  private static boolean isLambda(Tree tree) {
+    while (tree instanceof com.sun.source.tree.ParenthesizedTree) {
+      tree = ((com.sun.source.tree.ParenthesizedTree) tree).getExpression();
+    }
+    return tree instanceof com.sun.source.tree.LambdaExpressionTree;
+  }
+
+  /**
+   * A method reference before a suspension point: Java evaluates its receiver there, and throws if
+   * it is null (JLS 15.13.3); the reference itself is made where the rest of the expression runs,
+   * as a {@code var} could not hold it. A type's ({@code String::valueOf}, {@code Node::new}),
+   * {@code this}'s and {@code super}'s references evaluate nothing.
+   */
+  private Code spillReference(TreePath path, MemberReferenceTree reference, List<Code> prefix)
+      throws Unspillable {
+    TreePath referencePath = child(path, reference);
+    ExpressionTree qualifier = reference.getQualifierExpression();
+    String text = qualifier.toString();
+    boolean evaluatesNothing = reference.getMode() == MemberReferenceTree.ReferenceMode.NEW
+        || text.equals("this") || text.equals("super") || text.endsWith(".this")
+        || text.endsWith(".super") || !(qualifier instanceof IdentifierTree
+            || qualifier instanceof MemberSelectTree) || namesType(text);
+    if (evaluatesNothing) {
+      return read(referencePath);
+    }
+    if (reference.getTypeArguments() != null && !reference.getTypeArguments().isEmpty()) {
+      throw new Unspillable(reference,
+          "a method reference with type arguments before a suspension point");
+    }
+    String name = cx.newName("$t");
+    prefix.add(Code.concat("var ", name, " = java.util.Objects.requireNonNull(",
+        read(child(referencePath, qualifier)), ");"));
+    return Code.text(name + "::" + reference.getName());
+  }
+
+  /** Whether a qualifier's text names a type rather than a variable ({@code Integer}, {@code java.util.List}). */
+  private boolean namesType(String text) {
+    ReadContext rx = cx.readContext();
+    String first = text.contains(".") ? text.substring(0, text.indexOf('.')) : text;
+    return rx.bodyLocal(first) == null && rx.names().field(first) == null
+        && rx.names().typeOfQualifier(text) != null;
   }
 
   private static boolean isConstant(Tree tree) {
@@ -901,7 +976,8 @@ final class ExpressionSpiller {
   /** The spill expression for {@code lowered}, whose prefix has been emitted already. */
   private static Code chainOf(Lowered lowered) {
     if (lowered.isValue()) {
-      return Code.concat(SPILL, ".now(", lowered.value, ")");
+      return lowered.target == null ? Code.concat(SPILL, ".now(", lowered.value, ")")
+          : Code.concat(SPILL, ".<", lowered.target, ">now(", lowered.value, ")");
     }
     if (lowered.isChoice() && lowered.labels == null) {
       return Code.concat("((", lowered.test, ") ? ", branchChain(lowered.arms.get(0)), " : ",

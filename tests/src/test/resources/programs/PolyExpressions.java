@@ -1,0 +1,82 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.util.*;
+import java.util.function.*;
+
+/**
+ * Lambdas, method references and generic calls in an expression with a suspension point, whose
+ * types come from their target: the variable the expression initializes, or the parameter.
+ */
+public class PolyExpressions {
+  final String tag = "t";
+
+  @Async
+  static <T> T later(T value) {
+    suspend(PARK);
+    log("later " + value);
+    return value;
+  }
+
+  static <T> T pick(boolean first, T a, T b) {
+    return first ? a : b;
+  }
+
+  static int apply(IntUnaryOperator op, int value) {
+    return op.applyAsInt(value);
+  }
+
+  static String both(Function<String, String> f, String value) {
+    return f.apply(value);
+  }
+
+  static String named(String who) {
+    log("named " + who);
+    return "n" + who;
+  }
+
+  String tagged(String value) {
+    return tag + value;
+  }
+
+  @Async
+  String methodRefs() {
+    String r1 = both(this::tagged, later("a"));
+    String r2 = both(PolyExpressions::named, later("b"));
+    PolyExpressions other = new PolyExpressions();
+    String r3 = both(other::tagged, later("c"));
+    Supplier<List<String>> make = pick(later(true), ArrayList::new, LinkedList::new);
+    PolyExpressions none = null;
+    try {
+      both(none::tagged, later("d")); // the null receiver throws before later("d") runs
+    } catch (NullPointerException e) {
+      log("null receiver");
+    }
+    return r1 + r2 + r3 + make.get().getClass().getSimpleName();
+  }
+
+  @Async
+  public static Object run() {
+    Function<Integer, Integer> f = later(3) > 2 ? v -> v * 2 : v -> v;
+    int r = apply(v -> v + 1, later(41));
+    Supplier<String> s = pick(later(true), () -> "x", () -> "y");
+    List<String> empty = later(false) ? List.of() : new ArrayList<>();
+    empty.add("e");
+    Comparator<String> byLength = later(true) ? Comparator.comparing(String::length) : null;
+    log(f.apply(4) + " " + r + " " + s.get() + " " + empty + " " + byLength.compare("aa", "b"));
+    StringBuilder out = new StringBuilder();
+    PolyExpressions p = new PolyExpressions();
+    out.append(p.methodRefs());
+    Function<String, String> upper = String::toUpperCase;
+    out.append(both(upper, later("z")));
+    return out.toString() + supplied(4).get();
+  }
+
+  @Async
+  static Supplier<String> supplied(int n) {
+    return later(n) > 3 ? () -> "big" : () -> "small";
+  }
+}
