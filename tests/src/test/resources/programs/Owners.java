@@ -117,6 +117,19 @@ public class Owners {
     return a + b;
   }
 
+  /** Overloads of one arity whose results differ: each call has its overload's type. */
+  @Async
+  static int sized(int n) {
+    suspend(PARK);
+    return n * 1000;
+  }
+
+  @Async
+  static String sized(String s) {
+    suspend(PARK);
+    return s + s;
+  }
+
   @Async
   static <T> List<T> twice(T value) {
     suspend(PARK);
@@ -138,6 +151,7 @@ public class Owners {
     log(Shape.total(s, new Square()));
     log(sum(1) + sum(2, 3));
     log(Op.ADD.other(2) + " " + Op.MUL.other(3));
+    log(sized(5) + sized("s") + (sized(2) == sized(2)));
     log(new Tally().count(4));
     List<String> pair = twice("x");
     List<Integer> ints = Owners.<Integer>twice(7);

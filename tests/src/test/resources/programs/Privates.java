@@ -127,8 +127,41 @@ public class Privates {
         + Node.made * 10000;
   }
 
+  /** Method references to private methods and constructors, which the frame cannot name. */
+  @Async
+  String references() {
+    java.util.function.Consumer<String> keep = this::remember;
+    java.util.function.IntUnaryOperator doubled = Privates::twice;
+    java.util.function.IntFunction<Node> make = Node::new;
+    java.util.function.ToIntFunction<Node> read = Node::get;
+    java.util.function.IntFunction<Node> factory = Node::of;
+    keep.accept("r" + value(1));
+    Node n = make.apply(value(2));
+    Node made = factory.apply(4);
+    return names + " " + doubled.applyAsInt(value(3)) + " " + read.applyAsInt(n) + " " + made.v;
+  }
+
+  /** Privates.this in an anonymous class of the body: the frame's receiver, as in the body. */
+  @Async
+  long anonymousOuterThis(int k) {
+    Runnable add = new Runnable() {
+      final int own = 1;
+
+      @Override
+      public void run() {
+        Privates.this.total += k + own;
+        Privates.this.remember("anon" + this.own);
+      }
+    };
+    value(0);
+    add.run();
+    return total + names.size();
+  }
+
   @Async
   public static Object run() {
+    log(new Privates().references());
+    log(new Privates().anonymousOuterThis(value(5)));
     log(built());
     log(innerOf(new Privates()).bump(3));
     Privates outer = new Privates();

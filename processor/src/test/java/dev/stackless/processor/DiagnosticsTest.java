@@ -306,6 +306,35 @@ class DiagnosticsTest {
   }
 
   @Test
+  void privateFieldOfANestedClassOnAValueWhoseClassIsNotKnownIsAnError() {
+    JavaFileObject src = file("Nodes", String.join("\n",
+        "class Nodes {",
+        "  static class Node { private int v; }",
+        "  @Async static int run(java.util.function.IntFunction<Node> make, Frame<Integer> f) {",
+        "    int k = await(f);",
+        "    return make.apply(k).v;",                          // 8: apply returns a type variable
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the private field v of a value whose"
+        + " class is not known here", 8, 25);
+  }
+
+  @Test
+  void methodReferencesToPrivateMethodsThatNameNoSingleMethodAreAnError() {
+    JavaFileObject src = file("Refs", String.join("\n",
+        "class Refs {",
+        "  private int twice(int x) { return 2 * x; }",
+        "  private int twice(int x, int y) { return 2 * x + y; }",
+        "  @Async int run(Frame<Integer> f) {",
+        "    java.util.function.IntUnaryOperator op = this::twice;", // 8
+        "    return op.applyAsInt(await(f));",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a method reference to the private method twice"
+        + " (overloaded, generic or of variable arity) is not supported yet", 8, 46);
+  }
+
+  @Test
   void varsOfTypesNoFieldCanHaveCompileWhenTheyDoNotLiveAcrossASuspension() {
     JavaFileObject src = file("Vars", String.join("\n",
         "class Vars {",

@@ -1417,7 +1417,22 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (call == null || !call.method.getReturnType().getKind().isPrimitive()) {
       return null;
     }
-    return TypeSource.print(call.method.getReturnType());
+    // f(5) next to f("s"): the overload the arguments' types select, else none (javac picks it,
+    // and the frame's result is then the box or the object)
+    int arity = invocation.getArguments().size();
+    KnownFacts facts = new KnownFacts(visibleLocals());
+    TypeMirror result = null;
+    for (ExecutableElement overload : names.methodsOf(
+        (TypeElement) call.method.getEnclosingElement(), call.method.getSimpleName().toString())) {
+      if (overload.getParameters().size() != arity || !facts.mayApply(overload, invocation)) {
+        continue;
+      }
+      if (result != null && !env.getTypeUtils().isSameType(result, overload.getReturnType())) {
+        return null;
+      }
+      result = overload.getReturnType();
+    }
+    return result == null || !result.getKind().isPrimitive() ? null : TypeSource.print(result);
   }
 
   @Override
@@ -2189,6 +2204,35 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         }
       }
       return null;
+    }
+
+    /**
+     * Whether {@code method} may be the one a call of its name and arity calls, by the types of
+     * its arguments that the processor knows: each converts to its parameter's type by widening,
+     * boxing or a subclass (an argument of unknown type may be anything).
+     */
+    boolean mayApply(ExecutableElement method, MethodInvocationTree call) {
+      for (int i = 0; i < call.getArguments().size(); i++) {
+        String argument = ObviousTypes.of(call.getArguments().get(i), this);
+        TypeMirror parameter = method.getParameters().get(i).asType();
+        if (argument == null || argument.equals("null") && !parameter.getKind().isPrimitive()) {
+          continue;
+        }
+        TypeKind primitive = PRIMITIVES.get(ObviousTypes.unboxed(argument));
+        if (parameter.getKind().isPrimitive()) {
+          if (primitive == null || !widens(primitive, parameter.getKind())) {
+            return false;
+          }
+          continue;
+        }
+        TypeElement type = env.getElementUtils().getTypeElement(
+            TypeSource.boxed(argument).replaceAll("<.*", ""));
+        if (type != null && !env.getTypeUtils().isSubtype(
+            env.getTypeUtils().erasure(type.asType()), env.getTypeUtils().erasure(parameter))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Identity or widening primitive conversion (JLS 5.1.2). */

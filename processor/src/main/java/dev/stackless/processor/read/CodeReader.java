@@ -3,6 +3,7 @@ package dev.stackless.processor.read;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.UnaryTree;
@@ -236,6 +237,16 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return null;
   }
 
+  /**
+   * Whether {@code qualifier} is {@code Owner.this} or {@code Outer.this}, which means the same
+   * in a class body of the method as in the method (not a local class's own {@code Local.this}).
+   */
+  private boolean isOuterThis(ExpressionTree qualifier) {
+    return qualifier instanceof MemberSelectTree
+        && ((MemberSelectTree) qualifier).getIdentifier().contentEquals("this")
+        && !isDeclaredInside(((MemberSelectTree) qualifier).getExpression().toString());
+  }
+
   /** Whether the current tree is a case's label ({@code case X:}, {@code case X, Y ->}). */
   private boolean isCaseLabel() {
     TreePath label = getCurrentPath();
@@ -253,8 +264,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-    if (node.getIdentifier().contentEquals("this") && classMembers.isEmpty()) {
-      // this of the owner, or Outer.this: the enclosing instance
+    if (node.getIdentifier().contentEquals("this") && (classMembers.isEmpty()
+        || isOuterThis(node))) {
+      // this of the owner, or Outer.this: the enclosing instance (also in a class body of the
+      // method, where Owner.this means the same; not a local class's own Local.this)
       String instance = instanceOf(memberSite(node));
       if (instance != null) {
         replace(node, instance);
@@ -309,7 +322,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         }
       }
     }
-    if (classMembers.isEmpty() && site != null && !isMethodSelect(node)) {
+    if ((classMembers.isEmpty() || isOuterThis(node.getExpression())) && site != null
+        && !isMethodSelect(node)) {
       for (Element member : site.getEnclosedElements()) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
             && member.getModifiers().contains(Modifier.PRIVATE)
@@ -437,9 +451,13 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   /** The private instance field of the owner or of an outer class named so, or null. */
   private Element privateInstanceField(String name) {
-    for (Element e = cx.names().owner(); e instanceof TypeElement; e = e.getEnclosingElement()) {
-      for (Element member : e.getEnclosedElements()) {
-        if (member.getSimpleName().contentEquals(name)
+    java.util.Deque<Element> classes = new java.util.ArrayDeque<>();
+    classes.add(outermost(cx.names().owner())); // and every class in it, as javac lets it use them
+    while (!classes.isEmpty()) {
+      for (Element member : classes.pop().getEnclosedElements()) {
+        if (member instanceof TypeElement) {
+          classes.add(member);
+        } else if (member.getSimpleName().contentEquals(name)
             && member instanceof javax.lang.model.element.VariableElement
             && member.getModifiers().contains(Modifier.PRIVATE)
             && !member.getModifiers().contains(Modifier.STATIC)) {
@@ -576,7 +594,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       scan(node.getArguments(), null);
       return null;
     }
-    if (node.getMethodSelect() instanceof MemberSelectTree && classMembers.isEmpty()) {
+    if (node.getMethodSelect() instanceof MemberSelectTree && (classMembers.isEmpty()
+        || isOuterThis(((MemberSelectTree) node.getMethodSelect()).getExpression()))) {
       MemberSelectTree select = (MemberSelectTree) node.getMethodSelect();
       TypeElement through = privateSiteOfVariable(select.getExpression());
       if (through == null) {
@@ -1070,6 +1089,76 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       members.addAll(cx.names().memberNames(supertype));
     }
     inClass(members, () -> scan(new TreePath(getCurrentPath(), node.getClassBody()), null));
+    return null;
+  }
+
+  /**
+   * A method reference to a private method or constructor, which the generated class cannot name:
+   * a lambda of the same arity that calls its accessor. {@code this::tag} ===> {@code (a0) ->
+   * OwnerAsync.tag$call1($this, a0)}; {@code Owner::twice} (static) ===> {@code (a0) ->
+   * OwnerAsync.twice$call1(a0)}; {@code Owner::name} (unbound) ===> {@code (r) ->
+   * OwnerAsync.name$call0(r)}; {@code Node::new} ===> {@code (a0) -> OwnerAsync.Node$new$call1(a0)}.
+   * The lambda's arity is the method's, so the name must denote one method.
+   */
+  @Override
+  public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+    if (!classMembers.isEmpty()) {
+      return super.visitMemberReference(node, unused);
+    }
+    ExpressionTree qualifier = node.getQualifierExpression();
+    boolean isThis = qualifier instanceof IdentifierTree
+        && ((IdentifierTree) qualifier).getName().contentEquals("this");
+    TypeElement site = isThis ? cx.names().owner() : nestmateType(qualifier);
+    TypeElement throughValue = site == null ? privateSiteOfVariable(qualifier) : null;
+    TypeElement declaring = site != null ? site : throughValue;
+    if (declaring == null) {
+      return super.visitMemberReference(node, unused);
+    }
+    boolean isNew = node.getMode() == MemberReferenceTree.ReferenceMode.NEW;
+    List<ExecutableElement> named = isNew
+        ? javax.lang.model.util.ElementFilter.constructorsIn(declaring.getEnclosedElements())
+        : cx.names().methodsOf(declaring, node.getName().toString());
+    if (named.stream().noneMatch(m -> m.getModifiers().contains(Modifier.PRIVATE))) {
+      return super.visitMemberReference(node, unused);
+    }
+    String what = isNew ? "the private constructor of " + declaring.getSimpleName()
+        : "the private method " + node.getName();
+    if (throughValue != null || named.size() != 1 || named.get(0).isVarArgs()
+        || (node.getTypeArguments() != null && !node.getTypeArguments().isEmpty())
+        || (isNew && (!declaring.getTypeParameters().isEmpty()
+            || (declaring.getNestingKind().isNested()
+                && !declaring.getModifiers().contains(Modifier.STATIC)
+                && declaring.getKind() == ElementKind.CLASS)))) {
+      unsupported(node, "a method reference to " + what + (throughValue != null
+              ? " through a value" : " (overloaded, generic or of variable arity)"),
+          "write the lambda: x -> " + (isNew ? "new " + declaring.getSimpleName() + "(x)"
+              : qualifier + "." + node.getName() + "(x)"));
+      return null;
+    }
+    ExecutableElement method = named.get(0);
+    boolean isStatic = isNew || method.getModifiers().contains(Modifier.STATIC);
+    String self = null;
+    if (!isStatic && isThis) {
+      self = instanceOf(declaring);
+      if (self == null) {
+        return super.visitMemberReference(node, unused); // this in a static method: javac's error
+      }
+    }
+    boolean unbound = !isStatic && !isThis;
+    List<String> parameters = new ArrayList<>();
+    if (unbound) {
+      parameters.add("$r");
+    }
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      parameters.add("$a" + i);
+    }
+    List<String> arguments = new ArrayList<>();
+    if (self != null) {
+      arguments.add(self);
+    }
+    arguments.addAll(parameters);
+    replace(node, "(" + String.join(", ", parameters) + ") -> " + cx.generatedClass() + "."
+        + cx.privates().method(method) + "(" + String.join(", ", arguments) + ")");
     return null;
   }
 
