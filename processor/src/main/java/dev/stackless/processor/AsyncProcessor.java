@@ -278,6 +278,10 @@ public final class AsyncProcessor extends AbstractProcessor {
       reporter.error(element, Diagnostic.ASYNC_ABSTRACT);
       return false;
     }
+    if (element.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+      reporter.error(element, Diagnostic.ASYNC_SYNCHRONIZED);
+      return false;
+    }
     TypeElement owner = (TypeElement) element.getEnclosingElement();
     if (owner.getNestingKind() == NestingKind.LOCAL
         || owner.getNestingKind() == NestingKind.ANONYMOUS) {

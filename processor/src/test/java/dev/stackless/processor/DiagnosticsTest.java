@@ -226,6 +226,15 @@ class DiagnosticsTest {
   }
 
   @Test
+  void asyncSynchronizedMethodIsAnError() {
+    JavaFileObject src = file("Locked", String.join("\n",
+        "class Locked {",
+        "  @Async synchronized int bump() { suspend(); return 1; }", // 5: the lock would be lost
+        "}"));
+    assertOnlyError(src, "[AsyncSynchronized] a synchronized method cannot be @Async", 5, 27);
+  }
+
+  @Test
   void asyncAbstractMethodIsAnError() {
     JavaFileObject src = file("Shape", String.join("\n",
         "interface Shape {",

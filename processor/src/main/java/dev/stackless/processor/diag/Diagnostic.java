@@ -32,6 +32,10 @@ public enum Diagnostic {
   ASYNC_ABSTRACT(
       "AsyncAbstract",
       "an abstract or native method cannot be @Async; @Async needs a body to transform"),
+  ASYNC_SYNCHRONIZED(
+      "AsyncSynchronized",
+      "a synchronized method cannot be @Async: its monitor cannot be held across a suspension"
+          + " point; put a synchronized block around the code that does not suspend"),
   ASYNC_OWNER(
       "AsyncOwner",
       "@Async methods of %s cannot be transformed: %s"),
