@@ -38,6 +38,26 @@ class Java21DiagnosticsTest {
   }
 
   @Test
+  void aVarTypedByAPatternSwitchOverThisOwnersFramesCompiles() {
+    // javac cannot type v before PatternsAsync exists; the processor types it from the rules,
+    // each pattern variable with its written type (fuzzer program seed -6558572079216037186)
+    JavaFileObject src = file("Patterns", String.join("\n",
+        "class Patterns {",
+        "  @Async static int value(int v) { suspend(); return v; }",
+        "  @Async static int run(Object o, int d) {",
+        "    var v = switch (o) {",
+        "      case Integer n -> n + (\"\" + await(PatternsAsync.value(d))).length();",
+        "      case String s -> s.length() ^ d;",
+        "      default -> d * d;",
+        "    };",
+        "    suspend();",
+        "    return v;",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
   void suspensionInACaseGuardOfASwitchOnALocalCompiles() {
     JavaFileObject src = file("Guards", String.join("\n",
         "class Guards {",

@@ -2315,6 +2315,39 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
     @Override
     public String writtenType(Tree type) {
+      if (type instanceof PrimitiveTypeTree) {
+        return ((PrimitiveTypeTree) type).getPrimitiveTypeKind().name().toLowerCase(Locale.ROOT);
+      }
+      if (type instanceof IdentifierTree) {
+        return qualified(type.toString()); // Integer: java.lang.Integer, as types are compared
+      }
+      if (type instanceof com.sun.source.tree.ArrayTypeTree) {
+        String component = writtenType(((com.sun.source.tree.ArrayTypeTree) type).getType());
+        return component == null ? null : component + "[]";
+      }
+      if (type instanceof com.sun.source.tree.ParameterizedTypeTree) {
+        com.sun.source.tree.ParameterizedTypeTree generic =
+            (com.sun.source.tree.ParameterizedTypeTree) type;
+        String raw = writtenType(generic.getType());
+        List<String> arguments = new ArrayList<>();
+        for (Tree argument : generic.getTypeArguments()) {
+          arguments.add(writtenType(argument));
+        }
+        return raw == null || arguments.contains(null) ? null
+            : raw + "<" + String.join(", ", arguments) + ">";
+      }
+      if (type instanceof com.sun.source.tree.WildcardTree) {
+        Tree bound = ((com.sun.source.tree.WildcardTree) type).getBound();
+        String written = bound == null ? null : writtenType(bound);
+        switch (type.getKind()) {
+          case UNBOUNDED_WILDCARD:
+            return "?";
+          case EXTENDS_WILDCARD:
+            return written == null ? null : "? extends " + written;
+          default:
+            return written == null ? null : "? super " + written;
+        }
+      }
       TreePath path = TreePath.getPath(unit, type);
       return path == null ? null : CodeReader.read(BodyReader.this, path).toString();
     }

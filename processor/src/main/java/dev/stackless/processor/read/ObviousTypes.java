@@ -124,7 +124,20 @@ final class ObviousTypes {
         return null;
       }
     }.scan(block, null);
-    Facts inBlock = new Facts() {
+    Facts inBlock = withLocals(facts, locals);
+    List<String> types = new ArrayList<>();
+    for (ExpressionTree value : yielded) {
+      types.add(of(value, inBlock));
+    }
+    return yielded.isEmpty() ? java.util.Arrays.asList((String) null) : types;
+  }
+
+  /**
+   * {@code facts}, where the names of {@code locals} mean those locals (a type, or null: one of a
+   * type not known) rather than what they mean outside.
+   */
+  private static Facts withLocals(Facts facts, Map<String, String> locals) {
+    return new Facts() {
       @Override
       public String variableType(String name) {
         return locals.containsKey(name) ? locals.get(name) : facts.variableType(name);
@@ -166,11 +179,22 @@ final class ObviousTypes {
         return facts.writtenType(type);
       }
     };
-    List<String> types = new ArrayList<>();
-    for (ExpressionTree value : yielded) {
-      types.add(of(value, inBlock));
+  }
+
+  /** The pattern variables a rule's labels bind ({@code case Integer n}), typed as written. */
+  private static Facts inRule(CaseTree rule, Facts facts) {
+    Map<String, String> bound = new java.util.HashMap<>();
+    for (Tree label : CaseLabels.of(rule)) {
+      Tree pattern = CaseLabels.pattern(label);
+      for (com.sun.source.tree.VariableTree variable
+          : pattern == null ? List.<com.sun.source.tree.VariableTree>of()
+              : CaseLabels.bindings(pattern)) {
+        Tree type = variable.getType();
+        bound.put(variable.getName().toString(), type == null || type.toString().equals("var")
+            ? null : facts.writtenType(type));
+      }
     }
-    return yielded.isEmpty() ? java.util.Arrays.asList((String) null) : types;
+    return bound.isEmpty() ? facts : withLocals(facts, bound);
   }
 
   static String of(ExpressionTree tree, Facts facts) {
@@ -277,10 +301,11 @@ final class ObviousTypes {
           if (rule.getCaseKind() != CaseTree.CaseKind.RULE) {
             return null; // an old-style case
           }
+          Facts ruleFacts = inRule(rule, facts);
           if (rule.getBody() instanceof ExpressionTree) {
-            types.add(of((ExpressionTree) rule.getBody(), facts));
+            types.add(of((ExpressionTree) rule.getBody(), ruleFacts));
           } else if (rule.getBody() instanceof com.sun.source.tree.BlockTree) {
-            types.addAll(yieldedTypes((com.sun.source.tree.BlockTree) rule.getBody(), facts));
+            types.addAll(yieldedTypes((com.sun.source.tree.BlockTree) rule.getBody(), ruleFacts));
           } else {
             // case X -> throw ...: no value
           }
