@@ -62,6 +62,34 @@ public class NestedSwitchExpressions {
     });
   }
 
+  /**
+   * A compound assignment of a switch whose blocks suspend: the switch's value (int: every rule
+   * gives an int) goes into a field, then score += it.
+   */
+  @Async
+  static String compoundWithBlocks(List<String> words) {
+    int score = 0;
+    long wide = 1;
+    for (String w : words) {
+      score += switch (text(w)) {
+        case "x" -> 1;
+        case "yy" -> value(10);
+        default -> {
+          int t = value(100 + score);
+          yield t * 2;
+        }
+      };
+      wide *= switch (w.length()) {
+        case 1 -> {
+          log("one");
+          yield value(3);
+        }
+        default -> w.length() + value(0);
+      };
+    }
+    return score + " " + wide;
+  }
+
   @Async
   static int selectorAndCase(int k) {
     return 2 * switch (value(k)) {
@@ -133,6 +161,7 @@ public class NestedSwitchExpressions {
 
   @Async
   public static Object run() {
+    log(compoundWithBlocks(List.of("x", "yy", "zzz", "yy")));
     log(wholeValues(1) + " " + wholeValues(2) + " " + wholeValues(3));
     log(promoted(1));
     log(promoted(2));

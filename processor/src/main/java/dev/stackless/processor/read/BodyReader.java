@@ -405,6 +405,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (suspension != null) {
       return new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, line(expr));
     }
+    Stmt compound = compoundOfSwitch(exprPath);
+    if (compound != null) {
+      return compound;
+    }
     if (expr instanceof AssignmentTree
         && isSuspendingConditional(((AssignmentTree) expr).getExpression())) {
       AssignmentTree assignment = (AssignmentTree) expr;
@@ -430,6 +434,85 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return spilled == null
         ? new Stmt.Block(List.of())
         : new Stmt.AtSuspension(spilled, ResultTarget.DISCARD, line(expr));
+  }
+
+  /**
+   * {@code x op= switch (..) {..}} on a local {@code x}, where a rule's block suspends: the switch
+   * goes into a field of its type, which {@link ObviousTypes} gives (Java's, JLS 15.28.1), then
+   * {@code x op= $sw} runs. Java reads {@code x} before the switch; here after it, which is the
+   * same as the switch does not assign {@code x}. Null for any other statement (a switch whose
+   * blocks do not suspend is taken apart in place).
+   */
+  private Stmt compoundOfSwitch(TreePath path) {
+    if (!(path.getLeaf() instanceof com.sun.source.tree.CompoundAssignmentTree)) {
+      return null;
+    }
+    com.sun.source.tree.CompoundAssignmentTree compound =
+        (com.sun.source.tree.CompoundAssignmentTree) path.getLeaf();
+    TreePath valuePath = new TreePath(path, compound.getExpression());
+    while (valuePath.getLeaf() instanceof ParenthesizedTree) {
+      valuePath = new TreePath(valuePath,
+          ((ParenthesizedTree) valuePath.getLeaf()).getExpression());
+    }
+    if (!(compound.getVariable() instanceof IdentifierTree)
+        || !(valuePath.getLeaf() instanceof SwitchExpressionTree)) {
+      return null;
+    }
+    String name = ((IdentifierTree) compound.getVariable()).getName().toString();
+    Local variable = bodyLocal(name);
+    SwitchExpressionTree value = (SwitchExpressionTree) valuePath.getLeaf();
+    boolean blockSuspends = value.getCases().stream().anyMatch(c -> c.getBody() != null
+        && c.getBody().getKind() == Tree.Kind.BLOCK && finder.contains(c.getBody()));
+    if (variable == null || !blockSuspends || assigns(value, name)) {
+      return null;
+    }
+    String type = ObviousTypes.of(value, new KnownFacts(visibleLocals()));
+    if (type == null || type.equals("null")) {
+      return null;
+    }
+    Local result = new Local(newName("$sw"), false, type);
+    result.hoist();
+    synthetic.add(result);
+    Stmt switched = valueInto(valuePath, ResultTarget.assignLocal(result));
+    int variableEnd = (int) positions.getEndPosition(unit, compound.getVariable());
+    int valueStart = (int) positions.getStartPosition(unit, compound.getExpression());
+    String operator = source.subSequence(variableEnd, valueStart).toString().trim();
+    Code apply = new Code(List.of(new Part.LocalRef(variable), new Part.Text(" " + operator + " "),
+        new Part.LocalRef(result), new Part.Text(";")), line(compound));
+    return new Stmt.Block(List.of(switched, new Stmt.Plain(apply, true)));
+  }
+
+  /** Whether {@code tree} assigns the variable {@code name} ({@code =}, {@code op=}, ++, --). */
+  private static boolean assigns(Tree tree, String name) {
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        found[0] |= named(node.getVariable());
+        return super.visitAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(
+          com.sun.source.tree.CompoundAssignmentTree node, Void unused) {
+        found[0] |= named(node.getVariable());
+        return super.visitCompoundAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitUnary(com.sun.source.tree.UnaryTree node, Void unused) {
+        String kind = node.getKind().name();
+        found[0] |= (kind.endsWith("INCREMENT") || kind.endsWith("DECREMENT"))
+            && named(node.getExpression());
+        return super.visitUnary(node, unused);
+      }
+
+      private boolean named(Tree variable) {
+        return variable instanceof IdentifierTree
+            && ((IdentifierTree) variable).getName().contentEquals(name);
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   private ResultTarget assignmentTarget(TreePath path) {
