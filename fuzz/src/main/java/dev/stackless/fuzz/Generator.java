@@ -150,6 +150,8 @@ final class Generator {
     p.helpers.add("static boolean hb(Sink out, int a) { return log(out, Math.floorMod(a, " + lit(2, 4) + ") == 0); }");
     p.helpers.add(hidden + "static String hs(Sink out, String s, int a) { log(out, \"hs\"); return s + \"" + (char) ('a' + lit(0, 25)) + "\" + a; }");
     // the owner's own bf hides its superclass's (Program renders OwnerBase)
+    // takes a lambda or a method reference made before its argument, which may suspend
+    p.helpers.add("static int ap(java.util.function.IntUnaryOperator f, int x) { return f.applyAsInt(x); }");
     p.helpers.add("int bf = 17;");
     p.helpers.add("int bm(Sink out, int x) { return log(out, x * 5 - 2); }");
     // a generic @Async method: inference, explicit type arguments, boxes in and out
@@ -1201,7 +1203,7 @@ final class Generator {
 
   private String intExpr() {
     while (true) {
-      switch (rnd.nextInt(16)) {
+      switch (rnd.nextInt(17)) {
         case 0: case 1: case 2: {
           String[] ops = {" + ", " - ", " * ", " + ", " ^ ", " & ", " | "};
           return "(" + expr(T.INT) + ops[rnd.nextInt(ops.length)] + expr(T.INT) + ")";
@@ -1257,6 +1259,15 @@ final class Generator {
           Var c = pick(T.COLOR, false);
           if (c != null) return c.name + ".ordinal()";
           break;
+        }
+        case 15: {
+          // a lambda or method reference before an argument that may suspend
+          String q = fresh("q");
+          Var captured = pick(T.INT, false);
+          String body = captured != null && captured.fin ? q + " ^ " + captured.name
+              : q + " * " + lit(2, 9) + " + " + lit(0, 9);
+          String[] functions = {q + " -> " + body, "Math::abs", "Integer::reverse"};
+          return "ap(" + functions[rnd.nextInt(functions.length)] + ", " + expr(T.INT) + ")";
         }
         default: {
           if (lambdaOnly || !allowSuspend) break;
