@@ -77,7 +77,7 @@ public final class CounterAsync {
               try {
                 dev.stackless.AnyFrame self = this;
                 suspendBlock1: { demo.Counter.count++; }
-              } catch (Throwable $failure) {
+              } catch (java.lang.Throwable $failure) {
                 throw suspendBlockFailed($failure);
               }
             }

@@ -25,6 +25,14 @@ public class Conditionals {
 
   @Async
   public static Object run() {
+    for (boolean nothing : new boolean[] {false, true}) {
+      try {
+        int n = nothing ? null : value(8); // an Integer conditional, unboxed: null throws
+        log("n " + n);
+      } catch (NullPointerException e) {
+        log("null unboxed");
+      }
+    }
     int a = log(true) ? value(3) : 4;
     var b = value(1) > 0 ? 5 : value(6);
     String s = a > b ? text("big") : (a == 3 ? text("three") : "other");

@@ -127,6 +127,27 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void classesOfTheOwnersPackageNamedLikeJavaLangOnesDoNotHideThem() {
+    JavaFileObject object = com.google.testing.compile.JavaFileObjects.forSourceString(
+        "demo.Object", "package demo; public final class Object { public String s = \"ok\"; }");
+    JavaFileObject throwable = com.google.testing.compile.JavaFileObjects.forSourceString(
+        "demo.Throwable", "package demo; public final class Throwable { static String boom() {"
+            + " return \"!\"; } }");
+    JavaFileObject user = file("Uses", String.join("\n",
+        "public class Uses {",
+        "  @Async static String one() { suspend(); return \"ok\"; }",
+        "  @Async static String run() {",
+        "    Object o = new Object();",   // demo.Object: the generated code names java.lang.Object in full
+        "    String s = one();",
+        "    try { return o.s + s + Throwable.boom(); } finally { suspend(); }",
+        "  }",
+        "}"));
+    Compilation c = compile(object, throwable, user);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(generated(c, "demo.UsesAsync")).contains("protected java.lang.Object step()");
+  }
+
+  @Test
   void overloadsGetFrameClassesNamedByParameters() {
     Compilation c = compile(file("Over", String.join("\n",
         "public class Over {",

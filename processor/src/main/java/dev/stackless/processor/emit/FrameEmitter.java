@@ -77,6 +77,7 @@ public final class FrameEmitter {
   private String sourceFile;
   private PrivateAccess privates;
   private javax.lang.model.util.Types types;
+  private javax.lang.model.util.Elements elements;
 
   private FrameEmitter() {}
 
@@ -94,6 +95,7 @@ public final class FrameEmitter {
     emitter.sourceFile = sourceFile;
     emitter.privates = privates;
     emitter.types = env.getTypeUtils();
+    emitter.elements = env.getElementUtils();
     return emitter.emitFile(owner, packageName, simpleName, imports, methods);
   }
 
@@ -132,6 +134,7 @@ public final class FrameEmitter {
       type.addType(frameClass(lowered, frameName));
     }
     qualified.addAll(List.of("Lookup", "MethodHandles", "VarHandle", "MethodHandle", "Privates"));
+    qualified.addAll(TypeSource.shadowedLangNames(elements, owner)); // a p.Object, p.Throwable
     qualified.add(FRAME.simpleName());
     qualified.add(GENERATED.simpleName());
     qualified.add(generated.simpleName());
@@ -474,7 +477,7 @@ public final class FrameEmitter {
       returnArgs.addAll(invocationArgs);
       call.addStatement("return ($T) ($T) " + invocation, returnArgs.toArray());
     }
-    call.nextControlFlow("catch (Throwable e)");
+    call.nextControlFlow("catch (java.lang.Throwable e)");
     call.addStatement("throw $T.rethrow(e)", PRIVATES);
     call.endControlFlow();
     type.addMethod(call.build());
@@ -542,7 +545,7 @@ public final class FrameEmitter {
     states(machine); // a first pass lets the router learn every jump through a finally block
     CodeBlock.Builder body = CodeBlock.builder();
     if (machine.catches) {
-      body.addStatement("Throwable $$caught = null");
+      body.addStatement("java.lang.Throwable $$caught = null");
     }
     if (deferredJumps) {
       body.addStatement("int $L = -1", Router.DEFERRED_LABEL);
@@ -562,7 +565,7 @@ public final class FrameEmitter {
     body.add(states(machine));
     if (machine.hasRegions()) {
       // } catch (Throwable $e) {  an exception inside a try statement that was taken apart
-      body.nextControlFlow("catch (Throwable $$e)");
+      body.nextControlFlow("catch (java.lang.Throwable $$e)");
       body.addStatement("if (isEscapedSuspendBlock($$e)) throw $$e");
       if (deferredJumps) {
         body.addStatement("$L = -1", Router.DEFERRED_LABEL); // the jump did not happen

@@ -85,7 +85,7 @@ public final class Router {
     String pending = region.pending.name();
     String value = region.pendingValue.name();
     StringBuilder out = new StringBuilder();
-    out.append("if (").append(pending).append(" == ").append(Region.THROW).append(") throw (Throwable) ")
+    out.append("if (").append(pending).append(" == ").append(Region.THROW).append(") throw (java.lang.Throwable) ")
         .append(value).append(";\n");
     out.append("if (").append(pending).append(" == ").append(Region.RETURN).append(") ")
         .append(braced(returning(outside(chain, region), value))).append("\n");

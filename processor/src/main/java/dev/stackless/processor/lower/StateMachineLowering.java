@@ -362,7 +362,7 @@ public final class StateMachineLowering {
         emit(Code.text("dev.stackless.AnyFrame " + block.selfName + " = this;"), 2);
       }
       emit(Code.concat(block.blockLabel, ": ", block.body), 2);
-      emit(Code.text("} catch (Throwable $failure) {"), 1);
+      emit(Code.text("} catch (java.lang.Throwable $failure) {"), 1);
       emit(Code.text("throw suspendBlockFailed($failure);"), 2);
       emit(Code.text("}"), 1);
       emit(Code.text("}"));
@@ -376,7 +376,7 @@ public final class StateMachineLowering {
       emit(Code.text("if (suspendForBlock()) {"));
       emit(Code.text("try {"), 1);
       emit(Code.concat("callSuspendBlock(", callback.callback, ");"), 2);
-      emit(Code.text("} catch (Throwable $failure) {"), 1);
+      emit(Code.text("} catch (java.lang.Throwable $failure) {"), 1);
       emit(Code.text("throw suspendBlockFailed($failure);"), 2);
       emit(Code.text("}"), 1);
       emit(Code.text("}"));
@@ -423,7 +423,7 @@ public final class StateMachineLowering {
         current = null;
         break;
       case THROW:
-        emit(Code.concat("throw (Throwable) ", result, ";"));
+        emit(Code.concat("throw (java.lang.Throwable) ", result, ";"));
         current = null;
         break;
       case CONDITION:

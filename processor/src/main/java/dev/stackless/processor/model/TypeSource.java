@@ -80,6 +80,26 @@ public final class TypeSource {
     }
   }
 
+  /**
+   * The {@code java.lang} classes the owner's package hides with classes of the same simple name
+   * ({@code p.Object}, {@code p.Throwable}): the generated code names those in full.
+   */
+  public static java.util.Set<String> shadowedLangNames(
+      javax.lang.model.util.Elements elements, TypeElement owner) {
+    java.util.Set<String> shadowed = new java.util.TreeSet<>();
+    javax.lang.model.element.PackageElement pkg = elements.getPackageOf(owner);
+    if (pkg.isUnnamed()) {
+      return shadowed;
+    }
+    for (javax.lang.model.element.Element type : pkg.getEnclosedElements()) {
+      String name = type.getSimpleName().toString();
+      if (elements.getTypeElement("java.lang." + name) != null) {
+        shadowed.add(name);
+      }
+    }
+    return shadowed;
+  }
+
   public static boolean isError(TypeMirror type) {
     return type.getKind() == TypeKind.ERROR;
   }

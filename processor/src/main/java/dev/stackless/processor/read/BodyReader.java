@@ -725,6 +725,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           : new Stmt.AtSuspension(suspension, target, line(tree));
     }
     Code value = CodeReader.read(this, path);
+    String targetType = tree.getKind() == Tree.Kind.NULL_LITERAL ? targetType(target) : null;
+    if (targetType != null && TypeSource.isPrimitive(targetType)) {
+      // int x = c ? null : f(): the conditional's box, unboxed, throws as Java's does
+      value = Code.text("(" + TypeSource.boxed(targetType) + ") null");
+    }
     if (target.kind == ResultTarget.Kind.RETURN) {
       return new Stmt.Plain(new Code(List.of(new Part.Return(
           Code.concat("(" + returnType + ") (", value, ")"))), line(tree)), false);
@@ -841,7 +846,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     String suppressed = newName("$s");
     Stmt close = new Stmt.Plain(Code.concat(
         "if (", reference, " != null) { if (", p, " != null) { try { ", reference,
-        ".close(); } catch (Throwable ", suppressed, ") { ", p, ".addSuppressed(", suppressed,
+        ".close(); } catch (java.lang.Throwable ", suppressed, ") { ", p, ".addSuppressed(", suppressed,
         "); } } else { ", reference, ".close(); } }"), true);
     block.add(new Stmt.Try(body,
         List.of(new Stmt.Catch(thrown, List.of("java.lang.Throwable"), rethrow)), close));

@@ -228,13 +228,26 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     TypeElement type = cx.names().type(name);
     if (type != null
-        && (type.getNestingKind().isNested() || cx.generatedNames().contains(name))) {
+        && (type.getNestingKind().isNested() || cx.generatedNames().contains(name)
+            || hidesLangType(type))) {
       if (type.getModifiers().contains(Modifier.PRIVATE)) {
         unsupported(node, "the private class " + name, "make it package-private");
       }
       replace(node, type.getQualifiedName().toString());
     }
     return null;
+  }
+
+  /**
+   * A class of the owner's package named like a {@code java.lang} one ({@code p.Object}): written
+   * in full, as the generated class names {@code java.lang}'s in full then.
+   */
+  private boolean hidesLangType(TypeElement type) {
+    return type.getNestingKind() == javax.lang.model.element.NestingKind.TOP_LEVEL
+        && !type.getQualifiedName().toString().startsWith("java.lang.")
+        && type.getQualifiedName().toString().indexOf('.') > 0
+        && Character.isUpperCase(type.getSimpleName().charAt(0))
+        && cx.names().shadowedLangNames().contains(type.getSimpleName().toString());
   }
 
   /**

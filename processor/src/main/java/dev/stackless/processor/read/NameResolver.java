@@ -71,6 +71,17 @@ public final class NameResolver {
     return unit;
   }
 
+  /** The {@code java.lang} names that classes of the owner's package hide ({@code p.Object}). */
+  public Set<String> shadowedLangNames() {
+    if (shadowedLangNames == null) {
+      shadowedLangNames =
+          dev.stackless.processor.model.TypeSource.shadowedLangNames(elements, owner);
+    }
+    return shadowedLangNames;
+  }
+
+  private Set<String> shadowedLangNames;
+
   /** Whether {@code type} is {@code supertype} or a subclass of it (their erasures). */
   public boolean isSubclass(TypeElement type, TypeElement supertype) {
     return types.isSubtype(types.erasure(type.asType()), types.erasure(supertype.asType()));
