@@ -651,16 +651,46 @@ public final class FrameEmitter {
     return body.build();
   }
 
-  /** Hoisted locals that lambdas or class bodies in {@code code} capture, with copy names. */
+  /**
+   * Hoisted locals that lambdas or class bodies in {@code code} capture, with copy names. Not a
+   * pattern variable that the line itself binds ({@code (this.s = s) == s}, in a part of the
+   * expression that runs before the lambda is made, perhaps past a suspension point): a copy
+   * taken before the line would read it unbound, so the lambda reads the frame's field.
+   */
   private static void collectCaptures(Code code, Map<Local, String> captures, int[] count) {
+    java.util.Set<Local> bound = new java.util.HashSet<>();
+    collectBindings(code, bound);
+    collectCaptures(code, captures, count, bound);
+  }
+
+  private static void collectCaptures(
+      Code code, Map<Local, String> captures, int[] count, java.util.Set<Local> bound) {
     for (Part part : code.parts()) {
       if (part instanceof Part.LocalRef) {
         Part.LocalRef ref = (Part.LocalRef) part;
-        if (ref.isCaptured() && ref.local().isHoisted() && !captures.containsKey(ref.local())) {
+        if (ref.isCaptured() && ref.local().isHoisted() && !captures.containsKey(ref.local())
+            && !bound.contains(ref.local())) {
           captures.put(ref.local(), ref.local().name() + "$c" + (++count[0]));
         }
       } else if (part instanceof Part.LocalDecl && ((Part.LocalDecl) part).init() != null) {
-        collectCaptures(((Part.LocalDecl) part).init(), captures, count);
+        collectCaptures(((Part.LocalDecl) part).init(), captures, count, bound);
+      }
+    }
+  }
+
+  /** The locals {@code code} assigns as a pattern match binds them: {@code this.}local{@code  = }. */
+  private static void collectBindings(Code code, java.util.Set<Local> bound) {
+    List<Part> parts = code.parts();
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      if (part instanceof Part.LocalRef && i > 0 && i + 1 < parts.size()
+          && parts.get(i - 1) instanceof Part.Text
+          && ((Part.Text) parts.get(i - 1)).text().endsWith("this.")
+          && parts.get(i + 1) instanceof Part.Text
+          && ((Part.Text) parts.get(i + 1)).text().startsWith(" = ")) {
+        bound.add(((Part.LocalRef) part).local());
+      } else if (part instanceof Part.LocalDecl && ((Part.LocalDecl) part).init() != null) {
+        collectBindings(((Part.LocalDecl) part).init(), bound);
       }
     }
   }
