@@ -24,7 +24,27 @@ public class Conditionals {
   }
 
   @Async
+  static <T> T same(T value) {
+    suspend(PARK);
+    return value;
+  }
+
+  /**
+   * A generic method's call is no numeric operand (JLS 15.25: its type before inference is T), so
+   * a conditional with a target type is a reference one: no promotion to double, no unboxing of
+   * the null. The result of the call in the frame is a generic call's again, so javac decides.
+   */
+  @Async
+  static String referenceConditionals(boolean c) {
+    Object promoted = c ? same(Integer.valueOf(5)) : 2.5;
+    Object unboxedNot = c ? same((Integer) null) : 0;
+    String inExpression = "v" + (c ? same(6) : 1.5); // standalone: javac promotes, as here
+    return promoted + " " + unboxedNot + " " + inExpression;
+  }
+
+  @Async
   public static Object run() {
+    log(referenceConditionals(true) + " " + referenceConditionals(false));
     for (boolean nothing : new boolean[] {false, true}) {
       try {
         int n = nothing ? null : value(8); // an Integer conditional, unboxed: null throws

@@ -1500,6 +1500,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   @Override
+  public boolean genericResult(MethodInvocationTree invocation) {
+    Intrinsics.AsyncCall call = asyncCall(invocation);
+    return call != null && call.method.getReturnType().getKind() == TypeKind.TYPEVAR;
+  }
+
+  @Override
   public String primitiveResult(MethodInvocationTree invocation) {
     Intrinsics.AsyncCall call = asyncCall(invocation);
     if (call == null || !call.method.getReturnType().getKind().isPrimitive()) {

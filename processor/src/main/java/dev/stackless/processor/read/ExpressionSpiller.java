@@ -166,6 +166,13 @@ final class ExpressionSpiller {
      */
     String primitiveResult(MethodInvocationTree invocation);
 
+    /**
+     * Whether a direct call of an {@code @Async} method has a type variable as its declared result
+     * ({@code <T> T id(T t)}): Java then counts the call as no numeric operand of a conditional
+     * (JLS 15.25, the type before inference), whatever it infers.
+     */
+    boolean genericResult(MethodInvocationTree invocation);
+
     /** Whether the call's receiver is an expression evaluated at run time (not a type, not this). */
     boolean hasEvaluatedReceiver(MethodInvocationTree invocation);
 
@@ -379,8 +386,13 @@ final class ExpressionSpiller {
       return sequence(path, children, 0, new IdentityHashMap<>(), values -> {
         Code receiverCode = receiver ? values.get(0) : null;
         List<Code> arguments = values.subList(receiver ? 1 : 0, values.size());
-        return awaiting(cx.factoryCall(path, receiverCode, arguments),
-            cx.primitiveResult(invocation));
+        String primitive = cx.primitiveResult(invocation);
+        Lowered awaited = awaiting(cx.factoryCall(path, receiverCode, arguments), primitive);
+        // c ? id(5) : 2.5 stays a reference conditional: the value is a generic call's again
+        return primitive == null && cx.genericResult(invocation)
+            ? mapValue(awaited, value -> Code.concat(
+                "dev.stackless.internal.Results.returning(", value, ")"))
+            : awaited;
       });
     }
     return composite(path, children);
