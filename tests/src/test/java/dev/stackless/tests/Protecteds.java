@@ -33,3 +33,14 @@ class Protecteds extends Counting {
     return hook("x") + hits + " " + created;
   }
 }
+
+/** A field that hides the protected one of the superclass in another package: its own is used. */
+class Hiding extends Counting {
+  protected String name = "hiding";
+
+  @Async
+  String names() {
+    suspend(self -> Protecteds.parked = self);
+    return name + "/" + this.name;
+  }
+}

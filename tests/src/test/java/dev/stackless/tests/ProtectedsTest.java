@@ -23,4 +23,11 @@ class ProtectedsTest {
     assertEquals(Integer.parseInt(plain.substring(plain.indexOf(' ') + 1)) + 1,
         Integer.parseInt(transformed.substring(transformed.indexOf(' ') + 1)));
   }
+
+  @Test
+  void aFieldHidingAnInheritedProtectedOneIsTheOwnersOwn() {
+    var frame = HidingAsync.names(new Hiding());
+    Protecteds.parked.resume();
+    assertEquals("hiding/hiding", nosuspend(frame));
+  }
 }

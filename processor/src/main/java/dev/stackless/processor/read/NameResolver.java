@@ -250,6 +250,10 @@ public final class NameResolver {
 
   private Member member(String name, ElementKind kind) {
     for (TypeElement type = owner; type != null; type = enclosingType(type)) {
+      Element nearest = kind == ElementKind.FIELD ? nearestField(type, name) : null;
+      if (nearest != null) {
+        return new Member(nearest, type, type == owner);
+      }
       for (Element e : elements.getAllMembers(type)) {
         if (matches(e, kind) && e.getSimpleName().contentEquals(name)) {
           return new Member(e, type, type == owner);
@@ -258,6 +262,28 @@ public final class NameResolver {
     }
     TypeElement site = staticImportSite(name, kind);
     return site == null ? null : new Member(findMember(site, name, kind), site, false);
+  }
+
+  /**
+   * The field a simple name means in {@code type}'s code: its own, else its superclass's (and so
+   * on), else an interface's; a field hides the same name further up, which {@code
+   * getAllMembers} lists as well.
+   */
+  private Element nearestField(TypeElement type, String name) {
+    for (Element e : type.getEnclosedElements()) {
+      if (matches(e, ElementKind.FIELD) && e.getSimpleName().contentEquals(name)) {
+        return e;
+      }
+    }
+    javax.lang.model.type.TypeMirror superclass = type.getSuperclass();
+    if (superclass instanceof javax.lang.model.type.DeclaredType) {
+      Element inherited = nearestField(
+          (TypeElement) ((javax.lang.model.type.DeclaredType) superclass).asElement(), name);
+      if (inherited != null && !inherited.getModifiers().contains(Modifier.PRIVATE)) {
+        return inherited;
+      }
+    }
+    return null; // interfaces' constants and the rest: getAllMembers, as before
   }
 
   /** Fields include enum constants. */

@@ -4,6 +4,7 @@ package dev.stackless.tests.lib;
 public class Counting {
   protected int hits;
   protected static int created;
+  protected String name = "counting";
 
   protected Counting() {
     created++;
