@@ -72,6 +72,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aLocalOfAProtectedClassOfAnotherPackageAcrossASuspensionIsAnErrorAtItsName() {
+    JavaFileObject base = com.google.testing.compile.JavaFileObjects.forSourceString("other.Base",
+        "package other;\npublic class Base { protected interface Visitor { String visit(); } }");
+    JavaFileObject src = file("Owner", String.join("\n",
+        "class Owner extends other.Base {",            // 4
+        "  @Async String run() {",
+        "    Visitor v = () -> \"v\";",                  // 6: the frame's field could not name it
+        "    suspend();",
+        "    return v.visit();",
+        "  }",
+        "}"));
+    Compilation c = compile(base, src);
+    assertThat(c).hadErrorContaining("[Unsupported] a local of the protected class"
+        + " other.Base.Visitor of another package").inFile(src).onLine(6).atColumn(13);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void awaitOutsideAsyncIsAnError() {
     JavaFileObject src = file("Plain", String.join("\n",
         "class Plain {",

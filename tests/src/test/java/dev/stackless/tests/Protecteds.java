@@ -41,6 +41,7 @@ class Hiding extends Counting {
   @Async
   String names() {
     suspend(self -> Protecteds.parked = self);
-    return name + "/" + this.name;
+    // a protected static of the superclass, qualified by its class: the generated class's accessor
+    return name + "/" + this.name + Counting.tag("q") + dev.stackless.tests.lib.Counting.tag("z");
   }
 }

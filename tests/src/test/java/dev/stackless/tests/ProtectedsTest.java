@@ -28,6 +28,6 @@ class ProtectedsTest {
   void aFieldHidingAnInheritedProtectedOneIsTheOwnersOwn() {
     var frame = HidingAsync.names(new Hiding());
     Protecteds.parked.resume();
-    assertEquals("hiding/hiding", nosuspend(frame));
+    assertEquals("hiding/hiding<q><z>", nosuspend(frame));
   }
 }

@@ -361,6 +361,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     local.setFieldCheck(() -> {
       TypeMirror mirror = local.mirror();
+      String hidden = mirror == null ? null : protectedTypeOfAnotherPackage(mirror);
+      if (hidden != null) {
+        reporter.error(tree, unit, Diagnostic.UNSUPPORTED, "a local of the protected class "
+                + hidden + " of another package, living across a suspension point,",
+            "declare it with a public supertype, or keep it within one statement");
+        return;
+      }
       if (mirror == null || !TypeSource.mentionsLocalClass(mirror)) {
         return;
       }
@@ -1349,6 +1356,26 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       failed = true;
       return null;
     }
+  }
+
+  /**
+   * A protected member class of a superclass in another package that {@code type} mentions
+   * ({@code Base.Visitor}): the owner's code may name it, the generated class (no subclass) not.
+   */
+  private String protectedTypeOfAnotherPackage(TypeMirror type) {
+    String[] found = {null};
+    TypeSource.mentions(type, t -> {
+      if (found[0] == null && t.getKind() == TypeKind.DECLARED) {
+        TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
+        if (element.getModifiers().contains(Modifier.PROTECTED)
+            && !env.getElementUtils().getPackageOf(element)
+                .equals(env.getElementUtils().getPackageOf(names.owner()))) {
+          found[0] = element.getQualifiedName().toString();
+        }
+      }
+      return false;
+    });
+    return found[0];
   }
 
   /**

@@ -428,6 +428,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return found;
   }
 
+  /** Whether a qualifier names a type, not a variable ({@code Base}, {@code p.base.Base}). */
+  private boolean isTypeName(ExpressionTree qualifier) {
+    String text = qualifier.toString();
+    String first = text.contains(".") ? text.substring(0, text.indexOf('.')) : text;
+    return (qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)
+        && cx.bodyLocal(first) == null && !isDeclaredInside(first)
+        && cx.names().field(first) == null;
+  }
+
   /** Whether code in the owner's package that is no subclass may use {@code member}. */
   private boolean reachableFromTheOwnersPackage(Element member) {
     if (member.getModifiers().contains(Modifier.PUBLIC)) {
@@ -627,6 +636,20 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       TypeElement site = memberSite(select.getExpression());
       if (site == null) {
         site = nestmateType(select.getExpression()); // Node.make(): a nested class's static
+      }
+      TypeElement named = site == null && isTypeName(select.getExpression())
+          ? cx.names().typeOfQualifier(select.getExpression().toString()) : null;
+      if (named != null && cx.names().isSubclass(cx.names().owner(), named)) {
+        // Base.help(x) of a protected static of a superclass in another package: its accessor
+        ExecutableElement inherited = inheritedProtectedMethod(
+            cx.names().methodsOf(named, select.getIdentifier().toString()),
+            node.getArguments().size());
+        if (inherited != null && inherited.getModifiers().contains(Modifier.STATIC)) {
+          callPrivate(node, inherited, named);
+          scan(node.getTypeArguments(), null);
+          scan(node.getArguments(), null);
+          return null;
+        }
       }
       if (site != null) {
         ExecutableElement privateOne = privateMethod(

@@ -10,6 +10,10 @@ public class Counting {
     created++;
   }
 
+  protected static String tag(String s) {
+    return "<" + s + ">";
+  }
+
   protected String hook(String s) {
     return s + hits;
   }
