@@ -288,7 +288,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     if (node.getIdentifier().contentEquals("super") && classMembers.isEmpty()) {
-      unsupported(node, "Outer.super in an @Async body", "call the method through this instead");
+      unsupported(node, node.getExpression() + ".super in an @Async body",
+          "call the method through this instead");
       return null;
     }
     if (Intrinsics.isSuper(node.getExpression()) && classMembers.isEmpty()
@@ -911,8 +912,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         || (parent instanceof CompoundAssignmentTree
             && ((CompoundAssignmentTree) parent).getVariable() == node)
         || (parent instanceof AssignmentTree && ((AssignmentTree) parent).getVariable() == node)) {
-      unsupported(node, "assigning the private field " + field.getSimpleName()
-          + " around a suspension point", "assign it in a statement of its own");
+      unsupported(node, "assigning the " + (field.getModifiers().contains(Modifier.PRIVATE)
+              ? "private" : "inherited protected") + " field " + field.getSimpleName()
+          + " from an expression with a suspension point",
+          "put the value in a local first: var v = ...; " + field.getSimpleName() + " = v;");
     } else {
       edits.add(new Edit(start(node), end(node),
           Code.concat(accessor + "get(", self, ")").parts()));
