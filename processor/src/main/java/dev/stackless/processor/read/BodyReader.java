@@ -575,20 +575,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    */
   private void declarePatternBindings(TreePath statement) {
     Tree root = statement.getLeaf();
-    new com.sun.source.util.TreeScanner<Void, Void>() {
+    new OwnCodeScanner() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return tree != root && tree instanceof StatementTree ? null : super.scan(tree, unused);
-      }
-
-      @Override
-      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void v) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(com.sun.source.tree.ClassTree node, Void v) {
-        return null;
       }
 
       @Override

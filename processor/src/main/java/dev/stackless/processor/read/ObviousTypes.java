@@ -95,7 +95,7 @@ final class ObviousTypes {
   private static List<String> yieldedTypes(com.sun.source.tree.BlockTree block, Facts facts) {
     Map<String, String> locals = new java.util.HashMap<>();
     List<ExpressionTree> yielded = new ArrayList<>();
-    new com.sun.source.util.TreeScanner<Void, Void>() {
+    new OwnCodeScanner() {
       @Override
       public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
         String written = node.getType() == null ? null : WRITTEN.get(node.getType().toString());
@@ -112,16 +112,6 @@ final class ObviousTypes {
       @Override
       public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
         return null; // its yields are its own
-      }
-
-      @Override
-      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void v) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
-        return null;
       }
     }.scan(block, null);
     Facts inBlock = withLocals(facts, locals);
