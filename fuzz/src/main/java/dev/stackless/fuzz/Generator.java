@@ -43,6 +43,8 @@ final class Generator {
     T forkType;
     String sink;
     boolean joined;
+    /** Declared with var from an expression that may be boxed (a pattern's Integer n). */
+    boolean mayBeBoxed;
 
     Var(String name, T type, boolean fin, boolean mutable) {
       this.name = name;
@@ -367,6 +369,12 @@ final class Generator {
           String init = special ? topLevel(t) : expr(t);
           String type = !special && !fin && t != T.LONG && rnd.nextInt(3) == 0 ? "var" : t.java;
           b.stmts.add(new Node().add((fin ? "final " : "") + type + " " + name + " = " + init + ";"));
+          if (type.equals("var")) {
+            Var declared = new Var(name, t, fin, !fin);
+            declared.mayBeBoxed = true; // Integer += long is no Java: no long operand for it
+            vars.add(declared);
+            return;
+          }
         }
         vars.add(new Var(name, t, fin, !fin));
         return;
@@ -544,7 +552,7 @@ final class Generator {
         int k = rnd.nextInt(ops.length + 2);
         if (k == ops.length) s = v.name + (rnd.nextBoolean() ? "++;" : "--;");
         else if (k == ops.length + 1 && allowSuspend) s = v.name + " = " + topLevel(T.INT) + ";";
-        else s = v.name + ops[k % ops.length] + expr(k == 5 ? T.LONG : T.INT) + ";";
+        else s = v.name + ops[k % ops.length] + expr(k == 5 && !v.mayBeBoxed ? T.LONG : T.INT) + ";";
         break;
       }
       case LONG: {

@@ -323,25 +323,25 @@ class DiagnosticsTest {
         "      Frame<Integer> f) {",
         "    other.balance += await(f);",                        // 9: a local's field is fine
         "    all[0].balance += await(f) + make().balance++;",    // an element's, a result's too
-        "    return list.get(0).balance;",                       // 11: get returns a type variable
+        "    int first = list.get(0).balance;",                  // a typed call's result too
+        "    return list.stream().findFirst().get().balance;",   // 12: not known
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] the private field balance of a value whose"
-        + " class is not known here", 11, 23);
+        + " class is not known here", 12, 43);
   }
 
   @Test
-  void privateFieldOfANestedClassOnAValueWhoseClassIsNotKnownIsAnError() {
+  void privateFieldOfANestedClassOnATypedCallsResultCompiles() {
     JavaFileObject src = file("Nodes", String.join("\n",
         "class Nodes {",
         "  static class Node { private int v; }",
         "  @Async static int run(java.util.function.IntFunction<Node> make, Frame<Integer> f) {",
         "    int k = await(f);",
-        "    return make.apply(k).v;",                          // 8: apply returns a type variable
+        "    return make.apply(k).v;",                          // the function's R is Node
         "  }",
         "}"));
-    assertOnlyError(src, "[Unsupported] the private field v of a value whose"
-        + " class is not known here", 8, 25);
+    assertThat(compile(src)).succeededWithoutWarnings();
   }
 
   @Test
@@ -485,19 +485,116 @@ class DiagnosticsTest {
   }
 
   @Test
-  void privateNestedClassOfTheOwnerIsNotSupportedYet() {
+  void privateNestedClassesOfTheOwnerCompile() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private static class Hidden { int v; Hidden(int v) { this.v = v; } int get() { return v; } }",
+        "  private record Pair(int a, int b) {}",
+        "  @Async static int run() {",
+        "    Hidden h = new Hidden(1);",
+        "    var p = new Pair(2, 3);",
+        "    java.util.List<Hidden> all = new java.util.ArrayList<>();",
+        "    suspend();",
+        "    all.add(h);",
+        "    h.v += p.a();",
+        "    return h.get() + p.b() + all.size();",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aCastToAPrivateClassIsAnError() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private static class Hidden { int v; }",
+        "  @Async static int run(Object o) {",
+        "    suspend();",
+        "    return ((Hidden) o).v;",     // 8, Hidden at 14
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the private class Hidden here (the generated frame can"
+        + " use a private class as the type of a variable or a type argument, in new, and"
+        + " through its members) is not supported yet", 8, 14);
+  }
+
+  @Test
+  void anArrayOfAPrivateClassIsAnError() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",
         "  private static class Hidden { int v; }",
         "  @Async static int run() {",
+        "    Hidden[] all = {};",     // 7, Hidden at 5
         "    suspend();",
-        "    Hidden h = new Hidden();",     // 8
-        "    return h.v;",
+        "    return all.length;",
         "  }",
         "}"));
-    Compilation c = compile(src);
-    assertThat(c).hadErrorContaining("[Unsupported] the private class Hidden")
-        .inFile(src).onLine(8).atColumn(5);
+    assertOnlyError(src, "[Unsupported] the private class Hidden here", 7, 5);
+  }
+
+  @Test
+  void aPrivateExceptionClassInACatchIsAnError() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private static class Oops extends RuntimeException {}",
+        "  @Async static int run() {",
+        "    try {",
+        "      suspend();",
+        "    } catch (Oops e) {",     // 9, Oops at 14
+        "      return 1;",
+        "    }",
+        "    return 0;",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the private class Oops here", 9, 14);
+  }
+
+  @Test
+  void aPrivateClassWithTwoSupertypesIsAnError() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private static class Both implements Runnable, java.io.Serializable {",
+        "    public void run() {}",
+        "  }",
+        "  @Async static void run() {",
+        "    var b = new Both();",     // 9, Both at 17
+        "    suspend();",
+        "    b.run();",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the private class Both (a private class with more than"
+        + " one supertype besides Object) is not supported yet", 9, 17);
+  }
+
+  @Test
+  void aPrivateInnerClassIsAnError() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private class Inner { int v; }",
+        "  @Async int run() {",
+        "    var i = new Inner();",     // 7, Inner at 17
+        "    suspend();",
+        "    return i.v;",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the private class Inner (a private inner (non-static)"
+        + " class) is not supported yet", 7, 17);
+  }
+
+  @Test
+  void aMemberOfAPrivateClassOnALambdaParameterIsAnError() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private static class Hidden { int count; }",
+        "  @Async static int run(java.util.List<Integer> xs) {",
+        "    java.util.List<Hidden> all = new java.util.ArrayList<>();",
+        "    suspend();",
+        "    all.forEach(h -> h.count++);",     // 9, the select at 23
+        "    return all.size();",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the member count of a value whose class is not known"
+        + " here (it may be the private class Hidden) is not supported yet", 9, 23);
   }
 
   @Test

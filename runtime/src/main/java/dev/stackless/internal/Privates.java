@@ -23,6 +23,20 @@ public final class Privates {
     }
   }
 
+  /**
+   * A lookup with private access to a private class of {@code host}'s nest, which the generated
+   * class cannot name: found by its binary name ({@code p.Outer$Node}) in {@code host}'s loader.
+   */
+  public static MethodHandles.Lookup hiddenLookup(
+      Class<?> host, String binaryName, MethodHandles.Lookup generated) {
+    try {
+      Class<?> hidden = Class.forName(binaryName, false, host.getClassLoader());
+      return MethodHandles.privateLookupIn(hidden, generated);
+    } catch (ClassNotFoundException | IllegalAccessException e) {
+      throw new IllegalStateException("no private access to " + binaryName, e);
+    }
+  }
+
   public static VarHandle field(
       MethodHandles.Lookup lookup, Class<?> owner, String name, Class<?> type, boolean isStatic) {
     try {

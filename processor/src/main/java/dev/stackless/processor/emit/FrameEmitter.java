@@ -76,6 +76,11 @@ public final class FrameEmitter {
   private String generatedSimpleName;
   private String sourceFile;
   private PrivateAccess privates;
+  private dev.stackless.processor.model.HiddenTypes hidden;
+  /** Each private class of the owner's nest, by name, with the type it is held as. */
+  private Map<ClassName, TypeName> standIns;
+  /** The private lookups of the accessors, by class. */
+  private final Map<TypeElement, String> lookups = new LinkedHashMap<>();
   private javax.lang.model.util.Types types;
   private javax.lang.model.util.Elements elements;
 
@@ -96,6 +101,7 @@ public final class FrameEmitter {
     emitter.privates = privates;
     emitter.types = env.getTypeUtils();
     emitter.elements = env.getElementUtils();
+    emitter.hidden = new dev.stackless.processor.model.HiddenTypes(emitter.types, emitter.elements);
     return emitter.emitFile(owner, packageName, simpleName, imports, methods);
   }
 
@@ -146,7 +152,7 @@ public final class FrameEmitter {
             .indent("  ")
             .build()
             .toString();
-    return lineTable(withImports(file, imports));
+    return lineTable(withImports(hidden.writeStandIns(file, owner), imports));
   }
 
   /**
@@ -265,12 +271,16 @@ public final class FrameEmitter {
    * MethodHandle} each, and static methods the bodies call.
    */
   private void addPrivateAccessors(TypeSpec.Builder type, TypeElement owner) {
-    Map<TypeElement, String> lookups = new LinkedHashMap<>();
     for (javax.lang.model.element.VariableElement field : privates.fields().values()) {
       lookup(type, lookups, (TypeElement) field.getEnclosingElement());
+      lookupsOfHidden(type, field.asType());
     }
     for (javax.lang.model.element.ExecutableElement method : privates.methods().values()) {
       lookup(type, lookups, (TypeElement) method.getEnclosingElement());
+      lookupsOfHidden(type, method.getReturnType());
+      for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+        lookupsOfHidden(type, parameter.asType());
+      }
     }
     for (TypeElement inner : privates.enclosingInstances().values()) {
       lookup(type, lookups, inner);
@@ -311,12 +321,99 @@ public final class FrameEmitter {
       return existing;
     }
     String name = site.equals(privates.owner()) ? "PRIVATE" : "PRIVATE$" + PrivateAccess.flatName(site);
-    type.addField(FieldSpec.builder(LOOKUP, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Private access to {@link $L}, for the members below.\n", site.getQualifiedName())
-        .initializer("$T.lookup($T.class, $T.lookup())", PRIVATES, raw(site), HANDLES)
-        .build());
+    FieldSpec.Builder field =
+        FieldSpec.builder(LOOKUP, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
+    if (dev.stackless.processor.model.HiddenTypes.isHidden(site)) {
+      TypeElement host = site;
+      while (dev.stackless.processor.model.HiddenTypes.isHidden(host)) {
+        host = (TypeElement) host.getEnclosingElement();
+      }
+      field.addJavadoc("Private access to the private class {@code $L}, for the members below.\n",
+              elements.getBinaryName(site))
+          .initializer("$T.hiddenLookup($T.class, $S, $T.lookup())", PRIVATES, raw(host),
+              elements.getBinaryName(site).toString(), HANDLES);
+    } else {
+      field.addJavadoc("Private access to {@link $L}, for the members below.\n",
+              site.getQualifiedName())
+          .initializer("$T.lookup($T.class, $T.lookup())", PRIVATES, raw(site), HANDLES);
+    }
+    type.addField(field.build());
     lookups.put(site, name);
     return name;
+  }
+
+  /** A lookup for each private class the type mentions, whose class object a handle needs. */
+  private void lookupsOfHidden(TypeSpec.Builder type, TypeMirror mirror) {
+    TypeSource.mentions(types.erasure(mirror), t -> {
+      if (t.getKind() == TypeKind.DECLARED) {
+        TypeElement element = (TypeElement) ((javax.lang.model.type.DeclaredType) t).asElement();
+        if (dev.stackless.processor.model.HiddenTypes.isHidden(element)) {
+          lookup(type, lookups, element);
+        }
+      }
+      return false;
+    });
+  }
+
+  /**
+   * The class object of an erased type, for finding a handle: {@code Node.class}, or for a private
+   * class, which cannot be named, its lookup's class ({@code PRIVATE$Outer_Node.lookupClass()}).
+   */
+  private CodeBlock classOf(TypeMirror type) {
+    TypeMirror erased = types.erasure(type);
+    if (erased.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) ((javax.lang.model.type.DeclaredType) erased).asElement();
+      if (dev.stackless.processor.model.HiddenTypes.isHidden(element)) {
+        return CodeBlock.of("$L.lookupClass()", lookups.get(element));
+      }
+    }
+    if (erased.getKind() == TypeKind.ARRAY && dev.stackless.processor.model.HiddenTypes
+        .mentionsHidden(erased)) {
+      return CodeBlock.of("$L.arrayType()", classOf(((javax.lang.model.type.ArrayType) erased)
+          .getComponentType()));
+    }
+    return CodeBlock.of("$T.class", track(TypeName.get(erased)));
+  }
+
+  /** The type with each private class of the nest written as its stand-in (see HiddenTypes). */
+  private TypeName visible(TypeName type) {
+    if (standIns == null) {
+      standIns = new java.util.HashMap<>();
+      TypeElement top = privates.owner();
+      while (top.getEnclosingElement() instanceof TypeElement) {
+        top = (TypeElement) top.getEnclosingElement();
+      }
+      java.util.Deque<TypeElement> pending = new java.util.ArrayDeque<>(List.of(top));
+      while (!pending.isEmpty()) {
+        TypeElement next = pending.pop();
+        javax.lang.model.util.ElementFilter.typesIn(next.getEnclosedElements()).forEach(pending::add);
+        TypeMirror standIn = dev.stackless.processor.model.HiddenTypes.isHidden(next)
+            ? hidden.standIn(next) : null;
+        if (standIn != null) {
+          standIns.put(ClassName.get(next), TypeName.get(standIn));
+        }
+      }
+    }
+    if (type instanceof ClassName) {
+      return standIns.getOrDefault(type, type);
+    }
+    if (type instanceof ParameterizedTypeName) {
+      ParameterizedTypeName parameterized = (ParameterizedTypeName) type;
+      TypeName[] arguments = parameterized.typeArguments().stream().map(this::visible)
+          .toArray(TypeName[]::new);
+      return ParameterizedTypeName.get(parameterized.rawType(), arguments);
+    }
+    if (type instanceof com.palantir.javapoet.WildcardTypeName) {
+      com.palantir.javapoet.WildcardTypeName wildcard = (com.palantir.javapoet.WildcardTypeName) type;
+      return wildcard.lowerBounds().isEmpty()
+          ? com.palantir.javapoet.WildcardTypeName.subtypeOf(visible(wildcard.upperBounds().get(0)))
+          : com.palantir.javapoet.WildcardTypeName.supertypeOf(visible(wildcard.lowerBounds().get(0)));
+    }
+    if (type instanceof com.palantir.javapoet.ArrayTypeName) {
+      return com.palantir.javapoet.ArrayTypeName.of(
+          visible(((com.palantir.javapoet.ArrayTypeName) type).componentType()));
+    }
+    return type;
   }
 
   private TypeName raw(TypeElement type) {
@@ -325,6 +422,9 @@ public final class FrameEmitter {
 
   /** The type of the object an instance member of {@code site} is read from: generic if it is. */
   private TypeName selfType(TypeElement site) {
+    if (dev.stackless.processor.model.HiddenTypes.isHidden(site)) {
+      return visible(raw(site));
+    }
     return site.getTypeParameters().isEmpty() ? raw(site) : track(TypeName.get(site.asType()));
   }
 
@@ -357,11 +457,10 @@ public final class FrameEmitter {
     TypeElement site = (TypeElement) field.getEnclosingElement();
     String name = field.getSimpleName().toString();
     boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
-    TypeName fieldType = track(TypeName.get(field.asType()));
-    TypeName erased = track(TypeName.get(types.erasure(field.asType())));
+    TypeName fieldType = visible(track(TypeName.get(field.asType())));
     type.addField(FieldSpec.builder(VAR_HANDLE, prefix + "field", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.field($L, $T.class, $S, $T.class, $L)", PRIVATES, lookup, raw(site), name,
-            erased, isStatic)
+        .initializer("$T.field($L, $L, $S, $L, $L)", PRIVATES, lookup, classOf(site.asType()), name,
+            classOf(types.erasure(field.asType())), isStatic)
         .build());
     String self = isStatic ? "" : "self";
     String selfComma = isStatic ? "" : "self, ";
@@ -412,9 +511,14 @@ public final class FrameEmitter {
     boolean constructor = method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR;
     boolean isStatic = constructor || method.getModifiers().contains(Modifier.STATIC);
     String handle = accessor.replaceFirst("call(\\d+)$", "method$1");
-    TypeName returnType = constructor ? raw(declaring) : track(TypeName.get(method.getReturnType()));
-    TypeName erasedReturn = constructor
-        ? raw(declaring) : track(TypeName.get(types.erasure(method.getReturnType())));
+    TypeName returnType = visible(
+        constructor ? raw(declaring) : track(TypeName.get(method.getReturnType())));
+    TypeName erasedReturn = visible(constructor
+        ? raw(declaring) : track(TypeName.get(types.erasure(method.getReturnType()))));
+    // a private class in the signature is held as its stand-in, which invoke (not invokeExact)
+    // casts to the handle's type
+    boolean hiddenInvolved = dev.stackless.processor.model.HiddenTypes.isHidden(declaring)
+        || dev.stackless.processor.model.HiddenTypes.signatureMentionsHidden(method);
     List<String> classes = new ArrayList<>();
     List<Object> classArgs = new ArrayList<>();
     // generic in the method's type variables (and an instance method's class's), with the
@@ -432,42 +536,46 @@ public final class FrameEmitter {
     if (!isStatic) {
       call.addParameter(selfType(site), "self");
       arguments.add("($T) self");
-      argumentTypes.add(raw(site));
+      argumentTypes.add(visible(raw(site)));
     }
     for (int i = 0; i < arity; i++) {
       javax.lang.model.type.TypeMirror parameter = method.getParameters().get(i).asType();
-      TypeName erased = track(TypeName.get(types.erasure(parameter)));
-      classes.add("$T.class");
-      classArgs.add(erased);
-      call.addParameter(track(TypeName.get(parameter)), "a" + i);
+      TypeName erased = visible(track(TypeName.get(types.erasure(parameter))));
+      classes.add("$L");
+      classArgs.add(classOf(types.erasure(parameter)));
+      call.addParameter(visible(track(TypeName.get(parameter))), "a" + i);
       arguments.add("($T) a" + i);
       argumentTypes.add(erased);
     }
+    CodeBlock returnClass = constructor
+        ? classOf(declaring.asType()) : classOf(types.erasure(method.getReturnType()));
     List<Object> initArgs =
-        new ArrayList<>(List.of(PRIVATES, lookup, raw(declaring), name, erasedReturn));
+        new ArrayList<>(List.of(PRIVATES, lookup, classOf(declaring.asType()), name, returnClass));
     initArgs.addAll(classArgs);
     if (constructor) {
-      List<Object> constructorArgs = new ArrayList<>(List.of(PRIVATES, lookup, raw(declaring)));
+      List<Object> constructorArgs =
+          new ArrayList<>(List.of(PRIVATES, lookup, classOf(declaring.asType())));
       constructorArgs.addAll(classArgs);
       type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.constructor($L, $T.class, new Class<?>[] {"
+          .initializer("$T.constructor($L, $L, new Class<?>[] {"
               + String.join(", ", classes) + "})", constructorArgs.toArray())
           .build());
     } else if (specialCaller != null) {
       initArgs.add(raw(specialCaller));
       type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.special($L, $T.class, $S, $T.class, new Class<?>[] {"
+          .initializer("$T.special($L, $L, $S, $L, new Class<?>[] {"
               + String.join(", ", classes) + "}, $T.class)", initArgs.toArray())
           .build());
     } else {
       initArgs.add(isStatic);
       type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.method($L, $T.class, $S, $T.class, new Class<?>[] {"
+          .initializer("$T.method($L, $L, $S, $L, new Class<?>[] {"
               + String.join(", ", classes) + "}, $L)", initArgs.toArray())
           .build());
     }
     call.beginControlFlow("try");
-    String invocation = "$L.invokeExact(" + String.join(", ", arguments) + ")";
+    String invocation = "$L." + (hiddenInvolved ? "invoke(" : "invokeExact(")
+        + String.join(", ", arguments) + ")";
     List<Object> invocationArgs = new ArrayList<>(List.of(handle));
     invocationArgs.addAll(argumentTypes);
     if (!constructor && method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID) {
@@ -814,9 +922,9 @@ public final class FrameEmitter {
   private TypeName fieldType(Local local) {
     TypeMirror mirror = local.mirror();
     if (mirror != null && mirror.getKind() != TypeKind.ERROR && TypeSource.print(mirror) != null) {
-      return track(TypeName.get(mirror));
+      return visible(track(TypeName.get(mirror)));
     }
-    return fromSource(local.resolvedType());
+    return visible(fromSource(local.resolvedType()));
   }
 
   /**

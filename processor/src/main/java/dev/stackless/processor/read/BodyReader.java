@@ -352,7 +352,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     boolean unnamed = CaseLabels.isUnnamed(tree);
     boolean isVar = isVar(tree) && !unnamed;
     String type = unnamed && isVar(tree) ? "java.lang.Object" // var _ = f(): never read
-        : isVar ? null : CodeReader.read(this, new TreePath(path, tree.getType())).toString();
+        : isVar ? null : CodeReader.readType(this, new TreePath(path, tree.getType()));
     Local local = new Local(name, false, type);
     local.setMirrorOracle(() -> scopeMirror(path, name));
     if (isVar) {
@@ -1140,7 +1140,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     TreePath variablePath = TreePath.getPath(enclosing, variable);
     String type = isVar(variable)
         ? printed(CaseLabels.componentType(variablePath, names))
-        : CodeReader.read(this, new TreePath(variablePath, variable.getType())).toString();
+        : CodeReader.readType(this, new TreePath(variablePath, variable.getType()));
     if (type == null) {
       reporter.error(variable, unit, Diagnostic.UNSUPPORTED,
           "the pattern variable " + variable.getName() + " declared with var, whose record"
@@ -1262,7 +1262,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             false,
             unnamed && isVar(variable) ? "java.lang.Object" // for (var _ : xs): never read
                 : isVar ? null
-                : CodeReader.read(this, new TreePath(variablePath, variable.getType())).toString());
+                : CodeReader.readType(this, new TreePath(variablePath, variable.getType())));
     local.setMirrorOracle(() -> scopeMirror(variablePath, local.sourceName()));
     if (isVar) {
       Function<String, Local> visible = visibleLocals();

@@ -40,6 +40,7 @@ import dev.stackless.processor.model.Code;
 import dev.stackless.processor.model.JumpTarget;
 import dev.stackless.processor.model.Local;
 import dev.stackless.processor.model.Part;
+import dev.stackless.processor.model.HiddenTypes;
 import dev.stackless.processor.model.TypeSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -78,6 +79,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private final Deque<Set<String>> classMembers = new ArrayDeque<>();
   private final Set<String> innerLabels = new HashSet<>();
   private int lambdaDepth;
+  /** See {@link #readType}. */
+  private boolean namingHidden;
   private int innerLoops;
   private int innerBreakables;
   /** See {@link #visitTry}. */
@@ -100,6 +103,21 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   /** Reads the tree at {@code path}. */
   static Code read(ReadContext cx, TreePath path) {
     return read(cx, path, null, null);
+  }
+
+  /**
+   * Reads a local's declared type for the model, a private class named as itself ({@code
+   * app.Owner.Node}, which the reader resolves), not as its stand-in; the emitter writes the
+   * stand-in where the type becomes a field.
+   */
+  static String readType(ReadContext cx, TreePath path) {
+    CodeReader reader = new CodeReader(cx, null, java.util.Map.of());
+    reader.namingHidden = true;
+    Tree tree = path.getLeaf();
+    reader.fragmentStart = (int) cx.positions().getStartPosition(cx.unit(), tree);
+    reader.fragmentEnd = (int) cx.positions().getEndPosition(cx.unit(), tree);
+    reader.scan(path, null);
+    return reader.apply(reader.fragmentStart, reader.fragmentEnd).toString();
   }
 
   /**
@@ -227,15 +245,71 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     TypeElement type = cx.names().type(name);
+    if (type != null && HiddenTypes.isHidden(type)) {
+      hiddenTypeName(node, type);
+      return null;
+    }
     if (type != null
         && (type.getNestingKind().isNested() || cx.generatedNames().contains(name)
             || hidesLangType(type))) {
-      if (type.getModifiers().contains(Modifier.PRIVATE)) {
-        unsupported(node, "the private class " + name, "make it package-private");
-      }
       replace(node, type.getQualifiedName().toString());
     }
     return null;
+  }
+
+  /**
+   * A private class named as a type ({@code Node n}, {@code List<Node>}): its stand-in, the
+   * visible type the frame holds its objects as (see {@link HiddenTypes}). Where the stand-in
+   * would change what the code does (a cast, {@code instanceof}, an array, a class literal, a
+   * method reference), or the class has none, it is reported.
+   */
+  private void hiddenTypeName(IdentifierTree node, TypeElement type) {
+    String why = cx.names().hidden().whyNot(type);
+    if (why == null && isStandInPosition()) {
+      replace(node, namingHidden ? type.getQualifiedName().toString()
+          : TypeSource.print(cx.names().hidden().standIn(type)));
+      return;
+    }
+    unsupported(node, "the private class " + type.getSimpleName() + (why != null
+            ? " (" + why + ")"
+            : " here (the generated frame can use a private class as the type of a variable or"
+                + " a type argument, in new, and through its members)"),
+        "make it package-private");
+  }
+
+  /**
+   * Whether the current type name is the type of a variable, or a type argument of one, of a
+   * created class or of a method call: where the stand-in means what the class did.
+   */
+  private boolean isStandInPosition() {
+    TreePath at = getCurrentPath();
+    boolean argument = false;
+    while (at.getParentPath() != null
+        && (at.getParentPath().getLeaf() instanceof com.sun.source.tree.ParameterizedTypeTree
+            || at.getParentPath().getLeaf() instanceof com.sun.source.tree.WildcardTree)) {
+      if (at.getParentPath().getLeaf() instanceof com.sun.source.tree.ParameterizedTypeTree
+          && ((com.sun.source.tree.ParameterizedTypeTree) at.getParentPath().getLeaf())
+              .getType() == at.getLeaf()) {
+        return false; // Node<T>: generic, reported above
+      }
+      argument = true;
+      at = at.getParentPath();
+    }
+    Tree parent = at.getParentPath() == null ? null : at.getParentPath().getLeaf();
+    if (parent instanceof VariableTree) {
+      Tree declaring = at.getParentPath().getParentPath().getLeaf();
+      // not a catch's or a pattern's: there the class is tested for, and the stand-in would pass
+      return ((VariableTree) parent).getType() == at.getLeaf() && !(declaring instanceof CatchTree)
+          && !declaring.getKind().name().contains("PATTERN");
+    }
+    if (parent instanceof NewClassTree) {
+      return argument && ((NewClassTree) parent).getIdentifier() == at.getLeaf()
+          || ((NewClassTree) parent).getTypeArguments().contains(at.getLeaf());
+    }
+    if (parent instanceof MethodInvocationTree) {
+      return ((MethodInvocationTree) parent).getTypeArguments().contains(at.getLeaf());
+    }
+    return false;
   }
 
   /**
@@ -308,7 +382,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     if (nestmate != null) {
       for (Element member : nestmate.getEnclosedElements()) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && member.getModifiers().contains(Modifier.PRIVATE)
+            && needsAccessor(member)
             && member.getModifiers().contains(Modifier.STATIC)
             && member instanceof javax.lang.model.element.VariableElement) {
           privateField(node, (javax.lang.model.element.VariableElement) member, ""); // Node.made
@@ -323,11 +397,18 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           + " is not known here", "select it through a local of its class");
       return null;
     }
+    if (classMembers.isEmpty() && site == null && through == null && nestmate == null
+        && !isMethodSelect(node) && isOfUnknownClass(node.getExpression())
+        && hiddenMember(node.getIdentifier().toString(), false) != null) {
+      reportUnknownClass(node, node.getIdentifier().toString(),
+          hiddenMember(node.getIdentifier().toString(), false));
+      return null;
+    }
     if (classMembers.isEmpty() && through != null && !isMethodSelect(node)) {
       // other.balance, all[0].balance, make().balance: an instance of the owner or an outer class
       for (Element member : through.getEnclosedElements()) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && member.getModifiers().contains(Modifier.PRIVATE)
+            && needsAccessor(member)
             && !member.getModifiers().contains(Modifier.STATIC)
             && member instanceof javax.lang.model.element.VariableElement) {
           privateField(node, (javax.lang.model.element.VariableElement) member,
@@ -340,7 +421,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         && !isMethodSelect(node)) {
       for (Element member : site.getEnclosedElements()) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && member.getModifiers().contains(Modifier.PRIVATE)
+            && needsAccessor(member)
             && member instanceof javax.lang.model.element.VariableElement) {
           boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
           String self = isStatic ? "" : instanceOf(site);
@@ -438,6 +519,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         && cx.names().field(first) == null;
   }
 
+  /** Whether the generated class reaches {@code member} through an accessor (see HiddenTypes). */
+  private boolean needsAccessor(Element member) {
+    return cx.names().hidden().needsAccessor(member);
+  }
+
   /** Whether code in the owner's package that is no subclass may use {@code member}. */
   private boolean reachableFromTheOwnersPackage(Element member) {
     if (member.getModifiers().contains(Modifier.PUBLIC)) {
@@ -469,7 +555,58 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     Intrinsics.Receiver receiver = Intrinsics.receiverOf(qualifier, cx.names(), cx::localType);
-    return receiver == null || receiver.isType || !isNestmate(receiver.type) ? null : receiver.type;
+    TypeElement type = receiver == null || receiver.isType ? resultOfTypedCall(qualifier)
+        : receiver.type;
+    return isNestmate(type) ? type : null;
+  }
+
+  /**
+   * For {@code list.get(0)} or {@code map.get(k)} on a local or field of a parameterized type
+   * ({@code List<Node>}): the class of the result, the method's as a member of that type, when
+   * every method of that name and arity gives the same; else null.
+   */
+  private TypeElement resultOfTypedCall(ExpressionTree tree) {
+    if (!(tree instanceof MethodInvocationTree)
+        || !(((MethodInvocationTree) tree).getMethodSelect() instanceof MemberSelectTree)) {
+      return null;
+    }
+    MethodInvocationTree call = (MethodInvocationTree) tree;
+    MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
+    if (!(select.getExpression() instanceof IdentifierTree)
+        || isDeclaredInside(select.getExpression().toString())) {
+      return null;
+    }
+    String name = select.getExpression().toString();
+    Local local = cx.bodyLocal(name);
+    javax.lang.model.type.TypeMirror site = local != null ? local.mirror()
+        : cx.names().field(name) != null ? cx.names().field(name).element.asType() : null;
+    if (!(site instanceof javax.lang.model.type.DeclaredType)) {
+      return null;
+    }
+    javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) site;
+    TypeElement result = null;
+    for (ExecutableElement method : cx.names().methodsOf(
+        (TypeElement) declared.asElement(), select.getIdentifier().toString())) {
+      if (method.getParameters().size() != call.getArguments().size() || method.isVarArgs()) {
+        continue;
+      }
+      javax.lang.model.type.TypeMirror returned;
+      try {
+        returned = ((javax.lang.model.type.ExecutableType)
+            cx.names().types().asMemberOf(declared, method)).getReturnType();
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      if (!(returned instanceof javax.lang.model.type.DeclaredType)) {
+        return null;
+      }
+      TypeElement element = (TypeElement) ((javax.lang.model.type.DeclaredType) returned).asElement();
+      if (result != null && !result.equals(element)) {
+        return null;
+      }
+      result = element;
+    }
+    return result;
   }
 
   /** The private instance field of the owner or of an outer class named so, or null. */
@@ -482,7 +619,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           classes.add(member);
         } else if (member.getSimpleName().contentEquals(name)
             && member instanceof javax.lang.model.element.VariableElement
-            && member.getModifiers().contains(Modifier.PRIVATE)
+            && (member.getModifiers().contains(Modifier.PRIVATE)
+                || HiddenTypes.isHidden((TypeElement) member.getEnclosingElement()))
             && !member.getModifiers().contains(Modifier.STATIC)) {
           return member;
         }
@@ -501,7 +639,21 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     TypeElement type = cx.localType(qualifier.toString());
+    if (type == null && cx.bodyLocal(qualifier.toString()) == null) {
+      type = hiddenTypeOfField(qualifier.toString()); // head.v of a field Node head
+    }
     return isNestmate(type) ? type : null;
+  }
+
+  /** The hidden class that the field named so is of, or null. */
+  private TypeElement hiddenTypeOfField(String name) {
+    NameResolver.Member field = cx.names().field(name);
+    if (field == null || field.element.asType().getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement type = (TypeElement) ((javax.lang.model.type.DeclaredType) field.element.asType())
+        .asElement();
+    return HiddenTypes.isHidden(type) ? type : null;
   }
 
   /**
@@ -663,8 +815,74 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           return null;
         }
       }
+      String name = select.getIdentifier().toString();
+      if (through != null && viaVariable == null && HiddenTypes.isHidden(through)
+          && cx.names().methodsOf(through, name).stream().anyMatch(this::needsAccessor)) {
+        unsupported(select, "a call of " + through.getSimpleName() + "." + name + " of the"
+            + " private class " + through.getSimpleName() + " here (overloaded, or static through"
+            + " a value)", "give the method a name of its own, or make the class package-private");
+        return null;
+      }
+      if (site == null && named == null && isOfUnknownClass(select.getExpression())
+          && hiddenMember(name, true) != null) {
+        reportUnknownClass(select, name, hiddenMember(name, true));
+        return null;
+      }
     }
     return super.visitMethodInvocation(node, unused);
+  }
+
+  /**
+   * Whether the reader cannot tell the class of a qualifier's value (a lambda's parameter, a
+   * local declared inside the fragment, a call it cannot type); a class's name is no value.
+   */
+  private boolean isOfUnknownClass(ExpressionTree qualifier) {
+    if (qualifier instanceof IdentifierTree) {
+      String name = qualifier.toString();
+      if (name.equals("this") || name.equals("super")) {
+        return false;
+      }
+      if (isDeclaredInside(name)) {
+        return true;
+      }
+      return cx.localType(name) == null
+          && (cx.bodyLocal(name) != null || cx.names().field(name) == null)
+          && cx.names().typeOfQualifier(name) == null;
+    }
+    if (qualifier instanceof MemberSelectTree && isTypeName(qualifier)
+        && cx.names().typeOfQualifier(qualifier.toString()) != null) {
+      return false;
+    }
+    return Intrinsics.receiverOf(qualifier, cx.names(), cx::localType) == null
+        && resultOfTypedCall(qualifier) == null;
+  }
+
+  /**
+   * An instance member (a method, or else a field) named so of a private class of the owner's
+   * nest, which the generated class reaches only through an accessor; or null.
+   */
+  private Element hiddenMember(String name, boolean method) {
+    Deque<TypeElement> classes = new ArrayDeque<>(List.of(outermost(cx.names().owner())));
+    while (!classes.isEmpty()) {
+      TypeElement type = classes.pop();
+      for (Element member : type.getEnclosedElements()) {
+        if (member instanceof TypeElement) {
+          classes.add((TypeElement) member);
+        } else if (HiddenTypes.isHidden(type) && member.getSimpleName().contentEquals(name)
+            && (member instanceof ExecutableElement) == method
+            && member.getKind() != ElementKind.CONSTRUCTOR
+            && !member.getModifiers().contains(Modifier.STATIC) && needsAccessor(member)) {
+          return member;
+        }
+      }
+    }
+    return null;
+  }
+
+  private void reportUnknownClass(Tree node, String name, Element member) {
+    unsupported(node, "the member " + name + " of a value whose class is not known here (it may"
+            + " be the private class " + member.getEnclosingElement().getSimpleName() + ")",
+        "select it through a local declared with its class");
   }
 
   /** The private method of the owner a call with {@code arity} arguments calls, or null. */
@@ -674,7 +892,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     ExecutableElement found = null;
     for (ExecutableElement method : methods) {
       if (method.getParameters().size() == arity || method.isVarArgs()) {
-        if (!method.getModifiers().contains(Modifier.PRIVATE)
+        if (!needsAccessor(method)
             || method.getEnclosingElement() != site) {
           return null;
         }
@@ -709,12 +927,34 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           + " in a static method", "call it through an instance");
       return;
     }
+    if (sameArityOverloads(method) > 1) {
+      unsupported(node.getMethodSelect(), "a call of the private method " + method.getSimpleName()
+          + ", overloaded with as many parameters,", "give the overloads names of their own");
+      return;
+    }
     replace(node.getMethodSelect(), cx.generatedClass() + "." + cx.privates().method(method));
     if (!isStatic) {
       int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
       edits.add(new Edit(at, at,
           Code.concat(self, node.getArguments().isEmpty() ? "" : ", ").parts()));
     }
+  }
+
+  /**
+   * The methods (or constructors) of {@code method}'s class named as it is, with as many
+   * parameters, that need accessors: their accessors' names would be the same.
+   */
+  private int sameArityOverloads(ExecutableElement method) {
+    int count = 0;
+    for (Element member : method.getEnclosingElement().getEnclosedElements()) {
+      if (member.getKind() == method.getKind()
+          && member.getSimpleName().contentEquals(method.getSimpleName())
+          && ((ExecutableElement) member).getParameters().size() == method.getParameters().size()
+          && needsAccessor(member)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**
@@ -799,7 +1039,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private void qualifyMember(
       Tree node, Element member, TypeElement site, boolean viaOwner, String name) {
     boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
-    if (member.getModifiers().contains(Modifier.PRIVATE) || isInheritedProtected(member)) {
+    if (needsAccessor(member) || isInheritedProtected(member)) {
       String self = isStatic ? "" : instanceOf(site);
       if (member instanceof javax.lang.model.element.VariableElement && self != null) {
         privateField(node, (javax.lang.model.element.VariableElement) member, self);
@@ -951,7 +1191,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
             || !(member instanceof javax.lang.model.element.VariableElement)) {
           continue;
         }
-        if (!member.getModifiers().contains(Modifier.PRIVATE)) {
+        if (!cx.names().hidden().needsAccessor(member)) {
           return null; // the nearest field of that name is not private
         }
         boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
@@ -992,7 +1232,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     for (Element member : type.getEnclosedElements()) {
       if (member.getSimpleName().contentEquals(target.getIdentifier())
           && member instanceof javax.lang.model.element.VariableElement
-          && member.getModifiers().contains(Modifier.PRIVATE)
+          && cx.names().hidden().needsAccessor(member)
           && member.getModifiers().contains(Modifier.STATIC)) {
         String accessor = cx.generatedClass() + "."
             + cx.privates().field((javax.lang.model.element.VariableElement) member);
@@ -1015,7 +1255,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     for (Element member : receiver.type.getEnclosedElements()) {
       if (member.getSimpleName().contentEquals(select.getIdentifier())
           && member instanceof javax.lang.model.element.VariableElement
-          && member.getModifiers().contains(Modifier.PRIVATE)
+          && cx.names().hidden().needsAccessor(member)
           && !member.getModifiers().contains(Modifier.STATIC)) {
         String accessor = cx.generatedClass() + "."
             + cx.privates().field((javax.lang.model.element.VariableElement) member);
@@ -1157,7 +1397,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     List<ExecutableElement> named = isNew
         ? javax.lang.model.util.ElementFilter.constructorsIn(declaring.getEnclosedElements())
         : cx.names().methodsOf(declaring, node.getName().toString());
-    if (named.stream().noneMatch(m -> m.getModifiers().contains(Modifier.PRIVATE))) {
+    if (named.stream().noneMatch(this::needsAccessor)) {
       return super.visitMemberReference(node, unused);
     }
     String what = isNew ? "the private constructor of " + declaring.getSimpleName()
@@ -1212,6 +1452,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         && ((com.sun.source.tree.ParameterizedTypeTree) created).getTypeArguments().isEmpty();
     TypeElement type = cx.names().typeOfQualifier(rawName(created));
     if (type == null || type.getNestingKind() != javax.lang.model.element.NestingKind.MEMBER
+        || HiddenTypes.isHidden(type) // a private inner class: reported at its name
         || type.getModifiers().contains(Modifier.STATIC) || type.getKind() != ElementKind.CLASS
         || !(type.getEnclosingElement() instanceof TypeElement)) {
       return false;
@@ -1247,14 +1488,20 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    */
   private boolean newOfPrivateConstructor(NewClassTree node) {
     TypeElement type = cx.names().typeOfQualifier(rawName(node.getIdentifier()));
-    if (type == null || !isNestmate(type)) {
-      return false;
+    if (type == null || !isNestmate(type)
+        || (HiddenTypes.isHidden(type) && cx.names().hidden().whyNot(type) != null)) {
+      return false; // a private class without a stand-in: reported at its name
     }
     ExecutableElement constructor = privateMethod(
         javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()),
         node.getArguments().size(), type);
     if (constructor == null) {
       return false;
+    }
+    if (sameArityOverloads(constructor) > 1) {
+      unsupported(node, "new " + type.getSimpleName() + "(..) of a private constructor,"
+          + " overloaded with as many parameters,", "create it through a static factory method");
+      return true;
     }
     if (!type.getTypeParameters().isEmpty() || !node.getTypeArguments().isEmpty()
         || (type.getNestingKind().isNested() && !type.getModifiers().contains(Modifier.STATIC)

@@ -67,6 +67,20 @@ public final class NameResolver {
     return owner;
   }
 
+  private dev.stackless.processor.model.HiddenTypes hidden;
+
+  public javax.lang.model.util.Types types() {
+    return types;
+  }
+
+  /** The private classes of the owner's nest, which the generated class holds as stand-ins. */
+  public dev.stackless.processor.model.HiddenTypes hidden() {
+    if (hidden == null) {
+      hidden = new dev.stackless.processor.model.HiddenTypes(types, elements);
+    }
+    return hidden;
+  }
+
   public CompilationUnitTree unit() {
     return unit;
   }

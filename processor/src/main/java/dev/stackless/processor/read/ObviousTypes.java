@@ -188,11 +188,21 @@ final class ObviousTypes {
   }
 
   static String of(ExpressionTree tree, Facts facts) {
+    if (tree instanceof com.sun.source.tree.CompoundAssignmentTree) { // the variable's (15.26.2)
+      return of(((com.sun.source.tree.CompoundAssignmentTree) tree).getVariable(), facts);
+    }
     switch (tree.getKind()) {
       case PARENTHESIZED:
         return of(((ParenthesizedTree) tree).getExpression(), facts);
       case TYPE_CAST:
         return facts.castType((TypeCastTree) tree);
+      case PREFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+      case POSTFIX_INCREMENT:
+      case POSTFIX_DECREMENT: // the variable's type (JLS 15.14.2, 15.15.1)
+        return of(((UnaryTree) tree).getExpression(), facts);
+      case ASSIGNMENT: // the variable's type (JLS 15.26)
+        return of(((com.sun.source.tree.AssignmentTree) tree).getVariable(), facts);
       case INT_LITERAL:
         return "int";
       case LONG_LITERAL:

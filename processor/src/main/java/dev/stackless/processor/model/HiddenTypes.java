@@ -1,0 +1,313 @@
+package dev.stackless.processor.model;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * The private classes of the owner's top-level class ({@code private static class Node}, {@code
+ * private record Point}), which the body may use but the generated class, outside the nest,
+ * cannot name. The frame holds their objects as their one visible supertype (the <em>stand-in</em>:
+ * {@code Object}, or the one interface or class they implement or extend) and reaches every member
+ * they declare through handles, as it does private members. A hidden class with no single such
+ * supertype, or one the handles cannot express (generic, inner, an enum or interface), is
+ * reported where the body names it.
+ */
+public final class HiddenTypes {
+  private final Types types;
+  private final Elements elements;
+
+  public HiddenTypes(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+  }
+
+  /** Whether the class, or a class it is nested in, is private. */
+  public static boolean isHidden(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the type is or mentions a hidden class. */
+  public static boolean mentionsHidden(TypeMirror type) {
+    return TypeSource.mentions(type, t -> t.getKind() == TypeKind.DECLARED
+        && isHidden((TypeElement) ((DeclaredType) t).asElement()));
+  }
+
+  /** Whether a member's type or signature mentions a hidden class. */
+  public static boolean signatureMentionsHidden(Element member) {
+    if (member instanceof VariableElement) {
+      return mentionsHidden(member.asType());
+    }
+    if (member instanceof ExecutableElement) {
+      ExecutableElement method = (ExecutableElement) member;
+      if (mentionsHidden(method.getReturnType())) {
+        return true;
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        if (mentionsHidden(parameter.asType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the generated class must reach {@code member} through an accessor: it is private,
+   * declared in a hidden class, or its signature names one (a direct use would have to name it).
+   * A method of a hidden class that overrides one of its stand-in's ({@code toString}) is called
+   * on the stand-in instead, which dispatches to it as Java does.
+   */
+  public boolean needsAccessor(Element member) {
+    if (member.getModifiers().contains(Modifier.PRIVATE) || signatureMentionsHidden(member)) {
+      return true;
+    }
+    if (!(member.getEnclosingElement() instanceof TypeElement)) {
+      return false;
+    }
+    TypeElement site = (TypeElement) member.getEnclosingElement();
+    if (!isHidden(site)) {
+      return false;
+    }
+    return !(member instanceof ExecutableElement && overridesVisible((ExecutableElement) member));
+  }
+
+  /** Whether a method of a hidden class overrides a method of a class outside the hidden ones. */
+  private boolean overridesVisible(ExecutableElement method) {
+    if (method.getKind() != ElementKind.METHOD || method.getModifiers().contains(Modifier.STATIC)) {
+      return false;
+    }
+    TypeElement site = (TypeElement) method.getEnclosingElement();
+    TypeMirror standIn = standIn(site);
+    if (standIn == null) {
+      return false;
+    }
+    for (TypeElement type : supertypesOf(types.erasure(standIn))) {
+      for (Element other : type.getEnclosedElements()) {
+        if (other instanceof ExecutableElement
+            && other.getSimpleName().contentEquals(method.getSimpleName())
+            && !other.getModifiers().contains(Modifier.PRIVATE)
+            && !other.getModifiers().contains(Modifier.STATIC)
+            && elements.overrides(method, (ExecutableElement) other, site)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private java.util.List<TypeElement> supertypesOf(TypeMirror type) {
+    java.util.List<TypeElement> all = new java.util.ArrayList<>();
+    java.util.Deque<TypeMirror> pending = new java.util.ArrayDeque<>(java.util.List.of(type));
+    while (!pending.isEmpty()) {
+      TypeMirror next = pending.pop();
+      if (next.getKind() == TypeKind.DECLARED) {
+        TypeElement element = (TypeElement) ((DeclaredType) next).asElement();
+        if (!all.contains(element)) {
+          all.add(element);
+          pending.addAll(types.directSupertypes(next));
+        }
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The visible type the frame holds a hidden class's objects as: its single supertype other than
+   * {@code Object} and {@code Record} (erased if it names a hidden class), else {@code Object};
+   * null if it cannot have one (see {@link #whyNot}).
+   */
+  public TypeMirror standIn(TypeElement hidden) {
+    if (whyNot(hidden) != null) {
+      return null;
+    }
+    TypeMirror found = null;
+    for (TypeMirror supertype : visibleSupertypes(hidden)) {
+      found = supertype;
+    }
+    if (found == null) {
+      return elements.getTypeElement("java.lang.Object").asType();
+    }
+    return mentionsHidden(found) ? types.erasure(found) : found;
+  }
+
+  /** Why a hidden class cannot have a stand-in, or null if it can. */
+  public String whyNot(TypeElement hidden) {
+    if (hidden.getKind() != ElementKind.CLASS && !hidden.getKind().name().equals("RECORD")) {
+      return "a private " + (hidden.getKind() == ElementKind.ENUM ? "enum" : "interface");
+    }
+    if (!hidden.getTypeParameters().isEmpty()) {
+      return "a generic private class";
+    }
+    for (Element e = hidden; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getEnclosingElement() instanceof TypeElement && !e.getModifiers().contains(Modifier.STATIC)
+          && e.getKind() == ElementKind.CLASS) {
+        return "a private inner (non-static) class";
+      }
+    }
+    java.util.List<TypeMirror> supertypes = visibleSupertypes(hidden);
+    for (TypeMirror supertype : supertypes) {
+      if (isHidden((TypeElement) ((DeclaredType) supertype).asElement())) {
+        return "a private class that extends or implements another private class";
+      }
+    }
+    if (supertypes.size() > 1) {
+      return "a private class with more than one supertype besides Object";
+    }
+    return null;
+  }
+
+  private java.util.List<TypeMirror> visibleSupertypes(TypeElement hidden) {
+    java.util.List<TypeMirror> supertypes = new java.util.ArrayList<>();
+    TypeMirror superclass = hidden.getSuperclass();
+    if (superclass.getKind() == TypeKind.DECLARED) {
+      String name = ((TypeElement) ((DeclaredType) superclass).asElement()).getQualifiedName()
+          .toString();
+      if (!name.equals("java.lang.Object") && !name.equals("java.lang.Record")) {
+        supertypes.add(superclass);
+      }
+    }
+    supertypes.addAll(hidden.getInterfaces());
+    return supertypes;
+  }
+
+  /** The type as source with each hidden class written as its stand-in, or null if it cannot be. */
+  public String printVisible(TypeMirror type) {
+    if (!mentionsHidden(type)) {
+      return TypeSource.print(type);
+    }
+    if (type.getKind() == TypeKind.DECLARED) {
+      DeclaredType declared = (DeclaredType) type;
+      TypeElement element = (TypeElement) declared.asElement();
+      if (isHidden(element)) {
+        TypeMirror standIn = standIn(element);
+        return standIn == null ? null : TypeSource.print(standIn);
+      }
+      StringBuilder printed = new StringBuilder(element.getQualifiedName()).append('<');
+      String separator = "";
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        String part = printVisible(argument);
+        if (part == null) {
+          return null;
+        }
+        printed.append(separator).append(part);
+        separator = ", ";
+      }
+      return printed.append('>').toString();
+    }
+    if (type.getKind() == TypeKind.WILDCARD) {
+      javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
+      if (wildcard.getExtendsBound() != null) {
+        String bound = printVisible(wildcard.getExtendsBound());
+        return bound == null ? null : "? extends " + bound;
+      }
+      String bound = printVisible(wildcard.getSuperBound());
+      return bound == null ? null : "? super " + bound;
+    }
+    return null; // an array of a hidden class: its runtime class is hidden too
+  }
+
+  /**
+   * The generated source with each name of a hidden class of {@code owner}'s nest that has a
+   * stand-in ({@code app.Outer.Node}, {@code Outer.Node}) written as the stand-in, outside string
+   * and character literals and comments: the types the lowering wrote from the model (a local's
+   * declared type, a cast to it, a type witness) name the class itself.
+   */
+  public String writeStandIns(String source, TypeElement owner) {
+    TypeElement top = owner;
+    while (top.getEnclosingElement() instanceof TypeElement) {
+      top = (TypeElement) top.getEnclosingElement();
+    }
+    String topName = top.getQualifiedName().toString();
+    String prefix = topName.substring(0, topName.length() - top.getSimpleName().length());
+    java.util.Map<String, String> replacements = new java.util.TreeMap<>(
+        java.util.Comparator.comparingInt(String::length).reversed()
+            .thenComparing(java.util.Comparator.naturalOrder()));
+    java.util.Deque<TypeElement> pending = new java.util.ArrayDeque<>(java.util.List.of(top));
+    while (!pending.isEmpty()) {
+      TypeElement type = pending.pop();
+      javax.lang.model.util.ElementFilter.typesIn(type.getEnclosedElements()).forEach(pending::add);
+      TypeMirror standIn = isHidden(type) ? standIn(type) : null;
+      if (standIn != null) {
+        String qualified = type.getQualifiedName().toString();
+        replacements.put(qualified, TypeSource.print(standIn));
+        replacements.put(qualified.substring(prefix.length()), TypeSource.print(standIn));
+      }
+    }
+    if (replacements.isEmpty()) {
+      return source;
+    }
+    StringBuilder out = new StringBuilder(source.length());
+    int i = 0;
+    while (i < source.length()) {
+      int skip = literalOrCommentEnd(source, i);
+      if (skip > i) {
+        out.append(source, i, skip);
+        i = skip;
+        continue;
+      }
+      boolean replaced = false;
+      if (i == 0 || !isNamePart(source.charAt(i - 1)) && source.charAt(i - 1) != '.') {
+        for (java.util.Map.Entry<String, String> entry : replacements.entrySet()) {
+          int end = i + entry.getKey().length();
+          if (source.startsWith(entry.getKey(), i)
+              && (end == source.length() || !isNamePart(source.charAt(end)))) {
+            out.append(entry.getValue());
+            i = end;
+            replaced = true;
+            break;
+          }
+        }
+      }
+      if (!replaced) {
+        out.append(source.charAt(i++));
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isJavaIdentifierPart(c);
+  }
+
+  /** The end of the literal or comment that starts at {@code i}, or {@code i} if none does. */
+  private static int literalOrCommentEnd(String source, int i) {
+    if (source.startsWith("//", i)) {
+      int end = source.indexOf('\n', i);
+      return end < 0 ? source.length() : end;
+    }
+    if (source.startsWith("/*", i)) {
+      int end = source.indexOf("*/", i + 2);
+      return end < 0 ? source.length() : end + 2;
+    }
+    if (source.startsWith("\"\"\"", i)) {
+      int at = i + 3;
+      while (at < source.length() && !source.startsWith("\"\"\"", at)) {
+        at += source.charAt(at) == '\\' ? 2 : 1;
+      }
+      return Math.min(source.length(), at + 3);
+    }
+    char c = source.charAt(i);
+    if (c == '"' || c == '\'') {
+      int at = i + 1;
+      while (at < source.length() && source.charAt(at) != c) {
+        at += source.charAt(at) == '\\' ? 2 : 1;
+      }
+      return Math.min(source.length(), at + 1);
+    }
+    return i;
+  }
+}
