@@ -36,6 +36,10 @@ public final class ChainAsync {
    * The frame of {@code demo.Chain.id} (line 5): Zig's {@code @Frame(id)}.
    */
   public static final class Id<T> extends dev.stackless.Frame<T> {
+    static {
+      dev.stackless.internal.Launch.initialize(Chain.class);
+    }
+
     /**
      * Parameter {@code value}.
      */
@@ -105,6 +109,10 @@ public final class ChainAsync {
    * The frame of {@code demo.Chain.twice} (line 6): Zig's {@code @Frame(twice)}.
    */
   public static final class Twice extends dev.stackless.Frame<java.lang.String> {
+    static {
+      dev.stackless.internal.Launch.initialize(Chain.class);
+    }
+
     /**
      * Parameter {@code s}.
      */
@@ -191,7 +199,7 @@ public final class ChainAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {77, 5, 147, 7, 153, 8, 159, 9, 163, 9, 164, 10};
+  private static final int[] LINES = {81, 5, 155, 7, 161, 8, 167, 9, 171, 9, 172, 10};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine(int generatedLine) {

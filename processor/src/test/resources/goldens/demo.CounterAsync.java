@@ -27,6 +27,10 @@ public final class CounterAsync {
    * The frame of {@code demo.Counter.tick} (line 6): Zig's {@code @Frame(tick)}.
    */
   public static final class Tick extends dev.stackless.Frame<java.lang.Integer> {
+    static {
+      dev.stackless.internal.Launch.initialize(Counter.class);
+    }
+
     /**
      * Parameter {@code by}.
      */
@@ -114,7 +118,7 @@ public final class CounterAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {68, 7, 74, 9, 79, 10, 88, 11};
+  private static final int[] LINES = {72, 7, 78, 9, 83, 10, 92, 11};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine(int generatedLine) {

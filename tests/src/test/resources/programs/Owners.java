@@ -155,6 +155,23 @@ public class Owners {
     log(new Tally().count(4));
     List<String> pair = twice("x");
     List<Integer> ints = Owners.<Integer>twice(7);
+    log(Lazy.touch() + Lazy.touch());
     return pair + "" + ints;
+  }
+
+  /** Java initializes a class before a static method of it runs: its initializer logs first. */
+  static class Lazy {
+    static int hits = log(10);
+
+    static {
+      log("Lazy.<clinit>");
+    }
+
+    @Async
+    static int touch() {
+      log("body " + hits);
+      suspend(PARK);
+      return ++hits;
+    }
   }
 }

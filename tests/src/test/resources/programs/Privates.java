@@ -127,6 +127,21 @@ public class Privates {
         + Node.made * 10000;
   }
 
+  /** Private constructors called in a lambda and in an anonymous class of the body. */
+  @Async
+  static long constructedInside(int k) {
+    java.util.function.Supplier<Privates> make = () -> new Privates(k);
+    java.util.function.IntFunction<Node> node = v -> new Node(v + k);
+    java.util.function.Supplier<Privates> anonymous = new java.util.function.Supplier<>() {
+      @Override
+      public Privates get() {
+        return new Privates(k * 2);
+      }
+    };
+    value(1);
+    return make.get().total + node.apply(value(3)).v + anonymous.get().total;
+  }
+
   /** Method references to private methods and constructors, which the frame cannot name. */
   @Async
   String references() {
@@ -163,6 +178,7 @@ public class Privates {
     log(new Privates().references());
     log(new Privates().anonymousOuterThis(value(5)));
     log(built());
+    log(constructedInside(value(4)));
     log(innerOf(new Privates()).bump(3));
     Privates outer = new Privates();
     Inner made = outer.new Inner(); // an instance-qualified creation

@@ -25,6 +25,19 @@ public final class Launch {
     return frame;
   }
 
+  /**
+   * Initializes the owner of a static {@code @Async} method, as Java does before it runs a static
+   * method (JLS 12.4.1): a frame class's static initializer calls it, so the owner's static
+   * initializer has run before the body starts, once, at no cost afterwards.
+   */
+  public static void initialize(Class<?> owner) {
+    try {
+      Class.forName(owner.getName(), true, owner.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("cannot initialize " + owner.getName(), e);
+    }
+  }
+
   /** Called once, by {@link Frame}'s static initializer. */
   public static void install(Launcher frameLaunch) {
     if (launcher != null) {

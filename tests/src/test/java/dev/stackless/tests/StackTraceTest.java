@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Exceptions from frames point at the user's source, with awaiting frames below, innermost first. */
 class StackTraceTest {
@@ -41,6 +43,24 @@ class StackTraceTest {
     // the continuation's plumbing is gone, and the line is there once
     assertTrue(!trace[1].getClassName().startsWith("dev.stackless.internal.Spill")
         && !trace[1].equals(trace[0]), trace[1].toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, 49", "1, 51", "2, 57", "3, 61", "4, 68"})
+  void aStatementNestedInOneOverLinesIsAtItsOwnLine(int which, int line) {
+    var frame = TracesAsync.nested(which);
+    resume(Traces.parked);
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    StackTraceElement user = null;
+    for (StackTraceElement element : e.getStackTrace()) {
+      if (element.getMethodName().startsWith("nested") || element.getMethodName().contains("lambda")
+          && element.getClassName().equals("dev.stackless.tests.Traces")) {
+        user = element;
+        break;
+      }
+    }
+    assertEquals("Traces.java:" + line, user.getFileName() + ":" + user.getLineNumber(),
+        java.util.Arrays.toString(e.getStackTrace()));
   }
 
   @Test

@@ -40,4 +40,36 @@ class Traces {
   static int dividedAfterASuspension(int by) {
     return zero() + 10 / by; // line 41: thrown in the rest of the expression, past zero()
   }
+
+  /** Throws from a statement nested in a statement that spans lines: each at its own line. */
+  @Async
+  static int nested(int which) {
+    zero();
+    if (which == 0)
+      fail(0); // line 49
+    int r = Math.max(which,
+        which == 1 ? fail(1) : 0); // line 51
+    for (int i = 0; i < 3; i++) {
+      /* a comment
+         over lines */ String s = """
+          a text block
+          """;
+      if (which == 2 && i == 1) fail(s.length()); // line 57
+    }
+    Runnable task = () -> {
+      if (which == 3) {
+        fail(3); // line 61
+      }
+    };
+    task.run();
+    switch (which) {
+      case 4:
+        r++;
+        fail(4); // line 68
+        break;
+      default:
+        break;
+    }
+    return r;
+  }
 }

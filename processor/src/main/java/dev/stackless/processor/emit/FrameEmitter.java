@@ -210,6 +210,11 @@ public final class FrameEmitter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addTypeVariables(typeVariables)
             .superclass(ParameterizedTypeName.get(FRAME, result));
+    if (method.element.getModifiers().contains(Modifier.STATIC)) {
+      // Java initializes the owner before it runs a static method of it
+      frame.addStaticBlock(CodeBlock.of("dev.stackless.internal.Launch.initialize($T.class);\n",
+          raw((TypeElement) method.element.getEnclosingElement())));
+    }
     if (method.receiverType != null) {
       frame.addField(
           FieldSpec.builder(receiverType(method), "$this", Modifier.PRIVATE)

@@ -81,6 +81,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private int lambdaDepth;
   /** See {@link #readType}. */
   private boolean namingHidden;
+  /** See {@link #sourceText}. */
+  private boolean markLines;
   private int innerLoops;
   private int innerBreakables;
   /** See {@link #visitTry}. */
@@ -165,6 +167,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       java.util.Map<Tree, Code> substitutions,
       java.util.Collection<String> declared) {
     CodeReader reader = new CodeReader(cx, blockLabel, substitutions);
+    reader.markLines = true;
     declared.forEach(reader::declare);
     Tree tree = path.getLeaf();
     int start = (int) cx.positions().getStartPosition(cx.unit(), tree);
@@ -186,15 +189,84 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         throw new AssertionError("overlapping edits at " + edit.start);
       }
       if (edit.start > at) {
-        parts.add(new Part.Text(source.subSequence(at, edit.start).toString()));
+        parts.add(new Part.Text(sourceText(at, edit.start)));
       }
       parts.addAll(edit.parts);
       at = edit.end;
     }
     if (end > at) {
-      parts.add(new Part.Text(source.subSequence(at, end).toString()));
+      parts.add(new Part.Text(sourceText(at, end)));
     }
     return new Code(parts);
+  }
+
+  /**
+   * The source between two positions; for a fragment that spans lines, each line after the first
+   * ends with a marker of its source line ({@code /*@L12*}{@code /}), so that a stack trace of a statement
+   * nested in it names its own line, not the fragment's first. No marker goes inside a block
+   * comment or a text block, where it would change the code.
+   */
+  private String sourceText(int from, int to) {
+    CharSequence source = cx.source();
+    String text = source.subSequence(from, to).toString();
+    if (!markLines || text.indexOf('\n') < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 32);
+    // each line after the fragment's first ends with its marker (the first has the statement's)
+    boolean afterNewline = false;
+    int i = from;
+    while (i < to) {
+      char c = source.charAt(i);
+      int skip = i;
+      if (c == '/' && i + 1 < to && source.charAt(i + 1) == '*') {
+        skip = indexOf(source, "*/", i + 2, to) + 2;
+      } else if (c == '"' && i + 2 < to && source.charAt(i + 1) == '"'
+          && source.charAt(i + 2) == '"') {
+        int at = i + 3;
+        while (at < to && !(source.charAt(at) == '"' && at + 2 < to
+            && source.charAt(at + 1) == '"' && source.charAt(at + 2) == '"')) {
+          at += source.charAt(at) == '\\' ? 2 : 1;
+        }
+        skip = at + 3;
+      } else if (c == '"' || c == '\'') {
+        int at = i + 1;
+        while (at < to && source.charAt(at) != c && source.charAt(at) != '\n') {
+          at += source.charAt(at) == '\\' ? 2 : 1;
+        }
+        skip = at + 1;
+      }
+      if (skip > i) {
+        skip = Math.min(skip, to);
+        out.append(source, i, skip);
+        i = skip;
+        continue;
+      }
+      if (c == '\n' && afterNewline) {
+        out.append(lineMarker(i));
+      }
+      afterNewline |= c == '\n';
+      out.append(c);
+      i++;
+    }
+    if (afterNewline) {
+      out.append(lineMarker(to - 1));
+    }
+    return out.toString();
+  }
+
+  /** The marker of the source line at {@code position}: see FrameEmitter.lineTable. */
+  private String lineMarker(int position) {
+    return " /*@L" + cx.unit().getLineMap().getLineNumber(position) + "*/";
+  }
+
+  private static int indexOf(CharSequence source, String what, int from, int to) {
+    for (int i = from; i + what.length() <= to; i++) {
+      if (source.subSequence(i, i + what.length()).toString().equals(what)) {
+        return i;
+      }
+    }
+    return to;
   }
 
   @Override
@@ -1342,8 +1414,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   @Override
   public Void visitNewClass(NewClassTree node, Void unused) {
     boolean qualifiedByInstance = node.getEnclosingExpression() != null;
-    if (node.getClassBody() == null && !qualifiedByInstance && lambdaDepth == 0
-        && classMembers.isEmpty() && newOfPrivateConstructor(node)) {
+    // also in a lambda or a class body of the method, which the generated class holds too
+    if (node.getClassBody() == null && !qualifiedByInstance
+        && !isDeclaredInside(rawName(node.getIdentifier())) && newOfPrivateConstructor(node)) {
       return null;
     }
     if (node.getClassBody() == null && !qualifiedByInstance && lambdaDepth == 0
