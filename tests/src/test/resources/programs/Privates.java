@@ -127,6 +127,17 @@ public class Privates {
         + Node.made * 10000;
   }
 
+  /** A nested class's private members, reached through a field of the owner. */
+  private final Node held = new Node(1);
+
+  @Async
+  int throughAField() {
+    value(0);
+    held.v += value(2);
+    held.v++;
+    return held.v * 10 + held.get();
+  }
+
   /** Private constructors called in a lambda and in an anonymous class of the body. */
   @Async
   static long constructedInside(int k) {
@@ -179,6 +190,7 @@ public class Privates {
     log(new Privates().anonymousOuterThis(value(5)));
     log(built());
     log(constructedInside(value(4)));
+    log(new Privates().throughAField());
     log(innerOf(new Privates()).bump(3));
     Privates outer = new Privates();
     Inner made = outer.new Inner(); // an instance-qualified creation

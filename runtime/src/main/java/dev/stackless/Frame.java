@@ -152,15 +152,19 @@ public abstract class Frame<T> implements AnyFrame {
 
   /**
    * {@code pkg.Owner.method{SUSPENDED at Owner.java:42}@1b6d3586}: the method, the status (and
-   * where it is stopped), the identity.
+   * where it is stopped), the identity. A frame that completed by throwing says {@code FAILED with}
+   * the exception's class.
    */
   @Override
   public String toString() {
     int s = status;
     int line = s == SUSPENDED || s == AWAITING ? suspensionLine() : 0;
+    Object o = s == COMPLETED ? outcome : null;
     return asyncMethodName()
         + "{"
-        + statusName(s)
+        + (o instanceof Failure
+            ? "FAILED with " + ((Failure) o).exception.getClass().getName()
+            : statusName(s))
         + (line > 0 ? " at " + sourceFile() + ":" + line : "")
         + "}@"
         + Integer.toHexString(System.identityHashCode(this));

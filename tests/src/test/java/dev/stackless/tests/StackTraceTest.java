@@ -71,7 +71,12 @@ class StackTraceTest {
     var outer = TracesAsync.outer(1);
     assertTrue(outer.toString().startsWith(
         "dev.stackless.tests.Traces.outer{AWAITING at Traces.java:27}@"), outer.toString());
+    resume(Traces.parked); // inner throws
+    assertTrue(outer.toString().startsWith(
+        "dev.stackless.tests.Traces.outer{FAILED with java.lang.IllegalStateException}@"),
+        outer.toString());
+    var zero = TracesAsync.zero();
     resume(Traces.parked);
-    assertEquals("COMPLETED", outer.toString().replaceAll(".*\\{(\\w+)\\}.*", "$1"));
+    assertEquals("COMPLETED", zero.toString().replaceAll(".*\\{(\\w+)\\}.*", "$1"));
   }
 }

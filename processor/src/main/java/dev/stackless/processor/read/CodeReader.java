@@ -712,20 +712,18 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     TypeElement type = cx.localType(qualifier.toString());
     if (type == null && cx.bodyLocal(qualifier.toString()) == null) {
-      type = hiddenTypeOfField(qualifier.toString()); // head.v of a field Node head
+      type = classOfField(qualifier.toString()); // head.v of a field Node head
     }
     return isNestmate(type) ? type : null;
   }
 
-  /** The hidden class that the field named so is of, or null. */
-  private TypeElement hiddenTypeOfField(String name) {
+  /** The class of the field named so, or null. */
+  private TypeElement classOfField(String name) {
     NameResolver.Member field = cx.names().field(name);
     if (field == null || field.element.asType().getKind() != javax.lang.model.type.TypeKind.DECLARED) {
       return null;
     }
-    TypeElement type = (TypeElement) ((javax.lang.model.type.DeclaredType) field.element.asType())
-        .asElement();
-    return HiddenTypes.isHidden(type) ? type : null;
+    return (TypeElement) ((javax.lang.model.type.DeclaredType) field.element.asType()).asElement();
   }
 
   /**
