@@ -87,6 +87,19 @@ public class HiddenClasses {
     }
   }
 
+  /** A private inner class: its objects know the owner's instance that made them. */
+  private class Account {
+    int balance;
+
+    Account(int initial) {
+      balance = initial + head.v;
+    }
+
+    int withOwner() {
+      return log(balance + all.size());
+    }
+  }
+
   private Node head = new Node(100);
   final List<Node> all = new ArrayList<>();
   private final Map<String, Point> points = new TreeMap<>();
@@ -182,12 +195,23 @@ public class HiddenClasses {
   }
 
   @Async
+  int accounts(int k) {
+    Account a = new Account(value(k));
+    a.balance += value(5);
+    List<Account> accounts = new ArrayList<>(List.of(a, new Account(1)));
+    Supplier<Account> opened = () -> new Account(2);
+    value(0);
+    return a.withOwner() + accounts.size() + accounts.get(1).balance + opened.get().balance;
+  }
+
+  @Async
   public static Object run() {
     HiddenClasses owner = new HiddenClasses();
     log(owner.nodes(value(3)));
     log(records(value(4)));
     log(owner.supertypes(value(3)));
     log(owner.nodes(1));
+    log(owner.accounts(value(3)));
     return Node.made;
   }
 }

@@ -556,10 +556,10 @@ class DiagnosticsTest {
         "  private static class Both implements Runnable, java.io.Serializable {",
         "    public void run() {}",
         "  }",
-        "  @Async static void run() {",
+        "  @Async static int run() {",
         "    var b = new Both();",     // 9, Both at 17
         "    suspend();",
-        "    b.run();",
+        "    return b.hashCode();",
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] the private class Both (a private class with more than"
@@ -567,18 +567,32 @@ class DiagnosticsTest {
   }
 
   @Test
-  void aPrivateInnerClassIsAnError() {
+  void aPrivateEnumIsAnErrorWhereItsMembersAreUsed() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",
-        "  private class Inner { int v; }",
+        "  private enum Mode { A, B }",
+        "  @Async static int run() {",
+        "    suspend();",
+        "    return Mode.B.ordinal();",     // 8, the select at 16
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the private class Mode (a private enum), which B names,"
+        + " is not supported yet", 8, 16);
+  }
+
+  @Test
+  void aPrivateInnerClassOfAGenericClassIsAnError() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret<T> {",
+        "  private class Inner { T v; }",
         "  @Async int run() {",
         "    var i = new Inner();",     // 7, Inner at 17
         "    suspend();",
-        "    return i.v;",
+        "    return i.hashCode();",
         "  }",
         "}"));
-    assertOnlyError(src, "[Unsupported] the private class Inner (a private inner (non-static)"
-        + " class) is not supported yet", 7, 17);
+    assertOnlyError(src, "[Unsupported] the private class Inner (a private inner class of a"
+        + " generic class) is not supported yet", 7, 17);
   }
 
   @Test

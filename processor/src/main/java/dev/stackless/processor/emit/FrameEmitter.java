@@ -283,6 +283,9 @@ public final class FrameEmitter {
     for (javax.lang.model.element.ExecutableElement method : privates.methods().values()) {
       lookup(type, lookups, (TypeElement) method.getEnclosingElement());
       lookupsOfHidden(type, method.getReturnType());
+      if (method.getEnclosingElement().getEnclosingElement() instanceof TypeElement) {
+        lookupsOfHidden(type, method.getEnclosingElement().getEnclosingElement().asType());
+      }
       for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
         lookupsOfHidden(type, parameter.asType());
       }
@@ -543,6 +546,15 @@ public final class FrameEmitter {
       arguments.add("($T) self");
       argumentTypes.add(visible(raw(site)));
     }
+    if (constructor && isInner(declaring)) {
+      // an inner class's constructor takes its enclosing instance first
+      TypeElement outer = (TypeElement) declaring.getEnclosingElement();
+      call.addParameter(visible(raw(outer)), "outer");
+      classes.add("$L");
+      classArgs.add(classOf(outer.asType()));
+      arguments.add("($T) outer");
+      argumentTypes.add(visible(raw(outer)));
+    }
     for (int i = 0; i < arity; i++) {
       javax.lang.model.type.TypeMirror parameter = method.getParameters().get(i).asType();
       TypeName erased = visible(track(TypeName.get(types.erasure(parameter))));
@@ -594,6 +606,12 @@ public final class FrameEmitter {
     call.addStatement("throw $T.rethrow(e)", PRIVATES);
     call.endControlFlow();
     type.addMethod(call.build());
+  }
+
+  private static boolean isInner(TypeElement type) {
+    return type.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)
+        && type.getKind() == javax.lang.model.element.ElementKind.CLASS;
   }
 
   private static boolean isNumeric(TypeName type) {

@@ -18,8 +18,8 @@ import javax.lang.model.util.Types;
  * cannot name. The frame holds their objects as their one visible supertype (the <em>stand-in</em>:
  * {@code Object}, or the one interface or class they implement or extend) and reaches every member
  * they declare through handles, as it does private members. A hidden class with no single such
- * supertype, or one the handles cannot express (generic, inner, an enum or interface), is
- * reported where the body names it.
+ * supertype, or one the handles cannot express (generic, an inner class of a generic class, an
+ * enum or interface), is reported where the body names it.
  */
 public final class HiddenTypes {
   private final Types types;
@@ -144,6 +144,36 @@ public final class HiddenTypes {
     return mentionsHidden(found) ? types.erasure(found) : found;
   }
 
+  /**
+   * A hidden class without a stand-in that the member's class is, or its type or signature
+   * mentions; or null. The generated class could not write such a member's accessor.
+   */
+  public TypeElement withoutStandIn(Element member) {
+    java.util.List<TypeMirror> mentioned = new java.util.ArrayList<>();
+    mentioned.add(member.getEnclosingElement().asType());
+    if (member instanceof ExecutableElement) {
+      mentioned.add(((ExecutableElement) member).getReturnType());
+      for (VariableElement parameter : ((ExecutableElement) member).getParameters()) {
+        mentioned.add(parameter.asType());
+      }
+    } else {
+      mentioned.add(member.asType());
+    }
+    TypeElement[] found = {null};
+    for (TypeMirror type : mentioned) {
+      TypeSource.mentions(type, t -> {
+        if (t.getKind() == TypeKind.DECLARED) {
+          TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
+          if (isHidden(element) && whyNot(element) != null && found[0] == null) {
+            found[0] = element;
+          }
+        }
+        return false;
+      });
+    }
+    return found[0];
+  }
+
   /** Why a hidden class cannot have a stand-in, or null if it can. */
   public String whyNot(TypeElement hidden) {
     if (hidden.getKind() != ElementKind.CLASS && !hidden.getKind().name().equals("RECORD")) {
@@ -154,8 +184,9 @@ public final class HiddenTypes {
     }
     for (Element e = hidden; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getEnclosingElement() instanceof TypeElement && !e.getModifiers().contains(Modifier.STATIC)
-          && e.getKind() == ElementKind.CLASS) {
-        return "a private inner (non-static) class";
+          && e.getKind() == ElementKind.CLASS
+          && !((TypeElement) e.getEnclosingElement()).getTypeParameters().isEmpty()) {
+        return "a private inner class of a generic class";
       }
     }
     java.util.List<TypeMirror> supertypes = visibleSupertypes(hidden);

@@ -591,6 +591,21 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         && cx.names().field(first) == null;
   }
 
+  /**
+   * Reports a use of a member whose accessor would name a private class that has no stand-in (a
+   * private enum or interface, say); true if it did.
+   */
+  private boolean reportedWithoutStandIn(Tree node, Element member) {
+    TypeElement hidden = cx.names().hidden().withoutStandIn(member);
+    if (hidden == null) {
+      return false;
+    }
+    unsupported(node, "the private class " + hidden.getSimpleName() + " ("
+        + cx.names().hidden().whyNot(hidden) + "), which " + member.getSimpleName() + " names,",
+        "make it package-private");
+    return true;
+  }
+
   /** Whether the generated class reaches {@code member} through an accessor (see HiddenTypes). */
   private boolean needsAccessor(Element member) {
     return cx.names().hidden().needsAccessor(member);
@@ -986,6 +1001,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   /** As above, on the instance {@code self} (null if there is none: a static method). */
   private void callPrivate(
       MethodInvocationTree node, ExecutableElement method, TypeElement site, Code self) {
+    if (reportedWithoutStandIn(node.getMethodSelect(), method)) {
+      return;
+    }
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
     if (!node.getTypeArguments().isEmpty()) {
       unsupported(node.getMethodSelect(), "explicit type arguments of the private method "
@@ -1179,6 +1197,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    */
   private void privateField(Tree node, javax.lang.model.element.VariableElement field, Code self,
       boolean selfIsExpression) {
+    if (reportedWithoutStandIn(node, field)) {
+      return;
+    }
     boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
     String type = dev.stackless.processor.model.TypeSource.print(field.asType());
     if (type == null || (isStatic && TypeSource.mentionsTypeVariable(field.asType()))) {
@@ -1574,17 +1595,44 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           + " overloaded with as many parameters,", "create it through a static factory method");
       return true;
     }
+    boolean inner = type.getNestingKind().isNested()
+        && !type.getModifiers().contains(Modifier.STATIC)
+        && type.getKind() == javax.lang.model.element.ElementKind.CLASS;
     if (!type.getTypeParameters().isEmpty() || !node.getTypeArguments().isEmpty()
-        || (type.getNestingKind().isNested() && !type.getModifiers().contains(Modifier.STATIC)
-            && type.getKind() == javax.lang.model.element.ElementKind.CLASS)) {
-      unsupported(node, "the private constructor of " + type.getSimpleName() + " (a generic or"
-          + " inner class)", "make the constructor package-private");
+        || (inner && !((TypeElement) type.getEnclosingElement()).getTypeParameters().isEmpty())) {
+      unsupported(node, "the private constructor of " + type.getSimpleName() + " (of a generic"
+          + " class, or an inner class of one)", "make the constructor package-private");
       return true;
+    }
+    // an inner class's: its enclosing instance first, this (or Outer.this) as in Java
+    String outer = inner ? instanceOf(enclosingSite(type)) : null;
+    if (inner && outer == null) {
+      return false; // no enclosing instance here: javac reports the user's code
     }
     edits.add(new Edit(start(node), end(node.getIdentifier()), List.of(new Part.Text(
         cx.generatedClass() + "." + cx.privates().method(constructor)))));
+    if (inner) {
+      int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
+      edits.add(new Edit(at, at,
+          List.of(new Part.Text(outer + (node.getArguments().isEmpty() ? "" : ", ")))));
+    }
     scan(node.getArguments(), null);
     return true;
+  }
+
+  /**
+   * The owner or enclosing class whose instance {@code new Inner()} takes as the enclosing
+   * instance of the inner class {@code inner}: the innermost that is (or extends) its declaring
+   * class; null if none is.
+   */
+  private TypeElement enclosingSite(TypeElement inner) {
+    TypeElement declaring = (TypeElement) inner.getEnclosingElement();
+    for (Element e = cx.names().owner(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (cx.names().isSubclass((TypeElement) e, declaring)) {
+        return (TypeElement) e;
+      }
+    }
+    return null;
   }
 
   @Override
