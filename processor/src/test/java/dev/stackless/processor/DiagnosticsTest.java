@@ -711,11 +711,11 @@ class DiagnosticsTest {
     JavaFileObject src = file("Locals", String.join("\n",
         "class Locals {",
         "  @Async static int run(int a) {",
-        "    record Pair(int x, int y) {}",
-        "    Pair p = new Pair(a, a);",          // 7, the name at 10
-        "    var q = new Pair(a, a);",           // 8, the name at 9
+        "    class Pair { int x = a; }",
+        "    Pair p = new Pair();",              // 7, the name at 10
+        "    var q = new Pair();",               // 8, the name at 9
         "    suspend();",
-        "    return p.x() + q.y();",
+        "    return p.x + q.x;",
         "  }",
         "}"));
     Compilation c = compile(src);
@@ -726,6 +726,42 @@ class DiagnosticsTest {
             + " field type (an intersection, or a local or anonymous class), is not supported yet")
         .inFile(src).onLine(8).atColumn(9);
     assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void localRecordsEnumsAndInterfacesLiveAcrossSuspensionPoints() {
+    JavaFileObject src = file("Locals", String.join("\n",
+        "class Locals {",
+        "  @Async static int run(int a) {",
+        "    record Pair(int x, int y) {}",
+        "    enum Side { LEFT, RIGHT }",
+        "    interface Area { int of(Pair p); }",
+        "    Pair p = new Pair(a, a);",
+        "    var q = new Pair(a, a);",
+        "    java.util.List<Pair> all = java.util.List.of(p, q);",
+        "    Side side = Side.RIGHT;",
+        "    Area area = r -> r.x() * r.y();",
+        "    suspend();",
+        "    return p.x() + q.y() + all.size() + side.ordinal() + area.of(p);",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aLocalRecordNamedLikeAClassInScopeIsAnError() {
+    JavaFileObject src = file("Locals", String.join("\n",
+        "class Locals {",
+        "  static class Pair {}",
+        "  @Async static int run(int a) {",
+        "    record Pair(int x, int y) {}",       // 7, the record at 5
+        "    Pair p = new Pair(a, a);",
+        "    suspend();",
+        "    return p.x();",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the local record Pair, named like another class or type"
+        + " variable here, is not supported yet", 7, 5);
   }
 
   @Test

@@ -81,6 +81,8 @@ public final class FrameEmitter {
   private Map<ClassName, TypeName> standIns;
   /** The private lookups of the accessors, by class. */
   private final Map<TypeElement, String> lookups = new LinkedHashMap<>();
+  /** The bodies' local records, enums and interfaces, by the placeholder written for each. */
+  private final Map<String, String> localTypes = new LinkedHashMap<>();
   private javax.lang.model.util.Types types;
   private javax.lang.model.util.Elements elements;
 
@@ -152,6 +154,17 @@ public final class FrameEmitter {
             .indent("  ")
             .build()
             .toString();
+    for (Map.Entry<String, String> localType : localTypes.entrySet()) {
+      java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile(
+          "( *)interface " + java.util.regex.Pattern.quote(localType.getKey()) + " \\{\\s*}")
+          .matcher(file);
+      if (!placeholder.find()) {
+        throw new AssertionError("no placeholder " + localType.getKey());
+      }
+      String indent = placeholder.group(1);
+      file = file.substring(0, placeholder.start()) + indent
+          + localType.getValue().replace("\n", "\n" + indent) + file.substring(placeholder.end());
+    }
     return lineTable(withImports(hidden.writeStandIns(file, owner), imports));
   }
 
@@ -244,6 +257,16 @@ public final class FrameEmitter {
             .returns(String.class)
             .addStatement("return $S", method.displayName)
             .build());
+    for (Code localType : method.localTypes) {
+      // a placeholder JavaPoet writes, replaced by the declaration in emitFile
+      String placeholder = "$LocalType" + (localTypes.size() + 1);
+      String text = reindent(print(localType, lowered.machine, null, new LinkedHashMap<>()));
+      int firstEnd = text.indexOf('\n');
+      localTypes.put(placeholder, firstEnd < 0
+          ? text + " " + marker(localType.line())
+          : text.substring(0, firstEnd) + " " + marker(localType.line()) + text.substring(firstEnd));
+      frame.addType(TypeSpec.interfaceBuilder(placeholder).build());
+    }
     frame.addMethod(step(lowered.machine));
     frame.addMethod(
         MethodSpec.methodBuilder("sourceLine")

@@ -29,6 +29,11 @@ public final class AsyncMethod {
   public final List<Local> syntheticLocals;
   /** The first line of the method, for the frame's Javadoc. */
   public final long line;
+  /**
+   * The local records, enums and interfaces of the body, which capture nothing: declared as
+   * member types of the frame class, so that every state (and a field) can name them.
+   */
+  public final List<Code> localTypes;
 
   public AsyncMethod(
       ExecutableElement element,
@@ -43,7 +48,8 @@ public final class AsyncMethod {
       String visibility,
       Stmt.Block body,
       List<Local> syntheticLocals,
-      long line) {
+      long line,
+      List<Code> localTypes) {
     this.element = element;
     this.displayName = displayName;
     this.name = name;
@@ -57,6 +63,7 @@ public final class AsyncMethod {
     this.body = body;
     this.syntheticLocals = List.copyOf(syntheticLocals);
     this.line = line;
+    this.localTypes = List.copyOf(localTypes);
   }
 
   public boolean isVoid() {

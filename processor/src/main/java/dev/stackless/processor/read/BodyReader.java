@@ -110,6 +110,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final Map<Tree, Local> patternBindings = new java.util.IdentityHashMap<>();
   private final Set<Local> unwritableVars = new java.util.HashSet<>();
   private final List<Local> synthetic = new ArrayList<>();
+  /** See {@link AsyncMethod#localTypes}; their names in {@link #localTypeNames}. */
+  private final List<Code> localTypes = new ArrayList<>();
+  private final Set<String> localTypeNames = new java.util.HashSet<>();
   private final ExpressionSpiller spiller = new ExpressionSpiller(this);
   private Local spill;
   private int nameCount;
@@ -227,7 +230,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         visibility,
         body,
         synthetic,
-        line(tree));
+        line(tree),
+        localTypes);
   }
 
   // --- statements -------------------------------------------------------------------------------
@@ -239,7 +243,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       List<Stmt> statements = new ArrayList<>();
       for (int i = 0; i < block.size(); i++) {
         if (block.get(i) instanceof com.sun.source.tree.ClassTree) {
-          checkLocalClassUses((com.sun.source.tree.ClassTree) block.get(i), block, i);
+          com.sun.source.tree.ClassTree local = (com.sun.source.tree.ClassTree) block.get(i);
+          if (capturesNothing(local)) {
+            hoistLocalType(new TreePath(path, local));
+            continue;
+          }
+          checkLocalClassUses(local, block, i);
         }
         statements.add(readStatement(new TreePath(path, block.get(i))));
       }
@@ -247,6 +256,50 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     } finally {
       scopes.pop();
     }
+  }
+
+  /**
+   * Whether the type mentions a local or anonymous class that stays in the state declaring it
+   * (not one of the {@linkplain #hoistLocalType member types} the frame class declares).
+   */
+  private boolean mentionsLocalClassOfAState(TypeMirror type) {
+    return TypeSource.mentions(type, t -> {
+      if (t.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+        return false;
+      }
+      javax.lang.model.element.TypeElement element =
+          (javax.lang.model.element.TypeElement) ((DeclaredType) t).asElement();
+      javax.lang.model.element.NestingKind nesting = element.getNestingKind();
+      return nesting == javax.lang.model.element.NestingKind.ANONYMOUS
+          || (nesting == javax.lang.model.element.NestingKind.LOCAL
+              && !localTypeNames.contains(element.getSimpleName().toString()));
+    });
+  }
+
+  /** A local record, enum or interface: implicitly static, it captures nothing. */
+  private static boolean capturesNothing(com.sun.source.tree.ClassTree local) {
+    String kind = local.getKind().name();
+    return kind.equals("RECORD") || kind.equals("ENUM") || kind.equals("INTERFACE");
+  }
+
+  /**
+   * Moves a local record, enum or interface of a block with suspension points into the frame
+   * class, as a member type of the same name, so that code after a suspension point and the
+   * frame's fields can name it (see {@link AsyncMethod#localTypes}). Its name must mean it
+   * everywhere in the frame: it may not be a class the body could mean otherwise.
+   */
+  private void hoistLocalType(TreePath path) {
+    com.sun.source.tree.ClassTree local = (com.sun.source.tree.ClassTree) path.getLeaf();
+    String name = local.getSimpleName().toString();
+    if (!localTypeNames.add(name) || names.type(name) != null
+        || generatedNames.contains(name) || typeVariables().contains(name)) {
+      reporter.error(local, unit, Diagnostic.UNSUPPORTED, "the local " + local.getKind().name()
+              .toLowerCase(java.util.Locale.ROOT) + " " + name + ", named like another class or"
+              + " type variable here,", "give it a name of its own");
+      failed = true;
+      return;
+    }
+    localTypes.add(CodeReader.read(this, path));
   }
 
   /**
@@ -368,7 +421,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             "declare it with a public supertype, or keep it within one statement");
         return;
       }
-      if (mirror == null || !TypeSource.mentionsLocalClass(mirror)) {
+      if (mirror == null || !mentionsLocalClassOfAState(mirror)) {
         return;
       }
       if (isVar) {

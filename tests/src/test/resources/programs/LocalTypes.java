@@ -1,0 +1,94 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.util.*;
+
+/**
+ * Local records, enums and interfaces, whose objects live across suspension points: the frame
+ * class declares them as member types of the same name.
+ */
+public class LocalTypes {
+  private static int scale = 3;
+
+  @Async
+  static int value(int v) {
+    suspend(PARK);
+    return log(v);
+  }
+
+  @Async
+  static String shapes(int n) {
+    record Point(int x, int y) {
+      Point {
+        if (x < 0) {
+          throw new IllegalArgumentException("x " + x);
+        }
+      }
+
+      int scaled() {
+        return (x + y) * scale;
+      }
+
+      static Point origin() {
+        return new Point(0, 0);
+      }
+    }
+    enum Turn { LEFT, RIGHT, BACK }
+    interface Mover {
+      Point move(Point p, Turn t);
+    }
+    Mover mover = (p, t) -> switch (t) {
+      case LEFT -> new Point(p.x(), p.y() + 1);
+      case RIGHT -> new Point(p.x() + 1, p.y());
+      case BACK -> Point.origin();
+    };
+    Point at = Point.origin();
+    List<Point> path = new ArrayList<>();
+    Map<Turn, Integer> counts = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      Turn turn = Turn.values()[value(i) % 3];
+      switch (turn) {
+        case LEFT:
+          at = mover.move(at, turn);
+          value(at.x());
+          break;
+        case RIGHT:
+          at = mover.move(at, turn);
+          break;
+        default:
+          at = mover.move(at, Turn.valueOf("BACK"));
+      }
+      counts.merge(turn, 1, Integer::sum);
+      path.add(at);
+    }
+    String thrown = "";
+    try {
+      new Point(value(-2), 0);
+    } catch (IllegalArgumentException e) {
+      thrown = e.getMessage();
+    }
+    return at + " " + at.scaled() + " " + path + " " + counts + " " + thrown;
+  }
+
+  @Async
+  static int inALoop(int n) {
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+      record Step(int index, int square) {}
+      Step step = new Step(i, i * i);
+      value(step.index());
+      total += step.square() + step.hashCode() % 2;
+    }
+    return total;
+  }
+
+  @Async
+  public static Object run() {
+    log(shapes(value(5)));
+    log(inALoop(value(4)));
+    return scale;
+  }
+}
