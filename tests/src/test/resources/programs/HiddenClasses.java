@@ -146,6 +146,14 @@ public class HiddenClasses {
       value(each.twice());
       seen.append(each).append(' ');
     }
+    int plain = 0;
+    for (Node each : list) {
+      plain += each.v; // a loop with no suspension point: its variable is javac's
+    }
+    int[] viaLambda = {0};
+    list.forEach(each -> viaLambda[0] += each.twice());
+    int streamed = list.stream().mapToInt(each -> each.v).sum();
+    seen.append(plain).append('/').append(viaLambda[0]).append('/').append(streamed).append(' ');
     Map<String, Node> byTag = new HashMap<>();
     byTag.put(n.tag, n);
     n.tag = "renamed" + value(6);

@@ -132,7 +132,13 @@ public class Privates {
 
   @Async
   int throughAField() {
+    List<Node> nodes = List.of(new Node(2), new Node(3));
     value(0);
+    int sum = 0;
+    for (Node n : nodes) {
+      sum += n.v; // the loop's variable, declared inside a plain statement
+    }
+    held.v += nodes.stream().mapToInt(n -> n.get() * 10).sum() + sum;
     held.v += value(2);
     held.v++;
     return held.v * 10 + held.get();

@@ -1776,6 +1776,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return localTypeElement(name);
   }
 
+  @Override
+  public TypeElement classInScope(TreePath at, String name) {
+    TypeMirror type = scopeMirror(at, name);
+    if (type instanceof javax.lang.model.type.TypeVariable) {
+      type = ((javax.lang.model.type.TypeVariable) type).getUpperBound();
+    }
+    return type instanceof DeclaredType ? (TypeElement) ((DeclaredType) type).asElement() : null;
+  }
+
   /**
    * The type of a receiver, with its type arguments, as javac gives a local's ({@code list}) and
    * as the declarations give the results of the calls on it ({@code list.get(0)}, {@code

@@ -464,7 +464,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     if (classMembers.isEmpty() && site == null && through == null && !isMethodSelect(node)
         && privateInstanceField(node.getIdentifier().toString()) != null
-        && !isDeclaredInside(node.getExpression().toString())) {
+        && isOfUnknownClass(node.getExpression())) {
       unsupported(node, "the private field " + node.getIdentifier() + " of a value whose class"
           + " is not known here", "select it through a local of its class");
       return null;
@@ -706,8 +706,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           classes.add(member);
         } else if (member.getSimpleName().contentEquals(name)
             && member instanceof javax.lang.model.element.VariableElement
-            && (member.getModifiers().contains(Modifier.PRIVATE)
-                || HiddenTypes.isHidden((TypeElement) member.getEnclosingElement()))
+            && member.getModifiers().contains(Modifier.PRIVATE)
             && !member.getModifiers().contains(Modifier.STATIC)) {
           return member;
         }
@@ -722,8 +721,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * private members (isNestmate); else null.
    */
   private TypeElement privateSiteOfVariable(ExpressionTree qualifier) {
-    if (!(qualifier instanceof IdentifierTree) || isDeclaredInside(qualifier.toString())) {
+    if (!(qualifier instanceof IdentifierTree)) {
       return null;
+    }
+    if (isDeclaredInside(qualifier.toString())) {
+      // a lambda's parameter, a loop's variable of the fragment: javac's scope tells its class
+      TypeElement type = isClassMember(qualifier.toString()) ? null
+          : cx.classInScope(getCurrentPath(), qualifier.toString());
+      return isNestmate(type) ? type : null;
     }
     TypeElement type = cx.localType(qualifier.toString());
     if (type == null && cx.bodyLocal(qualifier.toString()) == null) {
@@ -928,7 +933,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         return false;
       }
       if (isDeclaredInside(name)) {
-        return true;
+        return isClassMember(name) || cx.classInScope(getCurrentPath(), name) == null;
       }
       return cx.localType(name) == null
           && (cx.bodyLocal(name) != null || cx.names().field(name) == null)

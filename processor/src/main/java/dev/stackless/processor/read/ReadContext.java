@@ -41,6 +41,12 @@ interface ReadContext {
   /** The declared class of the body local or parameter named so, or null. */
   javax.lang.model.element.TypeElement localType(String name);
 
+  /**
+   * The class of a variable declared inside the fragment being read (a lambda's parameter, a
+   * loop's variable), as javac's scope at {@code at} gives it; null if unknown.
+   */
+  javax.lang.model.element.TypeElement classInScope(com.sun.source.util.TreePath at, String name);
+
   /** The body-level local named so at the point being read, or null. */
   Local bodyLocal(String name);
 
