@@ -284,7 +284,7 @@ public final class HiddenTypes {
     StringBuilder out = new StringBuilder(source.length());
     int i = 0;
     while (i < source.length()) {
-      int skip = literalOrCommentEnd(source, i);
+      int skip = JavaText.literalOrCommentEnd(source, i, source.length());
       if (skip > i) {
         out.append(source, i, skip);
         i = skip;
@@ -312,33 +312,5 @@ public final class HiddenTypes {
 
   private static boolean isNamePart(char c) {
     return Character.isJavaIdentifierPart(c);
-  }
-
-  /** The end of the literal or comment that starts at {@code i}, or {@code i} if none does. */
-  private static int literalOrCommentEnd(String source, int i) {
-    if (source.startsWith("//", i)) {
-      int end = source.indexOf('\n', i);
-      return end < 0 ? source.length() : end;
-    }
-    if (source.startsWith("/*", i)) {
-      int end = source.indexOf("*/", i + 2);
-      return end < 0 ? source.length() : end + 2;
-    }
-    if (source.startsWith("\"\"\"", i)) {
-      int at = i + 3;
-      while (at < source.length() && !source.startsWith("\"\"\"", at)) {
-        at += source.charAt(at) == '\\' ? 2 : 1;
-      }
-      return Math.min(source.length(), at + 3);
-    }
-    char c = source.charAt(i);
-    if (c == '"' || c == '\'') {
-      int at = i + 1;
-      while (at < source.length() && source.charAt(at) != c) {
-        at += source.charAt(at) == '\\' ? 2 : 1;
-      }
-      return Math.min(source.length(), at + 1);
-    }
-    return i;
   }
 }

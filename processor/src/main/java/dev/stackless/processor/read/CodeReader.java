@@ -218,24 +218,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     int i = from;
     while (i < to) {
       char c = source.charAt(i);
-      int skip = i;
-      if (c == '/' && i + 1 < to && source.charAt(i + 1) == '*') {
-        skip = indexOf(source, "*/", i + 2, to) + 2;
-      } else if (c == '"' && i + 2 < to && source.charAt(i + 1) == '"'
-          && source.charAt(i + 2) == '"') {
-        int at = i + 3;
-        while (at < to && !(source.charAt(at) == '"' && at + 2 < to
-            && source.charAt(at + 1) == '"' && source.charAt(at + 2) == '"')) {
-          at += source.charAt(at) == '\\' ? 2 : 1;
-        }
-        skip = at + 3;
-      } else if (c == '"' || c == '\'') {
-        int at = i + 1;
-        while (at < to && source.charAt(at) != c && source.charAt(at) != '\n') {
-          at += source.charAt(at) == '\\' ? 2 : 1;
-        }
-        skip = at + 1;
-      }
+      int skip = dev.stackless.processor.model.JavaText.literalOrCommentEnd(source, i, to);
       if (skip > i) {
         skip = Math.min(skip, to);
         out.append(source, i, skip);
@@ -260,14 +243,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return " /*@L" + cx.unit().getLineMap().getLineNumber(position) + "*/";
   }
 
-  private static int indexOf(CharSequence source, String what, int from, int to) {
-    for (int i = from; i + what.length() <= to; i++) {
-      if (source.subSequence(i, i + what.length()).toString().equals(what)) {
-        return i;
-      }
-    }
-    return to;
-  }
+
 
   @Override
   public Void scan(Tree tree, Void unused) {
