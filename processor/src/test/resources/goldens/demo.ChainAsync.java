@@ -88,7 +88,7 @@ public final class ChainAsync {
 
     @Override
     protected int sourceLine(int generatedLine) {
-      return ChainAsync.sourceLine(generatedLine);
+      return ChainAsync.sourceLine$(generatedLine);
     }
 
     @Override
@@ -179,7 +179,7 @@ public final class ChainAsync {
 
     @Override
     protected int sourceLine(int generatedLine) {
-      return ChainAsync.sourceLine(generatedLine);
+      return ChainAsync.sourceLine$(generatedLine);
     }
 
     @Override
@@ -202,7 +202,7 @@ public final class ChainAsync {
   private static final int[] LINES = {81, 5, 155, 7, 161, 8, 167, 9, 171, 9, 172, 10};
 
   /** The source line of a line of this file, or 0. */
-  static int sourceLine(int generatedLine) {
+  static int sourceLine$(int generatedLine) {
     int line = 0;
     for (int i = 0; i < LINES.length && LINES[i] <= generatedLine; i += 2) {
       line = LINES[i + 1];

@@ -99,7 +99,7 @@ public final class CounterAsync {
 
     @Override
     protected int sourceLine(int generatedLine) {
-      return CounterAsync.sourceLine(generatedLine);
+      return CounterAsync.sourceLine$(generatedLine);
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class CounterAsync {
   private static final int[] LINES = {72, 7, 78, 9, 83, 10, 92, 11};
 
   /** The source line of a line of this file, or 0. */
-  static int sourceLine(int generatedLine) {
+  static int sourceLine$(int generatedLine) {
     int line = 0;
     for (int i = 0; i < LINES.length && LINES[i] <= generatedLine; i += 2) {
       line = LINES[i + 1];

@@ -105,7 +105,7 @@ public final class SummerAsync {
 
     @Override
     protected int sourceLine(int generatedLine) {
-      return SummerAsync.sourceLine(generatedLine);
+      return SummerAsync.sourceLine$(generatedLine);
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class SummerAsync {
   private static final int[] LINES = {81, 9, 82, 10, 87, 11, 88, 12, 98, 15};
 
   /** The source line of a line of this file, or 0. */
-  static int sourceLine(int generatedLine) {
+  static int sourceLine$(int generatedLine) {
     int line = 0;
     for (int i = 0; i < LINES.length && LINES[i] <= generatedLine; i += 2) {
       line = LINES[i + 1];

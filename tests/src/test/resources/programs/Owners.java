@@ -156,7 +156,16 @@ public class Owners {
     List<String> pair = twice("x");
     List<Integer> ints = Owners.<Integer>twice(7);
     log(Lazy.touch() + Lazy.touch());
+    String OwnersAsync = "a local named like the generated class";
+    log(sourceLine(3) + OwnersAsync.length());
     return pair + "" + ints;
+  }
+
+  /** Named like a helper of the generated class, which must not clash with its factory. */
+  @Async
+  static int sourceLine(int line) {
+    suspend(PARK);
+    return line + 1;
   }
 
   /** Java initializes a class before a static method of it runs: its initializer logs first. */

@@ -59,6 +59,8 @@ public final class AsyncProcessor extends AbstractProcessor {
   private final Set<String> done = new HashSet<>();
   /** What this processor wrote, by qualified name: not scanned for misuse. */
   private final Set<String> generated = new HashSet<>();
+  /** The owner each generated class was written for, by qualified name. */
+  private final Map<String, TypeElement> generatedFor = new java.util.HashMap<>();
   /** Methods whose misuse was reported: not transformed. */
   private final Set<Tree> spoiled = new HashSet<>();
 
@@ -214,6 +216,21 @@ public final class AsyncProcessor extends AbstractProcessor {
     NameResolver names = new NameResolver(processingEnv, owner, unit);
     Map<ExecutableElement, String> frameClasses = NameResolver.frameClassNames(methods);
     String simpleName = NameResolver.generatedSimpleName(elements, owner);
+    String packageOfOwner = elements.getPackageOf(owner).getQualifiedName().toString();
+    String qualifiedName =
+        packageOfOwner.isEmpty() ? simpleName : packageOfOwner + "." + simpleName;
+    TypeElement other = generatedFor.get(qualifiedName);
+    TypeElement existing = other != null ? null : elements.getTypeElement(qualifiedName);
+    // a class of that name among the sources compiled (not a class file of an earlier build)
+    if (other != null && !other.equals(owner)
+        || existing != null && trees.getPath(existing) != null) {
+      // p.Owner.Inner and a top-level p.Owner_Inner both name p.Owner_InnerAsync
+      reporter.error(owner, Diagnostic.ASYNC_OWNER, owner.getQualifiedName(), "its generated"
+          + " class " + qualifiedName + " is already " + (other != null
+              ? "the generated class of " + other.getQualifiedName()
+              : "a class of the program") + "; rename one of the classes");
+      return false;
+    }
     Set<String> generatedNames = new LinkedHashSet<>(frameClasses.values());
     generatedNames.add(simpleName);
     List<FrameEmitter.Lowered> lowered = new ArrayList<>();
@@ -272,6 +289,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     generated.add(qualified);
+    generatedFor.put(qualified, owner);
     try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, owner).openWriter()) {
       writer.write(source);
     } catch (IOException e) {

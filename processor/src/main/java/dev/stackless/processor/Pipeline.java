@@ -89,7 +89,9 @@ final class Pipeline {
     }
     StateMachine machine = StateMachineLowering.lower(read);
     StateMachineCheck.check(machine);
-    List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED, shadowingNames(env, names));
+    Set<String> shadowing = shadowingNames(env, names);
+    shadowing.addAll(generatedNames); // VaAsync.sourceLine$(..), Run: the generated classes
+    List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED, shadowing);
     for (Local field : fields) {
       field.resolvedType(); // asks javac now, so that a failure is reported before emitting
       field.checkAsField();

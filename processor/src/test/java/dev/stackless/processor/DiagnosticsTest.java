@@ -567,6 +567,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void twoOwnersWhoseGeneratedClassesWouldShareANameAreAnError() {
+    JavaFileObject nested = file("Owner", String.join("\n",
+        "class Owner {",
+        "  static class Inner { @Async static int a() { suspend(); return 1; } }",
+        "}"));
+    JavaFileObject flat = file("Owner_Inner", String.join("\n",
+        "class Owner_Inner {",     // 4, the name at 7
+        "  @Async static int b() { suspend(); return 2; }",
+        "}"));
+    Compilation c = compile(nested, flat);
+    assertThat(c).hadErrorContaining("[AsyncOwner] @Async methods of demo.Owner_Inner cannot be"
+            + " transformed: its generated class demo.Owner_InnerAsync is already the generated"
+            + " class of demo.Owner.Inner; rename one of the classes")
+        .inFile(flat).onLine(4).atColumn(1);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void aPrivateEnumIsAnErrorWhereItsMembersAreUsed() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",

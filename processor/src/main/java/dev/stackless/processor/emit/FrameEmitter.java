@@ -274,7 +274,7 @@ public final class FrameEmitter {
             .addModifiers(Modifier.PROTECTED)
             .returns(int.class)
             .addParameter(int.class, "generatedLine")
-            .addStatement("return $L.sourceLine(generatedLine)", generatedSimpleName)
+            .addStatement("return $L.sourceLine$$(generatedLine)", generatedSimpleName)
             .build());
     frame.addMethod(
         MethodSpec.methodBuilder("sourceFile")
@@ -1080,7 +1080,7 @@ public final class FrameEmitter {
     }
     table.append("};\n\n");
     table.append("  /** The source line of a line of this file, or 0. */\n");
-    table.append("  static int sourceLine(int generatedLine) {\n");
+    table.append("  static int sourceLine$(int generatedLine) {\n");
     table.append("    int line = 0;\n");
     table.append("    for (int i = 0; i < LINES.length && LINES[i] <= generatedLine; i += 2) {\n");
     table.append("      line = LINES[i + 1];\n");
