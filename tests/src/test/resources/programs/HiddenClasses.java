@@ -153,6 +153,8 @@ public class HiddenClasses {
     int[] viaLambda = {0};
     list.forEach(each -> viaLambda[0] += each.twice());
     int streamed = list.stream().mapToInt(each -> each.v).sum();
+    List<String> names = list.stream().map(Node::toString).collect(java.util.stream.Collectors.toList());
+    seen.append(names).append(list.stream().mapToInt(Node::twice).sum()).append(' ');
     seen.append(plain).append('/').append(viaLambda[0]).append('/').append(streamed).append(' ');
     Map<String, Node> byTag = new HashMap<>();
     byTag.put(n.tag, n);

@@ -1471,6 +1471,13 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         ? javax.lang.model.util.ElementFilter.constructorsIn(declaring.getEnclosedElements())
         : cx.names().methodsOf(declaring, node.getName().toString());
     if (named.stream().noneMatch(this::needsAccessor)) {
+      if (!isNew && !isThis && site != null && HiddenTypes.isHidden(declaring)
+          && cx.names().hidden().standIn(declaring) != null) {
+        // Point::toString: a method of the stand-in, which dispatches to the class's override
+        replace(qualifier, TypeSource.print(cx.names().hidden().standIn(declaring)));
+        scan(node.getTypeArguments(), null);
+        return null;
+      }
       return super.visitMemberReference(node, unused);
     }
     String what = isNew ? "the private constructor of " + declaring.getSimpleName()
