@@ -270,7 +270,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     fileName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
     String source = FrameEmitter.emit(
         owner, packageName, simpleName, fileName, imports, lowered, privates, processingEnv);
-    TypeElement named = hiddenClassNamedIn(source, owner);
+    TypeElement named = dev.stackless.processor.model.HiddenTypes.namedIn(source, owner);
     if (named != null) {
       // a last check: where a private class would be named, javac would reject the frame
       ExecutableElement at = methods.get(0);
@@ -297,31 +297,6 @@ public final class AsyncProcessor extends AbstractProcessor {
       return false;
     }
     return true;
-  }
-
-  /** A private class of the owner's nest whose name the generated source mentions, or null. */
-  private static TypeElement hiddenClassNamedIn(String source, TypeElement owner) {
-    TypeElement top = owner;
-    while (top.getEnclosingElement() instanceof TypeElement) {
-      top = (TypeElement) top.getEnclosingElement();
-    }
-    String topName = top.getQualifiedName().toString();
-    String prefix = topName.substring(0, topName.length() - top.getSimpleName().length());
-    java.util.Deque<TypeElement> pending = new java.util.ArrayDeque<>(List.of(top));
-    while (!pending.isEmpty()) {
-      TypeElement type = pending.pop();
-      javax.lang.model.util.ElementFilter.typesIn(type.getEnclosedElements()).forEach(pending::add);
-      if (dev.stackless.processor.model.HiddenTypes.isHidden(type)) {
-        String canonical = type.getQualifiedName().toString().substring(prefix.length());
-        java.util.regex.Pattern name = java.util.regex.Pattern.compile("(?<![\\w$.])(?:"
-            + java.util.regex.Pattern.quote(prefix) + ")?" + java.util.regex.Pattern.quote(canonical)
-            + "(?![\\w$])");
-        if (name.matcher(source).find()) {
-          return type;
-        }
-      }
-    }
-    return null;
   }
 
   /** Checks where {@code @Async} sits; false if the method cannot be transformed at all. */

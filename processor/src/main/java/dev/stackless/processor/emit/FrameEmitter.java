@@ -410,16 +410,9 @@ public final class FrameEmitter {
   private TypeName visible(TypeName type) {
     if (standIns == null) {
       standIns = new java.util.HashMap<>();
-      TypeElement top = privates.owner();
-      while (top.getEnclosingElement() instanceof TypeElement) {
-        top = (TypeElement) top.getEnclosingElement();
-      }
-      java.util.Deque<TypeElement> pending = new java.util.ArrayDeque<>(List.of(top));
-      while (!pending.isEmpty()) {
-        TypeElement next = pending.pop();
-        javax.lang.model.util.ElementFilter.typesIn(next.getEnclosedElements()).forEach(pending::add);
-        TypeMirror standIn = dev.stackless.processor.model.HiddenTypes.isHidden(next)
-            ? hidden.standIn(next) : null;
+      for (TypeElement next : dev.stackless.processor.model.HiddenTypes.hiddenOfNest(
+          privates.owner())) {
+        TypeMirror standIn = hidden.standIn(next);
         if (standIn != null) {
           standIns.put(ClassName.get(next), TypeName.get(standIn));
         }

@@ -258,20 +258,12 @@ public final class HiddenTypes {
    * declared type, a cast to it, a type witness) name the class itself.
    */
   public String writeStandIns(String source, TypeElement owner) {
-    TypeElement top = owner;
-    while (top.getEnclosingElement() instanceof TypeElement) {
-      top = (TypeElement) top.getEnclosingElement();
-    }
-    String topName = top.getQualifiedName().toString();
-    String prefix = topName.substring(0, topName.length() - top.getSimpleName().length());
+    String prefix = packagePrefix(owner);
     java.util.Map<String, String> replacements = new java.util.TreeMap<>(
         java.util.Comparator.comparingInt(String::length).reversed()
             .thenComparing(java.util.Comparator.naturalOrder()));
-    java.util.Deque<TypeElement> pending = new java.util.ArrayDeque<>(java.util.List.of(top));
-    while (!pending.isEmpty()) {
-      TypeElement type = pending.pop();
-      javax.lang.model.util.ElementFilter.typesIn(type.getEnclosedElements()).forEach(pending::add);
-      TypeMirror standIn = isHidden(type) ? standIn(type) : null;
+    for (TypeElement type : hiddenOfNest(owner)) {
+      TypeMirror standIn = standIn(type);
       if (standIn != null) {
         String qualified = type.getQualifiedName().toString();
         replacements.put(qualified, TypeSource.print(standIn));
@@ -308,6 +300,52 @@ public final class HiddenTypes {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A hidden class of {@code owner}'s nest whose name ({@code p.Outer.Node} or {@code Outer.Node})
+   * the generated source still mentions, or null: a last check, as javac would reject it.
+   */
+  public static TypeElement namedIn(String source, TypeElement owner) {
+    String prefix = packagePrefix(owner);
+    for (TypeElement type : hiddenOfNest(owner)) {
+      String canonical = type.getQualifiedName().toString().substring(prefix.length());
+      java.util.regex.Pattern name = java.util.regex.Pattern.compile("(?<![\\w$.])(?:"
+          + java.util.regex.Pattern.quote(prefix) + ")?" + java.util.regex.Pattern.quote(canonical)
+          + "(?![\\w$])");
+      if (name.matcher(source).find()) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  /** The hidden classes of the top-level class {@code owner} is in, outer ones first. */
+  public static java.util.List<TypeElement> hiddenOfNest(TypeElement owner) {
+    java.util.List<TypeElement> hidden = new java.util.ArrayList<>();
+    java.util.Deque<TypeElement> pending = new java.util.ArrayDeque<>(java.util.List.of(top(owner)));
+    while (!pending.isEmpty()) {
+      TypeElement type = pending.pop();
+      javax.lang.model.util.ElementFilter.typesIn(type.getEnclosedElements()).forEach(pending::add);
+      if (isHidden(type)) {
+        hidden.add(type);
+      }
+    }
+    return hidden;
+  }
+
+  private static TypeElement top(TypeElement type) {
+    while (type.getEnclosingElement() instanceof TypeElement) {
+      type = (TypeElement) type.getEnclosingElement();
+    }
+    return type;
+  }
+
+  /** {@code p.} for a class of package {@code p}, empty in the unnamed package. */
+  private static String packagePrefix(TypeElement owner) {
+    TypeElement top = top(owner);
+    String name = top.getQualifiedName().toString();
+    return name.substring(0, name.length() - top.getSimpleName().length());
   }
 
   private static boolean isNamePart(char c) {
