@@ -158,7 +158,19 @@ public class Owners {
     log(Lazy.touch() + Lazy.touch());
     String OwnersAsync = "a local named like the generated class";
     log(sourceLine(3) + OwnersAsync.length());
+    log(grouped(2));
     return pair + "" + ints;
+  }
+
+  /** Types written over lines: the text of a type carries no line markers. */
+  @Async
+  static java.util.Map<String,
+      java.util.List<Integer>> grouped(int k) {
+    var m = new java.util.TreeMap<String,
+        java.util.List<Integer>>();
+    suspend(PARK);
+    m.put("k", List.of(k));
+    return m;
   }
 
   /** Named like a helper of the generated class, which must not clash with its factory. */

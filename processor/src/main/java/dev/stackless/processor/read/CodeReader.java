@@ -167,7 +167,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       java.util.Map<Tree, Code> substitutions,
       java.util.Collection<String> declared) {
     CodeReader reader = new CodeReader(cx, blockLabel, substitutions);
-    reader.markLines = true;
+    // a type's text may be parsed again as a type: no markers in it
+    reader.markLines = !isTypeTree(path.getLeaf());
     declared.forEach(reader::declare);
     Tree tree = path.getLeaf();
     int start = (int) cx.positions().getStartPosition(cx.unit(), tree);
@@ -236,6 +237,23 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       out.append(lineMarker(to - 1));
     }
     return out.toString();
+  }
+
+  private static boolean isTypeTree(Tree tree) {
+    switch (tree.getKind()) {
+      case PARAMETERIZED_TYPE:
+      case ARRAY_TYPE:
+      case PRIMITIVE_TYPE:
+      case UNION_TYPE:
+      case INTERSECTION_TYPE:
+      case ANNOTATED_TYPE:
+      case UNBOUNDED_WILDCARD:
+      case EXTENDS_WILDCARD:
+      case SUPER_WILDCARD:
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** The marker of the source line at {@code position}: see FrameEmitter.lineTable. */
