@@ -36,9 +36,10 @@ public final class ChainAsync {
    * The frame of {@code demo.Chain.id} (line 5): Zig's {@code @Frame(id)}.
    */
   public static final class Id<T> extends dev.stackless.Frame<T> {
-    static {
-      dev.stackless.internal.Launch.initialize(Chain.class);
-    }
+    /**
+     * Whether the owner is initialized, as Java does before it runs a static method of it (a race initializes twice, which is harmless).
+     */
+    private static boolean ownerInitialized;
 
     /**
      * Parameter {@code value}.
@@ -49,6 +50,10 @@ public final class ChainAsync {
      * A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).
      */
     public Id() {
+      if (!ownerInitialized) {
+        dev.stackless.internal.Launch.initialize(Chain.class);
+        ownerInitialized = true;
+      }
     }
 
     /**
@@ -109,9 +114,10 @@ public final class ChainAsync {
    * The frame of {@code demo.Chain.twice} (line 6): Zig's {@code @Frame(twice)}.
    */
   public static final class Twice extends dev.stackless.Frame<java.lang.String> {
-    static {
-      dev.stackless.internal.Launch.initialize(Chain.class);
-    }
+    /**
+     * Whether the owner is initialized, as Java does before it runs a static method of it (a race initializes twice, which is harmless).
+     */
+    private static boolean ownerInitialized;
 
     /**
      * Parameter {@code s}.
@@ -127,6 +133,10 @@ public final class ChainAsync {
      * A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).
      */
     public Twice() {
+      if (!ownerInitialized) {
+        dev.stackless.internal.Launch.initialize(Chain.class);
+        ownerInitialized = true;
+      }
     }
 
     /**
@@ -199,7 +209,7 @@ public final class ChainAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {81, 5, 155, 7, 161, 8, 167, 9, 171, 9, 172, 10};
+  private static final int[] LINES = {86, 5, 165, 7, 171, 8, 177, 9, 181, 9, 182, 10};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

@@ -27,9 +27,10 @@ public final class CounterAsync {
    * The frame of {@code demo.Counter.tick} (line 6): Zig's {@code @Frame(tick)}.
    */
   public static final class Tick extends dev.stackless.Frame<java.lang.Integer> {
-    static {
-      dev.stackless.internal.Launch.initialize(Counter.class);
-    }
+    /**
+     * Whether the owner is initialized, as Java does before it runs a static method of it (a race initializes twice, which is harmless).
+     */
+    private static boolean ownerInitialized;
 
     /**
      * Parameter {@code by}.
@@ -45,6 +46,10 @@ public final class CounterAsync {
      * A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).
      */
     public Tick() {
+      if (!ownerInitialized) {
+        dev.stackless.internal.Launch.initialize(Counter.class);
+        ownerInitialized = true;
+      }
     }
 
     /**
@@ -118,7 +123,7 @@ public final class CounterAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {72, 7, 78, 9, 83, 10, 92, 11};
+  private static final int[] LINES = {77, 7, 83, 9, 88, 10, 97, 11};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

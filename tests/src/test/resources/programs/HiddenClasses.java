@@ -210,8 +210,10 @@ public class HiddenClasses {
     a.balance += value(5);
     List<Account> accounts = new ArrayList<>(List.of(a, new Account(1)));
     Supplier<Account> opened = () -> new Account(2);
+    Account qualified = this.new Account(value(4)); // an instance-qualified creation
     value(0);
-    return a.withOwner() + accounts.size() + accounts.get(1).balance + opened.get().balance;
+    return a.withOwner() + accounts.size() + accounts.get(1).balance + opened.get().balance
+        + qualified.balance;
   }
 
   @Async

@@ -19,6 +19,25 @@ final class StackTraces {
    * right below itself (the lambda's and step()'s, of one statement).
    */
   static void relocate(Throwable e, Frame<?> frame) {
+    // and its causes and suppressed exceptions, thrown (and caught) in the body too
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
+    while (!pending.isEmpty()) {
+      Throwable next = pending.pop();
+      if (seen.add(next) && seen.size() <= MAX_DEPTH) {
+        relocateOne(next, frame);
+        if (next.getCause() != null) {
+          pending.push(next.getCause());
+        }
+        for (Throwable suppressed : next.getSuppressed()) {
+          pending.push(suppressed);
+        }
+      }
+    }
+  }
+
+  private static void relocateOne(Throwable e, Frame<?> frame) {
     StackTraceElement[] trace = e.getStackTrace();
     String generated = frame.getClass().getName();
     boolean changed = false;

@@ -585,6 +585,23 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anOverloadedCallWhereAnOverloadTakesAPrivateClassIsAnError() {
+    JavaFileObject src = file("Secret", String.join("\n",
+        "class Secret {",
+        "  private static class Node {}",
+        "  static String desc(Node n) { return \"node\"; }",
+        "  static String desc(Object o) { return \"object\"; }",
+        "  @Async static String run() {",
+        "    Node n = new Node();",
+        "    suspend();",
+        "    return desc(n);",     // 11, desc at 12
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a call of desc(..), overloaded, where an overload takes"
+        + " a private class", 11, 12);
+  }
+
+  @Test
   void aPrivateEnumIsAnErrorWhereItsMembersAreUsed() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",

@@ -27,8 +27,9 @@ public final class Launch {
 
   /**
    * Initializes the owner of a static {@code @Async} method, as Java does before it runs a static
-   * method (JLS 12.4.1): a frame class's static initializer calls it, so the owner's static
-   * initializer has run before the body starts, once, at no cost afterwards.
+   * method (JLS 12.4.1): a frame's constructor calls it until it has succeeded once, so the
+   * owner's static initializer has run before the body starts, and an owner whose initializer
+   * failed fails again as Java's would ({@code NoClassDefFoundError} naming the owner).
    */
   public static void initialize(Class<?> owner) {
     try {

@@ -64,6 +64,23 @@ class StackTraceTest {
   }
 
   @Test
+  void theCauseOfAnExceptionIsAtTheUsersLineToo() {
+    var frame = TracesAsync.wrapped(null);
+    resume(Traces.parked);
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    StackTraceElement cause = e.getCause().getStackTrace()[0];
+    assertEquals("dev.stackless.tests.Traces.wrapped(Traces.java:81)", cause.getClassName() + "."
+        + cause.getMethodName() + "(" + cause.getFileName() + ":" + cause.getLineNumber() + ")");
+  }
+
+  @Test
+  void anOwnerWhoseInitializerFailsFailsAsAStaticCallWould() {
+    assertThrows(ExceptionInInitializerError.class, () -> Traces_BrokenAsync.value());
+    var again = assertThrows(NoClassDefFoundError.class, () -> Traces_BrokenAsync.value());
+    assertTrue(again.getMessage().contains("dev.stackless.tests.Traces$Broken"), again.getMessage());
+  }
+
+  @Test
   void toStringNamesTheSuspensionPoint() {
     var frame = TracesAsync.inner(1);
     assertTrue(frame.toString().startsWith(

@@ -72,4 +72,25 @@ class Traces {
     }
     return r;
   }
+
+  /** The cause, thrown and caught in the body, is at the user's line too. */
+  @Async
+  static int wrapped(Object o) {
+    zero();
+    try {
+      return o.hashCode(); // line 81
+    } catch (NullPointerException e) {
+      throw new IllegalStateException("wrapped", e);
+    }
+  }
+
+  /** A class whose initializer fails: its static @Async method fails as a static call would. */
+  static class Broken {
+    static final int VALUE = Integer.parseInt("not a number");
+
+    @Async
+    static int value() {
+      return VALUE;
+    }
+  }
 }

@@ -223,10 +223,13 @@ public final class FrameEmitter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addTypeVariables(typeVariables)
             .superclass(ParameterizedTypeName.get(FRAME, result));
-    if (method.element.getModifiers().contains(Modifier.STATIC)) {
-      // Java initializes the owner before it runs a static method of it
-      frame.addStaticBlock(CodeBlock.of("dev.stackless.internal.Launch.initialize($T.class);\n",
-          raw((TypeElement) method.element.getEnclosingElement())));
+    boolean initializesOwner = method.element.getModifiers().contains(Modifier.STATIC);
+    if (initializesOwner) {
+      frame.addField(FieldSpec.builder(boolean.class, "ownerInitialized", Modifier.PRIVATE,
+              Modifier.STATIC)
+          .addJavadoc("Whether the owner is initialized, as Java does before it runs a static"
+              + " method of it (a race initializes twice, which is harmless).\n")
+          .build());
     }
     if (method.receiverType != null) {
       frame.addField(
@@ -244,11 +247,18 @@ public final class FrameEmitter {
                   local.sourceName())
               .build());
     }
-    frame.addMethod(
-        MethodSpec.constructorBuilder()
-            .addJavadoc("A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).\n")
-            .addModifiers(Modifier.PUBLIC)
-            .build());
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addJavadoc("A frame to {@link #start} (Zig's {@code var f: @Frame(...) = undefined}).\n")
+        .addModifiers(Modifier.PUBLIC);
+    if (initializesOwner) {
+      // here, not in a static initializer: a failed initialization is the owner's, each time
+      constructor.beginControlFlow("if (!ownerInitialized)")
+          .addStatement("dev.stackless.internal.Launch.initialize($T.class)",
+              raw((TypeElement) method.element.getEnclosingElement()))
+          .addStatement("ownerInitialized = true")
+          .endControlFlow();
+    }
+    frame.addMethod(constructor.build());
     frame.addMethod(start(method, frameType));
     frame.addMethod(
         MethodSpec.methodBuilder("asyncMethodName")

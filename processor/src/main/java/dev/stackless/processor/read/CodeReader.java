@@ -828,6 +828,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
               chosen = method;
             }
           }
+          if (reportedHiddenOverload(select, methods, node.getArguments().size())) {
+            return null;
+          }
           ExecutableElement privateOne =
               privateMethod(methods, node.getArguments().size(), site);
           if (privateOne == null) {
@@ -860,6 +863,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       if (through == null) {
         through = privateSiteOfExpression(select.getExpression());
       }
+      if (through != null && reportedHiddenOverload(select,
+          cx.names().methodsOf(through, select.getIdentifier().toString()),
+          node.getArguments().size())) {
+        return null;
+      }
       ExecutableElement viaVariable = through == null ? null : privateMethod(
           cx.names().methodsOf(through, select.getIdentifier().toString()),
           node.getArguments().size(), through);
@@ -887,6 +895,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           scan(node.getArguments(), null);
           return null;
         }
+      }
+      if (site != null && reportedHiddenOverload(select,
+          cx.names().methodsOf(site, select.getIdentifier().toString()),
+          node.getArguments().size())) {
+        return null;
       }
       if (site != null) {
         ExecutableElement privateOne = privateMethod(
@@ -969,7 +982,35 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         "select it through a local declared with its class");
   }
 
-  /** The private method of the owner a call with {@code arity} arguments calls, or null. */
+  /**
+   * Reports a call of a method (or constructor) with more than one overload of its arity, one of
+   * which names a private class in its parameters: which one Java calls depends on that class,
+   * which the generated class holds as its stand-in, so javac would choose otherwise. True if so.
+   */
+  private boolean reportedHiddenOverload(
+      Tree node, List<ExecutableElement> methods, int arity) {
+    ExecutableElement hiddenOne = null;
+    int applicable = 0;
+    for (ExecutableElement method : methods) {
+      if (method.getParameters().size() == arity || method.isVarArgs()) {
+        applicable++;
+        if (hiddenOne == null && method.getParameters().stream()
+            .anyMatch(p -> HiddenTypes.mentionsHidden(p.asType()))) {
+          hiddenOne = method;
+        }
+      }
+    }
+    if (applicable < 2 || hiddenOne == null) {
+      return false;
+    }
+    String name = hiddenOne.getKind() == ElementKind.CONSTRUCTOR
+        ? "new " + hiddenOne.getEnclosingElement().getSimpleName() : hiddenOne.getSimpleName().toString();
+    unsupported(node, "a call of " + name + "(..), overloaded, where an overload takes a private"
+        + " class (which overload Java calls depends on that class, which the generated frame"
+        + " cannot name),", "give the overloads names of their own");
+    return true;
+  }
+
   /** The private method of {@code site} a call with {@code arity} arguments calls, or null. */
   private ExecutableElement privateMethod(
       List<ExecutableElement> methods, int arity, TypeElement site) {
@@ -1242,8 +1283,13 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         || (parent instanceof CompoundAssignmentTree
             && ((CompoundAssignmentTree) parent).getVariable() == node)
         || (parent instanceof AssignmentTree && ((AssignmentTree) parent).getVariable() == node)) {
+      TypeElement declaring = (TypeElement) field.getEnclosingElement();
       unsupported(node, "assigning the " + (field.getModifiers().contains(Modifier.PRIVATE)
-              ? "private" : "inherited protected") + " field " + field.getSimpleName()
+              ? "private field " + field.getSimpleName()
+              : HiddenTypes.isHidden(declaring)
+                  ? "field " + field.getSimpleName() + " of the private class "
+                      + declaring.getSimpleName()
+                  : "inherited protected field " + field.getSimpleName())
           + " from an expression with a suspension point",
           "put the value in a local first: var v = ...; " + field.getSimpleName() + " = v;");
     } else {
@@ -1433,8 +1479,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   public Void visitNewClass(NewClassTree node, Void unused) {
     boolean qualifiedByInstance = node.getEnclosingExpression() != null;
     // also in a lambda or a class body of the method, which the generated class holds too
-    if (node.getClassBody() == null && !qualifiedByInstance
-        && !isDeclaredInside(rawName(node.getIdentifier())) && newOfPrivateConstructor(node)) {
+    if (node.getClassBody() == null && !isDeclaredInside(rawName(node.getIdentifier()))
+        && (!qualifiedByInstance || isHiddenName(node.getIdentifier()))
+        && newOfPrivateConstructor(node)) {
       return null;
     }
     if (node.getClassBody() == null && !qualifiedByInstance && lambdaDepth == 0
@@ -1590,6 +1637,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         || (HiddenTypes.isHidden(type) && cx.names().hidden().whyNot(type) != null)) {
       return false; // a private class without a stand-in: reported at its name
     }
+    if (reportedHiddenOverload(node.getIdentifier(),
+        javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()),
+        node.getArguments().size())) {
+      return true;
+    }
     ExecutableElement constructor = privateMethod(
         javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()),
         node.getArguments().size(), type);
@@ -1610,13 +1662,25 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           + " class, or an inner class of one)", "make the constructor package-private");
       return true;
     }
+    String accessor = cx.generatedClass() + "." + cx.privates().method(constructor);
+    ExpressionTree qualifier = node.getEnclosingExpression();
+    if (qualifier != null) {
+      // outer.new Inner(a) ===> OwnerAsync.Owner_Inner$new$call1(outer, a)
+      int argumentsAt =
+          node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
+      edits.add(new Edit(start(node), start(node), List.of(new Part.Text(accessor + "("))));
+      scan(qualifier, null);
+      edits.add(new Edit(end(qualifier), argumentsAt,
+          List.of(new Part.Text(node.getArguments().isEmpty() ? "" : ", "))));
+      scan(node.getArguments(), null);
+      return true;
+    }
     // an inner class's: its enclosing instance first, this (or Outer.this) as in Java
     String outer = inner ? instanceOf(enclosingSite(type)) : null;
     if (inner && outer == null) {
       return false; // no enclosing instance here: javac reports the user's code
     }
-    edits.add(new Edit(start(node), end(node.getIdentifier()), List.of(new Part.Text(
-        cx.generatedClass() + "." + cx.privates().method(constructor)))));
+    edits.add(new Edit(start(node), end(node.getIdentifier()), List.of(new Part.Text(accessor))));
     if (inner) {
       int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
       edits.add(new Edit(at, at,
@@ -1624,6 +1688,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     scan(node.getArguments(), null);
     return true;
+  }
+
+  /** Whether a created class's name ({@code Inner}, {@code Inner<T>}) names a private class. */
+  private boolean isHiddenName(Tree created) {
+    TypeElement type = cx.names().typeOfQualifier(rawName(created));
+    return type != null && HiddenTypes.isHidden(type);
   }
 
   /**
