@@ -112,6 +112,23 @@ public class HiddenClasses {
     return log(t);
   }
 
+  /** Overloads one of which takes a private class: the arguments' classes choose, as in Java. */
+  static String describe(Node n) {
+    return "node " + n.v;
+  }
+
+  static String describe(Object o) {
+    return "object " + o;
+  }
+
+  static String describe(Runnable r) {
+    return "runnable";
+  }
+
+  static String describe(Counter c) {
+    return "counter " + c.runs;
+  }
+
   private static Node larger(Node a, Node b) {
     return a.v >= b.v ? a : b;
   }
@@ -186,6 +203,9 @@ public class HiddenClasses {
   int supertypes(int times) {
     Counter counter = new Counter();
     Runnable task = counter;
+    Object plain = "text";
+    log(describe(counter) + " " + describe(task) + " " + describe(plain) + " "
+        + describe(new Node(value(2))) + " " + describe((Object) new Node(5)));
     for (int i = 0; i < times; i++) {
       task.run();
       value(i);

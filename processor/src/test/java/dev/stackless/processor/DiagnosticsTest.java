@@ -591,14 +591,14 @@ class DiagnosticsTest {
         "  private static class Node {}",
         "  static String desc(Node n) { return \"node\"; }",
         "  static String desc(Object o) { return \"object\"; }",
-        "  @Async static String run() {",
+        "  @Async static String run(boolean c) {",
         "    Node n = new Node();",
         "    suspend();",
-        "    return desc(n);",     // 11, desc at 12
+        "    return desc(n) + desc((Object) n) + desc(c ? n : n);",     // 11, the third at 41
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] a call of desc(..), overloaded, where an overload takes"
-        + " a private class", 11, 12);
+        + " a private class", 11, 41);
   }
 
   @Test

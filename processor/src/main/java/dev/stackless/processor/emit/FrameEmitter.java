@@ -544,7 +544,7 @@ public final class FrameEmitter {
     int arity = method.getParameters().size();
     boolean constructor = method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR;
     boolean isStatic = constructor || method.getModifiers().contains(Modifier.STATIC);
-    String handle = accessor.replaceFirst("call(\\d+)$", "method$1");
+    String handle = accessor.replaceFirst("call(\\d+)((\\$\\d+)?)$", "method$1$2");
     TypeName returnType = visible(
         constructor ? raw(declaring) : track(TypeName.get(method.getReturnType())));
     TypeName erasedReturn = visible(constructor

@@ -39,7 +39,12 @@ public final class PrivateAccess {
    * new$call1}, {@code Outer_Node$new$call0}).
    */
   public String method(ExecutableElement method) {
-    String name = prefix(method) + "call" + method.getParameters().size();
+    String base = prefix(method) + "call" + method.getParameters().size();
+    String name = base;
+    // overloads of one arity (chosen by their arguments' classes) each have their own
+    for (int n = 2; methods.containsKey(name) && !methods.get(name).equals(method); n++) {
+      name = base + "$" + n;
+    }
     methods.putIfAbsent(name, method);
     return name;
   }

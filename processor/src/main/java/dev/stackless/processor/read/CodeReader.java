@@ -828,11 +828,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
               chosen = method;
             }
           }
-          if (reportedHiddenOverload(select, methods, node.getArguments().size())) {
+          if (reportedHiddenOverload(select, methods, node.getArguments())) {
             return null;
           }
-          ExecutableElement privateOne =
-              privateMethod(methods, node.getArguments().size(), site);
+          ExecutableElement privateOne = resolvedOverload != null
+              ? (needsAccessor(resolvedOverload) ? resolvedOverload : null)
+              : privateMethod(methods, node.getArguments().size(), site);
+          if (resolvedOverload != null && privateOne == null) {
+            chosen = resolvedOverload;
+          }
           if (privateOne == null) {
             privateOne = inheritedProtectedMethod(methods, node.getArguments().size());
           }
@@ -865,12 +869,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       }
       if (through != null && reportedHiddenOverload(select,
           cx.names().methodsOf(through, select.getIdentifier().toString()),
-          node.getArguments().size())) {
+          node.getArguments())) {
         return null;
       }
-      ExecutableElement viaVariable = through == null ? null : privateMethod(
-          cx.names().methodsOf(through, select.getIdentifier().toString()),
-          node.getArguments().size(), through);
+      ExecutableElement viaVariable = through == null ? null
+          : resolvedOverload != null
+              ? (needsAccessor(resolvedOverload) ? resolvedOverload : null)
+              : privateMethod(cx.names().methodsOf(through, select.getIdentifier().toString()),
+                  node.getArguments().size(), through);
       if (viaVariable != null && !viaVariable.getModifiers().contains(Modifier.STATIC)) {
         // other.take(3) ===> OwnerAsync.take$call1(other, 3)
         callPrivate(node, viaVariable, through, nested(select.getExpression()));
@@ -898,13 +904,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       }
       if (site != null && reportedHiddenOverload(select,
           cx.names().methodsOf(site, select.getIdentifier().toString()),
-          node.getArguments().size())) {
+          node.getArguments())) {
         return null;
       }
       if (site != null) {
-        ExecutableElement privateOne = privateMethod(
-            cx.names().methodsOf(site, select.getIdentifier().toString()),
-            node.getArguments().size(), site);
+        ExecutableElement privateOne = resolvedOverload != null
+            ? (needsAccessor(resolvedOverload) ? resolvedOverload : null)
+            : privateMethod(cx.names().methodsOf(site, select.getIdentifier().toString()),
+                node.getArguments().size(), site);
         if (privateOne != null) {
           callPrivate(node, privateOne, site);
           scan(node.getTypeArguments(), null);
@@ -988,20 +995,26 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * which the generated class holds as its stand-in, so javac would choose otherwise. True if so.
    */
   private boolean reportedHiddenOverload(
-      Tree node, List<ExecutableElement> methods, int arity) {
+      Tree node, List<ExecutableElement> methods, List<? extends ExpressionTree> arguments) {
+    resolvedOverload = null;
+    int arity = arguments.size();
     ExecutableElement hiddenOne = null;
-    int applicable = 0;
+    List<ExecutableElement> candidates = new ArrayList<>();
     for (ExecutableElement method : methods) {
       if (method.getParameters().size() == arity || method.isVarArgs()) {
-        applicable++;
+        candidates.add(method);
         if (hiddenOne == null && method.getParameters().stream()
             .anyMatch(p -> HiddenTypes.mentionsHidden(p.asType()))) {
           hiddenOne = method;
         }
       }
     }
-    if (applicable < 2 || hiddenOne == null) {
+    if (candidates.size() < 2 || hiddenOne == null) {
       return false;
+    }
+    resolvedOverload = mostSpecific(candidates, arguments);
+    if (resolvedOverload != null) {
+      return false; // the arguments' classes tell which one Java calls
     }
     String name = hiddenOne.getKind() == ElementKind.CONSTRUCTOR
         ? "new " + hiddenOne.getEnclosingElement().getSimpleName() : hiddenOne.getSimpleName().toString();
@@ -1009,6 +1022,77 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         + " class (which overload Java calls depends on that class, which the generated frame"
         + " cannot name),", "give the overloads names of their own");
     return true;
+  }
+
+  /** The overload {@link #reportedHiddenOverload} found Java calls, or null. */
+  private ExecutableElement resolvedOverload;
+
+  /**
+   * The overload Java calls with these arguments, when the declarations tell every argument's
+   * class and one applicable overload is more specific than all others (JLS 15.12.2, for
+   * arguments of classes: no boxing, no variable arity); else null.
+   */
+  private ExecutableElement mostSpecific(
+      List<ExecutableElement> candidates, List<? extends ExpressionTree> arguments) {
+    javax.lang.model.util.Types types = cx.names().types();
+    List<javax.lang.model.type.TypeMirror> argumentTypes = new ArrayList<>();
+    for (ExpressionTree argument : arguments) {
+      TypeElement type = argumentClass(argument);
+      if (type == null) {
+        return null;
+      }
+      argumentTypes.add(types.erasure(type.asType()));
+    }
+    List<ExecutableElement> applicable = new ArrayList<>();
+    for (ExecutableElement candidate : candidates) {
+      if (candidate.isVarArgs()) {
+        return null;
+      }
+      boolean applies = true;
+      for (int i = 0; i < argumentTypes.size(); i++) {
+        javax.lang.model.type.TypeMirror parameter =
+            types.erasure(candidate.getParameters().get(i).asType());
+        if (parameter.getKind().isPrimitive()) {
+          return null;
+        }
+        applies &= types.isSubtype(argumentTypes.get(i), parameter);
+      }
+      if (applies) {
+        applicable.add(candidate);
+      }
+    }
+    for (ExecutableElement one : applicable) {
+      boolean mostSpecific = true;
+      for (ExecutableElement other : applicable) {
+        for (int i = 0; i < argumentTypes.size() && mostSpecific; i++) {
+          mostSpecific = types.isSubtype(types.erasure(one.getParameters().get(i).asType()),
+              types.erasure(other.getParameters().get(i).asType()));
+        }
+      }
+      if (mostSpecific) {
+        return one;
+      }
+    }
+    return null;
+  }
+
+  /** The class of an argument's value as the declarations tell it, or null. */
+  private TypeElement argumentClass(ExpressionTree argument) {
+    while (argument instanceof ParenthesizedTree) {
+      argument = ((ParenthesizedTree) argument).getExpression();
+    }
+    if (argument.getKind() == Tree.Kind.STRING_LITERAL) {
+      return cx.names().typeOfQualifier("java.lang.String");
+    }
+    if (argument instanceof IdentifierTree && isDeclaredInside(argument.toString())) {
+      return isClassMember(argument.toString()) ? null
+          : cx.classInScope(getCurrentPath(), argument.toString());
+    }
+    Intrinsics.Receiver receiver = Intrinsics.receiverOf(argument, cx.names(), cx::localType);
+    if (receiver != null) {
+      return receiver.isType ? null : receiver.type;
+    }
+    return resultOfTypedCall(argument);
   }
 
   /** The private method of {@code site} a call with {@code arity} arguments calls, or null. */
@@ -1055,7 +1139,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           + " in a static method", "call it through an instance");
       return;
     }
-    if (sameArityOverloads(method) > 1) {
+    if (method != resolvedOverload && sameArityOverloads(method) > 1) {
       unsupported(node.getMethodSelect(), "a call of the private method " + method.getSimpleName()
           + ", overloaded with as many parameters,", "give the overloads names of their own");
       return;
@@ -1639,16 +1723,18 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     if (reportedHiddenOverload(node.getIdentifier(),
         javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()),
-        node.getArguments().size())) {
+        node.getArguments())) {
       return true;
     }
-    ExecutableElement constructor = privateMethod(
-        javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()),
-        node.getArguments().size(), type);
+    ExecutableElement constructor = resolvedOverload != null
+        ? (needsAccessor(resolvedOverload) ? resolvedOverload : null)
+        : privateMethod(
+            javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()),
+            node.getArguments().size(), type);
     if (constructor == null) {
       return false;
     }
-    if (sameArityOverloads(constructor) > 1) {
+    if (constructor != resolvedOverload && sameArityOverloads(constructor) > 1) {
       unsupported(node, "new " + type.getSimpleName() + "(..) of a private constructor,"
           + " overloaded with as many parameters,", "create it through a static factory method");
       return true;
