@@ -204,6 +204,17 @@ public class HiddenClasses {
     Counter counter = new Counter();
     Runnable task = counter;
     Object plain = "text";
+    Object held = counter;
+    Counter back = (Counter) held; // a cast to a private class, and tests for it
+    String casts = (held instanceof Counter) + " " + (plain instanceof Counter) + " "
+        + ((Counter) held).runs + " " + (back == counter);
+    try {
+      Counter wrong = (Counter) plain;
+      casts += " no exception " + wrong;
+    } catch (ClassCastException e) {
+      casts += " ClassCastException";
+    }
+    log(casts);
     log(describe(counter) + " " + describe(task) + " " + describe(plain) + " "
         + describe(new Node(value(2))) + " " + describe((Object) new Node(5)));
     for (int i = 0; i < times; i++) {

@@ -504,18 +504,20 @@ class DiagnosticsTest {
   }
 
   @Test
-  void aCastToAPrivateClassIsAnError() {
+  void aPatternOfAPrivateClassIsAnError() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",
         "  private static class Hidden { int v; }",
         "  @Async static int run(Object o) {",
         "    suspend();",
-        "    return ((Hidden) o).v;",     // 8, Hidden at 14
+        "    int cast = ((Hidden) o).v;",     // a cast and a test work
+        "    boolean is = o instanceof Hidden;",
+        "    return o instanceof Hidden h ? h.v : cast;",     // 10, Hidden at 25
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] the private class Hidden here (the generated frame can"
         + " use a private class as the type of a variable or a type argument, in new, and"
-        + " through its members) is not supported yet", 8, 14);
+        + " through its members) is not supported yet", 10, 25);
   }
 
   @Test

@@ -326,8 +326,14 @@ public final class FrameEmitter {
     for (TypeElement inner : privates.enclosingInstances().values()) {
       lookup(type, lookups, inner);
     }
+    for (TypeElement tested : privates.classTests().values()) {
+      lookup(type, lookups, tested);
+    }
     if (!privates.superMethods().isEmpty()) {
       lookup(type, lookups, owner); // findSpecial's caller
+    }
+    for (Map.Entry<String, TypeElement> entry : privates.classTests().entrySet()) {
+      addClassTests(type, entry.getKey(), entry.getValue(), lookups.get(entry.getValue()));
     }
     for (Map.Entry<String, TypeElement> entry : privates.enclosingInstances().entrySet()) {
       addEnclosingInstance(type, entry.getKey(), entry.getValue(), lookups.get(entry.getValue()));
@@ -468,6 +474,25 @@ public final class FrameEmitter {
       variables.add(TypeVariableName.get(variable));
     }
     return variables;
+  }
+
+  /**
+   * {@code Owner_Node$cast(o)} and {@code Owner_Node$is(o)}: a cast to a private class and a test
+   * for it, through its class object; the cast gives the stand-in.
+   */
+  private void addClassTests(TypeSpec.Builder type, String prefix, TypeElement hidden,
+      String lookup) {
+    TypeName standIn = visible(raw(hidden));
+    type.addMethod(MethodSpec.methodBuilder(prefix + "cast")
+        .addModifiers(Modifier.STATIC).returns(standIn)
+        .addParameter(Object.class, "value")
+        .addStatement("return ($T) $L.lookupClass().cast(value)", standIn, lookup)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder(prefix + "is")
+        .addModifiers(Modifier.STATIC).returns(boolean.class)
+        .addParameter(Object.class, "value")
+        .addStatement("return $L.lookupClass().isInstance(value)", lookup)
+        .build());
   }
 
   /** {@code static Outer outer$Outer_Inner(Outer.Inner self)}: an inner object's enclosing one. */

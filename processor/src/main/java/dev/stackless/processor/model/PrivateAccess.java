@@ -22,6 +22,7 @@ public final class PrivateAccess {
   private final Map<String, ExecutableElement> methods = new LinkedHashMap<>();
   private final Map<String, TypeElement> enclosingInstances = new LinkedHashMap<>();
   private final Map<String, ExecutableElement> superMethods = new LinkedHashMap<>();
+  private final Map<String, TypeElement> classTests = new LinkedHashMap<>();
 
   public PrivateAccess(TypeElement owner) {
     this.owner = owner;
@@ -69,6 +70,22 @@ public final class PrivateAccess {
     return name;
   }
 
+  /**
+   * Records that the bodies cast to, or test for, a private class ({@code (Node) o}, {@code o
+   * instanceof Node}); returns the prefix of its {@code cast} and {@code is} methods ({@code
+   * Owner_Node$}).
+   */
+  public String classTest(TypeElement hidden) {
+    String prefix = flatName(hidden) + "$";
+    classTests.putIfAbsent(prefix, hidden);
+    return prefix;
+  }
+
+  /** The private classes the bodies cast to or test for, by prefix. */
+  public Map<String, TypeElement> classTests() {
+    return classTests;
+  }
+
   /** The accessor prefix of a member: its name for the owner's, else its class's flat name too. */
   public String prefix(Element member) {
     TypeElement site = (TypeElement) member.getEnclosingElement();
@@ -112,6 +129,6 @@ public final class PrivateAccess {
 
   public boolean isEmpty() {
     return fields.isEmpty() && methods.isEmpty() && enclosingInstances.isEmpty()
-        && superMethods.isEmpty();
+        && superMethods.isEmpty() && classTests.isEmpty();
   }
 }

@@ -1968,6 +1968,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   @Override
   public Void visitInstanceOf(InstanceOfTree node, Void unused) {
     Tree pattern = node.getPattern();
+    TypeElement hidden = pattern == null ? hiddenWithStandIn(node.getType()) : null;
+    if (hidden != null) {
+      // o instanceof Node ===> OwnerAsync.Owner_Node$is(o): the class's own test
+      edits.add(new Edit(start(node), start(node), List.of(new Part.Text(
+          cx.generatedClass() + "." + cx.privates().classTest(hidden) + "is("))));
+      scan(node.getExpression(), null);
+      edits.add(new Edit(end(node.getExpression()), end(node), List.of(new Part.Text(")"))));
+      return null;
+    }
     List<VariableTree> variables = pattern == null || lambdaDepth > 0 || !classMembers.isEmpty()
         ? List.of()
         : CaseLabels.bindings(pattern);
@@ -2003,6 +2012,35 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       declare(variable.getName().toString()); // javac scopes them here as in the user's code
     }
     return null;
+  }
+
+  /**
+   * {@code (Node) o} of a private class: {@code OwnerAsync.Owner_Node$cast(o)}, which checks the
+   * class as the cast does and gives the stand-in.
+   */
+  @Override
+  public Void visitTypeCast(com.sun.source.tree.TypeCastTree node, Void unused) {
+    TypeElement hidden = hiddenWithStandIn(node.getType());
+    if (hidden == null) {
+      return super.visitTypeCast(node, unused);
+    }
+    edits.add(new Edit(start(node), start(node.getExpression()), List.of(new Part.Text(
+        cx.generatedClass() + "." + cx.privates().classTest(hidden) + "cast("))));
+    scan(node.getExpression(), null);
+    edits.add(new Edit(end(node.getExpression()), end(node.getExpression()),
+        List.of(new Part.Text(")"))));
+    return null;
+  }
+
+  /** The private class with a stand-in that a type tree names ({@code Node}), or null. */
+  private TypeElement hiddenWithStandIn(Tree type) {
+    if (!(type instanceof IdentifierTree || type instanceof MemberSelectTree)
+        || isDeclaredInside(type.toString())) {
+      return null;
+    }
+    TypeElement named = cx.names().typeOfQualifier(type.toString());
+    return named != null && HiddenTypes.isHidden(named) && isNestmate(named)
+        && cx.names().hidden().standIn(named) != null ? named : null;
   }
 
   /**
