@@ -2364,19 +2364,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           applicable.add(candidate);
         }
       }
-      for (ExecutableElement candidate : applicable) {
-        boolean mostSpecific = true;
-        for (ExecutableElement other : applicable) {
-          for (int i = 0; i < arguments.size() && mostSpecific; i++) {
-            mostSpecific = widens(candidate.getParameters().get(i).asType().getKind(),
-                other.getParameters().get(i).asType().getKind());
-          }
-        }
-        if (mostSpecific) {
-          return candidate;
-        }
-      }
-      return null;
+      return Overloads.mostSpecific(applicable,
+          (one, other) -> widens(one.getKind(), other.getKind()));
     }
 
     /**

@@ -1061,19 +1061,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         applicable.add(candidate);
       }
     }
-    for (ExecutableElement one : applicable) {
-      boolean mostSpecific = true;
-      for (ExecutableElement other : applicable) {
-        for (int i = 0; i < argumentTypes.size() && mostSpecific; i++) {
-          mostSpecific = types.isSubtype(types.erasure(one.getParameters().get(i).asType()),
-              types.erasure(other.getParameters().get(i).asType()));
-        }
-      }
-      if (mostSpecific) {
-        return one;
-      }
-    }
-    return null;
+    return Overloads.mostSpecific(applicable,
+        (one, other) -> types.isSubtype(types.erasure(one), types.erasure(other)));
   }
 
   /** The class of an argument's value as the declarations tell it, or null. */
