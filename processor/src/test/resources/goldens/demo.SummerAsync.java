@@ -22,6 +22,16 @@ public final class SummerAsync {
     Sum $frame = new Sum();
     $frame.$this = java.util.Objects.requireNonNull($this);
     $frame.limit = limit;
+    return dev.stackless.internal.Launch.launch($frame.callVirtually());
+  }
+
+  /**
+   * Starts the body of {@code demo.Summer.sum} itself, never an override, as {@code super.sum(..)} calls it.
+   */
+  static Sum sum$super(Summer $this, int limit) {
+    Sum $frame = new Sum();
+    $frame.$this = java.util.Objects.requireNonNull($this);
+    $frame.limit = limit;
     return dev.stackless.internal.Launch.launch($frame);
   }
 
@@ -29,6 +39,11 @@ public final class SummerAsync {
    * The frame of {@code demo.Summer.sum} (line 8): Zig's {@code @Frame(sum)}.
    */
   public static final class Sum extends dev.stackless.Frame<java.lang.Integer> {
+    /**
+     * Which method a call on a receiver of each class runs: Java's dispatch.
+     */
+    private static final dev.stackless.internal.Overrides $overrides = new dev.stackless.internal.Overrides(java.lang.invoke.MethodHandles.lookup(), Summer.class, "sum", int.class, int.class);
+
     /**
      * The receiver of the call.
      */
@@ -56,13 +71,21 @@ public final class SummerAsync {
     }
 
     /**
+     * Makes the frame look for its receiver's override before it runs the body.
+     */
+    private Sum callVirtually() {
+      this.label = VIRTUAL_CALL;
+      return this;
+    }
+
+    /**
      * Runs {@code sum} from its beginning to its first suspension point; a frame that has completed may be started again.
      */
     public Sum start(Summer $this, int limit) {
       checkStartable();
       this.$this = java.util.Objects.requireNonNull($this);
       this.limit = limit;
-      begin();
+      begin(VIRTUAL_CALL);
       return this;
     }
 
@@ -74,6 +97,21 @@ public final class SummerAsync {
     @Override
     @SuppressWarnings({"unchecked", "all"})
     protected Object step() throws Throwable {
+      if (this.label == VIRTUAL_CALL) {
+        java.lang.Class<?> $class = this.$this.getClass();
+        dev.stackless.internal.Overrides.Target $override = $class == Summer.class ? null : $overrides.get($class);
+        if ($override == null) {
+          this.label = 0;
+        } else if (!$override.isAsync()) {
+          return $override.handle().invokeExact(this.$this, this.limit);
+        } else {
+          java.lang.Object $started = $override.handle().invokeExact(this.$this, this.limit);
+          return dispatchSuspends((dev.stackless.Frame<?>) $started) ? SUSPEND : awaitedResult();
+        }
+      }
+      if (this.label == DISPATCHED) {
+        return awaitedResult();
+      }
       dispatch:
       while (true) {
         switch (this.label) {
@@ -123,7 +161,7 @@ public final class SummerAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {81, 9, 82, 10, 87, 11, 88, 12, 98, 15};
+  private static final int[] LINES = {119, 9, 120, 10, 125, 11, 126, 12, 136, 15};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

@@ -79,6 +79,19 @@ public abstract class Frame<T> implements AnyFrame {
     }
   };
 
+  /**
+   * The {@link #label} of a frame of an overridable method that has not yet asked which method a
+   * call on its receiver runs (Java's virtual dispatch, {@code dev.stackless.internal.Overrides}).
+   */
+  protected static final int VIRTUAL_CALL = -1;
+
+  /**
+   * The {@link #label} of a frame whose receiver's class overrides the method with an {@code
+   * @Async} one: it awaits the override's frame ({@link #dispatchSuspends}) and forwards resumes
+   * to it, so that whoever holds this frame resumes the body that runs.
+   */
+  protected static final int DISPATCHED = -2;
+
   /** Nested runs on one thread past which a run is deferred to the thread's trampoline. */
   static final int MAX_NESTING = 128;
 
@@ -122,7 +135,12 @@ public abstract class Frame<T> implements AnyFrame {
   @Override
   public final void resume() {
     if (!STATUS.compareAndSet(this, SUSPENDED, RUNNING)) {
-      throw new IllegalStateException(illegalResumeMessage());
+      Frame<?> override = dispatchedTo();
+      if (override == null) {
+        throw new IllegalStateException(illegalResumeMessage());
+      }
+      override.resume();
+      return;
     }
     run(this);
   }
@@ -134,7 +152,17 @@ public abstract class Frame<T> implements AnyFrame {
 
   /** Whether the frame is suspended at a {@code suspend} and may be resumed. */
   public final boolean isSuspended() {
-    return status == SUSPENDED;
+    if (status == SUSPENDED) {
+      return true;
+    }
+    Frame<?> override = dispatchedTo();
+    return override != null && override.isSuspended();
+  }
+
+  /** The override's frame this one awaits and forwards resumes to, or null; see DISPATCHED. */
+  private Frame<?> dispatchedTo() {
+    Frame<?> override = awaitee;
+    return label == DISPATCHED && status == AWAITING ? override : null;
   }
 
   /** The body of {@link Keywords#nosuspend(Frame)}. */
@@ -157,6 +185,14 @@ public abstract class Frame<T> implements AnyFrame {
    */
   @Override
   public String toString() {
+    Frame<?> override = dispatchedTo();
+    if (override != null) {
+      return asyncMethodName()
+          + "{dispatched to "
+          + override
+          + "}@"
+          + Integer.toHexString(System.identityHashCode(this));
+    }
     int s = status;
     int line = s == SUSPENDED || s == AWAITING ? suspensionLine() : 0;
     Object o = s == COMPLETED ? outcome : null;
@@ -204,6 +240,14 @@ public abstract class Frame<T> implements AnyFrame {
    * @throws IllegalStateException if the frame was started before and has not completed
    */
   protected final void begin() {
+    begin(0);
+  }
+
+  /**
+   * {@link #begin()} at {@code firstLabel}: {@link #VIRTUAL_CALL} for a frame of an overridable
+   * method, which first looks for an override of its receiver's class.
+   */
+  protected final void begin(int firstLabel) {
     int s = status;
     if (!startable(s) || !STATUS.compareAndSet(this, s, RUNNING)) {
       throw new IllegalStateException(
@@ -212,7 +256,7 @@ public abstract class Frame<T> implements AnyFrame {
               + " is "
               + statusName(status));
     }
-    label = 0;
+    label = firstLabel;
     outcome = null;
     awaitee = null;
     // The CAS above made the frame this thread's; nobody may await it before it is handed out.
@@ -358,6 +402,15 @@ public abstract class Frame<T> implements AnyFrame {
             + previous.asyncMethodName());
   }
 
+  /**
+   * {@link #awaitSuspends} for the frame of the override that a call on this frame's receiver
+   * runs: from here on this frame stands for it (see {@link #DISPATCHED}).
+   */
+  protected final boolean dispatchSuspends(Frame<?> override) {
+    label = DISPATCHED;
+    return awaitSuspends(override);
+  }
+
   /** {@code await(frame)}, second half: the awaited frame's result, or its exception rethrown. */
   protected final Object awaitedResult() {
     Frame<?> frame = awaitee;
@@ -365,7 +418,8 @@ public abstract class Frame<T> implements AnyFrame {
     Object o = frame.outcome;
     if (o instanceof Failure) {
       Failure failure = (Failure) o;
-      if (failure.awaitersAdded++ < StackTraces.MAX_DEPTH) {
+      // a dispatched frame is no frame of Java's: the override's line is the call's
+      if (label != DISPATCHED && failure.awaitersAdded++ < StackTraces.MAX_DEPTH) {
         StackTraces.addAwaiter(failure.exception, this);
       }
       // runLoop knows the exception by this if it leaves step(): it passes on, already relocated

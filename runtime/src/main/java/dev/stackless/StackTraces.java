@@ -43,6 +43,8 @@ final class StackTraces {
     boolean changed = false;
     List<StackTraceElement> out = new ArrayList<>(trace.length);
     StackTraceElement previousUser = null;
+    // an ordinary override threw while the frame dispatched to it: the call was the override's
+    boolean dispatching = frame.label == Frame.VIRTUAL_CALL;
     for (StackTraceElement element : trace) {
       boolean ours = element.getClassName().equals(generated)
           && (element.getMethodName().equals("step")
@@ -56,6 +58,10 @@ final class StackTraces {
             out.add(user);
           }
           previousUser = user;
+          continue;
+        }
+        if (dispatching) {
+          changed = true;
           continue;
         }
       } else if (element.getClassName().startsWith(SPILL) && previousUser != null) {

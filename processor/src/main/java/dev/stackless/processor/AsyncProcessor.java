@@ -6,6 +6,7 @@ import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.stackless.processor.read.Overriding;
 import dev.stackless.processor.diag.Diagnostic;
 import dev.stackless.processor.diag.Reporter;
 import dev.stackless.processor.emit.FrameEmitter;
@@ -308,8 +309,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     if (element.getKind() != ElementKind.METHOD) {
       return false;
     }
-    if (element.getModifiers().contains(Modifier.ABSTRACT)
-        || element.getModifiers().contains(Modifier.NATIVE)) {
+    if (element.getModifiers().contains(Modifier.NATIVE)) {
       reporter.error(element, Diagnostic.ASYNC_ABSTRACT);
       return false;
     }
@@ -418,44 +418,29 @@ public final class AsyncProcessor extends AbstractProcessor {
   }
 
   /**
-   * Reports each method of {@code type} (and of its member types) that overrides a supertype's
-   * method when either of the two is {@code @Async}: the generated factory runs the body it
-   * names, so a call through it would not dispatch to the override as Java does.
+   * Reports each {@code @Async} method of {@code type} (and of its member types) that overrides a
+   * method that is not {@code @Async}: a plain call of that method would run the {@code @Async}
+   * body outside a frame. The other way round is Java's dispatch, which the frames keep (see
+   * {@link Overriding}).
    */
   private void checkOverrides(TypeElement type, Reporter reporter) {
-    javax.lang.model.util.Types typeUtils = processingEnv.getTypeUtils();
-    Elements elements = processingEnv.getElementUtils();
     for (Element member : type.getEnclosedElements()) {
       if (member instanceof TypeElement) {
         checkOverrides((TypeElement) member, reporter);
       }
-      if (member.getKind() != ElementKind.METHOD
-          || member.getModifiers().contains(Modifier.STATIC)
-          || member.getModifiers().contains(Modifier.PRIVATE)) {
+      if (member.getKind() != ElementKind.METHOD || !Intrinsics.isAsync(member)) {
         continue;
       }
       ExecutableElement method = (ExecutableElement) member;
-      List<TypeMirror> pending = new ArrayList<>(typeUtils.directSupertypes(type.asType()));
-      Set<String> seen = new HashSet<>();
-      while (!pending.isEmpty()) {
-        TypeMirror supertype = pending.remove(pending.size() - 1);
-        Element superElement = typeUtils.asElement(supertype);
-        if (!(superElement instanceof TypeElement) || !seen.add(superElement.toString())) {
-          continue;
+      for (ExecutableElement overridden : Overriding.overridden(
+          method, type, processingEnv.getTypeUtils(), processingEnv.getElementUtils())) {
+        if (!Intrinsics.isAsync(overridden)) {
+          TypeElement superType = (TypeElement) overridden.getEnclosingElement();
+          reporter.error(method, Diagnostic.ASYNC_OVERRIDE,
+              type.getSimpleName() + "." + method.getSimpleName(),
+              superType.getSimpleName() + "." + overridden.getSimpleName());
+          break;
         }
-        for (Element candidate : superElement.getEnclosedElements()) {
-          if (candidate.getKind() == ElementKind.METHOD
-              && candidate.getSimpleName().equals(method.getSimpleName())
-              && (Intrinsics.isAsync(candidate) || Intrinsics.isAsync(method))
-              && elements.overrides(method, (ExecutableElement) candidate, type)) {
-            reporter.error(method, Diagnostic.ASYNC_OVERRIDE,
-                type.getSimpleName() + "." + method.getSimpleName(),
-                superElement.getSimpleName() + "." + candidate.getSimpleName());
-            pending.clear();
-            break;
-          }
-        }
-        pending.addAll(typeUtils.directSupertypes(supertype));
       }
     }
   }
@@ -465,7 +450,6 @@ public final class AsyncProcessor extends AbstractProcessor {
     for (Element member : owner.getEnclosedElements()) {
       if (member.getKind() == ElementKind.METHOD
           && Intrinsics.isAsync(member)
-          && !member.getModifiers().contains(Modifier.ABSTRACT)
           && !member.getModifiers().contains(Modifier.NATIVE)) {
         methods.add((ExecutableElement) member);
       }

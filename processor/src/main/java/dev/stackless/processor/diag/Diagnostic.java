@@ -31,7 +31,7 @@ public enum Diagnostic {
   ASYNC_CONSTRUCTOR("AsyncConstructor", "a constructor cannot be @Async; make it a method"),
   ASYNC_ABSTRACT(
       "AsyncAbstract",
-      "an abstract or native method cannot be @Async; @Async needs a body to transform"),
+      "a native method cannot be @Async; @Async needs a body to transform"),
   ASYNC_SYNCHRONIZED(
       "AsyncSynchronized",
       "a synchronized method cannot be @Async: its monitor cannot be held across a suspension"
@@ -41,9 +41,9 @@ public enum Diagnostic {
       "@Async methods of %s cannot be transformed: %s"),
   ASYNC_OVERRIDE(
       "AsyncOverride",
-      "%s overrides %s, and one of them is @Async: a call through a generated factory runs the"
-          + " body of the method it names, not an override, so Java's dispatch would be lost;"
-          + " give the @Async method a name of its own, and let the overridable method call it"),
+      "%s is @Async and overrides %s, which is not: a plain call of %2$s would run the @Async"
+          + " body outside a frame; make %2$s @Async too, or give the @Async method a name of its"
+          + " own and let the overriding method call it"),
   UNSUPPORTED(
       "Unsupported",
       "%s is not supported yet by the Stackless processor; %s"),

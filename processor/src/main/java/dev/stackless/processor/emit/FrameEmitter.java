@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.stackless.processor.lower.Region;
 import dev.stackless.processor.lower.Router;
 import dev.stackless.processor.lower.State;
@@ -138,10 +139,15 @@ public final class FrameEmitter {
     for (Lowered lowered : methods) {
       AsyncMethod method = lowered.machine.method;
       ClassName frameName = generated.nestedClass(method.frameClass);
-      type.addMethod(factory(method, frameName));
+      type.addMethod(factory(method, frameName, false));
+      if (method.overridable) {
+        type.addMethod(factory(method, frameName, true));
+      }
+      addOverrideEntries(type, method);
       type.addType(frameClass(lowered, frameName));
     }
-    qualified.addAll(List.of("Lookup", "MethodHandles", "VarHandle", "MethodHandle", "Privates"));
+    qualified.addAll(List.of("Lookup", "MethodHandles", "VarHandle", "MethodHandle", "Privates",
+        "Overrides"));
     qualified.addAll(TypeSource.shadowedLangNames(elements, owner)); // a p.Object, p.Throwable
     qualified.add(FRAME.simpleName());
     qualified.add(GENERATED.simpleName());
@@ -172,14 +178,16 @@ public final class FrameEmitter {
    * {@code public static <T> Name<T> name(Owner self, A a)}: a new frame, its arguments stored,
    * launched.
    */
-  private MethodSpec factory(AsyncMethod method, ClassName frameName) {
+  private MethodSpec factory(AsyncMethod method, ClassName frameName, boolean special) {
     List<TypeVariableName> typeVariables = typeVariables(method);
     TypeName frameType = parameterized(frameName, typeVariables);
     MethodSpec.Builder factory =
-        MethodSpec.methodBuilder(method.name)
-            .addJavadoc(
-                "Starts {@code $L} and runs it to its first suspension point (Zig's {@code async"
-                    + " $L(...)}).\n",
+        MethodSpec.methodBuilder(method.name + (special ? "$super" : ""))
+            .addJavadoc(special
+                    ? "Starts the body of {@code $L} itself, never an override, as {@code super.$L(..)}"
+                        + " calls it.\n"
+                    : "Starts {@code $L} and runs it to its first suspension point (Zig's {@code"
+                        + " async $L(...)}).\n",
                 method.displayName,
                 method.name)
             .addModifiers(Modifier.STATIC)
@@ -204,7 +212,9 @@ public final class FrameEmitter {
     if (method.element.isVarArgs()) {
       factory.varargs(true);
     }
-    factory.addStatement("return dev.stackless.internal.Launch.launch($$frame)");
+    factory.addStatement(method.overridable && !special
+        ? "return dev.stackless.internal.Launch.launch($$frame.callVirtually())"
+        : "return dev.stackless.internal.Launch.launch($$frame)");
     return factory.build();
   }
 
@@ -236,6 +246,9 @@ public final class FrameEmitter {
           FieldSpec.builder(receiverType(method), "$this", Modifier.PRIVATE)
               .addJavadoc("The receiver of the call.\n")
               .build());
+    }
+    if (method.overridable) {
+      addDispatchMembers(frame, method, frameType);
     }
     for (Local local : lowered.fields) {
       frame.addField(
@@ -690,6 +703,138 @@ public final class FrameEmitter {
         .build();
   }
 
+  private static final ClassName OVERRIDES = ClassName.get("dev.stackless.internal", "Overrides");
+
+  /**
+   * {@code private static final Overrides $overrides = new Overrides(MethodHandles.lookup(),
+   * Owner.class, "m", R.class, P.class..)}, which answers for a receiver's class whether a call
+   * runs an override, and {@code callVirtually()}, with which the factory starts there.
+   */
+  private void addDispatchMembers(TypeSpec.Builder frame, AsyncMethod method, TypeName frameType) {
+    CodeBlock.Builder init = CodeBlock.builder()
+        .add("new $T(java.lang.invoke.MethodHandles.lookup(), $T.class, $S, $L",
+            OVERRIDES, raw((TypeElement) method.element.getEnclosingElement()), method.name,
+            erasedClass(method.element.getReturnType(), () -> fromSource(method.returnType)));
+    for (Local parameter : method.parameters) {
+      init.add(", $L", erasedClass(parameter.mirror(), () -> fieldType(parameter)));
+    }
+    frame.addField(FieldSpec.builder(OVERRIDES, "$overrides", Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("Which method a call on a receiver of each class runs: Java's dispatch.\n")
+        .initializer(init.add(")").build())
+        .build());
+    frame.addMethod(MethodSpec.methodBuilder("callVirtually")
+        .addJavadoc("Makes the frame look for its receiver's override before it runs the body.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(frameType)
+        .addStatement("this.label = VIRTUAL_CALL")
+        .addStatement("return this")
+        .build());
+  }
+
+  /** The class literal of a type's erasure, {@code java.util.List.class}, as Overrides takes it. */
+  private CodeBlock erasedClass(TypeMirror type, java.util.function.Supplier<TypeName> written) {
+    return CodeBlock.of("$T.class", erased(type, written));
+  }
+
+  /** A type's erasure; the type as written for one javac does not know yet. */
+  private TypeName erased(TypeMirror type, java.util.function.Supplier<TypeName> writtenType) {
+    if (type == null || type.getKind() == TypeKind.ERROR) {
+      // this owner's own frame class, which javac does not know yet: written as the user did
+      TypeName written = writtenType.get();
+      return written instanceof ParameterizedTypeName
+          ? ((ParameterizedTypeName) written).rawType() : written;
+    }
+    return track(TypeName.get(types.erasure(type)));
+  }
+
+  /**
+   * The start of an overridable method's step: Java's virtual dispatch, before the body.
+   *
+   * <pre>
+   *   if (label == VIRTUAL_CALL) {
+   *     Overrides.Target $override = $this.getClass() == Owner.class ? null : $overrides.get(..);
+   *     if ($override == null) label = 0;                       // this body: run it below
+   *     else if (!$override.isAsync()) return $override.handle().invokeExact($this, a);
+   *     else if (dispatchSuspends((Frame<?>) (Object) $override.handle().invokeExact($this, a)))
+   *       return SUSPEND;                                       // await the override's frame
+   *     else return awaitedResult();
+   *   }
+   *   if (label == DISPATCHED) return awaitedResult();          // the override's frame completed
+   * </pre>
+   */
+  private CodeBlock dispatch(AsyncMethod method) {
+    StringBuilder arguments = new StringBuilder("this.$this");
+    for (Local parameter : method.parameters) {
+      arguments.append(", this.").append(parameter.name());
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.beginControlFlow("if (this.label == VIRTUAL_CALL)");
+    code.addStatement("java.lang.Class<?> $$class = this.$$this.getClass()");
+    if (method.isAbstract()) {
+      code.addStatement("$T.Target $$override = $$overrides.get($$class)", OVERRIDES);
+      code.beginControlFlow("if (!$$override.isAsync())");
+    } else {
+      code.addStatement("$T.Target $$override = $$class == $T.class ? null : $$overrides.get($$class)",
+          OVERRIDES, raw((TypeElement) method.element.getEnclosingElement()));
+      code.beginControlFlow("if ($$override == null)")
+          .addStatement("this.label = 0")
+          .nextControlFlow("else if (!$$override.isAsync())");
+    }
+    // invokeExact: the handle's type is (Owner, erased parameters..) -> Object
+    code.addStatement("return $$override.handle().invokeExact($L)", arguments)
+        .nextControlFlow("else")
+        .addStatement("java.lang.Object $$started = $$override.handle().invokeExact($L)", arguments)
+        .addStatement("return dispatchSuspends((dev.stackless.Frame<?>) $$started)"
+            + " ? SUSPEND : awaitedResult()")
+        .endControlFlow();
+    code.endControlFlow();
+    code.beginControlFlow("if (this.label == DISPATCHED)")
+        .addStatement("return awaitedResult()")
+        .endControlFlow();
+    return code.build();
+  }
+
+  /**
+   * {@code public static Frame<?> m$override(K receiver, Object a0) { return m(receiver, (String)
+   * a0); }}: for each erased signature of a supertype's {@code @Async} method this one overrides,
+   * the entry through which that method's frame starts this override (dev.stackless.internal
+   * .Overrides finds it by name and type).
+   */
+  private void addOverrideEntries(TypeSpec.Builder type, AsyncMethod method) {
+    if (method.isAbstract()) {
+      return; // never the method a call runs
+    }
+    Set<List<String>> written = new java.util.HashSet<>();
+    TypeElement owner = (TypeElement) method.element.getEnclosingElement();
+    for (javax.lang.model.element.ExecutableElement overridden : method.overrides) {
+      List<TypeName> erased = new ArrayList<>();
+      for (javax.lang.model.element.VariableElement parameter : overridden.getParameters()) {
+        erased.add(track(TypeName.get(types.erasure(parameter.asType()))));
+      }
+      if (!written.add(erased.stream().map(TypeName::toString).collect(
+          java.util.stream.Collectors.toList()))) {
+        continue;
+      }
+      MethodSpec.Builder entry = MethodSpec.methodBuilder(method.name + "$override")
+          .addJavadoc("Java's virtual call of {@code $L.$L} on a {@code $L}: starts this override.\n",
+              ((TypeElement) overridden.getEnclosingElement()).getQualifiedName(), method.name,
+              owner.getSimpleName())
+          .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "{$S, $S}", "unchecked", "rawtypes").build())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(ParameterizedTypeName.get(FRAME, WildcardTypeName.subtypeOf(Object.class)))
+          .addParameter(raw(owner), "receiver");
+      CodeBlock.Builder call = CodeBlock.builder().add("return $L(receiver", method.name);
+      for (int i = 0; i < erased.size(); i++) {
+        entry.addParameter(erased.get(i), "a" + i);
+        Local parameter = method.parameters.get(i);
+        call.add(", ($T) a$L", erased(parameter.mirror(), () -> fieldType(parameter)), i);
+      }
+      type.addMethod(entry.addStatement(call.add(")").build()).build());
+    }
+  }
+
   /** {@code start(args)}: stores the arguments and runs to the first suspension point. */
   private MethodSpec start(AsyncMethod method, TypeName frameType) {
     MethodSpec.Builder start =
@@ -716,16 +861,25 @@ public final class FrameEmitter {
     for (Local parameter : method.parameters) {
       start.addStatement("this.$L = $L", parameter.name(), parameter.name());
     }
-    start.addStatement("begin()");
+    start.addStatement(method.overridable ? "begin(VIRTUAL_CALL)" : "begin()");
     start.addStatement("return this");
     return start.build();
   }
 
   /** {@code step()}: the states in a switch inside a loop that jumps re-enter. */
   private MethodSpec step(StateMachine machine) {
+    AsyncMethod method = machine.method;
+    CodeBlock.Builder body = CodeBlock.builder();
+    if (method.overridable) {
+      body.add(dispatch(method));
+    }
+    if (method.isAbstract()) {
+      // Overrides never answers "this body" for an abstract method
+      body.addStatement("throw new java.lang.AbstractMethodError($S)", method.displayName);
+      return stepMethod(body);
+    }
     deferredJumps = false;
     states(machine); // a first pass lets the router learn every jump through a finally block
-    CodeBlock.Builder body = CodeBlock.builder();
     if (machine.catches) {
       body.addStatement("java.lang.Throwable $$caught = null");
     }
@@ -777,6 +931,10 @@ public final class FrameEmitter {
       body.endControlFlow();
     }
     body.endControlFlow();
+    return stepMethod(body);
+  }
+
+  private static MethodSpec stepMethod(CodeBlock.Builder body) {
     return MethodSpec.methodBuilder("step")
         .addAnnotation(Override.class)
         .addAnnotation(

@@ -34,6 +34,13 @@ public final class AsyncMethod {
    * member types of the frame class, so that every state (and a field) can name them.
    */
   public final List<Code> localTypes;
+  /**
+   * Whether a call may run an override instead of this body (read.Overriding): the frame then
+   * dispatches first, and the generated class has a factory for {@code super.m(..)} too.
+   */
+  public final boolean overridable;
+  /** The {@code @Async} methods of supertypes this one overrides: one entry per erasure. */
+  public final List<ExecutableElement> overrides;
 
   public AsyncMethod(
       ExecutableElement element,
@@ -49,7 +56,9 @@ public final class AsyncMethod {
       Stmt.Block body,
       List<Local> syntheticLocals,
       long line,
-      List<Code> localTypes) {
+      List<Code> localTypes,
+      boolean overridable,
+      List<ExecutableElement> overrides) {
     this.element = element;
     this.displayName = displayName;
     this.name = name;
@@ -64,6 +73,13 @@ public final class AsyncMethod {
     this.syntheticLocals = List.copyOf(syntheticLocals);
     this.line = line;
     this.localTypes = List.copyOf(localTypes);
+    this.overridable = overridable;
+    this.overrides = List.copyOf(overrides);
+  }
+
+  /** Whether the method has no body: its frame only dispatches. */
+  public boolean isAbstract() {
+    return element.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT);
   }
 
   public boolean isVoid() {

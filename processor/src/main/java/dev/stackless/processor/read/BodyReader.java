@@ -207,8 +207,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       parameters.add(local);
       scopes.peek().put(local.sourceName(), local);
     }
-    TreePath bodyPath = new TreePath(methodPath, tree.getBody());
-    Stmt.Block body = readBlock(bodyPath);
+    // an abstract method has no body: its frame only dispatches to the override
+    Stmt.Block body = tree.getBody() == null
+        ? new Stmt.Block(List.of())
+        : readBlock(new TreePath(methodPath, tree.getBody()));
     if (failed) {
       return null;
     }
@@ -231,7 +233,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         body,
         synthetic,
         line(tree),
-        localTypes);
+        localTypes,
+        Overriding.isOverridable(method),
+        Overriding.overriddenAsync(method, owner, env.getTypeUtils(), env.getElementUtils()));
   }
 
   // --- statements -------------------------------------------------------------------------------
@@ -1694,7 +1698,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
       name.append("<").append(String.join(", ", args)).append(">");
     }
-    return name.append(call.method.getSimpleName()).append("(").toString();
+    name.append(call.method.getSimpleName());
+    if (call.receiver != null && Intrinsics.isSuper(call.receiver)
+        && Overriding.isOverridable(call.method)) {
+      name.append("$super"); // runs the superclass's body, as invokespecial does, never an override
+    }
+    return name.append("(").toString();
   }
 
   /**

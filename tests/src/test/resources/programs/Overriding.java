@@ -1,0 +1,221 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.util.*;
+import java.util.function.*;
+
+/**
+ * Java's virtual dispatch through @Async methods: abstract ones, overrides that are @Async and
+ * overrides that are not (a lambda, an anonymous class, an enum constant's body), super calls,
+ * generic overrides behind bridges, interfaces with default methods, and a template method.
+ */
+public class Overriding {
+  abstract static class Shape {
+    final String name;
+
+    Shape(String name) {
+      this.name = name;
+    }
+
+    @Async
+    abstract int area(int scale);
+
+    /** The template method: which area runs is the receiver's. */
+    @Async
+    String describe() {
+      suspend(PARK);
+      return log(name + "=" + area(2));
+    }
+  }
+
+  static class Square extends Shape {
+    final int side;
+
+    Square(int side) {
+      super("square");
+      this.side = side;
+    }
+
+    @Async
+    @Override
+    int area(int scale) {
+      suspend(PARK);
+      return log(side * side * scale);
+    }
+  }
+
+  /** Overrides again: a call on a Shape runs this one, not Square's. */
+  static class Tile extends Square {
+    Tile() {
+      super(3);
+    }
+
+    @Async
+    @Override
+    int area(int scale) {
+      int inner = super.area(scale);
+      suspend(PARK);
+      return log(inner + 1);
+    }
+
+    @Async
+    @Override
+    String describe() {
+      String plain = super.describe();
+      suspend(PARK);
+      return "tile:" + plain;
+    }
+  }
+
+  /** An ordinary override of an @Async method: it runs without a frame of its own. */
+  static class Circle extends Shape {
+    Circle() {
+      super("circle");
+    }
+
+    @Override
+    int area(int scale) {
+      return log(3 * scale);
+    }
+  }
+
+  static class Broken extends Shape {
+    Broken() {
+      super("broken");
+    }
+
+    @Async
+    @Override
+    int area(int scale) {
+      suspend(PARK);
+      throw new IllegalStateException("no area at " + scale);
+    }
+  }
+
+  interface Greeter {
+    @Async
+    String greet(String who);
+
+    @Async
+    default String twice(String who) {
+      String first = greet(who);
+      suspend(PARK);
+      return first + "/" + greet(who + "!");
+    }
+  }
+
+  static class Polite implements Greeter {
+    @Async
+    @Override
+    public String greet(String who) {
+      suspend(PARK);
+      return log("good day, " + who);
+    }
+  }
+
+  static class Loud extends Polite {
+    @Async
+    @Override
+    public String twice(String who) {
+      suspend(PARK);
+      return Greeter.class.getSimpleName() + ":" + greet(who.toUpperCase());
+    }
+  }
+
+  abstract static class Source<T> {
+    @Async
+    abstract T next(T seed);
+
+    @Async
+    List<T> take(T seed, int n) {
+      List<T> out = new ArrayList<>();
+      T at = seed;
+      for (int i = 0; i < n; i++) {
+        at = next(at);
+        out.add(at);
+      }
+      return out;
+    }
+  }
+
+  /** A generic override: javac's bridge next(Object) is what a call on a Source runs. */
+  static class Doubler extends Source<Integer> {
+    @Async
+    @Override
+    Integer next(Integer seed) {
+      suspend(PARK);
+      return log(seed * 2);
+    }
+  }
+
+  enum Op {
+    ADD {
+      @Override
+      int apply(int a, int b) {
+        return log(a + b);
+      }
+    },
+    MUL,
+    NEG {
+      @Async
+      int unused() {
+        return 0;
+      }
+    };
+
+    @Async
+    int apply(int a, int b) {
+      suspend(PARK);
+      return log(a * b);
+    }
+  }
+
+  static Shape anonymous(int k) {
+    return new Shape("anon") {
+      @Override
+      int area(int scale) {
+        return log(k * scale * 100);
+      }
+    };
+  }
+
+  @Async
+  public static Object run() {
+    List<Shape> shapes = List.of(new Square(2), new Tile(), new Circle(), anonymous(7));
+    int total = 0;
+    for (Shape s : shapes) {
+      total += s.area(1);
+      log(s.describe());
+    }
+    log("total " + total);
+    Shape broken = new Broken();
+    try {
+      log(broken.describe());
+    } catch (IllegalStateException e) {
+      log("caught " + e.getMessage());
+    }
+    Greeter polite = new Polite();
+    Greeter loud = new Loud();
+    Greeter lambda = who -> log("hey " + who);
+    for (Greeter g : List.of(polite, loud, lambda)) {
+      log(g.twice("ann"));
+    }
+    Source<Integer> doubler = new Doubler();
+    log(doubler.take(3, 3));
+    Source<String> echo = new Source<String>() {
+      @Override
+      String next(String seed) {
+        return log(seed + seed.length());
+      }
+    };
+    log(echo.take("e", 2));
+    for (Op op : Op.values()) {
+      log(op + " " + op.apply(3, 4));
+    }
+    Square square = new Tile();
+    return square.area(10) + polite.greet("bob").length();
+  }
+}
