@@ -36,6 +36,14 @@ public final class SummerAsync {
   }
 
   /**
+   * Java's virtual call of {@code demo.Summer.sum} on a {@code Summer}: starts this method.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static dev.stackless.Frame<?> sum$override(Summer receiver, int a0) {
+    return sum(receiver, (int) a0);
+  }
+
+  /**
    * The frame of {@code demo.Summer.sum} (line 8): Zig's {@code @Frame(sum)}.
    */
   public static final class Sum extends dev.stackless.Frame<java.lang.Integer> {
@@ -161,7 +169,7 @@ public final class SummerAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {119, 9, 120, 10, 125, 11, 126, 12, 136, 15};
+  private static final int[] LINES = {127, 9, 128, 10, 133, 11, 134, 12, 144, 15};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

@@ -173,6 +173,22 @@ public class Overriding {
     }
   }
 
+  interface Named {
+    @Async
+    String label();
+  }
+
+  static class Labelled {
+    @Async
+    public String label() {
+      suspend(PARK);
+      return log("labelled");
+    }
+  }
+
+  /** Implements Named.label with the method it inherits, which overrides nothing in Labelled. */
+  static class Inherits extends Labelled implements Named {}
+
   static Shape anonymous(int k) {
     return new Shape("anon") {
       @Override
@@ -215,6 +231,8 @@ public class Overriding {
     for (Op op : Op.values()) {
       log(op + " " + op.apply(3, 4));
     }
+    Named named = new Inherits();
+    log(named.label());
     Square square = new Tile();
     return square.area(10) + polite.greet("bob").length();
   }

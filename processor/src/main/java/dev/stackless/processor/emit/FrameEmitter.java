@@ -807,7 +807,14 @@ public final class FrameEmitter {
     }
     Set<List<String>> written = new java.util.HashSet<>();
     TypeElement owner = (TypeElement) method.element.getEnclosingElement();
-    for (javax.lang.model.element.ExecutableElement overridden : method.overrides) {
+    List<javax.lang.model.element.ExecutableElement> served = new ArrayList<>();
+    if (method.overridable) {
+      // its own signature too: a subclass may inherit it as the implementation of an interface's
+      // @Async method that this class does not implement (class K extends A implements I)
+      served.add(method.element);
+    }
+    served.addAll(method.overrides);
+    for (javax.lang.model.element.ExecutableElement overridden : served) {
       List<TypeName> erased = new ArrayList<>();
       for (javax.lang.model.element.VariableElement parameter : overridden.getParameters()) {
         erased.add(track(TypeName.get(types.erasure(parameter.asType()))));
@@ -817,7 +824,7 @@ public final class FrameEmitter {
         continue;
       }
       MethodSpec.Builder entry = MethodSpec.methodBuilder(method.name + "$override")
-          .addJavadoc("Java's virtual call of {@code $L.$L} on a {@code $L}: starts this override.\n",
+          .addJavadoc("Java's virtual call of {@code $L.$L} on a {@code $L}: starts this method.\n",
               ((TypeElement) overridden.getEnclosingElement()).getQualifiedName(), method.name,
               owner.getSimpleName())
           .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
