@@ -171,11 +171,52 @@ final class Generator {
       }
       sigs.add(s);
     }
+    if (sigs.stream().anyMatch(x -> x.instance) && rnd.nextBoolean()) {
+      p.helpers.add(subclass());
+      withSubclass = true;
+    }
     for (Sig s : sigs) {
       p.methods.add(method(s));
     }
     p.helpers.addAll(helperFields);
     return p;
+  }
+
+  /** Whether the program has a {@code Sub} that overrides instance methods; see {@link #subclass}. */
+  private boolean withSubclass;
+
+  /**
+   * {@code static class Sub extends Owner}, which overrides some instance methods with an {@code
+   * @Async} method that logs, suspends and calls {@code super}, and some with an ordinary method:
+   * a static method's {@code self} may be one, so calls dispatch as Java's do. Its annotation is
+   * written in full, so that {@link Program#asyncHeaders} (the plain twin's factories) skips it.
+   */
+  private String subclass() {
+    StringBuilder sub = new StringBuilder("static class Sub extends " + Program.OWNER + " {\n");
+    for (Sig s : sigs) {
+      if (!s.instance || rnd.nextInt(3) == 0) {
+        continue;
+      }
+      StringBuilder header = new StringBuilder(s.ret.java + " " + s.name + "(Sink out, int d");
+      List<String> args = new ArrayList<>(List.of("out", "d"));
+      for (int i = 0; i < s.params.size(); i++) {
+        header.append(", ").append(s.params.get(i).java).append(" p").append(i);
+        args.add("p" + i);
+      }
+      header.append(") throws Checked");
+      String ret = s.ret == T.VOID ? "" : "return ";
+      if (rnd.nextInt(3) != 0) {
+        sub.append("    @dev.stackless.Async @Override ").append(header).append(" { log(out, \"sub ")
+            .append(s.name).append("\"); suspend(park(out)); ").append(ret).append("super.")
+            .append(s.name).append("(").append(String.join(", ", args)).append("); }\n");
+      } else {
+        String value = s.ret == T.INT ? "d + 1" : s.ret == T.LONG ? "d * 3L" : s.ret == T.BOOL
+            ? "d > 0" : s.ret == T.STR ? "\"p\" + d" : null;
+        sub.append("    @Override ").append(header).append(" { log(out, \"plain ").append(s.name)
+            .append("\");").append(value == null ? "" : " return " + value + ";").append(" }\n");
+      }
+    }
+    return sub.append("  }").toString();
   }
 
   private Method method(Sig s) {
@@ -205,7 +246,8 @@ final class Generator {
     vars.add(new Var("d", T.INT, true, false));
     if (!s.instance && sigs.stream().anyMatch(x -> x.instance)) {
       // the receiver of the instance methods a static method calls, live across its suspensions
-      m.body.stmts.add(new Node().add(Program.OWNER + " self = new " + Program.OWNER + "();"));
+      m.body.stmts.add(new Node().add(Program.OWNER + " self = new " + Program.OWNER
+          + (withSubclass && rnd.nextInt(3) != 0 ? ".Sub" : "") + "();"));
     }
     block(m.body, budget);
     if (s.ret != T.VOID) {
