@@ -215,7 +215,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     Elements elements = processingEnv.getElementUtils();
     CompilationUnitTree unit = ownerPath.getCompilationUnit();
     NameResolver names = new NameResolver(processingEnv, owner, unit);
-    Map<ExecutableElement, String> frameClasses = NameResolver.frameClassNames(methods);
+    Map<ExecutableElement, String> frameClasses =
+        NameResolver.frameClassNames(elements, owner, methods);
     String simpleName = NameResolver.generatedSimpleName(elements, owner);
     String packageOfOwner = elements.getPackageOf(owner).getQualifiedName().toString();
     String qualifiedName =
@@ -464,11 +465,12 @@ public final class AsyncProcessor extends AbstractProcessor {
    * writes in this round.
    */
   private boolean mentionsMissingTypes(TypeElement owner, List<ExecutableElement> methods) {
-    String own = NameResolver.generatedSimpleName(processingEnv.getElementUtils(), owner);
-    String ownQualified = processingEnv.getElementUtils().getPackageOf(owner).isUnnamed() ? own
-        : processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName() + "." + own;
+    Elements elements = processingEnv.getElementUtils();
+    String own = NameResolver.generatedSimpleName(elements, owner);
+    String ownQualified = elements.getPackageOf(owner).isUnnamed() ? own
+        : elements.getPackageOf(owner).getQualifiedName() + "." + own;
     Set<String> ownFrames = new HashSet<>();
-    for (String frame : NameResolver.frameClassNames(methods).values()) {
+    for (String frame : NameResolver.frameClassNames(elements, owner, methods).values()) {
       ownFrames.add(own + "." + frame);
       ownFrames.add(ownQualified + "." + frame);
     }

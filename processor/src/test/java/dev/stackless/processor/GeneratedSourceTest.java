@@ -6,6 +6,7 @@ import static dev.stackless.processor.Sources.compile;
 import static dev.stackless.processor.Sources.file;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -178,6 +179,49 @@ class GeneratedSourceTest {
     assertThat(source).contains("public static final class GetString ");
     assertThat(source).contains("static SizeJavaUtilList size(java.util.List<java.lang.String> a)");
     assertThat(source).contains("static SizeJavaAwtList size(java.awt.List a)");
+  }
+
+  @Test
+  void frameClassesNeverTakeANameTheGeneratedClassMustWrite() {
+    Compilation c = compile(file("Names", String.join("\n",
+        "public class Names<E> {",
+        "  @Async static <T> T t(T x) { suspend(); return x; }",
+        "  @Async E e(E x) { suspend(); return x; }",
+        "  @Async static int generated() { suspend(); return 1; }",
+        "  @Async static int namesAsync() { suspend(); return 2; }",
+        "  @Async static int names() { suspend(); return 3; }",
+        "}")));
+    assertThat(c).succeededWithoutWarnings();
+    String source = generated(c, "demo.NamesAsync");
+    assertThat(source).contains("public static final class TFrame<T> ");
+    assertThat(source).contains("public static final class EFrame<E> ");
+    assertThat(source).contains("public static final class GeneratedFrame ");
+    assertThat(source).contains("public static final class NamesAsyncFrame ");
+    // in a named package the owner's name can be written qualified, so its frame keeps the name
+    assertThat(source).contains("public static final class Names ");
+  }
+
+  @Test
+  void inTheUnnamedPackageFrameClassesNeverHideItsClasses() {
+    JavaFileObject src = JavaFileObjects.forSourceString("Shop", String.join("\n",
+        "import static dev.stackless.Keywords.*;",
+        "import dev.stackless.Async;",
+        "class Item { int price = 3; }",
+        "public class Shop {",
+        "  static int stock = 4;",
+        "  @Async static int item(Item i) { suspend(); return new Item().price + i.price; }",
+        "  @Async static int shop() { suspend(); return Shop.stock; }",
+        "  @Async static int otherAsync() { suspend(); return 1; }",
+        "  @Async static int fetch() { suspend(); return 2; }",
+        "  static ShopAsync.ItemFrame use() { return ShopAsync.item(new Item()); }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).succeededWithoutWarnings();
+    String source = generated(c, "ShopAsync");
+    assertThat(source).contains("public static final class ItemFrame ");
+    assertThat(source).contains("public static final class ShopFrame ");
+    assertThat(source).contains("public static final class OtherAsyncFrame ");
+    assertThat(source).contains("public static final class Fetch ");
   }
 
   private static void assertGolden(String name, String body, String generatedName) {

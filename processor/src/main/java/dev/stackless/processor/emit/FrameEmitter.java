@@ -146,11 +146,8 @@ public final class FrameEmitter {
       addOverrideEntries(type, method);
       type.addType(frameClass(lowered, frameName));
     }
-    qualified.addAll(List.of("Lookup", "MethodHandles", "VarHandle", "MethodHandle", "Privates",
-        "Overrides"));
+    qualified.addAll(TypeSource.QUALIFIED_RUNTIME_NAMES);
     qualified.addAll(TypeSource.shadowedLangNames(elements, owner)); // a p.Object, p.Throwable
-    qualified.add(FRAME.simpleName());
-    qualified.add(GENERATED.simpleName());
     qualified.add(generated.simpleName());
     String[] names = qualified.toArray(new String[0]);
     type.alwaysQualify(names);

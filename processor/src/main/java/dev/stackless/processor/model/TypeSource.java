@@ -12,6 +12,13 @@ import javax.lang.model.type.WildcardType;
 
 /** Writes a type javac computed as Java source with qualified names, or says it cannot. */
 public final class TypeSource {
+  /**
+   * The simple names of the runtime and JDK classes the generated code names, which it always
+   * writes qualified (the user may have classes of these names) and frame classes never take.
+   */
+  public static final java.util.Set<String> QUALIFIED_RUNTIME_NAMES = java.util.Set.of("Frame",
+      "Generated", "Lookup", "MethodHandles", "VarHandle", "MethodHandle", "Privates", "Overrides");
+
   private TypeSource() {}
 
   /** The type as source, or null if it cannot be written (an error, captured or intersection type). */

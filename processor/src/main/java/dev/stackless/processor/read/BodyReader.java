@@ -2604,7 +2604,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return null;
     }
     List<ExecutableElement> async = asyncMethods(owner);
-    Map<ExecutableElement, String> frames = NameResolver.frameClassNames(async);
+    Map<ExecutableElement, String> frames =
+        NameResolver.frameClassNames(env.getElementUtils(), owner, async);
     int arguments = call.getArguments().size();
     FactoryCall found = null;
     for (ExecutableElement method : async) {
@@ -2673,7 +2674,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return null;
     }
     List<ExecutableElement> async = asyncMethods(owner);
-    for (Map.Entry<ExecutableElement, String> entry : NameResolver.frameClassNames(async).entrySet()) {
+    Map<ExecutableElement, String> frames =
+        NameResolver.frameClassNames(env.getElementUtils(), owner, async);
+    for (Map.Entry<ExecutableElement, String> entry : frames.entrySet()) {
       if (entry.getValue().equals(frameClass)) {
         return entry.getKey();
       }

@@ -4,6 +4,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
+import dev.stackless.processor.model.TypeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -358,23 +359,26 @@ public final class NameResolver {
   /**
    * Frame class names: the method's name in UpperCamelCase; overloads add their parameter types
    * ({@code fetch(String)} and {@code fetch(String, int)}: {@code FetchString}, {@code
-   * FetchStringInt}).
+   * FetchStringInt}). A name the generated class must write unqualified ({@link
+   * #reservedFrameNames}) takes the suffix {@code Frame}.
    */
-  public static java.util.Map<ExecutableElement, String> frameClassNames(List<ExecutableElement> methods) {
+  public static java.util.Map<ExecutableElement, String> frameClassNames(
+      Elements elements, TypeElement owner, List<ExecutableElement> methods) {
+    Set<String> reserved = reservedFrameNames(elements, owner, methods);
     java.util.Map<String, Integer> counts = new java.util.HashMap<>();
     for (ExecutableElement method : methods) {
       counts.merge(method.getSimpleName().toString(), 1, Integer::sum);
     }
     java.util.Map<ExecutableElement, String> names = new java.util.LinkedHashMap<>();
     for (ExecutableElement method : methods) {
-      names.put(method, frameClassName(method, counts, false));
+      names.put(method, unreserved(frameClassName(method, counts, false), reserved));
     }
     // size(java.util.List) and size(java.awt.List): the overloads spell out qualified names
     java.util.Map<String, Integer> taken = new java.util.HashMap<>();
     names.values().forEach(name -> taken.merge(name, 1, Integer::sum));
     for (ExecutableElement method : methods) {
       if (taken.get(names.get(method)) > 1 && counts.get(method.getSimpleName().toString()) > 1) {
-        names.put(method, frameClassName(method, counts, true));
+        names.put(method, unreserved(frameClassName(method, counts, true), reserved));
       }
     }
     // get(int) and getInt(): getInt keeps its name, the overload takes a number (GetInt2)
@@ -392,6 +396,46 @@ public final class NameResolver {
       }
     }
     return names;
+  }
+
+  private static String unreserved(String name, Set<String> reserved) {
+    while (reserved.contains(name)) {
+      name += "Frame";
+    }
+    return name;
+  }
+
+  /**
+   * The names a member class of the generated class would hide from code that needs them: the
+   * generated class's own name (a member class may not repeat it), the runtime names it writes
+   * ({@link TypeSource#QUALIFIED_RUNTIME_NAMES}), the type variables in scope in the factories
+   * and frames (a {@code <T>} would hide a frame class {@code T}), and, in the unnamed package,
+   * whose classes have no qualified name to fall back on, every class of that package and every
+   * name a generated class of it may have ({@code ...Async}: stable across rounds).
+   */
+  private static Set<String> reservedFrameNames(
+      Elements elements, TypeElement owner, List<ExecutableElement> methods) {
+    Set<String> reserved = new java.util.HashSet<>(TypeSource.QUALIFIED_RUNTIME_NAMES);
+    reserved.add(generatedSimpleName(elements, owner));
+    for (Element e = owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      ((TypeElement) e).getTypeParameters().forEach(t -> reserved.add(t.getSimpleName().toString()));
+    }
+    for (ExecutableElement method : methods) {
+      method.getTypeParameters().forEach(t -> reserved.add(t.getSimpleName().toString()));
+    }
+    PackageElement pkg = elements.getPackageOf(owner);
+    if (pkg.isUnnamed()) {
+      for (Element type : pkg.getEnclosedElements()) {
+        reserved.add(type.getSimpleName().toString());
+      }
+      for (ExecutableElement method : methods) {
+        String name = upperCamel(method.getSimpleName().toString());
+        if (name.endsWith("Async")) {
+          reserved.add(name);
+        }
+      }
+    }
+    return reserved;
   }
 
   private static String frameClassName(
