@@ -190,8 +190,46 @@ public class Privates {
     return total + names.size();
   }
 
+  private static final int LOW = -1;
+  private static final int HIGH = 10;
+  private static final String NAME = "a\"b";
+  private static final char MARK = '\n';
+  private static final long BIG = 1L << 40;
+  private static final double HALF = 0.5;
+  private final int size = 3;
+
+  /** Private constants: case labels, and operands whose value is negative or needs a suffix. */
+  @Async
+  String constants(int i) {
+    suspend(PARK);
+    String out;
+    switch (i) {
+      case LOW:
+        out = "low";
+        break;
+      case HIGH:
+        out = "high";
+        break;
+      case Privates.HIGH + 1:
+        out = "higher";
+        break;
+      default:
+        out = "x";
+    }
+    String s = switch (NAME) {
+      case NAME -> out + 1;
+      default -> out + 2;
+    };
+    suspend(PARK);
+    return log(s + (5 - LOW) + (i-LOW) + NAME + MARK + (BIG + size) + -HALF + this.size);
+  }
+
   @Async
   public static Object run() {
+    Privates constants = new Privates();
+    for (int i : new int[] {-1, 10, 11, 0}) {
+      log(constants.constants(i));
+    }
     log(new Privates().references());
     log(new Privates().anonymousOuterThis(value(5)));
     log(built());

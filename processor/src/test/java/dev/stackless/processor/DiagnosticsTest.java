@@ -633,17 +633,33 @@ class DiagnosticsTest {
   }
 
   @Test
-  void aPrivateEnumIsAnErrorWhereItsMembersAreUsed() {
+  void aPrivateEnumWithInterfacesIsAnErrorWhereItsMembersAreUsed() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",
-        "  private enum Mode { A, B }",
+        "  private enum Mode implements Runnable { A, B; public void run() {} }",
         "  @Async static int run() {",
         "    suspend();",
         "    return Mode.B.ordinal();",     // 8, the select at 16
         "  }",
         "}"));
-    assertOnlyError(src, "[Unsupported] the private class Mode (a private enum), which B names,"
-        + " is not supported yet", 8, 16);
+    assertOnlyError(src, "[Unsupported] the private class Mode (a private enum that implements"
+        + " interfaces), which B names, is not supported yet", 8, 16);
+  }
+
+  @Test
+  void aSwitchOnAPrivateEnumCompiles() {
+    Compilation c = compile(file("Secret", String.join("\n",
+        "class Secret {",
+        "  private enum Mode { A, B }",
+        "  private static final int B = 2;",
+        "  @Async static int run(int i) {",
+        "    Mode m = i == 0 ? Mode.A : Mode.B;",
+        "    suspend();",
+        "    int k = switch (m) { case A -> 1; case B -> 2; };",
+        "    switch (i) { case B: return k; default: return -k; }",
+        "  }",
+        "}")));
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test

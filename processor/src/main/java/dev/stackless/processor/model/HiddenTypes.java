@@ -176,8 +176,12 @@ public final class HiddenTypes {
 
   /** Why a hidden class cannot have a stand-in, or null if it can. */
   public String whyNot(TypeElement hidden) {
+    if (hidden.getKind() == ElementKind.ENUM) {
+      // held as java.lang.Enum, whose name() and ordinal() the switches on it use
+      return hidden.getInterfaces().isEmpty() ? null : "a private enum that implements interfaces";
+    }
     if (hidden.getKind() != ElementKind.CLASS && !hidden.getKind().name().equals("RECORD")) {
-      return "a private " + (hidden.getKind() == ElementKind.ENUM ? "enum" : "interface");
+      return "a private interface";
     }
     if (!hidden.getTypeParameters().isEmpty()) {
       return "a generic private class";

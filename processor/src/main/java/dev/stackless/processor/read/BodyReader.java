@@ -1000,13 +1000,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       selectorPath = new TreePath(selectorPath,
           ((ParenthesizedTree) selectorPath.getLeaf()).getExpression());
     }
+    boolean onOrdinal =
+        PrivateEnumSwitch.of(tree, names.owner(), this::valueType, this::namesVariable) != null;
     Stmt.Condition selector;
     if (finder.contains(selectorPath.getLeaf())) {
       try {
         ExpressionSpiller.Lowered lowered = ExpressionSpiller.mapValue(spiller.lower(selectorPath),
             value -> {
               List<Object> pieces = new ArrayList<>(index);
-              pieces.set(placeholder, value);
+              pieces.set(placeholder, onOrdinal ? PrivateEnumSwitch.selector(value) : value);
               return Code.concat(pieces.toArray());
             });
         selector = Stmt.Condition.suspending(spilled(lowered), line(selectorPath.getLeaf()));
@@ -1014,7 +1016,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return unsupported(e.at, e.getMessage(), "move the suspension point out of the selector");
       }
     } else {
-      index.set(placeholder, CodeReader.read(this, selectorPath));
+      Code value = CodeReader.read(this, selectorPath);
+      index.set(placeholder, onOrdinal ? PrivateEnumSwitch.selector(value) : value);
       selector = Stmt.Condition.of(Code.concat(index.toArray()));
     }
     List<List<Stmt>> groups = new ArrayList<>();

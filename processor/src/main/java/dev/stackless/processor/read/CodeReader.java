@@ -277,6 +277,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitIdentifier(IdentifierTree node, Void unused) {
+    if (replacedPrivateEnumLabel(node)) {
+      return null;
+    }
     String name = node.getName().toString();
     if (name.equals("this")) {
       if (classMembers.isEmpty() && cx.receiverField() != null) {
@@ -400,6 +403,49 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         && !isDeclaredInside(((MemberSelectTree) qualifier).getExpression().toString());
   }
 
+  /** {@code case RED} of a switch on a private enum ===> {@code case 0 /* RED *&#47;}. */
+  private boolean replacedPrivateEnumLabel(ExpressionTree node) {
+    if (!isCaseLabel()) {
+      return false;
+    }
+    TypeElement privateEnum = PrivateEnumSwitch.ofLabel(getCurrentPath(),
+        cx.names().owner(), cx::valueType, this::namesVariable);
+    if (privateEnum == null) {
+      return false;
+    }
+    replace(node, PrivateEnumSwitch.label(privateEnum, node));
+    return true;
+  }
+
+  private boolean namesVariable(String name) {
+    return isDeclaredInside(name) || cx.namesVariable(name);
+  }
+
+  /**
+   * A switch on a private enum, read whole: on the ordinal, and with the {@code default} a switch
+   * expression needs then (see PrivateEnumSwitch).
+   */
+  private void switchOnOrdinal(Tree node, ExpressionTree selector, boolean expression) {
+    List<? extends CaseTree> cases = PrivateEnumSwitch.casesOf(node);
+    if (PrivateEnumSwitch.of(node, cx.names().owner(), cx::valueType, this::namesVariable)
+        == null) {
+      return;
+    }
+    if (selector instanceof ParenthesizedTree) {
+      selector = ((ParenthesizedTree) selector).getExpression(); // switch (x): the parentheses stay
+    }
+    edits.add(new Edit(start(selector), start(selector),
+        List.of(new Part.Text(PrivateEnumSwitch.SELECTOR_START))));
+    edits.add(new Edit(end(selector), end(selector),
+        List.of(new Part.Text(PrivateEnumSwitch.SELECTOR_END))));
+    if (expression && cases.stream().noneMatch(CaseLabels::isDefault)) {
+      int closing = end(node) - 1;
+      boolean rules = cases.get(0).getCaseKind() == CaseTree.CaseKind.RULE;
+      edits.add(new Edit(closing, closing,
+          List.of(new Part.Text(PrivateEnumSwitch.missingDefault(rules)))));
+    }
+  }
+
   /** Whether the current tree is a case's label ({@code case X:}, {@code case X, Y ->}). */
   private boolean isCaseLabel() {
     TreePath label = getCurrentPath();
@@ -417,6 +463,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+    if (replacedPrivateEnumLabel(node)) {
+      return null;
+    }
     if (node.getIdentifier().contentEquals("this") && (classMembers.isEmpty()
         || isOuterThis(node))) {
       // this of the owner, or Outer.this: the enclosing instance (also in a class body of the
@@ -1310,10 +1359,16 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    */
   private void privateField(Tree node, javax.lang.model.element.VariableElement field, Code self,
       boolean selfIsExpression) {
+    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
+    if (field.getConstantValue() != null && (isStatic || !selfIsExpression)) {
+      // a constant variable is its value, as javac writes it: a case label may be one, and
+      // reading it initializes no class
+      replace(node, cx.names().constantExpression(field.getConstantValue()));
+      return;
+    }
     if (reportedWithoutStandIn(node, field)) {
       return;
     }
-    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
     String type = dev.stackless.processor.model.TypeSource.print(field.asType());
     if (type == null || (isStatic && TypeSource.mentionsTypeVariable(field.asType()))) {
       unsupported(node, "the private field " + field.getSimpleName() + ", whose type cannot be"
@@ -1920,6 +1975,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
+    switchOnOrdinal(node, node.getExpression(), true);
     innerSwitchExpressions++; // its yields stay its own
     try {
       return super.visitSwitchExpression(node, unused);
@@ -2131,6 +2187,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitSwitch(SwitchTree node, Void unused) {
+    switchOnOrdinal(node, node.getExpression(), false);
     innerBreakables++;
     try {
       return super.visitSwitch(node, unused);

@@ -805,12 +805,17 @@ final class ExpressionSpiller {
       labels.add(caseLabel(otherLabels));
       arms.add(others);
     }
-    if (otherDefault) {
+    ReadContext read = cx.readContext();
+    boolean onOrdinal = PrivateEnumSwitch.of(
+        tree, read.names().owner(), read::valueType, read::namesVariable) != null;
+    if (otherDefault
+        || onOrdinal && tree.getCases().stream().noneMatch(CaseLabels::isDefault)) {
+      // on ordinals, the cases' labels do not cover all ints: the rest is the switch as written
       labels.add(Code.text("default"));
       arms.add(others);
     }
     return Lowered.cases(List.of(Code.concat("var ", saved, " = ", value, ";")),
-        Code.text(saved), labels, arms);
+        onOrdinal ? PrivateEnumSwitch.selector(Code.text(saved)) : Code.text(saved), labels, arms);
   }
 
   /** A pattern switch's case label as written: {@code case String s}, {@code case null, default}. */

@@ -82,6 +82,12 @@ public final class NameResolver {
     return hidden;
   }
 
+  /** A constant's value as source ({@code 5L}, {@code "a\\n"}), parenthesized unless a literal. */
+  public String constantExpression(Object value) {
+    String text = elements.getConstantExpression(value);
+    return text.matches("[\\w.]+|\".*\"|'.*'") ? text : "(" + text + ")";
+  }
+
   public CompilationUnitTree unit() {
     return unit;
   }

@@ -50,6 +50,17 @@ interface ReadContext {
   /** The body-level local named so at the point being read, or null. */
   Local bodyLocal(String name);
 
+  /** The class of a value as far as the declarations tell it ({@code m}, {@code this.mode}). */
+  default javax.lang.model.element.TypeElement valueType(com.sun.source.tree.ExpressionTree value) {
+    Intrinsics.Receiver receiver = Intrinsics.receiverOf(value, names(), this::localType);
+    return receiver == null || receiver.isType ? null : receiver.type;
+  }
+
+  /** Whether a simple name means a body local or a field here (not, say, an enum's constant). */
+  default boolean namesVariable(String name) {
+    return bodyLocal(name) != null || names().field(name) != null;
+  }
+
   /**
    * The lowered statement that a {@code break}/{@code continue} leaving the fragment targets, or
    * null if it targets a statement that stays plain Java.
