@@ -125,6 +125,34 @@ public class Overriding {
     }
   }
 
+  interface Tagged {
+    default String tag() {
+      return log("tagged");
+    }
+  }
+
+  /** I.super calls of a default method, @Async and plain, that the class overrides itself. */
+  static class Both implements Greeter, Tagged {
+    @Async
+    @Override
+    public String greet(String who) {
+      suspend(PARK);
+      return log("yo " + who);
+    }
+
+    @Override
+    public String tag() {
+      return log("both");
+    }
+
+    @Async
+    @Override
+    public String twice(String who) {
+      suspend(PARK);
+      return Tagged.super.tag() + tag() + Greeter.super.twice(who);
+    }
+  }
+
   abstract static class Source<T> {
     @Async
     abstract T next(T seed);
@@ -231,6 +259,9 @@ public class Overriding {
     for (Op op : Op.values()) {
       log(op + " " + op.apply(3, 4));
     }
+    log(new Both().twice("cy"));
+    Greeter both = new Both();
+    log(both.twice("di"));
     Named named = new Inherits();
     log(named.label());
     Square square = new Tile();

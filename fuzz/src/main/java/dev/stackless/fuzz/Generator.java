@@ -158,6 +158,10 @@ final class Generator {
     p.helpers.add("int bm(Sink out, int x) { return log(out, x * 5 - 2); }");
     // a generic @Async method: inference, explicit type arguments, boxes in and out
     p.helpers.add("@Async static <V> V pass(Sink out, V value) throws Checked { suspend(park(out)); return value; }");
+    if (rnd.nextInt(3) == 0) {
+      // hides the imported rt.Color: the frames hold it as java.lang.Enum, switch on ordinal()
+      p.helpers.add("private enum Color { RED, GREEN, BLUE }");
+    }
     int n = 1 + rnd.nextInt(4);
     sigs.add(new Sig(0, "run", T.STR));
     T[] rets = {T.INT, T.INT, T.LONG, T.BOOL, T.STR, T.STR, T.VOID};

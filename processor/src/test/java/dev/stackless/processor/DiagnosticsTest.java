@@ -647,6 +647,36 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anInterfaceSuperMethodReferenceIsAnError() {
+    JavaFileObject src = file("Refs", String.join("\n",
+        "interface Tagged { default String tag() { return \"t\"; } }",
+        "class Refs implements Tagged {",
+        "  @Async String run() {",
+        "    suspend();",
+        "    java.util.function.Supplier<String> f = Tagged.super::tag;", // 8, .super at 51
+        "    return f.get() + Tagged.super.tag();",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] Tagged.super other than as the receiver of a call in an"
+        + " @Async body is not supported yet by the Stackless processor; write a lambda that"
+        + " calls it: () -> Tagged.super.tag(..)", 8, 51);
+  }
+
+  @Test
+  void anOuterClassSuperCallIsAnError() {
+    JavaFileObject src = file("Outer", String.join("\n",
+        "class Base { String s() { return \"s\"; } }",
+        "class Outer extends Base {",
+        "  class In {",
+        "    @Async String run() { suspend(); return Outer.super.s(); }", // 7, .super at 50
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] Outer.super (an outer class's superclass) in an @Async"
+        + " body is not supported yet by the Stackless processor; call a method of Outer that"
+        + " calls super", 7, 50);
+  }
+
+  @Test
   void aSwitchOnAPrivateEnumCompiles() {
     Compilation c = compile(file("Secret", String.join("\n",
         "class Secret {",

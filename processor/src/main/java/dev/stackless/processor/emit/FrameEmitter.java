@@ -356,11 +356,12 @@ public final class FrameEmitter {
     for (Map.Entry<String, javax.lang.model.element.ExecutableElement> entry
         : privates.methods().entrySet()) {
       addMethodAccessor(type, entry.getKey(), entry.getValue(),
-          lookups.get((TypeElement) entry.getValue().getEnclosingElement()), null);
+          lookups.get((TypeElement) entry.getValue().getEnclosingElement()), null, null);
     }
     for (Map.Entry<String, javax.lang.model.element.ExecutableElement> entry
         : privates.superMethods().entrySet()) {
-      addMethodAccessor(type, entry.getKey(), entry.getValue(), lookups.get(owner), owner);
+      addMethodAccessor(type, entry.getKey(), entry.getValue(), lookups.get(owner), owner,
+          privates.superSite(entry.getKey()));
     }
   }
 
@@ -568,10 +569,12 @@ public final class FrameEmitter {
   /**
    * {@code secret$call1(self, a0)}: a private method through its {@code MethodHandle}; or, with a
    * {@code specialCaller}, {@code super$m$call1(self, a0)}: the superclass's method as {@code
-   * super.m(a0)} calls it in {@code specialCaller}, through {@code findSpecial}.
+   * super.m(a0)} calls it in {@code specialCaller}, through {@code findSpecial} on {@code
+   * specialSite} (the method's class, or {@code I} for {@code I.super.m(a0)}).
    */
   private void addMethodAccessor(TypeSpec.Builder type, String accessor,
-      javax.lang.model.element.ExecutableElement method, String lookup, TypeElement specialCaller) {
+      javax.lang.model.element.ExecutableElement method, String lookup, TypeElement specialCaller,
+      TypeElement specialSite) {
     TypeElement site = specialCaller != null
         ? specialCaller : (TypeElement) method.getEnclosingElement();
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
@@ -639,6 +642,7 @@ public final class FrameEmitter {
               + String.join(", ", classes) + "})", constructorArgs.toArray())
           .build());
     } else if (specialCaller != null) {
+      initArgs.set(2, classOf(specialSite.asType()));
       initArgs.add(raw(specialCaller));
       type.addField(FieldSpec.builder(METHOD_HANDLE, handle, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$T.special($L, $L, $S, $L, new Class<?>[] {"

@@ -22,6 +22,7 @@ public final class PrivateAccess {
   private final Map<String, ExecutableElement> methods = new LinkedHashMap<>();
   private final Map<String, TypeElement> enclosingInstances = new LinkedHashMap<>();
   private final Map<String, ExecutableElement> superMethods = new LinkedHashMap<>();
+  private final Map<String, TypeElement> superSites = new LinkedHashMap<>();
   private final Map<String, TypeElement> classTests = new LinkedHashMap<>();
 
   public PrivateAccess(TypeElement owner) {
@@ -55,9 +56,31 @@ public final class PrivateAccess {
    * accessor's name ({@code super$m$call1}).
    */
   public String superMethod(ExecutableElement method) {
-    String name = "super$" + method.getSimpleName() + "$call" + method.getParameters().size();
+    return superMethod(method, (TypeElement) method.getEnclosingElement(), "");
+  }
+
+  /**
+   * Records a default method that {@code I.super.m(..)} calls; returns the accessor's name
+   * ({@code I$super$m$call1}).
+   */
+  public String interfaceSuperMethod(TypeElement superinterface, ExecutableElement method) {
+    return superMethod(method, superinterface, flatName(superinterface) + "$");
+  }
+
+  private String superMethod(ExecutableElement method, TypeElement named, String prefix) {
+    String name =
+        prefix + "super$" + method.getSimpleName() + "$call" + method.getParameters().size();
     superMethods.putIfAbsent(name, method);
+    superSites.putIfAbsent(name, named);
     return name;
+  }
+
+  /**
+   * The class or interface whose method a super accessor calls, as {@code invokespecial} names
+   * it: the method's class for {@code super.m()}, {@code I} for {@code I.super.m()}.
+   */
+  public TypeElement superSite(String accessor) {
+    return superSites.get(accessor);
   }
 
   /**

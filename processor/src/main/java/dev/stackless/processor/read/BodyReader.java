@@ -1565,7 +1565,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return false;
     }
     ExpressionTree qualifier = ((MemberSelectTree) invocation.getMethodSelect()).getExpression();
-    if (Intrinsics.isThis(qualifier) || Intrinsics.isSuper(qualifier)) {
+    if (Intrinsics.isThis(qualifier) || isSuperReceiver(qualifier)) {
       return false;
     }
     Intrinsics.Receiver receiver = Intrinsics.receiverOf(qualifier, names, this::localTypeElement);
@@ -1702,11 +1702,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       name.append("<").append(String.join(", ", args)).append(">");
     }
     name.append(call.method.getSimpleName());
-    if (call.receiver != null && Intrinsics.isSuper(call.receiver)
+    if (call.receiver != null && isSuperReceiver(call.receiver)
         && Overriding.isOverridable(call.method)) {
       name.append("$super"); // runs the superclass's body, as invokespecial does, never an override
     }
     return name.append("(").toString();
+  }
+
+  /** {@code super} or {@code I.super}: the receiver is this, and no override runs. */
+  private boolean isSuperReceiver(ExpressionTree receiver) {
+    return Intrinsics.isSuper(receiver) || Intrinsics.interfaceSuper(receiver, names) != null;
   }
 
   /**
@@ -1718,7 +1723,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     ExpressionTree select = invocation.getMethodSelect();
     if (select instanceof MemberSelectTree) {
       ExpressionTree qualifier = ((MemberSelectTree) select).getExpression();
-      return qualifier instanceof MemberSelectTree // Outer.this
+      return qualifier instanceof MemberSelectTree && !isSuperReceiver(qualifier) // Outer.this
           ? CodeReader.read(this, new TreePath(new TreePath(path, select), qualifier))
           : Code.text(RECEIVER);
     }
@@ -1734,7 +1739,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     boolean first = true;
     if (!call.method.getModifiers().contains(Modifier.STATIC)) {
       if (call.receiver == null || Intrinsics.isThis(call.receiver)
-          || Intrinsics.isSuper(call.receiver)) {
+          || isSuperReceiver(call.receiver)) {
         pieces.add(unevaluatedReceiver(path, invocation));
       } else {
         MemberSelectTree select = (MemberSelectTree) invocation.getMethodSelect();

@@ -417,6 +417,13 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return true;
   }
 
+  /** The name a method reference at the current tree's parent names, or {@code m}. */
+  private String referencedName() {
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    return parent instanceof MemberReferenceTree
+        ? ((MemberReferenceTree) parent).getName().toString() : "m";
+  }
+
   private boolean namesVariable(String name) {
     return isDeclaredInside(name) || cx.namesVariable(name);
   }
@@ -477,8 +484,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     if (node.getIdentifier().contentEquals("super") && classMembers.isEmpty()) {
-      unsupported(node, node.getExpression() + ".super in an @Async body",
-          "call the method through this instead");
+      boolean ofInterface = Intrinsics.interfaceSuper(node, cx.names()) != null;
+      unsupported(node, node.getExpression() + ".super" + (ofInterface
+              ? " other than as the receiver of a call" : " (an outer class's superclass)")
+              + " in an @Async body", ofInterface
+              ? "write a lambda that calls it: () -> " + node + "." + referencedName() + "(..)"
+              : "call a method of " + node.getExpression() + " that calls super");
       return null;
     }
     if (Intrinsics.isSuper(node.getExpression()) && classMembers.isEmpty()
@@ -901,9 +912,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     if (node.getMethodSelect() instanceof MemberSelectTree && classMembers.isEmpty()
-        && ((MemberSelectTree) node.getMethodSelect()).getExpression() instanceof IdentifierTree
-        && ((IdentifierTree) ((MemberSelectTree) node.getMethodSelect()).getExpression())
-            .getName().contentEquals("super")) {
+        && (Intrinsics.isSuper(((MemberSelectTree) node.getMethodSelect()).getExpression())
+            || Intrinsics.interfaceSuper(((MemberSelectTree) node.getMethodSelect())
+                .getExpression(), cx.names()) != null)) {
       callSuper(node, (MemberSelectTree) node.getMethodSelect());
       scan(node.getTypeArguments(), null);
       scan(node.getArguments(), null);
@@ -1210,11 +1221,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   /**
    * {@code super.m(a)} ===> {@code OwnerAsync.super$m$call1($this, a)}: the superclass's method,
    * through an accessor on a {@code findSpecial} handle, which calls it as {@code super} does,
-   * without dispatching to an override.
+   * without dispatching to an override. {@code I.super.m(a)} calls the interface's default method
+   * so ({@code OwnerAsync.I$super$m$call1($this, a)}).
    */
   private void callSuper(MethodInvocationTree node, MemberSelectTree select) {
     TypeElement owner = cx.names().owner();
-    javax.lang.model.type.TypeMirror superclass = owner.getSuperclass();
+    TypeElement superinterface = Intrinsics.interfaceSuper(select.getExpression(), cx.names());
+    javax.lang.model.type.TypeMirror superclass =
+        superinterface != null ? superinterface.asType() : owner.getSuperclass();
     String name = select.getIdentifier().toString();
     int arity = node.getArguments().size();
     ExecutableElement found = null;
@@ -1236,12 +1250,13 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       }
     }
     if (generic) {
-      unsupported(select, "super." + name + "(..), whose signature uses the superclass's type"
-          + " variables,", "call a method of the owner that calls super");
+      unsupported(select, select.getExpression() + "." + name + "(..), whose signature uses the"
+          + " superclass's type variables,", "call a method of the owner that calls super");
       return;
     }
     if (candidates != 1 || cx.receiverField() == null || !node.getTypeArguments().isEmpty()) {
-      unsupported(select, "super." + name + "(..) " + (candidates > 1 ? "of an overloaded method"
+      unsupported(select, select.getExpression() + "." + name + "(..) " + (candidates > 1
+              ? "of an overloaded method"
               : "here"), "call an overload of its own name in the superclass, or a method of the"
               + " owner that calls super");
       return;
@@ -1251,7 +1266,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           ((TypeElement) found.getEnclosingElement()).getQualifiedName().toString());
       return;
     }
-    replace(select, cx.generatedClass() + "." + cx.privates().superMethod(found));
+    replace(select, cx.generatedClass() + "." + (superinterface != null
+        ? cx.privates().interfaceSuperMethod(superinterface, found)
+        : cx.privates().superMethod(found)));
     int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
     String text = cx.receiverField() + (node.getArguments().isEmpty() ? "" : ", ");
     edits.add(new Edit(at, at, List.of(new Part.Text(text))));

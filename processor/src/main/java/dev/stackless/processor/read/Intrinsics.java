@@ -180,6 +180,10 @@ public final class Intrinsics {
     if (isThis(tree)) {
       return new Receiver(names.owner(), false);
     }
+    TypeElement superinterface = interfaceSuper(tree, names);
+    if (superinterface != null) {
+      return new Receiver(superinterface, false);
+    }
     if (isSuper(tree)) {
       TypeElement superclass = asTypeElement(names.owner().getSuperclass());
       return superclass == null ? null : new Receiver(superclass, false);
@@ -290,6 +294,19 @@ public final class Intrinsics {
       result = returned;
     }
     return result == null ? null : new Receiver(result, false);
+  }
+
+  /**
+   * The interface {@code I} of {@code I.super}, the receiver of a call of its default method
+   * ({@code Greeter.super.greet()}); null for any other tree, {@code Outer.super} among them.
+   */
+  static TypeElement interfaceSuper(Tree tree, NameResolver names) {
+    if (!(tree instanceof MemberSelectTree)
+        || !((MemberSelectTree) tree).getIdentifier().contentEquals("super")) {
+      return null;
+    }
+    TypeElement type = names.typeOfQualifier(((MemberSelectTree) tree).getExpression().toString());
+    return type != null && type.getKind().isInterface() ? type : null;
   }
 
   /** Whether the tree is {@code super}, as a receiver of the owner's superclass's methods. */
