@@ -168,11 +168,15 @@ public abstract class Frame<T> implements AnyFrame {
   /** The body of {@link Keywords#nosuspend(Frame)}. */
   final T nosuspendResult() {
     if (awaiter != DONE) {
+      Frame<?> override = dispatchedTo();
       throw new IllegalStateException(
           "async function called in nosuspend scope suspended: "
               + asyncMethodName()
               + " has not completed ("
-              + statusName(status)
+              + (override != null
+                  ? "dispatched to " + override.asyncMethodName() + ", "
+                      + statusName(override.status)
+                  : statusName(status))
               + ")");
     }
     return outcome();
@@ -542,7 +546,7 @@ public abstract class Frame<T> implements AnyFrame {
       case AWAITING:
         return "awaiting function resumed: "
             + asyncMethodName()
-            + " is parked in await and is resumed by the frame it awaits";
+            + " is parked in await; only the completion of the frame it awaits resumes it";
       case COMPLETED:
         return "resumed an async function which already returned: " + asyncMethodName();
       default:

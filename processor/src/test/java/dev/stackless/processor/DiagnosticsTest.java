@@ -128,7 +128,19 @@ class DiagnosticsTest {
         "    suspend();",                // 6
         "  }",
         "}"));
-    assertOnlyError(src, "[SuspendOutsideAsync] suspend()", 6, 5);
+    assertOnlyError(src, "[SuspendOutsideAsync] suspend() is a suspension point and may only"
+        + " appear in an @Async method; a constructor cannot suspend", 6, 5);
+  }
+
+  @Test
+  void suspendInALambdaOfAPlainMethodIsALambdaError() {
+    JavaFileObject src = file("Plain", String.join("\n",
+        "class Plain {",
+        "  static Runnable run() {",
+        "    return () -> suspend();",   // 6
+        "  }",
+        "}"));
+    assertOnlyError(src, "[SuspendInLambda] cannot suspend inside a lambda body", 6, 18);
   }
 
   @Test
@@ -139,7 +151,8 @@ class DiagnosticsTest {
         "    suspend();",                // 6
         "  }",
         "}"));
-    assertOnlyError(src, "[SuspendOutsideAsync] suspend()", 6, 5);
+    assertOnlyError(src, "[SuspendOutsideAsync] suspend() is a suspension point and may only"
+        + " appear in an @Async method; an initializer cannot suspend", 6, 5);
   }
 
   @Test

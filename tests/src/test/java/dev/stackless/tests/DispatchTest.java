@@ -39,6 +39,17 @@ class DispatchTest {
   }
 
   @Test
+  void nosuspendOfADispatchedFrameNamesTheSuspendedOverride() {
+    var frame = Dispatch_AnimalAsync.sound(new Dispatch.Dog(), 2);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    assertEquals("async function called in nosuspend scope suspended:"
+        + " dev.stackless.tests.Dispatch.Animal.sound has not completed"
+        + " (dispatched to dev.stackless.tests.Dispatch.Dog.sound, SUSPENDED)", e.getMessage());
+    takeParked().resume();
+    assertEquals("woofwoof", nosuspend(frame));
+  }
+
+  @Test
   void resumingTheOverridesOwnFrameCompletesTheDispatchingOne() {
     var frame = Dispatch_AnimalAsync.greet(new Dispatch.Dog());
     takeParked().resume();

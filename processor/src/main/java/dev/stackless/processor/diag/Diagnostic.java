@@ -7,8 +7,7 @@ package dev.stackless.processor.diag;
 public enum Diagnostic {
   SUSPEND_OUTSIDE_ASYNC(
       "SuspendOutsideAsync",
-      "%s is a suspension point and may only appear in an @Async method; annotate the method"
-          + " with @Async"),
+      "%s is a suspension point and may only appear in an @Async method; %s"),
   ASYNC_CALL_OUTSIDE_ASYNC(
       "AsyncCallOutsideAsync",
       "%s is an @Async method and may only be called directly from an @Async method; start it"

@@ -180,10 +180,19 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
               + "(..)";
       reporter.error(at, unit, Diagnostic.ASYNC_CALL_OUTSIDE_ASYNC,
           call.method.getSimpleName(), factory, factory);
+    } else if (barrier != null) {
+      // in a lambda or a class body of plain code: @Async on the method would not help
+      reporter.error(at, unit, barrierDiagnostic, what);
+      reporter.note(barrier, unit, Diagnostic.NOTE_CONSTRUCT, barrierKind);
+      return;
     } else {
-      reporter.error(at, unit, Diagnostic.SUSPEND_OUTSIDE_ASYNC, what);
+      reporter.error(at, unit, Diagnostic.SUSPEND_OUTSIDE_ASYNC, what, memberMethod == null
+          ? "an initializer cannot suspend: move it into an @Async method"
+          : memberMethod.getName().contentEquals("<init>")
+              ? "a constructor cannot suspend: move it into an @Async method"
+              : "annotate the method with @Async");
     }
-    if (memberMethod != null) {
+    if (memberMethod != null && !memberMethod.getName().contentEquals("<init>")) {
       reporter.note(memberMethod, unit, Diagnostic.NOTE_ASYNC_METHOD, memberMethod.getName());
     }
   }
