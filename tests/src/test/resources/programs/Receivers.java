@@ -8,6 +8,8 @@ import dev.stackless.Async;
 /** Instance @Async methods called on receivers that are expressions: results, elements, new. */
 public class Receivers {
   final int base;
+  final java.util.List<Receivers> kids = new java.util.ArrayList<>();
+  static final java.util.List<Receivers> SHARED = java.util.List.of(new Receivers(90));
 
   Receivers(int base) {
     this.base = log(base);
@@ -37,6 +39,13 @@ public class Receivers {
     return next();
   }
 
+  /** Receivers typed by a field's type arguments. */
+  @Async
+  int viaKids() {
+    kids.add(next());
+    return kids.get(0).add(1) + this.kids.get(0).add(2) + SHARED.get(0).later().add(3);
+  }
+
   @Async
   public static Object run() {
     Receivers r = new Receivers(1);
@@ -52,6 +61,11 @@ public class Receivers {
     byName.put("a", new Receivers(50));
     sum += list.get(log(1)).add(2) + byName.get("a").add(3) + list.get(0).later().add(4);
     sum += byName.computeIfAbsent("b", k -> new Receivers(60)).add(5);
+    sum += r.viaKids();
+    Receivers a = new Receivers(70);
+    Receivers b = new Receivers(80);
+    boolean even = log(sum) % 2 == 0;
+    sum += (even ? a : b).add(7) + (!even ? a : b).later().add(8) + (even ? a : b).next().base;
     try {
       nothing().add(log(11));
     } catch (NullPointerException e) {

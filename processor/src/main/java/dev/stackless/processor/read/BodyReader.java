@@ -65,6 +65,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -1814,8 +1815,27 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     TypeMirror type = null;
     if (receiver instanceof IdentifierTree) {
-      Local local = bodyLocal(((IdentifierTree) receiver).getName().toString());
-      type = local == null ? null : local.mirror();
+      String name = ((IdentifierTree) receiver).getName().toString();
+      Local local = bodyLocal(name);
+      NameResolver.Member field = local == null ? names.field(name) : null;
+      type = local != null ? local.mirror()
+          : field != null && field.element.getKind() == ElementKind.FIELD
+              ? field.element.asType() : null;
+    } else if (receiver instanceof MemberSelectTree
+        && Intrinsics.isThis(((MemberSelectTree) receiver).getExpression())) {
+      // this.list: the owner's field
+      NameResolver.Member field =
+          names.field(((MemberSelectTree) receiver).getIdentifier().toString());
+      type = field != null && field.element.getKind() == ElementKind.FIELD && field.viaOwner
+          ? field.element.asType() : null;
+    } else if (receiver instanceof ConditionalExpressionTree) {
+      // (c ? a : b).m(): both sides of one type
+      DeclaredType whenTrue =
+          receiverType(((ConditionalExpressionTree) receiver).getTrueExpression());
+      DeclaredType whenFalse =
+          receiverType(((ConditionalExpressionTree) receiver).getFalseExpression());
+      return whenTrue != null && whenFalse != null
+          && env.getTypeUtils().isSameType(whenTrue, whenFalse) ? whenTrue : null;
     } else if (receiver instanceof MethodInvocationTree
         && ((MethodInvocationTree) receiver).getMethodSelect() instanceof MemberSelectTree) {
       MethodInvocationTree call = (MethodInvocationTree) receiver;
