@@ -44,9 +44,35 @@ public class Calls {
     return n % 2 == 0;
   }
 
+  /** Overloads of one arity, one @Async and one not: the arguments' types choose, as in Java. */
+  static String shape(String s) {
+    return log("plain " + s);
+  }
+
+  @Async
+  static String shape(int n) {
+    suspend(PARK);
+    return log("async " + n);
+  }
+
+  String shape(String s, long k) {
+    return log("plain " + s + k);
+  }
+
+  @Async
+  String shape(int n, Integer k) {
+    suspend(PARK);
+    return log("async " + n + k);
+  }
+
   @Async
   public static Object run() {
     Calls c = new Calls();
+    String word = "w";
+    int count = 4;
+    char letter = 'x';
+    log(shape("a") + shape(3) + shape(word) + shape(count) + shape(letter) + shape(word + count));
+    log(c.shape(word, 2) + c.shape(count, 5) + c.shape("s", count));
     int first = c.bump(2);
     int second = c.bump(3);
     log(first + "," + second);

@@ -690,6 +690,22 @@ class DiagnosticsTest {
   }
 
   @Test
+  void mixedOverloadsTheArgumentsDoNotChooseAreAnError() {
+    JavaFileObject src = file("Mixed", String.join("\n",
+        "class Mixed {",
+        "  static int f(long x) { return 1; }",
+        "  @Async static int f(Integer x) { suspend(); return 2; }",
+        "  @Async static int run(String s) {",
+        "    int a = f(s.length());",    // 8: f at 13; long and Integer both apply to an int
+        "    return a + f(5L);",           // the long decides: plain f(long)
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] this call is not supported yet by the Stackless"
+        + " processor; overloads of f with 1 arguments are both @Async and not, and the"
+        + " arguments' types, as the declarations tell them, do not choose one", 8, 13);
+  }
+
+  @Test
   void aSwitchOnAPrivateEnumCompiles() {
     Compilation c = compile(file("Secret", String.join("\n",
         "class Secret {",

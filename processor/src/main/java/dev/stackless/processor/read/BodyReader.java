@@ -1768,16 +1768,20 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   private Intrinsics.AsyncCall asyncCall(MethodInvocationTree invocation) {
+    KnownFacts facts = new KnownFacts(visibleLocals());
+    java.util.function.Predicate<ExecutableElement> mayApply =
+        method -> facts.mayApply(method, invocation);
     try {
       return Intrinsics.asyncCall(
-          invocation, names, name -> receiverClass(invocation, name), asyncNames);
+          invocation, names, name -> receiverClass(invocation, name), asyncNames, mayApply);
     } catch (Intrinsics.Undecidable e) {
       DeclaredType receiver = invocation.getMethodSelect() instanceof MemberSelectTree
           ? receiverType(((MemberSelectTree) invocation.getMethodSelect()).getExpression())
           : null;
       if (receiver != null) {
         try { // list.get(0).fetch(): the type arguments of list's type say what get returns
-          return Intrinsics.callOn((TypeElement) receiver.asElement(), invocation, names);
+          return Intrinsics.callOn(
+              (TypeElement) receiver.asElement(), invocation, names, mayApply);
         } catch (Intrinsics.Undecidable overloads) {
           // reported below
         }

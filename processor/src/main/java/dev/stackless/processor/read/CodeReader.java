@@ -878,12 +878,22 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         List<ExecutableElement> methods = cx.names().methods(name);
         if (!methods.isEmpty()) {
           TypeElement site = cx.names().methodSite(name);
-          boolean allStatic = true;
+          // qualified as the overloads of the call's arity are: static ones by the class
+          List<ExecutableElement> ofArity = new ArrayList<>();
           for (ExecutableElement method : methods) {
+            int params = method.getParameters().size();
+            if (params == node.getArguments().size()
+                || method.isVarArgs() && node.getArguments().size() >= params - 1) {
+              ofArity.add(method);
+            }
+          }
+          List<ExecutableElement> qualifying = ofArity.isEmpty() ? methods : ofArity;
+          boolean allStatic = true;
+          for (ExecutableElement method : qualifying) {
             allStatic &= method.getModifiers().contains(Modifier.STATIC);
           }
-          ExecutableElement chosen = methods.get(0);
-          for (ExecutableElement method : methods) {
+          ExecutableElement chosen = qualifying.get(0);
+          for (ExecutableElement method : qualifying) {
             if (allStatic == method.getModifiers().contains(Modifier.STATIC)) {
               chosen = method;
             }

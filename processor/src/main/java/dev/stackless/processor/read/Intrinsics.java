@@ -101,6 +101,21 @@ public final class Intrinsics {
       Function<String, TypeElement> receiverType,
       java.util.Set<String> asyncNames)
       throws Undecidable {
+    return asyncCall(invocation, names, receiverType, asyncNames, method -> true);
+  }
+
+  /**
+   * As above; of overloads with as many parameters as the call has arguments, only those that
+   * {@code mayApply} to its arguments are candidates (a {@code plain(String)} next to an {@code
+   * @Async async(int)} called as {@code f(5)}).
+   */
+  static AsyncCall asyncCall(
+      MethodInvocationTree invocation,
+      NameResolver names,
+      Function<String, TypeElement> receiverType,
+      java.util.Set<String> asyncNames,
+      java.util.function.Predicate<ExecutableElement> mayApply)
+      throws Undecidable {
     ExpressionTree select = invocation.getMethodSelect();
     int arity = invocation.getArguments().size();
     if (select instanceof IdentifierTree) {
@@ -108,7 +123,7 @@ public final class Intrinsics {
       if (Keyword.named(name) != null && !names.declaresMethod(name)) {
         return null;
       }
-      ExecutableElement method = pick(names.methods(name), arity, name);
+      ExecutableElement method = pick(names.methods(name), arity, name, mayApply);
       return method == null
           ? null
           : new AsyncCall(method, (TypeElement) method.getEnclosingElement(), null);
@@ -131,7 +146,8 @@ public final class Intrinsics {
       }
       return null;
     }
-    ExecutableElement method = pick(names.methodsOf(receiver.type, name), arity, name);
+    ExecutableElement method =
+        pick(names.methodsOf(receiver.type, name), arity, name, mayApply);
     if (method == null) {
       return null;
     }
@@ -144,12 +160,12 @@ public final class Intrinsics {
    * The {@code @Async} method a call on a receiver of class {@code type} calls, or null if an
    * ordinary one; for a receiver whose class the caller found another way.
    */
-  static AsyncCall callOn(TypeElement type, MethodInvocationTree invocation, NameResolver names)
-      throws Undecidable {
+  static AsyncCall callOn(TypeElement type, MethodInvocationTree invocation, NameResolver names,
+      java.util.function.Predicate<ExecutableElement> mayApply) throws Undecidable {
     MemberSelectTree select = (MemberSelectTree) invocation.getMethodSelect();
     String name = select.getIdentifier().toString();
     ExecutableElement method =
-        pick(names.methodsOf(type, name), invocation.getArguments().size(), name);
+        pick(names.methodsOf(type, name), invocation.getArguments().size(), name, mayApply);
     return method == null ? null
         : new AsyncCall(method, (TypeElement) method.getEnclosingElement(), select.getExpression());
   }
@@ -321,14 +337,14 @@ public final class Intrinsics {
     return null;
   }
 
-  private static ExecutableElement pick(List<ExecutableElement> methods, int arity, String name)
-      throws Undecidable {
+  private static ExecutableElement pick(List<ExecutableElement> methods, int arity, String name,
+      java.util.function.Predicate<ExecutableElement> mayApply) throws Undecidable {
     List<ExecutableElement> async = new ArrayList<>();
     boolean plain = false;
     for (ExecutableElement method : methods) {
       int params = method.getParameters().size();
       boolean fits = params == arity || (method.isVarArgs() && arity >= params - 1);
-      if (!fits) {
+      if (!fits || (params == arity && !method.isVarArgs() && !mayApply.test(method))) {
         continue;
       }
       if (isAsync(method)) {
@@ -346,7 +362,9 @@ public final class Intrinsics {
               + name
               + " with "
               + arity
-              + " arguments are both @Async and not; rename one of them");
+              + " arguments are both @Async and not, and the arguments' types, as the"
+              + " declarations tell them, do not choose one; rename one of them, or declare the"
+              + " argument as a local of its type");
     }
     return async.get(0);
   }
