@@ -85,8 +85,68 @@ public class LocalTypes {
     return total;
   }
 
+  final int base;
+
+  LocalTypes(int base) {
+    this.base = base;
+  }
+
+  /**
+   * A local class used across suspension points, which captures a parameter, a local, a type
+   * variable and the owner's instance, made before and after a suspension point.
+   */
+  @Async
+  <T> String counters(int k, T tag) {
+    String prefix = log("p" + k);
+    class Counter {
+      int n = log(k * 2);
+      final T t = tag;
+
+      void inc() {
+        n += k + base;
+      }
+
+      @Override
+      public String toString() {
+        return prefix + ":" + n + ":" + t;
+      }
+    }
+    Counter first = new Counter();
+    suspend(PARK);
+    first.inc();
+    Counter second = new Counter();
+    suspend(PARK);
+    second.inc();
+    Runnable bump = () -> first.inc();
+    bump.run();
+    java.util.List<Counter> both = java.util.List.of(first, second);
+    suspend(PARK);
+    return log(both + "");
+  }
+
+  /** A local class in a loop that captures nothing of the body. */
+  @Async
+  static int tally(int n) {
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+      class Box {
+        int v;
+
+        Box(int v) {
+          this.v = log(v);
+        }
+      }
+      Box box = new Box(i * scale);
+      suspend(PARK);
+      total += box.v;
+    }
+    return total;
+  }
+
   @Async
   public static Object run() {
+    log(new LocalTypes(value(10)).counters(value(3), "x"));
+    log(tally(value(3)));
     log(shapes(value(5)));
     log(inALoop(value(4)));
     return scale;

@@ -56,6 +56,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -253,7 +254,23 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             hoistLocalType(new TreePath(path, local));
             continue;
           }
-          checkLocalClassUses(local, block, i);
+          if (namedPastASuspension(local, block, i)) {
+            // its objects may live across the suspension point, in the frame's fields
+            TreePath at = new TreePath(path, local);
+            String whyNot = whyNotHoisted(at);
+            if (whyNot == null) {
+              hoistCapturingClass(at);
+              continue;
+            }
+            if (usedAcrossSuspension(local, block, i)) {
+              reporter.error(local, unit, Diagnostic.UNSUPPORTED, "the local class "
+                  + local.getSimpleName() + ", used after a suspension point, " + whyNot,
+                  "declare it as a member class of " + names.owner().getSimpleName()
+                      + " and pass the values to its constructor");
+              failed = true;
+              continue;
+            }
+          }
         }
         statements.add(readStatement(new TreePath(path, block.get(i))));
       }
@@ -308,11 +325,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   /**
-   * A local class (or record) declared in a block stays a local class of the state that declares
-   * it: code after a suspension point (another state) cannot name it. Reported where a statement
-   * after the declaration names it at or after a suspension point.
+   * Whether a statement after a local class's declaration names it at or after a suspension
+   * point: code in another state than the declaring one, which cannot name a class local to it.
    */
-  private void checkLocalClassUses(
+  private boolean usedAcrossSuspension(
       com.sun.source.tree.ClassTree local, List<? extends StatementTree> block, int at) {
     String name = local.getSimpleName().toString();
     boolean suspended = false;
@@ -320,14 +336,107 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       StatementTree statement = block.get(j);
       boolean suspends = finder.contains(statement);
       if ((suspended || suspends) && namesType(statement, name)) {
-        reporter.error(local, unit, Diagnostic.UNSUPPORTED, "the local class " + name
-            + ", used after a suspension point,", "declare it as a member class of "
-            + names.owner().getSimpleName());
-        failed = true;
-        return;
+        return true;
       }
       suspended |= suspends;
     }
+    return false;
+  }
+
+  /**
+   * Whether a statement after a local class's declaration names it, and one (perhaps the same)
+   * suspends: a local of the class may then live across the suspension point.
+   */
+  private boolean namedPastASuspension(
+      com.sun.source.tree.ClassTree local, List<? extends StatementTree> block, int at) {
+    String name = local.getSimpleName().toString();
+    boolean named = false;
+    boolean suspends = false;
+    for (int j = at + 1; j < block.size(); j++) {
+      named |= namesType(block.get(j), name);
+      suspends |= finder.contains(block.get(j));
+    }
+    return named && suspends;
+  }
+
+  /**
+   * A local class whose objects live across a suspension point becomes an inner class of the
+   * frame class, as a local record becomes a member type. What it captures of the body
+   * (effectively final locals and parameters) it then reads from the frame's fields, which hold
+   * the same values as long as the declaration of each runs once: so the class may capture locals
+   * only outside a loop ({@link #whyNotHoisted}). The instances share the frame's fields instead
+   * of copies, which no code can tell apart.
+   */
+  private void hoistCapturingClass(TreePath path) {
+    captures((com.sun.source.tree.ClassTree) path.getLeaf()).forEach(Local::hoist);
+    hoistLocalType(path);
+  }
+
+  /** Why a local class cannot be hoisted (see above), as the end of a message; or null. */
+  private String whyNotHoisted(TreePath path) {
+    com.sun.source.tree.ClassTree local = (com.sun.source.tree.ClassTree) path.getLeaf();
+    List<Local> captured = captures(local);
+    if (captured == null) {
+      return "which declares a variable of the same name as a local it may capture,";
+    }
+    if (!captured.isEmpty() && inLoop(path)) {
+      return "declared in a loop and capturing locals (" + captured.stream()
+          .map(Local::sourceName).sorted().collect(java.util.stream.Collectors.joining(", "))
+          + "),";
+    }
+    return null;
+  }
+
+  /**
+   * The body's locals and parameters a local class uses; null if it also declares a variable of
+   * one's name (which use is which would need javac's scopes).
+   */
+  private List<Local> captures(com.sun.source.tree.ClassTree local) {
+    Set<String> declaredInside = new HashSet<>();
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        declaredInside.add(node.getName().toString());
+        return super.visitVariable(node, unused);
+      }
+    }.scan(local.getMembers(), null);
+    Set<String> used = new HashSet<>();
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        used.add(node.getName().toString());
+        return null;
+      }
+    }.scan(local.getMembers(), null);
+    List<Local> captured = new ArrayList<>();
+    for (String use : used) {
+      Local body = bodyLocal(use);
+      if (body == null) {
+        continue;
+      }
+      if (declaredInside.contains(use)) {
+        return null;
+      }
+      captured.add(body);
+    }
+    return captured;
+  }
+
+  /** Whether the tree at {@code path} is inside a loop of the body. */
+  private static boolean inLoop(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof com.sun.source.tree.ForLoopTree
+          || leaf instanceof com.sun.source.tree.EnhancedForLoopTree
+          || leaf instanceof com.sun.source.tree.WhileLoopTree
+          || leaf instanceof com.sun.source.tree.DoWhileLoopTree) {
+        return true;
+      }
+      if (leaf instanceof com.sun.source.tree.MethodTree) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean namesType(Tree tree, String name) {
