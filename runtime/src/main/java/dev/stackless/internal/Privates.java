@@ -113,6 +113,14 @@ public final class Privates {
   }
 
   /** Rethrows what a private method threw, checked or not, as it is. */
+  /**
+   * The ordinal of a private enum's constant, or -1 for null: the selector of a switch on the enum
+   * that has {@code case null}, which the generated class writes as {@code case -1}.
+   */
+  public static int ordinalOrMinusOne(Object constant) {
+    return constant == null ? -1 : ((Enum<?>) constant).ordinal();
+  }
+
   public static RuntimeException rethrow(Throwable e) {
     throw Privates.<RuntimeException>sneaky(e);
   }

@@ -1084,6 +1084,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return new Stmt.Block(List.of());
     }
     JumpTarget redispatch = new JumpTarget("redispatch");
+    boolean onOrdinal =
+        PrivateEnumSwitch.of(tree, names.owner(), this::valueType, this::namesVariable) != null;
     List<Map<String, Local>> bindings = new ArrayList<>();
     List<Set<String>> boundNames = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
@@ -1091,7 +1093,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       rules = c.getCaseKind() == CaseTree.CaseKind.RULE;
       Map<String, Local> bound = new HashMap<>();
       bindings.add(bound);
-      Code arm = caseIndexArm(new TreePath(path, c), i, bound, from);
+      Code arm = caseIndexArm(new TreePath(path, c), i, bound, from, onOrdinal);
       boundNames.add(Set.copyOf(bound.keySet()));
       if (arm == null) {
         failed = true;
@@ -1100,8 +1102,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       hasDefault |= CaseLabels.isDefault(c);
       index.add(arm);
     }
-    if (!hasDefault && !patterns) {
-      // a pattern switch is exhaustive, as javac checked; an old one may match no case
+    if (!hasDefault && (!patterns || onOrdinal)) {
+      // a pattern switch is exhaustive, as javac checked; an old one, or one on ordinals, may
+      // match no case
       index.add("default -> " + cases.size() + "; ");
     }
     index.add("}");
@@ -1110,15 +1113,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       selectorPath = new TreePath(selectorPath,
           ((ParenthesizedTree) selectorPath.getLeaf()).getExpression());
     }
-    boolean onOrdinal =
-        PrivateEnumSwitch.of(tree, names.owner(), this::valueType, this::namesVariable) != null;
     Stmt.Condition selector;
     if (finder.contains(selectorPath.getLeaf())) {
       try {
         ExpressionSpiller.Lowered lowered = ExpressionSpiller.mapValue(spiller.lower(selectorPath),
             value -> {
               List<Object> pieces = new ArrayList<>(index);
-              pieces.set(placeholder, onOrdinal ? PrivateEnumSwitch.selector(value) : value);
+              pieces.set(placeholder,
+                  onOrdinal ? PrivateEnumSwitch.selector(value, cases) : value);
               return Code.concat(pieces.toArray());
             });
         selector = Stmt.Condition.suspending(spilled(lowered), line(selectorPath.getLeaf()));
@@ -1127,7 +1129,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     } else {
       Code value = CodeReader.read(this, selectorPath);
-      index.set(placeholder, onOrdinal ? PrivateEnumSwitch.selector(value) : value);
+      index.set(placeholder, onOrdinal ? PrivateEnumSwitch.selector(value, cases) : value);
       selector = Stmt.Condition.of(Code.concat(index.toArray()));
     }
     List<List<Stmt>> groups = new ArrayList<>();
@@ -1257,11 +1259,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * the case's body, and each guarded case is skipped once matching starts past it. Null after
    * reporting a pattern variable no field can hold.
    */
-  private Code caseIndexArm(TreePath casePath, int i, Map<String, Local> bound, Local from) {
+  private Code caseIndexArm(
+      TreePath casePath, int i, Map<String, Local> bound, Local from, boolean onOrdinal) {
     CaseTree c = (CaseTree) casePath.getLeaf();
     List<Object> labels = new ArrayList<>();
     List<Object> binds = new ArrayList<>();
     for (Tree label : CaseLabels.of(c)) {
+      if (onOrdinal && CaseLabels.isDefault(c) && PrivateEnumSwitch.isNull(label)) {
+        continue; // case null, default ===> default, which the ordinal -1 reaches
+      }
       labels.add(labels.isEmpty() ? "" : ", ");
       labels.add(CodeReader.read(this, new TreePath(casePath, label)));
       Tree pattern = CaseLabels.pattern(label);

@@ -403,6 +403,28 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         && !isDeclaredInside(((MemberSelectTree) qualifier).getExpression().toString());
   }
 
+  @Override
+  public Void visitLiteral(com.sun.source.tree.LiteralTree node, Void unused) {
+    if (node.getKind() != Tree.Kind.NULL_LITERAL || !isCaseLabel()
+        || PrivateEnumSwitch.ofLabel(getCurrentPath(), cx.names().owner(), cx::valueType,
+            this::namesVariable) == null) {
+      return null;
+    }
+    TreePath casePath = getCurrentPath().getParentPath();
+    while (!(casePath.getLeaf() instanceof CaseTree)) {
+      casePath = casePath.getParentPath();
+    }
+    CaseTree c = (CaseTree) casePath.getLeaf();
+    if (CaseLabels.isDefault(c) && start(c) >= fragmentStart) {
+      // case null, default ===> default: -1 reaches it as well
+      int defaultAt = cx.source().toString().indexOf("default", end(node));
+      edits.add(new Edit(start(c), defaultAt, List.of()));
+    } else {
+      replace(node, PrivateEnumSwitch.NULL_LABEL); // readers of the case alone drop it
+    }
+    return null;
+  }
+
   /** {@code case RED} of a switch on a private enum ===> {@code case 0 /* RED *&#47;}. */
   private boolean replacedPrivateEnumLabel(ExpressionTree node) {
     if (!isCaseLabel()) {
@@ -442,9 +464,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       selector = ((ParenthesizedTree) selector).getExpression(); // switch (x): the parentheses stay
     }
     edits.add(new Edit(start(selector), start(selector),
-        List.of(new Part.Text(PrivateEnumSwitch.SELECTOR_START))));
+        List.of(new Part.Text(PrivateEnumSwitch.selectorStart(cases)))));
     edits.add(new Edit(end(selector), end(selector),
-        List.of(new Part.Text(PrivateEnumSwitch.SELECTOR_END))));
+        List.of(new Part.Text(PrivateEnumSwitch.selectorEnd(cases)))));
     if (expression && cases.stream().noneMatch(CaseLabels::isDefault)) {
       int closing = end(node) - 1;
       boolean rules = cases.get(0).getCaseKind() == CaseTree.CaseKind.RULE;

@@ -754,10 +754,16 @@ final class ExpressionSpiller {
     List<Lowered> arms = new ArrayList<>();
     List<Code> otherLabels = new ArrayList<>();
     boolean otherDefault = false;
+    ReadContext read = cx.readContext();
+    boolean onOrdinal = PrivateEnumSwitch.of(
+        tree, read.names().owner(), read::valueType, read::namesVariable) != null;
     for (CaseTree c : tree.getCases()) {
       TreePath casePath = child(path, c);
       List<Code> constants = new ArrayList<>();
       for (Tree label : CaseLabels.of(c)) {
+        if (onOrdinal && CaseLabels.isDefault(c) && PrivateEnumSwitch.isNull(label)) {
+          continue; // case null, default ===> default, which the ordinal -1 reaches
+        }
         // the switch written again inside this one binds the pattern's names itself: here they
         // get names of their own, which the case's value uses
         Map<Tree, Code> fresh = new IdentityHashMap<>();
@@ -805,9 +811,6 @@ final class ExpressionSpiller {
       labels.add(caseLabel(otherLabels));
       arms.add(others);
     }
-    ReadContext read = cx.readContext();
-    boolean onOrdinal = PrivateEnumSwitch.of(
-        tree, read.names().owner(), read::valueType, read::namesVariable) != null;
     if (otherDefault
         || onOrdinal && tree.getCases().stream().noneMatch(CaseLabels::isDefault)) {
       // on ordinals, the cases' labels do not cover all ints: the rest is the switch as written
@@ -815,7 +818,8 @@ final class ExpressionSpiller {
       arms.add(others);
     }
     return Lowered.cases(List.of(Code.concat("var ", saved, " = ", value, ";")),
-        onOrdinal ? PrivateEnumSwitch.selector(Code.text(saved)) : Code.text(saved), labels, arms);
+        onOrdinal ? PrivateEnumSwitch.selector(Code.text(saved), tree.getCases())
+            : Code.text(saved), labels, arms);
   }
 
   /** A pattern switch's case label as written: {@code case String s}, {@code case null, default}. */

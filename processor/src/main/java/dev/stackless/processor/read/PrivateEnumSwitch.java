@@ -23,7 +23,9 @@ import javax.lang.model.element.TypeElement;
  * }} ===> {@code switch (((java.lang.Enum<?>) (color)).ordinal()) { case 0 /* RED *&#47;: }}. That
  * is how javac compiles an enum switch too, and a null selector throws the same
  * NullPointerException. The enum is declared in the same file as the switch, so the ordinals
- * cannot change between the two compilations.
+ * cannot change between the two compilations. A switch with {@code case null} (Java 21) reads
+ * the ordinal as -1 for null instead, and {@code case null} becomes {@code case -1}; {@code case
+ * null, default} becomes {@code default}, which -1 reaches as well.
  */
 final class PrivateEnumSwitch {
   private PrivateEnumSwitch() {}
@@ -45,6 +47,9 @@ final class PrivateEnumSwitch {
     List<String> constants = new ArrayList<>();
     for (CaseTree c : casesOf(tree)) {
       for (Tree label : CaseLabels.of(c)) {
+        if (isNull(label)) {
+          continue;
+        }
         String name = constantName(CaseLabels.constant(label));
         if (name == null) {
           return null; // a pattern, a literal, an expression: no enum switch
@@ -95,12 +100,31 @@ final class PrivateEnumSwitch {
   }
 
   /** The selector as the switch on ordinals reads it. */
-  static Code selector(Code selector) {
-    return Code.concat(SELECTOR_START, selector, SELECTOR_END);
+  static Code selector(Code selector, List<? extends CaseTree> cases) {
+    return Code.concat(selectorStart(cases), selector, selectorEnd(cases));
   }
 
-  static final String SELECTOR_START = "((java.lang.Enum<?>) (";
-  static final String SELECTOR_END = ")).ordinal()";
+  static String selectorStart(List<? extends CaseTree> cases) {
+    return hasNullCase(cases)
+        ? "dev.stackless.internal.Privates.ordinalOrMinusOne(" : "((java.lang.Enum<?>) (";
+  }
+
+  static String selectorEnd(List<? extends CaseTree> cases) {
+    return hasNullCase(cases) ? ")" : ")).ordinal()";
+  }
+
+  /** The label {@code case null} stands for. */
+  static final String NULL_LABEL = "-1";
+
+  /** Whether the label is {@code null} ({@code case null}, Java 21). */
+  static boolean isNull(Tree label) {
+    ExpressionTree constant = CaseLabels.constant(label);
+    return constant != null && constant.getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
+  private static boolean hasNullCase(List<? extends CaseTree> cases) {
+    return cases.stream().anyMatch(c -> CaseLabels.of(c).stream().anyMatch(PrivateEnumSwitch::isNull));
+  }
 
   /** The label that stands for the constant {@code RED}: {@code 0 /* RED *&#47;}. */
   static String label(TypeElement privateEnum, ExpressionTree constant) {
