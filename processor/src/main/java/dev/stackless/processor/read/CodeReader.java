@@ -1409,9 +1409,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private void privateField(Tree node, javax.lang.model.element.VariableElement field, Code self,
       boolean selfIsExpression) {
     boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
-    if (field.getConstantValue() != null && (isStatic || !selfIsExpression)) {
+    if (field.getConstantValue() != null
+        && (isStatic || self.toString().equals(cx.receiverField()))) {
       // a constant variable is its value, as javac writes it: a case label may be one, and
-      // reading it initializes no class
+      // reading it initializes no class (other.size still evaluates other, and may throw)
       replace(node, cx.names().constantExpression(field.getConstantValue()));
       return;
     }
