@@ -124,16 +124,17 @@ public class LocalTypes {
     return log(both + "");
   }
 
-  /** A local class in a loop that captures nothing of the body. */
+  /** A local class in a loop that captures a parameter and a local declared before the loop. */
   @Async
   static int tally(int n) {
     int total = 0;
+    int offset = log(n * 100);
     for (int i = 0; i < n; i++) {
       class Box {
         int v;
 
         Box(int v) {
-          this.v = log(v);
+          this.v = log(v + offset + n);
         }
       }
       Box box = new Box(i * scale);

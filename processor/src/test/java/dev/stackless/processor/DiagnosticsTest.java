@@ -479,7 +479,7 @@ class DiagnosticsTest {
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] the local class Acc, used after a suspension point,"
-        + " declared in a loop and capturing locals (k), is not supported yet by the Stackless"
+        + " declared in a loop and capturing locals of each iteration (k), is not supported yet by the Stackless"
         + " processor; declare it as a member class of Locals and pass the values to its"
         + " constructor", 9, 7);
   }

@@ -379,12 +379,39 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (captured == null) {
       return "which declares a variable of the same name as a local it may capture,";
     }
-    if (!captured.isEmpty() && inLoop(path)) {
-      return "declared in a loop and capturing locals (" + captured.stream()
-          .map(Local::sourceName).sorted().collect(java.util.stream.Collectors.joining(", "))
-          + "),";
+    Set<String> declaredInLoops = declaredInEnclosingLoops(path);
+    List<String> perIteration = captured.stream()
+        .filter(c -> !c.isParameter() && declaredInLoops.contains(c.sourceName()))
+        .map(Local::sourceName).sorted().collect(java.util.stream.Collectors.toList());
+    if (!perIteration.isEmpty()) {
+      return "declared in a loop and capturing locals of each iteration ("
+          + String.join(", ", perIteration) + "),";
     }
     return null;
+  }
+
+  /** The names of the variables declared in the loops around the tree at {@code path}. */
+  private static Set<String> declaredInEnclosingLoops(TreePath path) {
+    Set<String> names = new HashSet<>();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof com.sun.source.tree.MethodTree) {
+        break;
+      }
+      if (leaf instanceof com.sun.source.tree.ForLoopTree
+          || leaf instanceof com.sun.source.tree.EnhancedForLoopTree
+          || leaf instanceof com.sun.source.tree.WhileLoopTree
+          || leaf instanceof com.sun.source.tree.DoWhileLoopTree) {
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+          @Override
+          public Void visitVariable(VariableTree node, Void unused) {
+            names.add(node.getName().toString());
+            return super.visitVariable(node, unused);
+          }
+        }.scan(leaf, null);
+      }
+    }
+    return names;
   }
 
   /**
@@ -420,23 +447,6 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       captured.add(body);
     }
     return captured;
-  }
-
-  /** Whether the tree at {@code path} is inside a loop of the body. */
-  private static boolean inLoop(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof com.sun.source.tree.ForLoopTree
-          || leaf instanceof com.sun.source.tree.EnhancedForLoopTree
-          || leaf instanceof com.sun.source.tree.WhileLoopTree
-          || leaf instanceof com.sun.source.tree.DoWhileLoopTree) {
-        return true;
-      }
-      if (leaf instanceof com.sun.source.tree.MethodTree) {
-        return false;
-      }
-    }
-    return false;
   }
 
   private static boolean namesType(Tree tree, String name) {
