@@ -374,7 +374,11 @@ final class Generator {
           }
           break;
         case 20:
-          lambda(b);
+          if (rnd.nextInt(3) == 0) {
+            localClass(b);
+          } else {
+            lambda(b);
+          }
           return;
         case 21:
           if (recurse(b)) return;
@@ -1116,6 +1120,47 @@ final class Generator {
       vars.add(new Var(name, T.LAM_STR, true, false));
     }
     b.stmts.add(new Node().add(text));
+  }
+
+  /**
+   * A block with a local class whose object lives across a suspension point (the frame class then
+   * declares it as an inner class): its field starts at a captured final, and its method adds an
+   * expression over captured finals and logs through the captured sink. In a loop it captures no
+   * local of the iteration (the README's rule), only the sink.
+   */
+  private void localClass(Block b) {
+    Block inner = new Block();
+    String start = String.valueOf(lit(1, 9));
+    Var captured = null;
+    if (loopDepth == 0) {
+      start = fresh("v");
+      inner.stmts.add(new Node().add("final int " + start + " = " + expr(T.INT) + ";"));
+      captured = new Var(start, T.INT, true, false);
+      vars.add(captured);
+    }
+    String cls = "K" + (++names);
+    String field = fresh("f");
+    String param = fresh("q");
+    String step = String.valueOf(lit(1, 9));
+    if (loopDepth == 0) {
+      boolean saved = lambdaOnly;
+      boolean savedSuspend = allowSuspend;
+      lambdaOnly = true;
+      allowSuspend = false;
+      step = expr(T.INT);
+      lambdaOnly = saved;
+      allowSuspend = savedSuspend;
+    }
+    inner.stmts.add(new Node().add("class " + cls + " { int " + field + " = " + start + "; int next(int "
+        + param + ") { " + field + " += " + param + " + " + step + "; return log(out, " + field + "); } }"));
+    String object = fresh("k");
+    inner.stmts.add(new Node().add(cls + " " + object + " = new " + cls + "();"));
+    if (allowSuspend) {
+      inner.stmts.add(new Node().add("suspend(park(out));"));
+    }
+    inner.stmts.add(new Node().add("log(out, " + object + ".next(" + expr(T.INT) + "));"));
+    vars.remove(captured); // the block's own local
+    b.stmts.add(new Node().add(inner));
   }
 
   private boolean recurse(Block b) {
