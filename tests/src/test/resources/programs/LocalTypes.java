@@ -144,8 +144,32 @@ public class LocalTypes {
     return total;
   }
 
+  /** A local class in a loop that captures the iteration's locals: each object its own. */
+  @Async
+  static String perIteration(int n) {
+    List<Object> made = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      final int k = log(i * i);
+      String tag = "t" + i;
+      class Pair {
+        final int doubled = k * 2;
+
+        @Override
+        public String toString() {
+          return tag + "=" + k + "/" + doubled;
+        }
+      }
+      made.add(new Pair());
+      suspend(PARK);
+      made.add(new Pair().doubled);
+    }
+    suspend(PARK);
+    return log(made.toString());
+  }
+
   @Async
   public static Object run() {
+    log(perIteration(value(3)));
     log(new LocalTypes(value(10)).counters(value(3), "x"));
     log(tally(value(3)));
     log(shapes(value(5)));

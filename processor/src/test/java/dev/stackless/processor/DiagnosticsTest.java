@@ -464,14 +464,15 @@ class DiagnosticsTest {
   }
 
   @Test
-  void localClassInALoopCapturingLocalsUsedAfterASuspensionPointIsAnError() {
+  void aLocalSubclassInALoopCapturingLocalsUsedAfterASuspensionPointIsAnError() {
     JavaFileObject src = file("Locals", String.join("\n",
         "class Locals {",
+        "  static class Base {}",
         "  @Async static int run(int n) {",
         "    int t = 0;",
         "    for (int i = 0; i < n; i++) {",
         "      int k = i;",
-        "      class Acc { int get() { return k; } }",     // 9
+        "      class Acc extends Base { int get() { return k; } }", // 10
         "      suspend();",
         "      t += new Acc().get();",
         "    }",
@@ -479,9 +480,9 @@ class DiagnosticsTest {
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] the local class Acc, used after a suspension point,"
-        + " declared in a loop and capturing locals of each iteration (k), is not supported yet by the Stackless"
-        + " processor; declare it as a member class of Locals and pass the values to its"
-        + " constructor", 9, 7);
+        + " extending a class, declared in a loop and capturing locals of each iteration (k), is"
+        + " not supported yet by the Stackless processor; declare it as a member class of Locals"
+        + " and pass the values to its constructor", 10, 7);
   }
 
   @Test

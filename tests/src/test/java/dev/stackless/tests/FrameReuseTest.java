@@ -54,6 +54,18 @@ class FrameReuseTest {
   }
 
   @Test
+  void aLocalClassKeepsWhatItCapturedWhenItsFrameRunsAgain() {
+    LocalClassesAsync.Hold frame = new LocalClassesAsync.Hold();
+    frame.start("first");
+    LocalClasses.parked.resume();
+    java.util.function.Supplier<String> first = nosuspend(frame);
+    frame.start("second");
+    LocalClasses.parked.resume();
+    java.util.function.Supplier<String> second = nosuspend(frame);
+    assertEquals("hold:first hold:second", first.get() + " " + second.get());
+  }
+
+  @Test
   void aReusedFrameCanBeAwaitedAgain() {
     Sched s = new Sched();
     FlowsAsync.Later child = new FlowsAsync.Later().start(s, "one", 1);

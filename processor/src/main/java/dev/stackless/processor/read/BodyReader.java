@@ -311,6 +311,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * everywhere in the frame: it may not be a class the body could mean otherwise.
    */
   private void hoistLocalType(TreePath path) {
+    hoistLocalType(path, List.of());
+  }
+
+  /** As above, with the class's own copies of the locals it captures (see hoistCapturingClass). */
+  private void hoistLocalType(TreePath path, List<Local> copied) {
     com.sun.source.tree.ClassTree local = (com.sun.source.tree.ClassTree) path.getLeaf();
     String name = local.getSimpleName().toString();
     if (!localTypeNames.add(name) || names.type(name) != null
@@ -321,7 +326,43 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       failed = true;
       return;
     }
-    localTypes.add(CodeReader.read(this, path));
+    Code declaration = CodeReader.read(this, path);
+    localTypes.add(copied.isEmpty() ? declaration : withCopies(declaration, copied));
+  }
+
+  /**
+   * {@code class Hold { .. s .. }} ===> {@code class Hold { final String s$captured = s; ..
+   * s$captured .. }}: the class's first field copies the frame's field when an object is made, as
+   * javac's synthetic field copies the captured local, and the body reads the copy.
+   */
+  private static Code withCopies(Code declaration, List<Local> copied) {
+    List<Part> parts = new ArrayList<>();
+    boolean opened = false;
+    for (Part part : declaration.parts()) {
+      if (!opened && part instanceof Part.Text && ((Part.Text) part).text().contains("{")) {
+        String text = ((Part.Text) part).text();
+        int brace = text.indexOf('{') + 1;
+        parts.add(new Part.Text(text.substring(0, brace)));
+        for (Local local : copied) {
+          parts.add(new Part.Text(" final " + local.resolvedType() + " " + copyName(local)
+              + " = "));
+          parts.add(new Part.LocalRef(local));
+          parts.add(new Part.Text(";"));
+        }
+        parts.add(new Part.Text(text.substring(brace)));
+        opened = true;
+      } else if (opened && part instanceof Part.LocalRef
+          && copied.contains(((Part.LocalRef) part).local())) {
+        parts.add(new Part.Text(copyName(((Part.LocalRef) part).local())));
+      } else {
+        parts.add(part);
+      }
+    }
+    return new Code(parts, declaration.line());
+  }
+
+  private static String copyName(Local local) {
+    return local.sourceName() + "$captured";
   }
 
   /**
@@ -362,14 +403,26 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   /**
    * A local class whose objects live across a suspension point becomes an inner class of the
    * frame class, as a local record becomes a member type. What it captures of the body
-   * (effectively final locals and parameters) it then reads from the frame's fields, which hold
-   * the same values as long as the declaration of each runs once: so the class may capture locals
-   * only outside a loop ({@link #whyNotHoisted}). The instances share the frame's fields instead
-   * of copies, which no code can tell apart.
+   * (effectively final locals and parameters) is hoisted into the frame's fields, which the
+   * class copies into fields of its own when an object is made ({@link #withCopies}). A class
+   * that cannot copy ({@link #copiesCaptures}) reads the frame's fields, which hold the same
+   * values only while each captured declaration runs once ({@link #whyNotHoisted}).
    */
   private void hoistCapturingClass(TreePath path) {
-    captures((com.sun.source.tree.ClassTree) path.getLeaf()).forEach(Local::hoist);
-    hoistLocalType(path);
+    com.sun.source.tree.ClassTree local = (com.sun.source.tree.ClassTree) path.getLeaf();
+    List<Local> captured = captures(local);
+    captured.forEach(Local::hoist);
+    hoistLocalType(path, copiesCaptures(local, captured) ? captured : List.of());
+  }
+
+  /**
+   * Whether the class can keep its own copies of what it captures, in fields it declares first:
+   * not when it extends a class, whose constructor runs before those fields are assigned (javac
+   * assigns its synthetic copies before), nor when a captured local's type is not known.
+   */
+  private static boolean copiesCaptures(com.sun.source.tree.ClassTree local, List<Local> captured) {
+    return local.getExtendsClause() == null
+        && captured.stream().allMatch(c -> c.resolvedType() != null);
   }
 
   /** Why a local class cannot be hoisted (see above), as the end of a message; or null. */
@@ -383,8 +436,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     List<String> perIteration = captured.stream()
         .filter(c -> !c.isParameter() && declaredInLoops.contains(c.sourceName()))
         .map(Local::sourceName).sorted().collect(java.util.stream.Collectors.toList());
-    if (!perIteration.isEmpty()) {
-      return "declared in a loop and capturing locals of each iteration ("
+    if (!perIteration.isEmpty() && !copiesCaptures(local, captured)) {
+      return "extending a class, declared in a loop and capturing locals of each iteration ("
           + String.join(", ", perIteration) + "),";
     }
     return null;

@@ -252,12 +252,15 @@ public final class Intrinsics {
     if (tree instanceof com.sun.source.tree.ArrayAccessTree) {
       // svcs[i].m(): an element of an array local or field whose element type is a class
       ExpressionTree array = ((com.sun.source.tree.ArrayAccessTree) tree).getExpression();
-      if (!(array instanceof IdentifierTree)) {
+      boolean ofThis = array instanceof MemberSelectTree
+          && isThis(((MemberSelectTree) array).getExpression()); // this.all[i]: the field
+      if (!(array instanceof IdentifierTree) && !ofThis) {
         return null;
       }
-      String simple = ((IdentifierTree) array).getName().toString();
-      TypeElement element = localType.apply(simple + "[]");
-      if (element == null && localType.apply(simple) == null) {
+      String simple = ofThis ? ((MemberSelectTree) array).getIdentifier().toString()
+          : ((IdentifierTree) array).getName().toString();
+      TypeElement element = ofThis ? null : localType.apply(simple + "[]");
+      if (element == null && (ofThis || localType.apply(simple) == null)) {
         NameResolver.Member field = names.field(simple);
         if (field != null && field.element.asType() instanceof javax.lang.model.type.ArrayType) {
           element = asTypeElement(
