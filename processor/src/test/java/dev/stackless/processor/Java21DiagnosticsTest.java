@@ -38,6 +38,23 @@ class Java21DiagnosticsTest {
   }
 
   @Test
+  void aPrivateEnumConstantLabellingASwitchOnAnotherTypeIsAnError() {
+    JavaFileObject src = file("Labels", String.join("\n",
+        "class Labels {",
+        "  private enum Color { RED, GREEN }",
+        "  @Async static String run(Object o) {",
+        "    suspend();",
+        "    return switch (o) {",
+        "      case Color.RED -> \"red\";",   // 9, the select at 17
+        "      default -> \"other\";",
+        "    };",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a constant of the private enum Color as the label of a"
+        + " switch on another type is not supported yet", 9, 17);
+  }
+
+  @Test
   void aVarTypedByAPatternSwitchOverThisOwnersFramesCompiles() {
     // javac cannot type v before PatternsAsync exists; the processor types it from the rules,
     // each pattern variable with its written type (fuzzer program seed -6558572079216037186)

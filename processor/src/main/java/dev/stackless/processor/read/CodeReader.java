@@ -432,6 +432,18 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     TypeElement privateEnum = PrivateEnumSwitch.ofLabel(getCurrentPath(),
         cx.names().owner(), cx::valueType, this::namesVariable);
+    if (privateEnum == null && node instanceof MemberSelectTree) {
+      TypeElement qualifier =
+          cx.names().typeOfQualifier(((MemberSelectTree) node).getExpression().toString());
+      if (qualifier != null && qualifier.getKind() == ElementKind.ENUM
+          && HiddenTypes.isHidden(qualifier)) {
+        // case Color.RED on an Object (Java 21): the label must name the constant itself
+        unsupported(node, "a constant of the private enum " + qualifier.getSimpleName()
+            + " as the label of a switch on another type", "switch on a "
+            + qualifier.getSimpleName() + ", or test with ==");
+        return true;
+      }
+    }
     if (privateEnum == null) {
       return false;
     }
