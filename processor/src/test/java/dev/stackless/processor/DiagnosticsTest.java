@@ -727,6 +727,40 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aPrivateEnumAsABoundedTypeArgumentIsAnError() {
+    JavaFileObject src = file("Sets", String.join("\n",
+        "import java.util.EnumSet;",
+        "class Sets {",
+        "  private enum Color { RED, GREEN }",
+        "  @Async static String written() {",
+        "    EnumSet<Color> warm = EnumSet.of(Color.RED);", // 8, Color at 13
+        "    suspend();",
+        "    return warm.toString();",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the private class Color as a type argument of EnumSet,"
+        + " whose bound java.lang.Enum<E> only the class itself meets, is not supported yet", 8, 13);
+  }
+
+  @Test
+  void aVarOfAPrivateEnumSetAcrossASuspensionIsAnError() {
+    JavaFileObject src = file("Sets", String.join("\n",
+        "import java.util.EnumSet;",
+        "class Sets {",
+        "  private enum Color { RED, GREEN }",
+        "  @Async static String inferred() {",
+        "    var warm = EnumSet.of(Color.RED);",   // 8, warm at 9
+        "    int now = warm.size();",              // within one state: fine
+        "    suspend();",
+        "    return warm.toString() + now;",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a local of type java.util.EnumSet<demo.Sets.Color>, living"
+        + " across a suspension point, whose type argument Color (a private class) its stand-in"
+        + " cannot replace, is not supported yet", 8, 9);
+  }
+
+  @Test
   void aSwitchOnAPrivateEnumCompiles() {
     Compilation c = compile(file("Secret", String.join("\n",
         "class Secret {",

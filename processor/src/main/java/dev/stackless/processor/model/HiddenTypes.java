@@ -233,7 +233,14 @@ public final class HiddenTypes {
       }
       StringBuilder printed = new StringBuilder(element.getQualifiedName()).append('<');
       String separator = "";
-      for (TypeMirror argument : declared.getTypeArguments()) {
+      java.util.List<? extends TypeMirror> arguments = declared.getTypeArguments();
+      for (int i = 0; i < arguments.size(); i++) {
+        TypeMirror argument = arguments.get(i);
+        if (argument.getKind() == TypeKind.DECLARED
+            && isHidden((TypeElement) ((DeclaredType) argument).asElement())
+            && !standInMeetsBounds(element, i, (TypeElement) ((DeclaredType) argument).asElement())) {
+          return null; // EnumSet<Color>: EnumSet<Enum> is no type
+        }
         String part = printVisible(argument);
         if (part == null) {
           return null;
@@ -253,6 +260,50 @@ public final class HiddenTypes {
       return bound == null ? null : "? super " + bound;
     }
     return null; // an array of a hidden class: its runtime class is hidden too
+  }
+
+  /**
+   * A hidden class the type has as a type argument that its stand-in cannot replace (see {@link
+   * #standInMeetsBounds}), or null.
+   */
+  public TypeElement argumentWithoutStandIn(TypeMirror type) {
+    TypeElement[] found = {null};
+    TypeSource.mentions(type, t -> {
+      if (found[0] == null && t.getKind() == TypeKind.DECLARED) {
+        DeclaredType declared = (DeclaredType) t;
+        java.util.List<? extends TypeMirror> arguments = declared.getTypeArguments();
+        for (int i = 0; i < arguments.size(); i++) {
+          if (arguments.get(i).getKind() == TypeKind.DECLARED) {
+            TypeElement argument = (TypeElement) ((DeclaredType) arguments.get(i)).asElement();
+            if (isHidden(argument) && !standInMeetsBounds(
+                (TypeElement) declared.asElement(), i, argument)) {
+              found[0] = argument;
+            }
+          }
+        }
+      }
+      return false;
+    });
+    return found[0];
+  }
+
+  /**
+   * Whether the stand-in of {@code hidden} is a type argument {@code generic} takes at {@code
+   * index}: not for a bound that names a type variable ({@code E extends Enum<E>} of {@code
+   * EnumSet}, {@code T extends Comparable<T>}), which only the class itself meets.
+   */
+  public boolean standInMeetsBounds(TypeElement generic, int index, TypeElement hidden) {
+    if (index >= generic.getTypeParameters().size()) {
+      return true; // javac reports the arity
+    }
+    TypeMirror standIn = standIn(hidden);
+    for (TypeMirror bound : generic.getTypeParameters().get(index).getBounds()) {
+      if (TypeSource.mentionsTypeVariable(bound) || standIn == null
+          || !types.isSubtype(types.erasure(standIn), types.erasure(bound))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

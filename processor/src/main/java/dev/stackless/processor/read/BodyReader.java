@@ -598,6 +598,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             "declare it with a public supertype, or keep it within one statement");
         return;
       }
+      TypeElement unmet = mirror == null ? null : names.hidden().argumentWithoutStandIn(mirror);
+      if (unmet != null) {
+        reporter.error(tree, unit, Diagnostic.UNSUPPORTED, "a local of type " + mirror
+                + ", living across a suspension point, whose type argument " + unmet.getSimpleName()
+                + " (a private class) its stand-in cannot replace,",
+            "make " + unmet.getSimpleName() + " package-private");
+        return;
+      }
       if (mirror == null || !mentionsLocalClassOfAState(mirror)) {
         return;
       }

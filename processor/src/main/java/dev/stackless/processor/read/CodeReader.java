@@ -334,6 +334,21 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    */
   private void hiddenTypeName(IdentifierTree node, TypeElement type) {
     String why = cx.names().hidden().whyNot(type);
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    if (why == null && parent instanceof com.sun.source.tree.ParameterizedTypeTree) {
+      com.sun.source.tree.ParameterizedTypeTree generic =
+          (com.sun.source.tree.ParameterizedTypeTree) parent;
+      TypeElement genericType = cx.names().typeOfQualifier(generic.getType().toString());
+      int index = generic.getTypeArguments().indexOf(node);
+      if (genericType != null && index >= 0
+          && !cx.names().hidden().standInMeetsBounds(genericType, index, type)) {
+        unsupported(node, "the private class " + type.getSimpleName() + " as a type argument of "
+            + genericType.getSimpleName() + ", whose bound "
+            + genericType.getTypeParameters().get(index).getBounds()
+            + " only the class itself meets,", "make it package-private");
+        return;
+      }
+    }
     if (why == null && isStandInPosition()) {
       replace(node, namingHidden ? type.getQualifiedName().toString()
           : TypeSource.print(cx.names().hidden().standIn(type)));
