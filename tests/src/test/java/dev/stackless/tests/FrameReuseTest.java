@@ -66,6 +66,18 @@ class FrameReuseTest {
   }
 
   @Test
+  void aLambdaKeepsWhatItCapturedWhenItsFrameRunsAgain() {
+    LocalClassesAsync.Lambda frame = new LocalClassesAsync.Lambda();
+    frame.start("first");
+    LocalClasses.parked.resume();
+    java.util.function.Supplier<String> first = nosuspend(frame);
+    frame.start("second");
+    LocalClasses.parked.resume();
+    java.util.function.Supplier<String> second = nosuspend(frame);
+    assertEquals("lambda:firstfirst! lambda:secondsecond!", first.get() + " " + second.get());
+  }
+
+  @Test
   void aReusedFrameCanBeAwaitedAgain() {
     Sched s = new Sched();
     FlowsAsync.Later child = new FlowsAsync.Later().start(s, "one", 1);

@@ -6,7 +6,7 @@ import dev.stackless.AnyFrame;
 import dev.stackless.Async;
 import java.util.function.Supplier;
 
-/** A local class whose objects outlive the run of the frame that made them. */
+/** A local class and lambdas whose objects outlive the run of the frame that made them. */
 class LocalClasses {
   static AnyFrame parked;
 
@@ -21,5 +21,12 @@ class LocalClasses {
     Supplier<String> held = new Hold();
     suspend(self -> parked = self);
     return held;
+  }
+
+  @Async
+  static Supplier<String> lambda(String s) {
+    String t = s + "!";
+    suspend(self -> parked = self);
+    return () -> "lambda:" + s + t;
   }
 }

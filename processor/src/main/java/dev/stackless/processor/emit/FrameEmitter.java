@@ -1016,12 +1016,15 @@ public final class FrameEmitter {
     for (Part part : code.parts()) {
       if (part instanceof Part.LocalRef) {
         Part.LocalRef ref = (Part.LocalRef) part;
-        if (ref.isCaptured() && ref.local().isHoisted() && !captures.containsKey(ref.local())
+        if (ref.isCaptured() && (ref.local().isHoisted() || ref.local().isParameter())
+            && !captures.containsKey(ref.local())
             && !bound.contains(ref.local())) {
           captures.put(ref.local(), ref.local().name() + "$c" + (++count[0]));
         }
       } else if (part instanceof Part.LocalDecl && ((Part.LocalDecl) part).init() != null) {
         collectCaptures(((Part.LocalDecl) part).init(), captures, count, bound);
+      } else if (part instanceof Part.Return && ((Part.Return) part).value() != null) {
+        collectCaptures(((Part.Return) part).value(), captures, count, bound); // return () -> s
       }
     }
   }
@@ -1039,6 +1042,8 @@ public final class FrameEmitter {
         bound.add(((Part.LocalRef) part).local());
       } else if (part instanceof Part.LocalDecl && ((Part.LocalDecl) part).init() != null) {
         collectBindings(((Part.LocalDecl) part).init(), bound);
+      } else if (part instanceof Part.Return && ((Part.Return) part).value() != null) {
+        collectBindings(((Part.Return) part).value(), bound);
       }
     }
   }
