@@ -39,6 +39,21 @@ public class Receivers {
     return next();
   }
 
+  /** Receivers typed by a type variable's bound: a loop variable and a local of type T. */
+  static class Team<T extends Receivers> {
+    final java.util.List<T> members = new java.util.ArrayList<>();
+
+    @Async
+    int total() {
+      int sum = 0;
+      for (T m : members) {
+        sum += m.add(1);
+      }
+      T first = members.get(0);
+      return sum + first.add(2);
+    }
+  }
+
   /** Receivers typed by a field's type arguments. */
   @Async
   int viaKids() {
@@ -62,6 +77,10 @@ public class Receivers {
     sum += list.get(log(1)).add(2) + byName.get("a").add(3) + list.get(0).later().add(4);
     sum += byName.computeIfAbsent("b", k -> new Receivers(60)).add(5);
     sum += r.viaKids();
+    Team<Receivers> team = new Team<>();
+    team.members.add(new Receivers(3));
+    team.members.add(new Receivers(4));
+    sum += team.total();
     Receivers a = new Receivers(70);
     Receivers b = new Receivers(80);
     boolean even = log(sum) % 2 == 0;

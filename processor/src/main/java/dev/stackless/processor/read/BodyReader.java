@@ -2111,8 +2111,27 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       type = ((com.sun.source.tree.ParameterizedTypeTree) type).getType();
     }
     return type instanceof IdentifierTree || type instanceof MemberSelectTree
-        ? names.typeOfQualifier(type.toString())
+        ? classOfTypeName(type.toString())
         : null; // a primitive, an array
+  }
+
+  /** The class a type name in the body means: a class, or a type variable's bound's class. */
+  private TypeElement classOfTypeName(String name) {
+    if (typeVariables().contains(name)) {
+      for (Element e = method; e != null; e = e.getEnclosingElement()) {
+        List<? extends TypeParameterElement> parameters = e instanceof ExecutableElement
+            ? ((ExecutableElement) e).getTypeParameters()
+            : e instanceof TypeElement ? ((TypeElement) e).getTypeParameters() : List.of();
+        for (TypeParameterElement parameter : parameters) {
+          if (parameter.getSimpleName().contentEquals(name)) {
+            TypeMirror bound = parameter.getBounds().isEmpty() ? null : parameter.getBounds().get(0);
+            return bound instanceof DeclaredType ? (TypeElement) ((DeclaredType) bound).asElement()
+                : null; // <T extends Member> t: Member's methods
+          }
+        }
+      }
+    }
+    return names.typeOfQualifier(name);
   }
 
   /**
@@ -2160,7 +2179,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return null; // an array: no class
     }
     int generic = type.indexOf('<');
-    return names.typeOfQualifier(generic < 0 ? type : type.substring(0, generic));
+    return classOfTypeName(generic < 0 ? type : type.substring(0, generic));
   }
 
   // --- locals -----------------------------------------------------------------------------------
