@@ -144,6 +144,41 @@ public class LocalTypes {
     return total;
   }
 
+  abstract static class Shape {
+    final String described;
+
+    Shape() {
+      described = describe(); // the subclass's method, before its own fields are assigned
+    }
+
+    abstract String describe();
+  }
+
+  /**
+   * A local subclass in a loop that captures the iteration's local, which the superclass's
+   * constructor already reads through the override.
+   */
+  @Async
+  static String subclasses(int n) {
+    List<Shape> made = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      final int side = log(i + 1);
+      class Square extends Shape {
+        @Override
+        String describe() {
+          return "square" + side;
+        }
+      }
+      made.add(new Square());
+      suspend(PARK);
+    }
+    StringBuilder out = new StringBuilder();
+    for (Shape s : made) {
+      out.append(s.described).append('/').append(s.describe()).append(' ');
+    }
+    return log(out.toString());
+  }
+
   /** A local class in a loop that captures the iteration's locals: each object its own. */
   @Async
   static String perIteration(int n) {
@@ -170,6 +205,7 @@ public class LocalTypes {
   @Async
   public static Object run() {
     log(perIteration(value(3)));
+    log(subclasses(value(3)));
     log(new LocalTypes(value(10)).counters(value(3), "x"));
     log(tally(value(3)));
     log(shapes(value(5)));

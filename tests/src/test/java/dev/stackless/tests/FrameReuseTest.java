@@ -66,6 +66,18 @@ class FrameReuseTest {
   }
 
   @Test
+  void aLocalSubclassKeepsWhatItCapturedWhenItsFrameRunsAgain() {
+    LocalClassesAsync.Sub frame = new LocalClassesAsync.Sub();
+    frame.start("first");
+    LocalClasses.parked.resume();
+    java.util.function.Supplier<String> first = nosuspend(frame);
+    frame.start("second");
+    LocalClasses.parked.resume();
+    java.util.function.Supplier<String> second = nosuspend(frame);
+    assertEquals("sub:first/sub:first sub:second/sub:second", first.get() + " " + second.get());
+  }
+
+  @Test
   void aLambdaKeepsWhatItCapturedWhenItsFrameRunsAgain() {
     LocalClassesAsync.Lambda frame = new LocalClassesAsync.Lambda();
     frame.start("first");

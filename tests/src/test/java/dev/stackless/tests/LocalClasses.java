@@ -23,6 +23,28 @@ class LocalClasses {
     return held;
   }
 
+  static class Base implements Supplier<String> {
+    final String first = get(); // the subclass's get, before its own fields are assigned
+
+    @Override
+    public String get() {
+      return "base";
+    }
+  }
+
+  @Async
+  static Supplier<String> sub(String s) {
+    class Sub extends Base {
+      @Override
+      public String get() {
+        return "sub:" + s;
+      }
+    }
+    Base made = new Sub();
+    suspend(self -> parked = self);
+    return () -> made.first + "/" + made.get();
+  }
+
   @Async
   static Supplier<String> lambda(String s) {
     String t = s + "!";

@@ -327,15 +327,19 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return;
     }
     Code declaration = CodeReader.read(this, path);
-    localTypes.add(copied.isEmpty() ? declaration : withCopies(declaration, copied));
+    localTypes.add(copied.isEmpty() ? declaration
+        : withCopies(declaration, copied, local.getExtendsClause() != null));
   }
 
   /**
    * {@code class Hold { .. s .. }} ===> {@code class Hold { final String s$captured = s; ..
    * s$captured .. }}: the class's first field copies the frame's field when an object is made, as
-   * javac's synthetic field copies the captured local, and the body reads the copy.
+   * javac's synthetic field copies the captured local, and the body reads the copy. javac assigns
+   * its copies before the superclass's constructor runs, which may call the class's methods; a
+   * {@code subclass} reads the frame's field until its copies are made ({@code ($copied ?
+   * s$captured : s)}), which holds the value then.
    */
-  private static Code withCopies(Code declaration, List<Local> copied) {
+  private static Code withCopies(Code declaration, List<Local> copied, boolean subclass) {
     List<Part> parts = new ArrayList<>();
     boolean opened = false;
     for (Part part : declaration.parts()) {
@@ -343,17 +347,30 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         String text = ((Part.Text) part).text();
         int brace = text.indexOf('{') + 1;
         parts.add(new Part.Text(text.substring(0, brace)));
+        if (subclass) {
+          parts.add(new Part.Text(" private boolean $copied;"));
+        }
         for (Local local : copied) {
           parts.add(new Part.Text(" final " + local.resolvedType() + " " + copyName(local)
               + " = "));
           parts.add(new Part.LocalRef(local));
           parts.add(new Part.Text(";"));
         }
+        if (subclass) {
+          parts.add(new Part.Text(" { $copied = true; }"));
+        }
         parts.add(new Part.Text(text.substring(brace)));
         opened = true;
       } else if (opened && part instanceof Part.LocalRef
           && copied.contains(((Part.LocalRef) part).local())) {
-        parts.add(new Part.Text(copyName(((Part.LocalRef) part).local())));
+        Local local = ((Part.LocalRef) part).local();
+        if (subclass) {
+          parts.add(new Part.Text("($copied ? " + copyName(local) + " : "));
+          parts.add(new Part.LocalRef(local));
+          parts.add(new Part.Text(")"));
+        } else {
+          parts.add(new Part.Text(copyName(local)));
+        }
       } else {
         parts.add(part);
       }
@@ -412,17 +429,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     com.sun.source.tree.ClassTree local = (com.sun.source.tree.ClassTree) path.getLeaf();
     List<Local> captured = captures(local);
     captured.forEach(Local::hoist);
-    hoistLocalType(path, copiesCaptures(local, captured) ? captured : List.of());
+    hoistLocalType(path, copiesCaptures(captured) ? captured : List.of());
   }
 
   /**
    * Whether the class can keep its own copies of what it captures, in fields it declares first:
-   * not when it extends a class, whose constructor runs before those fields are assigned (javac
-   * assigns its synthetic copies before), nor when a captured local's type is not known.
+   * not when a captured local's type is not known.
    */
-  private static boolean copiesCaptures(com.sun.source.tree.ClassTree local, List<Local> captured) {
-    return local.getExtendsClause() == null
-        && captured.stream().allMatch(c -> c.resolvedType() != null);
+  private static boolean copiesCaptures(List<Local> captured) {
+    return captured.stream().allMatch(c -> c.resolvedType() != null);
   }
 
   /** Why a local class cannot be hoisted (see above), as the end of a message; or null. */
@@ -436,8 +451,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     List<String> perIteration = captured.stream()
         .filter(c -> !c.isParameter() && declaredInLoops.contains(c.sourceName()))
         .map(Local::sourceName).sorted().collect(java.util.stream.Collectors.toList());
-    if (!perIteration.isEmpty() && !copiesCaptures(local, captured)) {
-      return "extending a class, declared in a loop and capturing locals of each iteration ("
+    if (!perIteration.isEmpty() && !copiesCaptures(captured)) {
+      return "declared in a loop and capturing locals of each iteration, of types not known here, ("
           + String.join(", ", perIteration) + "),";
     }
     return null;
