@@ -320,9 +320,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     String name = local.getSimpleName().toString();
     if (!localTypeNames.add(name) || names.type(name) != null
         || generatedNames.contains(name) || typeVariables().contains(name)) {
+      String clash = generatedNames.contains(name)
+          ? "a generated class (the frame class of an @Async method, or the owner's generated"
+              + " class)"
+          : typeVariables().contains(name) ? "a type variable"
+          : names.type(name) != null ? "a class in scope"
+          : "another local type of this method";
       reporter.error(local, unit, Diagnostic.UNSUPPORTED, "the local " + local.getKind().name()
-              .toLowerCase(java.util.Locale.ROOT) + " " + name + ", named like another class or"
-              + " type variable here,", "give it a name of its own");
+              .toLowerCase(java.util.Locale.ROOT) + " " + name + ", named like " + clash + ",",
+          "give it a name of its own");
       failed = true;
       return;
     }

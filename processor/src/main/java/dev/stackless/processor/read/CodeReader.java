@@ -1496,7 +1496,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
                       + declaring.getSimpleName()
                   : "inherited protected field " + field.getSimpleName())
           + " from an expression with a suspension point",
-          "put the value in a local first: var v = ...; " + field.getSimpleName() + " = v;");
+          "compute the value into a local first (var value = ...;), then assign "
+              + field.getSimpleName() + " from the local");
     } else {
       edits.add(new Edit(start(node), end(node),
           Code.concat(accessor + "get(", self, ")").parts()));
