@@ -947,8 +947,24 @@ class DiagnosticsTest {
         "    return p.x();",
         "  }",
         "}"));
-    assertOnlyError(src, "[Unsupported] the local record Pair, named like another class or type"
-        + " variable here, is not supported yet", 7, 5);
+    assertOnlyError(src, "[Unsupported] the local record Pair, named like a class in scope, is"
+        + " not supported yet", 7, 5);
+  }
+
+  @Test
+  void aLocalClassNamedLikeAFrameClassIsAnError() {
+    JavaFileObject src = file("Locals", String.join("\n",
+        "class Locals {",
+        "  @Async static int counter(int a) {",
+        "    class Counter { int n = a; }",          // 6, the class at 5
+        "    Counter c = new Counter();",
+        "    suspend();",
+        "    return c.n;",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the local class Counter, named like a generated class (the"
+        + " frame class of an @Async method, or the owner's generated class), is not supported"
+        + " yet", 6, 5);
   }
 
   @Test
