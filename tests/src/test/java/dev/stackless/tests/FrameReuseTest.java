@@ -55,7 +55,7 @@ class FrameReuseTest {
 
   @Test
   void aLocalClassKeepsWhatItCapturedWhenItsFrameRunsAgain() {
-    LocalClassesAsync.Hold frame = new LocalClassesAsync.Hold();
+    LocalClassesAsync.Keep frame = new LocalClassesAsync.Keep();
     frame.start("first");
     LocalClasses.parked.resume();
     java.util.function.Supplier<String> first = nosuspend(frame);
@@ -67,7 +67,7 @@ class FrameReuseTest {
 
   @Test
   void aLocalSubclassKeepsWhatItCapturedWhenItsFrameRunsAgain() {
-    LocalClassesAsync.Sub frame = new LocalClassesAsync.Sub();
+    LocalClassesAsync.Subclassed frame = new LocalClassesAsync.Subclassed();
     frame.start("first");
     LocalClasses.parked.resume();
     java.util.function.Supplier<String> first = nosuspend(frame);

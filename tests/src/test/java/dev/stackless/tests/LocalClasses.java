@@ -11,7 +11,7 @@ class LocalClasses {
   static AnyFrame parked;
 
   @Async
-  static Supplier<String> hold(String s) {
+  static Supplier<String> keep(String s) {
     class Hold implements Supplier<String> {
       @Override
       public String get() {
@@ -33,7 +33,7 @@ class LocalClasses {
   }
 
   @Async
-  static Supplier<String> sub(String s) {
+  static Supplier<String> subclassed(String s) {
     class Sub extends Base {
       @Override
       public String get() {

@@ -2007,11 +2007,67 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   @Override
   public TypeElement classInScope(TreePath at, String name) {
+    Tree written = writtenTypeAt(at, name);
+    if (written != null) {
+      // the declaration says it: no need to have javac attribute the method for its scope (which
+      // can upset javac's own later attribution of a local record's compact constructor)
+      if (written instanceof com.sun.source.tree.ParameterizedTypeTree) {
+        written = ((com.sun.source.tree.ParameterizedTypeTree) written).getType();
+      }
+      return written instanceof IdentifierTree || written instanceof MemberSelectTree
+          ? classOfTypeName(written.toString()) : null;
+    }
     TypeMirror type = scopeMirror(at, name);
     if (type instanceof javax.lang.model.type.TypeVariable) {
       type = ((javax.lang.model.type.TypeVariable) type).getUpperBound();
     }
     return type instanceof DeclaredType ? (TypeElement) ((DeclaredType) type).asElement() : null;
+  }
+
+  /**
+   * The type written in the declaration of the variable {@code name} that is in scope at {@code
+   * at} inside the fragment (a loop's variable, a local of a block, a lambda's or catch's
+   * parameter); null if it has none written ({@code var}, {@code x -> ..}) or none was found.
+   */
+  private static Tree writtenTypeAt(TreePath at, String name) {
+    Tree child = at.getLeaf();
+    for (TreePath p = at.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      List<VariableTree> candidates = new ArrayList<>();
+      if (leaf instanceof com.sun.source.tree.EnhancedForLoopTree) {
+        candidates.add(((com.sun.source.tree.EnhancedForLoopTree) leaf).getVariable());
+      } else if (leaf instanceof com.sun.source.tree.ForLoopTree) {
+        for (StatementTree init : ((com.sun.source.tree.ForLoopTree) leaf).getInitializer()) {
+          if (init instanceof VariableTree) {
+            candidates.add((VariableTree) init);
+          }
+        }
+      } else if (leaf instanceof com.sun.source.tree.LambdaExpressionTree) {
+        candidates.addAll(((com.sun.source.tree.LambdaExpressionTree) leaf).getParameters());
+      } else if (leaf instanceof com.sun.source.tree.CatchTree) {
+        candidates.add(((com.sun.source.tree.CatchTree) leaf).getParameter());
+      } else if (leaf instanceof BlockTree) {
+        for (StatementTree statement : ((BlockTree) leaf).getStatements()) {
+          if (statement == child) {
+            break;
+          }
+          if (statement instanceof VariableTree) {
+            candidates.add((VariableTree) statement);
+          }
+        }
+      } else if (leaf instanceof com.sun.source.tree.MethodTree
+          || leaf instanceof com.sun.source.tree.ClassTree) {
+        return null;
+      }
+      for (VariableTree variable : candidates) {
+        if (variable.getName().contentEquals(name)) {
+          Tree type = variable.getType();
+          return type == null || isVar(variable)
+              || type instanceof com.sun.source.tree.UnionTypeTree ? null : type;
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -2225,6 +2281,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   /** javac's type for a local, through the scope at its declaration (see processor/README.md). */
   private TypeMirror scopeMirror(TreePath declaration, String name) {
+    Tree written = declaration.getLeaf() instanceof VariableTree
+        && ((VariableTree) declaration.getLeaf()).getName().contentEquals(name)
+        && !isVar((VariableTree) declaration.getLeaf())
+        ? ((VariableTree) declaration.getLeaf()).getType() : writtenTypeAt(declaration, name);
+    if (written != null && followsALocalClass(declaration)) {
+      // javac's scope past a local class attributes it for real, which later breaks javac's own
+      // attribution of the file (a local record's compact constructor elsewhere is then
+      // "invalid"): the declaration's written type, if a plain class, is all there is
+      TypeElement type = written instanceof IdentifierTree || written instanceof MemberSelectTree
+          ? classOfTypeName(written.toString()) : null;
+      return type != null && type.getTypeParameters().isEmpty() ? type.asType() : null;
+    }
     Iterable<? extends Element> locals;
     try {
       locals = trees.getScope(declaration).getLocalElements();
@@ -2242,6 +2310,23 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     }
     return null;
+  }
+
+  /** Whether a local class (not a record, enum or interface) of the body starts before the tree. */
+  private boolean followsALocalClass(TreePath at) {
+    long position = positions.getStartPosition(unit, at.getLeaf());
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+        if (node.getKind() == Tree.Kind.CLASS && node.getSimpleName().length() > 0
+            && positions.getStartPosition(unit, node) < position) {
+          found[0] = true;
+        }
+        return null;
+      }
+    }.scan(methodPath.getLeaf(), null);
+    return found[0];
   }
 
   /**

@@ -344,16 +344,25 @@ public final class Intrinsics {
       java.util.function.Predicate<ExecutableElement> mayApply) throws Undecidable {
     List<ExecutableElement> async = new ArrayList<>();
     boolean plain = false;
-    for (ExecutableElement method : methods) {
-      int params = method.getParameters().size();
-      boolean fits = params == arity || (method.isVarArgs() && arity >= params - 1);
-      if (!fits || (params == arity && !method.isVarArgs() && !mayApply.test(method))) {
-        continue;
+    for (int pass = 0; pass < 2; pass++) {
+      // the arguments' types are asked only for overloads of both kinds
+      async.clear();
+      plain = false;
+      for (ExecutableElement method : methods) {
+        int params = method.getParameters().size();
+        boolean fits = params == arity || (method.isVarArgs() && arity >= params - 1);
+        if (!fits
+            || (pass == 1 && params == arity && !method.isVarArgs() && !mayApply.test(method))) {
+          continue;
+        }
+        if (isAsync(method)) {
+          async.add(method);
+        } else {
+          plain = true;
+        }
       }
-      if (isAsync(method)) {
-        async.add(method);
-      } else {
-        plain = true;
+      if (async.isEmpty() || !plain) {
+        break;
       }
     }
     if (async.isEmpty()) {
