@@ -65,9 +65,23 @@ public class Calls {
     return log("async " + n + k);
   }
 
+  /** Java's phases choose: an int widens to long before it is boxed to Integer. */
+  @Async
+  static String phase(long v) {
+    suspend(PARK);
+    return log("long " + v);
+  }
+
+  static String phase(Integer v) {
+    return log("Integer " + v);
+  }
+
   @Async
   public static Object run() {
     Calls c = new Calls();
+    int small = 6;
+    Integer boxed = 7;
+    log(phase(small) + phase(boxed) + phase(8) + phase(9L) + phase(Integer.valueOf(10)));
     String word = "w";
     int count = 4;
     char letter = 'x';

@@ -714,8 +714,8 @@ class DiagnosticsTest {
         "  static int f(long x) { return 1; }",
         "  @Async static int f(Integer x) { suspend(); return 2; }",
         "  @Async static int run(String s) {",
-        "    int a = f(s.length());",    // 8: f at 13; long and Integer both apply to an int
-        "    return a + f(5L);",           // the long decides: plain f(long)
+        "    int a = f(java.util.Optional.of(5).get());", // 8: f at 13; a type inference tells
+        "    return a + f(5L) + f(s.length());", // the long, then the int decide: plain f(long)
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] this call is not supported yet by the Stackless"

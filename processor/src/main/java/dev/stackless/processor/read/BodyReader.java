@@ -1976,8 +1976,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private Intrinsics.AsyncCall asyncCall(MethodInvocationTree invocation) {
     KnownFacts facts = new KnownFacts(visibleLocals());
-    java.util.function.Predicate<ExecutableElement> mayApply =
-        method -> facts.mayApply(method, invocation);
+    // Java's first phase (no boxing) decides when a candidate surely applies in it
+    java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply =
+        (method, all) -> all.stream().anyMatch(c -> facts.surelyAppliesStrictly(c, invocation))
+            ? facts.mayApplyStrictly(method, invocation)
+            : facts.mayApply(method, invocation);
     try {
       return Intrinsics.asyncCall(
           invocation, names, name -> receiverClass(invocation, name), asyncNames, mayApply);
@@ -2742,6 +2745,59 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         TypeElement type = env.getElementUtils().getTypeElement(
             TypeSource.boxed(argument).replaceAll("<.*", ""));
         if (type != null && !env.getTypeUtils().isSubtype(
+            env.getTypeUtils().erasure(type.asType()), env.getTypeUtils().erasure(parameter))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Whether the method may apply to the call by strict invocation (JLS 15.12.2.2, the first
+     * phase: no boxing or unboxing), as far as the arguments' types are known.
+     */
+    boolean mayApplyStrictly(ExecutableElement method, MethodInvocationTree call) {
+      return appliesStrictly(method, call, true);
+    }
+
+    /** Whether it surely does: every argument's type is known, and the method no varargs one. */
+    boolean surelyAppliesStrictly(ExecutableElement method, MethodInvocationTree call) {
+      return !method.isVarArgs() && method.getParameters().size() == call.getArguments().size()
+          && appliesStrictly(method, call, false);
+    }
+
+    private boolean appliesStrictly(
+        ExecutableElement method, MethodInvocationTree call, boolean unknownApplies) {
+      for (int i = 0; i < call.getArguments().size(); i++) {
+        String argument = ObviousTypes.of(call.getArguments().get(i), this);
+        TypeMirror parameter = method.getParameters().get(i).asType();
+        if (argument == null) {
+          if (!unknownApplies) {
+            return false;
+          }
+          continue;
+        }
+        boolean primitiveArgument = PRIMITIVES.containsKey(argument);
+        if (parameter.getKind().isPrimitive()) {
+          if (!primitiveArgument || !widens(PRIMITIVES.get(argument), parameter.getKind())) {
+            return false;
+          }
+          continue;
+        }
+        if (primitiveArgument) {
+          return false; // boxing: the second phase
+        }
+        if (argument.equals("null")) {
+          continue;
+        }
+        TypeElement type = env.getElementUtils().getTypeElement(argument.replaceAll("<.*", ""));
+        if (type == null) {
+          if (!unknownApplies) {
+            return false;
+          }
+          continue;
+        }
+        if (!env.getTypeUtils().isSubtype(
             env.getTypeUtils().erasure(type.asType()), env.getTypeUtils().erasure(parameter))) {
           return false;
         }

@@ -101,7 +101,7 @@ public final class Intrinsics {
       Function<String, TypeElement> receiverType,
       java.util.Set<String> asyncNames)
       throws Undecidable {
-    return asyncCall(invocation, names, receiverType, asyncNames, method -> true);
+    return asyncCall(invocation, names, receiverType, asyncNames, (method, all) -> true);
   }
 
   /**
@@ -114,7 +114,7 @@ public final class Intrinsics {
       NameResolver names,
       Function<String, TypeElement> receiverType,
       java.util.Set<String> asyncNames,
-      java.util.function.Predicate<ExecutableElement> mayApply)
+      java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply)
       throws Undecidable {
     ExpressionTree select = invocation.getMethodSelect();
     int arity = invocation.getArguments().size();
@@ -161,7 +161,7 @@ public final class Intrinsics {
    * ordinary one; for a receiver whose class the caller found another way.
    */
   static AsyncCall callOn(TypeElement type, MethodInvocationTree invocation, NameResolver names,
-      java.util.function.Predicate<ExecutableElement> mayApply) throws Undecidable {
+      java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply) throws Undecidable {
     MemberSelectTree select = (MemberSelectTree) invocation.getMethodSelect();
     String name = select.getIdentifier().toString();
     ExecutableElement method =
@@ -341,18 +341,24 @@ public final class Intrinsics {
   }
 
   private static ExecutableElement pick(List<ExecutableElement> methods, int arity, String name,
-      java.util.function.Predicate<ExecutableElement> mayApply) throws Undecidable {
+      java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply) throws Undecidable {
     List<ExecutableElement> async = new ArrayList<>();
     boolean plain = false;
     for (int pass = 0; pass < 2; pass++) {
       // the arguments' types are asked only for overloads of both kinds
       async.clear();
       plain = false;
+      List<ExecutableElement> ofArity = new ArrayList<>();
       for (ExecutableElement method : methods) {
         int params = method.getParameters().size();
-        boolean fits = params == arity || (method.isVarArgs() && arity >= params - 1);
-        if (!fits
-            || (pass == 1 && params == arity && !method.isVarArgs() && !mayApply.test(method))) {
+        if (params == arity || (method.isVarArgs() && arity >= params - 1)) {
+          ofArity.add(method);
+        }
+      }
+      for (ExecutableElement method : ofArity) {
+        int params = method.getParameters().size();
+        if (pass == 1 && params == arity && !method.isVarArgs()
+            && !mayApply.test(method, ofArity)) {
           continue;
         }
         if (isAsync(method)) {
