@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackless.Frame;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** {@code new OwnerAsync.F()} and {@code start(..)}, again and again on the same object. */
@@ -56,37 +59,33 @@ class FrameReuseTest {
   @Test
   void aLocalClassKeepsWhatItCapturedWhenItsFrameRunsAgain() {
     LocalClassesAsync.Keep frame = new LocalClassesAsync.Keep();
-    frame.start("first");
-    LocalClasses.parked.resume();
-    java.util.function.Supplier<String> first = nosuspend(frame);
-    frame.start("second");
-    LocalClasses.parked.resume();
-    java.util.function.Supplier<String> second = nosuspend(frame);
-    assertEquals("hold:first hold:second", first.get() + " " + second.get());
+    assertEquals("hold:first hold:second", bothRuns(frame::start));
   }
 
   @Test
   void aLocalSubclassKeepsWhatItCapturedWhenItsFrameRunsAgain() {
     LocalClassesAsync.Subclassed frame = new LocalClassesAsync.Subclassed();
-    frame.start("first");
-    LocalClasses.parked.resume();
-    java.util.function.Supplier<String> first = nosuspend(frame);
-    frame.start("second");
-    LocalClasses.parked.resume();
-    java.util.function.Supplier<String> second = nosuspend(frame);
-    assertEquals("sub:first/sub:first sub:second/sub:second", first.get() + " " + second.get());
+    assertEquals("sub:first/sub:first sub:second/sub:second", bothRuns(frame::start));
   }
 
   @Test
   void aLambdaKeepsWhatItCapturedWhenItsFrameRunsAgain() {
     LocalClassesAsync.Lambda frame = new LocalClassesAsync.Lambda();
-    frame.start("first");
-    LocalClasses.parked.resume();
-    java.util.function.Supplier<String> first = nosuspend(frame);
-    frame.start("second");
-    LocalClasses.parked.resume();
-    java.util.function.Supplier<String> second = nosuspend(frame);
-    assertEquals("lambda:firstfirst! lambda:secondsecond!", first.get() + " " + second.get());
+    assertEquals("lambda:firstfirst! lambda:secondsecond!", bothRuns(frame::start));
+  }
+
+  /**
+   * Starts one frame of a {@link LocalClasses} method twice, with "first" and then "second", and
+   * reads both results only after the second run: what each captured, side by side.
+   */
+  private static String bothRuns(Function<String, Frame<Supplier<String>>> start) {
+    List<Supplier<String>> results = new ArrayList<>();
+    for (String run : List.of("first", "second")) {
+      Frame<Supplier<String>> frame = start.apply(run);
+      LocalClasses.parked.resume();
+      results.add(nosuspend(frame));
+    }
+    return results.get(0).get() + " " + results.get(1).get();
   }
 
   @Test
