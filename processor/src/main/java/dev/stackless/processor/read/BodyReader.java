@@ -76,6 +76,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Reads one {@code @Async} method's tree into an {@link AsyncMethod}: statements that contain
@@ -2080,6 +2081,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * when not known, or when several methods of that name and arity may be the one.
    */
   private DeclaredType receiverType(ExpressionTree receiver) {
+    TypeMirror type = receiverMirror(receiver);
+    if (type instanceof javax.lang.model.type.TypeVariable) {
+      type = ((javax.lang.model.type.TypeVariable) type).getUpperBound();
+    }
+    return type instanceof DeclaredType && !TypeSource.mentionsError(type)
+        ? (DeclaredType) type : null;
+  }
+
+  /** As {@link #receiverType}, for any expression whose type the declarations tell; else null. */
+  private TypeMirror receiverMirror(ExpressionTree receiver) {
     while (receiver instanceof ParenthesizedTree) {
       receiver = ((ParenthesizedTree) receiver).getExpression();
     }
@@ -2088,16 +2099,22 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       String name = ((IdentifierTree) receiver).getName().toString();
       Local local = bodyLocal(name);
       NameResolver.Member field = local == null ? names.field(name) : null;
-      type = local != null ? local.mirror()
-          : field != null && field.element.getKind() == ElementKind.FIELD
-              ? field.element.asType() : null;
+      type = local != null ? local.mirror() : fieldType(field);
     } else if (receiver instanceof MemberSelectTree
         && Intrinsics.isThis(((MemberSelectTree) receiver).getExpression())) {
       // this.list: the owner's field
       NameResolver.Member field =
           names.field(((MemberSelectTree) receiver).getIdentifier().toString());
-      type = field != null && field.element.getKind() == ElementKind.FIELD && field.viaOwner
-          ? field.element.asType() : null;
+      type = field != null && field.viaOwner ? fieldType(field) : null;
+    } else if (receiver instanceof MemberSelectTree) {
+      // holder.list: a field of a value whose type is known
+      type = fieldOf(receiverType(((MemberSelectTree) receiver).getExpression()),
+          ((MemberSelectTree) receiver).getIdentifier().toString());
+    } else if (receiver instanceof com.sun.source.tree.ArrayAccessTree) {
+      // grid[i][j]: the component type of a known array type
+      TypeMirror array = receiverMirror(((com.sun.source.tree.ArrayAccessTree) receiver).getExpression());
+      type = array instanceof javax.lang.model.type.ArrayType
+          ? ((javax.lang.model.type.ArrayType) array).getComponentType() : null;
     } else if (receiver instanceof ConditionalExpressionTree) {
       // (c ? a : b).m(): both sides of one type
       DeclaredType whenTrue =
@@ -2106,39 +2123,196 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           receiverType(((ConditionalExpressionTree) receiver).getFalseExpression());
       return whenTrue != null && whenFalse != null
           && env.getTypeUtils().isSameType(whenTrue, whenFalse) ? whenTrue : null;
-    } else if (receiver instanceof MethodInvocationTree
-        && ((MethodInvocationTree) receiver).getMethodSelect() instanceof MemberSelectTree) {
-      MethodInvocationTree call = (MethodInvocationTree) receiver;
-      MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
-      DeclaredType site = receiverType(select.getExpression());
-      if (site == null) {
-        return null;
+    } else if (receiver instanceof MethodInvocationTree) {
+      type = resultOf((MethodInvocationTree) receiver);
+    } else if (receiver instanceof NewClassTree || receiver instanceof TypeCastTree) {
+      // new Shop().grid, ((Shop) o).grid: a class without type parameters is its own type
+      Tree written = receiver instanceof NewClassTree
+          ? ((NewClassTree) receiver).getIdentifier() : ((TypeCastTree) receiver).getType();
+      TypeElement named = written instanceof IdentifierTree || written instanceof MemberSelectTree
+          ? classOfTypeName(written.toString()) : null;
+      type = named != null && named.getTypeParameters().isEmpty()
+          && (!(receiver instanceof NewClassTree) || ((NewClassTree) receiver).getClassBody() == null)
+          ? named.asType() : null;
+    }
+    return type == null || TypeSource.mentionsError(type) ? null : type;
+  }
+
+  /**
+   * The type of a field a simple name denotes, as a member of the class it is reached through
+   * ({@code items} inherited from {@code Base<Svc>}: {@code List<Svc>}); null if not a field.
+   */
+  private TypeMirror fieldType(NameResolver.Member field) {
+    if (field == null || field.element.getKind() != ElementKind.FIELD) {
+      return null;
+    }
+    Element site = field.viaOwner ? names.owner() : field.site;
+    if (site instanceof TypeElement && site.asType() instanceof DeclaredType) {
+      try {
+        return env.getTypeUtils().asMemberOf((DeclaredType) site.asType(), field.element);
+      } catch (IllegalArgumentException notAMember) {
+        return field.element.asType();
       }
-      ExecutableElement found = null;
-      for (ExecutableElement method
-          : names.methodsOf((TypeElement) site.asElement(), select.getIdentifier().toString())) {
-        if (method.getParameters().size() == call.getArguments().size() && !method.isVarArgs()) {
-          if (found != null) {
-            return null;
-          }
-          found = method;
+    }
+    return field.element.asType();
+  }
+
+  /** The type of field {@code name} as a member of {@code site}; null if none or unknown. */
+  private TypeMirror fieldOf(DeclaredType site, String name) {
+    if (site == null) {
+      return null;
+    }
+    for (VariableElement field
+        : ElementFilter.fieldsIn(env.getElementUtils().getAllMembers((TypeElement) site.asElement()))) {
+      if (field.getSimpleName().contentEquals(name)) {
+        try {
+          return env.getTypeUtils().asMemberOf(site, field);
+        } catch (IllegalArgumentException notAMember) {
+          return null;
         }
       }
-      if (found == null || !found.getTypeParameters().isEmpty()) {
-        return null; // a generic method: its result depends on inference
+    }
+    return null;
+  }
+
+  /**
+   * The result type of a call the declarations decide: the one method of its name and arity, on
+   * a receiver of known type ({@code list.get(0)}) or of the owner ({@code items().get(0)}); a
+   * generic method's type variables inferred from its arguments where they name them ({@code
+   * first(list)}).
+   */
+  private TypeMirror resultOf(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    DeclaredType site;
+    List<ExecutableElement> candidates;
+    if (select instanceof MemberSelectTree) {
+      ExpressionTree qualifier = ((MemberSelectTree) select).getExpression();
+      String name = ((MemberSelectTree) select).getIdentifier().toString();
+      site = receiverType(qualifier);
+      TypeElement type = site != null ? (TypeElement) site.asElement()
+          : qualifier instanceof IdentifierTree && bodyLocal(qualifier.toString()) == null
+              && names.field(qualifier.toString()) == null
+              ? names.type(qualifier.toString()) : null; // Util.first(list): a static method
+      if (type == null) {
+        return null;
       }
+      candidates = names.methodsOf(type, name);
+    } else if (select instanceof IdentifierTree) {
+      // items(): a method of the owner or of an outer class, as a member of that class's type
+      String name = ((IdentifierTree) select).getName().toString();
+      candidates = names.methods(name);
+      site = null;
+      for (Element type = names.owner(); type instanceof TypeElement;
+          type = type.getEnclosingElement()) {
+        if (!names.methodsOf((TypeElement) type, name).isEmpty()) {
+          site = (DeclaredType) type.asType();
+          break;
+        }
+      }
+    } else {
+      return null;
+    }
+    ExecutableElement found = null;
+    for (ExecutableElement method : candidates) {
+      if (method.getParameters().size() == call.getArguments().size() && !method.isVarArgs()) {
+        if (found != null) {
+          return null;
+        }
+        found = method;
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    TypeMirror result;
+    List<? extends TypeMirror> parameters;
+    if (site != null) {
       try {
-        type = ((javax.lang.model.type.ExecutableType)
-            env.getTypeUtils().asMemberOf(site, found)).getReturnType();
+        javax.lang.model.type.ExecutableType member = (javax.lang.model.type.ExecutableType)
+            env.getTypeUtils().asMemberOf(site, found);
+        result = member.getReturnType();
+        parameters = member.getParameterTypes();
       } catch (IllegalArgumentException notAMember) {
         return null;
       }
+    } else {
+      result = found.getReturnType(); // Util.first(list): a static method's own types
+      parameters = ((javax.lang.model.type.ExecutableType) found.asType()).getParameterTypes();
     }
-    if (type instanceof javax.lang.model.type.TypeVariable) {
-      type = ((javax.lang.model.type.TypeVariable) type).getUpperBound();
+    if (found.getTypeParameters().isEmpty()) {
+      return result;
     }
-    return type instanceof DeclaredType && !TypeSource.mentionsError(type)
-        ? (DeclaredType) type : null;
+    // a generic method: only a result that is one of its type variables, found in the arguments
+    if (!(result instanceof javax.lang.model.type.TypeVariable)) {
+      return null;
+    }
+    Element variable = ((javax.lang.model.type.TypeVariable) result).asElement();
+    TypeMirror inferred = null;
+    for (int i = 0; i < parameters.size(); i++) {
+      TypeMirror argument = receiverMirror(call.getArguments().get(i));
+      TypeMirror bound = argument == null ? null : bindingOf(variable, parameters.get(i), argument);
+      if (bound != null) {
+        if (inferred != null && !env.getTypeUtils().isSameType(inferred, bound)) {
+          return null; // the arguments disagree: inference would take their lub
+        }
+        inferred = bound;
+      }
+    }
+    return inferred;
+  }
+
+  /**
+   * What type variable {@code variable} stands for when an argument of type {@code argument} is
+   * passed for a parameter of type {@code parameter} ({@code List<T>} and {@code List<Svc>}:
+   * {@code Svc}); null if the parameter does not name it where the argument tells it.
+   */
+  private TypeMirror bindingOf(Element variable, TypeMirror parameter, TypeMirror argument) {
+    if (parameter instanceof javax.lang.model.type.TypeVariable) {
+      return ((javax.lang.model.type.TypeVariable) parameter).asElement().equals(variable)
+          && argument instanceof DeclaredType ? argument : null;
+    }
+    if (parameter instanceof javax.lang.model.type.ArrayType) {
+      return argument instanceof javax.lang.model.type.ArrayType
+          ? bindingOf(variable, ((javax.lang.model.type.ArrayType) parameter).getComponentType(),
+              ((javax.lang.model.type.ArrayType) argument).getComponentType())
+          : null;
+    }
+    if (parameter instanceof javax.lang.model.type.WildcardType) {
+      TypeMirror extendsBound = ((javax.lang.model.type.WildcardType) parameter).getExtendsBound();
+      return extendsBound == null ? null : bindingOf(variable, extendsBound, argument); // ? extends T
+    }
+    if (!(parameter instanceof DeclaredType) || !(argument instanceof DeclaredType)) {
+      return null;
+    }
+    DeclaredType declared = (DeclaredType) parameter;
+    DeclaredType actual = asSuperOf((DeclaredType) argument, (TypeElement) declared.asElement());
+    if (actual == null || actual.getTypeArguments().size() != declared.getTypeArguments().size()) {
+      return null;
+    }
+    for (int i = 0; i < declared.getTypeArguments().size(); i++) {
+      TypeMirror expected = declared.getTypeArguments().get(i);
+      TypeMirror given = actual.getTypeArguments().get(i);
+      TypeMirror bound = bindingOf(variable, expected, given);
+      if (bound != null) {
+        return bound;
+      }
+    }
+    return null;
+  }
+
+  /** {@code type} seen as its supertype of class {@code target} ({@code ArrayList<X>} as List). */
+  private DeclaredType asSuperOf(DeclaredType type, TypeElement target) {
+    if (type.asElement().equals(target)) {
+      return type;
+    }
+    for (TypeMirror supertype : env.getTypeUtils().directSupertypes(type)) {
+      DeclaredType found = supertype instanceof DeclaredType
+          ? asSuperOf((DeclaredType) supertype, target) : null;
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /**

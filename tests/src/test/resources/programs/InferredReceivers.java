@@ -1,0 +1,94 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Instance @Async methods called on receivers whose class the declarations give only through
+ * type arguments, array types and generic methods: {@code grid[0][1].m()}, {@code
+ * items().get(0).m()}, {@code first(list).m()}.
+ */
+public class InferredReceivers {
+  static class Svc {
+    final String name;
+
+    Svc(String name) {
+      this.name = log(name);
+    }
+
+    @Async
+    String hello(int k) {
+      suspend(PARK);
+      return log(name + k);
+    }
+  }
+
+  static class Base<T> {
+    final List<T> items = new ArrayList<>();
+
+    List<T> items() {
+      log("items");
+      return items;
+    }
+  }
+
+  static class Holder {
+    final Svc svc = new Svc("held");
+    final Svc[] arr = {new Svc("held[0]")};
+  }
+
+  /** Inherits {@code items} as a {@code List<Svc>}. */
+  static class Shop extends Base<Svc> {
+    final Svc[][] grid = {{new Svc("g00"), new Svc("g01")}};
+
+    List<Svc> fresh() {
+      return List.of(new Svc("fresh"));
+    }
+
+    static <T> T first(List<? extends T> list) {
+      log("first");
+      return list.get(0);
+    }
+
+    static <T> T either(T a, T b, boolean left) {
+      return left ? a : b;
+    }
+
+    @Async
+    String visit() {
+      items.add(new Svc("item"));
+      Holder h = new Holder();
+      int i = 0;
+      String s = grid[0][log(1)].hello(1);
+      s += fresh().get(0).hello(2);
+      s += first(fresh()).hello(3);
+      s += items().get(0).hello(4) + this.items.get(0).hello(5);
+      s += h.svc.hello(6) + h.arr[i++].hello(i);
+      s += Shop.first(items).hello(8);
+      s += either(h.svc, h.arr[0], log(false)).hello(9);
+      Map<String, List<Svc>> byKey = new HashMap<>();
+      byKey.put("k", List.of(new Svc("mapped")));
+      s += byKey.get("k").get(0).hello(10) + first(byKey.get("k")).hello(11);
+      Svc[][] local = {{new Svc("l00")}, {new Svc("l10")}};
+      s += local[1][0].hello(12);
+      return s;
+    }
+  }
+
+  @Async
+  public static Object run() {
+    String s = new Shop().visit();
+    try {
+      new Shop().grid[0][2].hello(log(13));
+    } catch (ArrayIndexOutOfBoundsException e) {
+      log("out of bounds");
+    }
+    return s;
+  }
+}
