@@ -81,9 +81,38 @@ public class InferredReceivers {
     }
   }
 
+  private static class Cell {
+    private int value;
+
+    Cell(int value) {
+      this.value = value;
+    }
+  }
+
+  static <T> T logged(T value, String what) {
+    log(what);
+    return value;
+  }
+
+  @Async
+  static int num(int x) {
+    suspend(PARK);
+    return log(x);
+  }
+
+  /** A private class's field, selected through type arguments, assigned around a suspension. */
+  @Async
+  static int cells() {
+    List<Cell> cells = new ArrayList<>(List.of(new Cell(1), new Cell(2)));
+    logged(cells, "receiver").get(0).value += num(3);
+    logged(cells, "receiver").get(log(1)).value *= num(4) + logged(cells, "rhs").get(0).value;
+    cells.get(0).value++;
+    return cells.get(0).value * 100 + cells.get(1).value;
+  }
+
   @Async
   public static Object run() {
-    String s = new Shop().visit();
+    String s = new Shop().visit() + cells();
     try {
       new Shop().grid[0][2].hello(log(13));
     } catch (ArrayIndexOutOfBoundsException e) {

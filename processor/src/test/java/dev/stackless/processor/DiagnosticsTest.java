@@ -347,12 +347,13 @@ class DiagnosticsTest {
         "  @Async static int run(java.util.List<Recv> all, Recv[] some) {",
         // fine: an element, a result, a result typed by the receiver's type arguments
         "    int a = some[0].add(1) + some[0].next().add(2) + all.get(0).add(3);",
-        "    return a + first(all).add(4);", // 10: first's result needs inference
+        // and first(all): T is Recv, as all's type says
+        "    return a + first(all).add(4) + first(java.util.List.of(some[0])).add(5);", // 11: List.of's E
         "  }",
         "}"));
     assertOnlyError(src, 
         "[Unsupported] this call is not supported yet by the Stackless processor; cannot tell"
-            + " whether this call of add calls an @Async method", 10, 26);
+            + " whether this call of add calls an @Async method", 10, 69);
   }
 
   @Test
@@ -366,11 +367,12 @@ class DiagnosticsTest {
         "    other.balance += await(f);",                        // 9: a local's field is fine
         "    all[0].balance += await(f) + make().balance++;",    // an element's, a result's too
         "    int first = list.get(0).balance;",                  // a typed call's result too
-        "    return list.stream().findFirst().get().balance;",   // 12: not known
+        "    int found = list.stream().findFirst().get().balance;", // through type arguments too
+        "    return list.stream().map(a -> a).findFirst().get().balance;", // 13: map's R inferred
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] the private field balance of a value whose"
-        + " class is not known here", 12, 43);
+        + " class is not known here", 13, 55);
   }
 
   @Test
@@ -656,11 +658,12 @@ class DiagnosticsTest {
         "  @Async static String run(boolean c) {",
         "    Node n = new Node();",
         "    suspend();",
-        "    return desc(n) + desc((Object) n) + desc(c ? n : n);",     // 11, the third at 41
+        "    return desc(n) + desc((Object) n) + desc(c ? n : n)",   // the arguments' classes tell
+        "        + desc(java.util.List.of(n).get(0));",                 // 12: inferred, at 13
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] a call of desc(..), overloaded, where an overload takes"
-        + " a private class", 11, 41);
+        + " a private class", 12, 11);
   }
 
   @Test
@@ -797,11 +800,11 @@ class DiagnosticsTest {
         "    java.util.List<Hidden> all = new java.util.ArrayList<>();",
         "    suspend();",
         "    all.forEach(h -> h.count++);",     // a lambda's parameter: javac's scope types it
-        "    return all.stream().findFirst().get().count;",     // 10, the select at 42
+        "    return all.stream().map(h -> h).findFirst().get().count;", // 10: map's R is inferred
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] the member count of a value whose class is not known"
-        + " here (it may be the private class Hidden) is not supported yet", 10, 42);
+        + " here (it may be the private class Hidden) is not supported yet", 10, 54);
   }
 
   @Test

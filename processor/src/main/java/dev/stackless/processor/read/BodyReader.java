@@ -2005,6 +2005,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   @Override
+  public TypeElement valueType(ExpressionTree value) {
+    TypeElement declared = ReadContext.super.valueType(value);
+    if (declared != null) {
+      return declared;
+    }
+    DeclaredType type = receiverType(value); // list.get(0): through type arguments
+    return type == null ? null : (TypeElement) type.asElement();
+  }
+
+  @Override
   public TypeElement localType(String name) {
     return localTypeElement(name);
   }

@@ -756,6 +756,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * every method of that name and arity gives the same; else null.
    */
   private TypeElement resultOfTypedCall(ExpressionTree tree) {
+    if (!(tree instanceof IdentifierTree) && !mentionsNameDeclaredInside(tree)) {
+      TypeElement typed = cx.valueType(tree); // first(items()).next, grid[0][1]: as declared
+      if (typed != null) {
+        return typed;
+      }
+    }
     if (!(tree instanceof MethodInvocationTree)
         || !(((MethodInvocationTree) tree).getMethodSelect() instanceof MemberSelectTree)) {
       return null;
@@ -1589,12 +1595,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     MemberSelectTree select = (MemberSelectTree) target;
-    Intrinsics.Receiver receiver =
-        Intrinsics.receiverOf(select.getExpression(), cx.names(), cx::localType);
-    if (receiver == null || receiver.isType || !isNestmate(cx, receiver.type)) {
+    TypeElement receiver = cx.valueType(select.getExpression());
+    if (receiver == null || !isNestmate(cx, receiver)) {
       return null;
     }
-    for (Element member : receiver.type.getEnclosedElements()) {
+    for (Element member : receiver.getEnclosedElements()) {
       if (member.getSimpleName().contentEquals(select.getIdentifier())
           && member instanceof javax.lang.model.element.VariableElement
           && cx.names().hidden().needsAccessor(member)
@@ -1977,6 +1982,19 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   private void declare(String name) {
     scopes.peek().add(name);
+  }
+
+  /** Whether a name the expression uses is declared inside the fragment (a lambda's parameter). */
+  private boolean mentionsNameDeclaredInside(ExpressionTree tree) {
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        found[0] |= isDeclaredInside(node.getName().toString());
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   private boolean isDeclaredInside(String name) {
