@@ -111,8 +111,26 @@ public class InferredReceivers {
   }
 
   @Async
+  static Svc made(String name) {
+    suspend(PARK);
+    return new Svc(name);
+  }
+
+  /** A receiver that suspends, of a call whose arguments do not: the receiver still goes first. */
+  @Async
+  static String suspendingReceivers() {
+    Svc[] all = {new Svc("a0"), new Svc("a1")};
+    List<Svc> list = List.of(all);
+    String s = made("made").hello(log(1));
+    s += all[num(1)].hello(2);
+    made("statement").hello(3);
+    s = s + list.get(num(0)).hello(4);
+    return s + made("returned").hello(log(5));
+  }
+
+  @Async
   public static Object run() {
-    String s = new Shop().visit() + cells();
+    String s = new Shop().visit() + cells() + suspendingReceivers();
     try {
       new Shop().grid[0][2].hello(log(13));
     } catch (ArrayIndexOutOfBoundsException e) {

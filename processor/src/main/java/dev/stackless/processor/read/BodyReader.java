@@ -1858,6 +1858,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return null;
       }
     }
+    if (invocation.getMethodSelect() instanceof MemberSelectTree
+        && finder.contains(((MemberSelectTree) invocation.getMethodSelect()).getExpression())) {
+      return null; // a[idx()].m(): the receiver suspends first, the spiller keeps that order
+    }
     Intrinsics.Keyword keyword = Intrinsics.keyword(invocation, names);
     if (keyword == Intrinsics.Keyword.SUSPEND) {
       if (invocation.getArguments().isEmpty()) {
