@@ -898,12 +898,13 @@ final class ExpressionSpiller {
     Map<Tree, Code> evaluated = new IdentityHashMap<>();
     unboxed.addAll(indexOf(target));
     for (Tree operand : operands) {
-      if (!cx.containsSuspension(operand)) {
-        evaluated.put(operand,
-            isConstant(operand) ? read(child(path, operand)) : spillToLocal(path, operand, first));
-        if (unboxed.contains(operand) && !isConstant(operand)) {
-          first.add(Code.concat(UNBOXING, ".now(", evaluated.get(operand), ");"));
-        }
+      if (cx.containsSuspension(operand)) {
+        break; // m[a()][i()]: i() runs after a() suspends, in the sequence below
+      }
+      evaluated.put(operand,
+          isConstant(operand) ? read(child(path, operand)) : spillToLocal(path, operand, first));
+      if (unboxed.contains(operand) && !isConstant(operand)) {
+        first.add(Code.concat(UNBOXING, ".now(", evaluated.get(operand), ");"));
       }
     }
     return sequence(path, operands, 0, evaluated, values -> {
