@@ -500,7 +500,8 @@ final class ExpressionSpiller {
         continue;
       }
       if (!cx.containsSuspension(child)) {
-        done.put(child, isConstant(child) || isLambda(child) ? read(child(path, child))
+        done.put(child, isConstant(child) || isLambda(child) || isEffectFreeFactory(child)
+            ? read(child(path, child))
             : child instanceof MemberReferenceTree
                 ? spillReference(path, (MemberReferenceTree) child, prefix)
                 : spillToLocal(path, child, prefix));
@@ -520,7 +521,9 @@ final class ExpressionSpiller {
           // the rest of this operand runs now, before the next operand's suspension point
           String name = cx.newName("$t");
           values.put(child, Code.text(name));
-          List<Code> first = new ArrayList<>(List.of(Code.concat("var ", name, " = ", value, ";")));
+          String target = targetTypeOf(path, child);
+          List<Code> first = new ArrayList<>(List.of(
+              Code.concat(target == null ? "var" : target, " ", name, " = ", value, ";")));
           if (!unboxNow.isEmpty()) {
             first.add(Code.concat(UNBOXING, ".now(", name, ");"));
           }
@@ -549,8 +552,121 @@ final class ExpressionSpiller {
       String type = bareInitializerType(child(path, child));
       value = type == null ? value : Code.concat("new ", type, " ", value);
     }
-    prefix.add(Code.concat("var ", name, " = ", value, ";"));
+    String target = targetTypeOf(path, child);
+    prefix.add(Code.concat(target == null ? "var" : target, " ", name, " = ", value, ";"));
     return Code.text(name);
+  }
+
+  /**
+   * The type an argument that is a poly expression ({@code new ArrayList<>()}, {@code List.of()},
+   * {@code c ? a : b}) takes from the parameter it is passed to, which a {@code var} would not
+   * give it; null if not such an argument, or the one method of that arity does not tell it (a
+   * type variable, a private class, a primitive, whose unboxing Java does later).
+   */
+  private String targetTypeOf(TreePath parentPath, Tree child) {
+    Tree parent = parentPath.getLeaf();
+    if (!(child instanceof NewClassTree || child instanceof MethodInvocationTree
+        || child instanceof com.sun.source.tree.ConditionalExpressionTree)) {
+      return null;
+    }
+    List<? extends ExpressionTree> arguments;
+    List<javax.lang.model.element.ExecutableElement> candidates = new ArrayList<>();
+    NameResolver names = cx.readContext().names();
+    if (parent instanceof MethodInvocationTree) {
+      MethodInvocationTree call = (MethodInvocationTree) parent;
+      arguments = call.getArguments();
+      ExpressionTree select = call.getMethodSelect();
+      if (select instanceof IdentifierTree) {
+        candidates.addAll(names.methods(((IdentifierTree) select).getName().toString()));
+      } else if (select instanceof MemberSelectTree) {
+        ExpressionTree qualifier = ((MemberSelectTree) select).getExpression();
+        javax.lang.model.element.TypeElement site = cx.readContext().valueType(qualifier);
+        if (site == null && (qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)
+            && cx.readContext().bodyLocal(qualifier.toString()) == null) {
+          site = names.typeOfQualifier(qualifier.toString()); // Util.take(..): a static method
+        }
+        if (site != null) {
+          candidates.addAll(names.methodsOf(site, ((MemberSelectTree) select).getIdentifier().toString()));
+        }
+      }
+    } else if (parent instanceof NewClassTree && ((NewClassTree) parent).getClassBody() == null) {
+      arguments = ((NewClassTree) parent).getArguments();
+      Tree created = ((NewClassTree) parent).getIdentifier();
+      javax.lang.model.element.TypeElement type =
+          created instanceof IdentifierTree || created instanceof MemberSelectTree
+              ? names.typeOfQualifier(created.toString()) : null;
+      if (type != null && type.getTypeParameters().isEmpty()) {
+        candidates.addAll(javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()));
+      }
+    } else {
+      return null;
+    }
+    int index = arguments.indexOf(child);
+    javax.lang.model.element.ExecutableElement found = null;
+    for (javax.lang.model.element.ExecutableElement candidate : candidates) {
+      if (candidate.getParameters().size() == arguments.size()) {
+        if (found != null || candidate.isVarArgs()) {
+          return null; // overloads: which one depends on the argument's type
+        }
+        found = candidate;
+      }
+    }
+    if (found == null || index < 0) {
+      return null;
+    }
+    javax.lang.model.type.TypeMirror parameter = found.getParameters().get(index).asType();
+    if (parameter.getKind() != javax.lang.model.type.TypeKind.DECLARED
+        || dev.stackless.processor.model.TypeSource.mentionsTypeVariable(parameter)
+        || dev.stackless.processor.model.HiddenTypes.mentionsHidden(parameter)
+        || dev.stackless.processor.model.TypeSource.mentionsError(parameter)) {
+      return null;
+    }
+    return dev.stackless.processor.model.TypeSource.print(parameter);
+  }
+
+  /**
+   * A call of a generic JDK factory without arguments ({@code List.of()}, {@code
+   * Optional.empty()}) or a JDK collection made empty ({@code new ArrayList<>()}): nothing
+   * observable happens when it runs, so it runs where the rest of the expression does, where it
+   * has its target type.
+   */
+  private boolean isEffectFreeFactory(Tree tree) {
+    NameResolver names = cx.readContext().names();
+    String qualifier;
+    if (tree instanceof MethodInvocationTree && ((MethodInvocationTree) tree).getArguments().isEmpty()
+        && ((MethodInvocationTree) tree).getMethodSelect() instanceof MemberSelectTree) {
+      ExpressionTree site = ((MemberSelectTree) ((MethodInvocationTree) tree).getMethodSelect())
+          .getExpression();
+      if (!(site instanceof IdentifierTree || site instanceof MemberSelectTree)
+          || cx.readContext().namesVariable(site.toString().split("\\.")[0])) {
+        return false;
+      }
+      qualifier = site.toString();
+    } else if (tree instanceof NewClassTree && ((NewClassTree) tree).getArguments().isEmpty()
+        && ((NewClassTree) tree).getClassBody() == null
+        && ((NewClassTree) tree).getIdentifier() instanceof com.sun.source.tree.ParameterizedTypeTree) {
+      qualifier = ((com.sun.source.tree.ParameterizedTypeTree) ((NewClassTree) tree).getIdentifier())
+          .getType().toString();
+    } else {
+      return false;
+    }
+    javax.lang.model.element.TypeElement type = names.typeOfQualifier(qualifier);
+    if (type == null) {
+      return false;
+    }
+    String name = type.getQualifiedName().toString();
+    if (!name.startsWith("java.util.") || name.startsWith("java.util.concurrent.")) {
+      return false;
+    }
+    if (tree instanceof NewClassTree) {
+      return true;
+    }
+    // a generic factory, whose result's type its target decides (not, say, a clock's reading)
+    List<javax.lang.model.element.ExecutableElement> methods = names.methodsOf(type,
+        ((MemberSelectTree) ((MethodInvocationTree) tree).getMethodSelect()).getIdentifier().toString());
+    return !methods.isEmpty() && methods.stream().allMatch(m -> m.getParameters().isEmpty()
+        && !m.getTypeParameters().isEmpty()
+        && m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC));
   }
 
   /**

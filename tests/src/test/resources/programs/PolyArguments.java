@@ -1,0 +1,73 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Arguments whose type comes from the parameter they are passed to (a diamond, a generic factory,
+ * a conditional), evaluated before a later argument suspends.
+ */
+public class PolyArguments {
+  static class Box<T> {
+    final List<T> items = new ArrayList<>();
+
+    Box() {
+      log("box");
+    }
+  }
+
+  static class Holder {
+    final String text;
+
+    Holder(List<String> names, int n) {
+      this.text = names + ":" + n;
+    }
+  }
+
+  static <T> List<T> made(String what) {
+    log(what);
+    return new ArrayList<>();
+  }
+
+  static String strings(List<String> list, int n) {
+    return log(list + "/" + n);
+  }
+
+  static String boxed(Box<String> box, int n) {
+    box.items.add("x" + n);
+    return log(box.items.toString());
+  }
+
+  static String optional(Optional<String> o, Function<String, String> f, int n) {
+    return log(o.map(f).orElse("none") + n);
+  }
+
+  @Async
+  static int later(int v) {
+    log("later " + v);
+    suspend(PARK);
+    return v;
+  }
+
+  @Async
+  public static Object run() {
+    String s = strings(new ArrayList<>(), later(1));
+    s += strings(List.of(), later(2)) + strings(Collections.emptyList(), later(3));
+    s += boxed(new Box<>(), later(4)); // the box is made first
+    s += strings(made("made"), later(5));
+    s += new Holder(new ArrayList<>(), later(6)).text;
+    s += optional(Optional.empty(), Function.identity(), later(7));
+    boolean left = log(s.length() % 2 == 0);
+    s += strings(left ? new ArrayList<>() : List.of("w"), later(8));
+    s += strings(later(9) > 8 ? List.of("z") : new ArrayList<>(), later(10));
+    Holder[] all = {new Holder(Collections.emptyList(), later(11))};
+    return s + all[0].text;
+  }
+}
