@@ -202,8 +202,23 @@ public class LocalTypes {
     return log(made.toString());
   }
 
+  /** A local class's method named like an @Async method of the owner: a plain call. */
+  @Async
+  static int sameName(int n) {
+    class Doubler {
+      int value(int v) {
+        return log(2 * v);
+      }
+    }
+    Doubler d = new Doubler();
+    var other = new Doubler();
+    int sum = value(n);
+    return sum + d.value(n) + other.value(sum) + new Doubler().value(value(1));
+  }
+
   @Async
   public static Object run() {
+    log(sameName(value(2)));
     log(perIteration(value(3)));
     log(subclasses(value(3)));
     log(new LocalTypes(value(10)).counters(value(3), "x"));

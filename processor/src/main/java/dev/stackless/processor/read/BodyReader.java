@@ -1980,6 +1980,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   private Intrinsics.AsyncCall asyncCall(MethodInvocationTree invocation) {
+    if (invocation.getMethodSelect() instanceof MemberSelectTree
+        && isOfLocalClass(((MemberSelectTree) invocation.getMethodSelect()).getExpression())) {
+      return null; // a local class's methods are plain: @Async cannot mark them
+    }
     KnownFacts facts = new KnownFacts(visibleLocals());
     // Java's first phase (no boxing) decides when a candidate surely applies in it
     java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply =
@@ -2006,6 +2010,51 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       failed = true;
       return null;
     }
+  }
+
+  /**
+   * Whether a receiver is a value of a class declared in the body: a local declared with its
+   * name ({@code Acc acc}, or a {@code var} javac types so), or {@code new Acc()}.
+   */
+  private boolean isOfLocalClass(ExpressionTree receiver) {
+    while (receiver instanceof ParenthesizedTree) {
+      receiver = ((ParenthesizedTree) receiver).getExpression();
+    }
+    String typeName = null;
+    if (receiver instanceof NewClassTree && ((NewClassTree) receiver).getClassBody() == null) {
+      typeName = ((NewClassTree) receiver).getIdentifier().toString();
+    } else if (receiver instanceof IdentifierTree) {
+      // asked before the reader reaches the declaration, too: the declaration says it
+      TreePath declaration = declarations.declarationOf((IdentifierTree) receiver);
+      if (declaration == null || !(declaration.getLeaf() instanceof VariableTree)) {
+        return false;
+      }
+      VariableTree variable = (VariableTree) declaration.getLeaf();
+      if (isVar(variable) && variable.getInitializer() instanceof NewClassTree) {
+        return isOfLocalClass(variable.getInitializer()); // var acc = new Acc();
+      }
+      if (isVar(variable)) {
+        Local local = bodyLocal(variable.getName().toString());
+        TypeMirror mirror = local == null ? null : local.mirror();
+        return mirror instanceof DeclaredType && ((TypeElement) ((DeclaredType) mirror).asElement())
+            .getNestingKind() == javax.lang.model.element.NestingKind.LOCAL;
+      }
+      typeName = variable.getType().toString();
+    }
+    if (typeName == null) {
+      return false;
+    }
+    int generic = typeName.indexOf('<');
+    String simple = generic < 0 ? typeName : typeName.substring(0, generic);
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+        found[0] |= node.getSimpleName().contentEquals(simple);
+        return super.visitClass(node, null);
+      }
+    }.scan(((MethodTree) methodPath.getLeaf()).getBody(), null);
+    return found[0];
   }
 
   @Override
