@@ -81,6 +81,34 @@ public class InferredReceivers {
     }
   }
 
+  /** A generic @Async method of a generic class, called with explicit type arguments. */
+  static class Cup<T> {
+    final T content;
+
+    Cup(T content) {
+      this.content = content;
+    }
+
+    @Async
+    <R> R map(java.util.function.Function<T, R> f) {
+      suspend(PARK);
+      return log(f.apply(content));
+    }
+
+    @Async
+    String twice() {
+      return this.<String>map(c -> c + "!") + "/" + map(c -> c.hashCode() % 2);
+    }
+  }
+
+  @Async
+  static String cups() {
+    Cup<String> cup = new Cup<>("tea");
+    List<Cup<String>> cups = List.of(cup);
+    int length = cup.<Integer>map(String::length) + cups.get(0).<Integer>map(c -> c.length() * 2);
+    return length + cup.twice();
+  }
+
   private static class Cell {
     private int value;
 
@@ -130,7 +158,7 @@ public class InferredReceivers {
 
   @Async
   public static Object run() {
-    String s = new Shop().visit() + cells() + suspendingReceivers();
+    String s = new Shop().visit() + cells() + suspendingReceivers() + cups();
     try {
       new Shop().grid[0][2].hello(log(13));
     } catch (ArrayIndexOutOfBoundsException e) {

@@ -376,6 +376,23 @@ class DiagnosticsTest {
   }
 
   @Test
+  void explicitTypeArgumentsOnAReceiverOfUnknownTypeArgumentsAreAnError() {
+    JavaFileObject src = file("Cups", String.join("\n",
+        "class Cups {",
+        "  static class Cup<T> {",
+        "    T content;",
+        "    @Async <R> R map(java.util.function.Function<T, R> f) { return f.apply(content); }",
+        "  }",
+        "  @Async static int run(Cup<String> cup, Cup<?> some) {",
+        "    int n = cup.<Integer>map(String::length);",         // the receiver's T is String
+        "    return n + some.<Integer>map(Object::hashCode);",   // 11: ? is no type argument
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] explicit type arguments for a generic @Async method of a"
+        + " generic class, on a receiver whose type arguments are not known here,", 11, 20);
+  }
+
+  @Test
   void privateFieldOfANestedClassOnATypedCallsResultCompiles() {
     JavaFileObject src = file("Nodes", String.join("\n",
         "class Nodes {",

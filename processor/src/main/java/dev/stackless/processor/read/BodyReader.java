@@ -49,6 +49,7 @@ import dev.stackless.processor.model.Part;
 import dev.stackless.processor.model.ResultTarget;
 import dev.stackless.processor.model.Stmt;
 import dev.stackless.processor.model.Suspension;
+import dev.stackless.processor.model.HiddenTypes;
 import dev.stackless.processor.model.TypeSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -1909,6 +1910,20 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         NameResolver.generatedClassName(env.getElementUtils(), call.site) + ".");
     if (!invocation.getTypeArguments().isEmpty()) {
       List<String> args = new ArrayList<>();
+      if (!call.method.getModifiers().contains(Modifier.STATIC)
+          && !call.site.getTypeParameters().isEmpty()) {
+        // box.<R>map(f): the factory's type parameters are the owner's, then the method's
+        List<String> ownerArguments = ownerTypeArguments(call);
+        if (ownerArguments == null) {
+          reporter.error(invocation.getMethodSelect(), unit, Diagnostic.UNSUPPORTED,
+              "explicit type arguments for a generic @Async method of a generic class, on a"
+                  + " receiver whose type arguments are not known here,",
+              "leave the type arguments to inference, or call it on a local declared with its type");
+          failed = true;
+          ownerArguments = List.of();
+        }
+        args.addAll(ownerArguments);
+      }
       for (Tree typeArgument : invocation.getTypeArguments()) {
         args.add(CodeReader.read(this, new TreePath(path, typeArgument)).toString());
       }
@@ -1920,6 +1935,33 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       name.append("$super"); // runs the superclass's body, as invokespecial does, never an override
     }
     return name.append("(").toString();
+  }
+
+  /**
+   * The type arguments of the receiver of a call of an instance method of a generic class, as
+   * that class ({@code Box<String> b; b.<Integer>map(f)}: {@code String}); the owner's own type
+   * variables for a call on this; null when not known or not writable.
+   */
+  private List<String> ownerTypeArguments(Intrinsics.AsyncCall call) {
+    DeclaredType site;
+    if (call.receiver == null || Intrinsics.isThis(call.receiver) || isSuperReceiver(call.receiver)) {
+      site = (DeclaredType) names.owner().asType();
+    } else {
+      site = receiverType(call.receiver);
+    }
+    DeclaredType asSite = site == null ? null : asSuperOf(site, call.site);
+    if (asSite == null || asSite.getTypeArguments().isEmpty()) {
+      return null; // unknown, or raw
+    }
+    List<String> printed = new ArrayList<>();
+    for (TypeMirror argument : asSite.getTypeArguments()) {
+      String text = argument.getKind() == TypeKind.WILDCARD ? null : TypeSource.print(argument);
+      if (text == null || HiddenTypes.mentionsHidden(argument)) {
+        return null;
+      }
+      printed.add(text);
+    }
+    return printed;
   }
 
   /** {@code super} or {@code I.super}: the receiver is this, and no override runs. */
