@@ -76,8 +76,33 @@ public class Calls {
     return log("Integer " + v);
   }
 
+  /** Both apply in one phase: the most specific one is called (int before long, char, double). */
+  @Async
+  static String exact(int v) {
+    suspend(PARK);
+    return log("async int " + v);
+  }
+
+  static String exact(long v) {
+    return log("plain long " + v);
+  }
+
+  static String pair(int a, char b) {
+    return log("plain int,char " + a + b);
+  }
+
+  @Async
+  static String pair(double a, double b) {
+    suspend(PARK);
+    return log("async double,double " + a + b);
+  }
+
   @Async
   public static Object run() {
+    short sh = 2;
+    Integer boxedInt = 11;
+    log(exact(3) + exact(sh) + exact('c') + exact(4L) + exact(boxedInt) + exact((byte) 1));
+    log(pair(1, 'x') + pair(1, 2) + pair(1.5, 'y') + pair(sh, 'z') + pair(boxedInt, 'w'));
     Calls c = new Calls();
     int small = 6;
     Integer boxed = 7;

@@ -2029,9 +2029,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     KnownFacts facts = new KnownFacts(visibleLocals());
     // Java's first phase (no boxing) decides when a candidate surely applies in it
     java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply =
-        (method, all) -> all.stream().anyMatch(c -> facts.surelyAppliesStrictly(c, invocation))
-            ? facts.mayApplyStrictly(method, invocation)
-            : facts.mayApply(method, invocation);
+        (method, all) -> {
+          ExecutableElement chosen = facts.mostSpecificStrictly(all, invocation);
+          if (chosen != null) {
+            return method.equals(chosen); // over(3): over(int) before over(long)
+          }
+          return all.stream().anyMatch(c -> facts.surelyAppliesStrictly(c, invocation))
+              ? facts.mayApplyStrictly(method, invocation)
+              : facts.mayApply(method, invocation);
+        };
     try {
       return Intrinsics.asyncCall(
           invocation, names, name -> receiverClass(invocation, name), asyncNames, mayApply);
@@ -3037,6 +3043,71 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
      */
     boolean mayApplyStrictly(ExecutableElement method, MethodInvocationTree call) {
       return appliesStrictly(method, call, true);
+    }
+
+    /**
+     * The overload Java's first phase picks (JLS 15.12.2.2, 15.12.2.5) when every argument's type
+     * is known: of those that surely apply by strict invocation, the one whose parameter types are
+     * each a subtype of the others' ({@code int} of {@code long}); null if none or not one.
+     */
+    ExecutableElement mostSpecificStrictly(List<ExecutableElement> all, MethodInvocationTree call) {
+      List<ExecutableElement> applicable = new ArrayList<>();
+      for (ExecutableElement candidate : all) {
+        if (surelyAppliesStrictly(candidate, call)) {
+          applicable.add(candidate);
+        }
+      }
+      if (applicable.isEmpty()) {
+        // the second phase (JLS 15.12.2.3): boxing and unboxing too, over(boxed)
+        for (ExecutableElement candidate : all) {
+          if (surelyAppliesLoosely(candidate, call)) {
+            applicable.add(candidate);
+          }
+        }
+      }
+      if (applicable.isEmpty()) {
+        return null;
+      }
+      javax.lang.model.util.Types types = env.getTypeUtils();
+      return Overloads.mostSpecific(applicable, (one, other) -> {
+        if (one.getKind().isPrimitive() || other.getKind().isPrimitive()) {
+          return one.getKind().isPrimitive() && other.getKind().isPrimitive()
+              && widens(one.getKind(), other.getKind());
+        }
+        return !TypeSource.mentionsTypeVariable(one) && !TypeSource.mentionsTypeVariable(other)
+            && types.isSubtype(types.erasure(one), types.erasure(other));
+      });
+    }
+
+    /**
+     * Whether the method surely applies by loose invocation (JLS 15.12.2.3): every argument's type
+     * is known and converts to its parameter's by widening, boxing or unboxing then widening.
+     */
+    private boolean surelyAppliesLoosely(ExecutableElement method, MethodInvocationTree call) {
+      if (method.isVarArgs() || method.getParameters().size() != call.getArguments().size()) {
+        return false;
+      }
+      for (int i = 0; i < call.getArguments().size(); i++) {
+        String argument = ObviousTypes.of(call.getArguments().get(i), this);
+        TypeMirror parameter = method.getParameters().get(i).asType();
+        if (argument == null || argument.equals("null") || TypeSource.mentionsTypeVariable(parameter)) {
+          return false;
+        }
+        if (parameter.getKind().isPrimitive()) {
+          TypeKind primitive = PRIMITIVES.get(ObviousTypes.unboxed(argument));
+          if (primitive == null || !widens(primitive, parameter.getKind())) {
+            return false;
+          }
+          continue;
+        }
+        TypeElement type = env.getElementUtils().getTypeElement(
+            TypeSource.boxed(argument).replaceAll("<.*", ""));
+        if (type == null || !env.getTypeUtils().isSubtype(
+            env.getTypeUtils().erasure(type.asType()), env.getTypeUtils().erasure(parameter))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Whether it surely does: every argument's type is known, and the method no varargs one. */
