@@ -300,4 +300,53 @@ class Typing {
     long direct = spawnsPlain(s, n + 1);
     return spawned * 100 + direct * 10 + awaitsGivenFramePlain(s, bigPlain(s, "given", n), n);
   }
+
+  /** A value an @Async method returns, and whose instance @Async method is then called. */
+  static class Named {
+    final String name;
+
+    Named(String name) {
+      this.name = name;
+    }
+
+    @Async
+    String greet(Sched s) {
+      Flows.later(s, "greet " + name, 0);
+      return "hi " + name;
+    }
+
+    String greetPlain(Sched s) {
+      Flows.laterPlain(s, "greet " + name, 0);
+      return "hi " + name;
+    }
+  }
+
+  @Async
+  static Named named(Sched s, String name) {
+    Flows.later(s, "named " + name, 0);
+    return new Named(name);
+  }
+
+  static Named namedPlain(Sched s, String name) {
+    Flows.laterPlain(s, "named " + name, 0);
+    return new Named(name);
+  }
+
+  /** Receivers typed by a frame's result: await(f).m(), nosuspend(f).m(), (c ? null : x).m(). */
+  @Async
+  static String awaitedReceivers(Sched s, boolean none) {
+    dev.stackless.Frame<Named> f = TypingAsync.named(s, "f");
+    Named x = new Named("x");
+    String first = await(f).greet(s);
+    return first + ", " + nosuspend(f).greet(s) + ", " + (none ? null : x).greet(s)
+        + ", " + java.util.Optional.of(x).get().greet(s);
+  }
+
+  static String awaitedReceiversPlain(Sched s, boolean none) {
+    Named f = namedPlain(s, "f");
+    Named x = new Named("x");
+    String first = f.greetPlain(s);
+    return first + ", " + f.greetPlain(s) + ", " + (none ? null : x).greetPlain(s)
+        + ", " + java.util.Optional.of(x).get().greetPlain(s);
+  }
 }

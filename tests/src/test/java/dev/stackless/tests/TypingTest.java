@@ -17,6 +17,12 @@ class TypingTest {
   }
 
   @Test
+  void receiversTypedByAFramesResult() {
+    assertEquals("hi f, hi f, hi x, hi x", sameAsPlain(s -> TypingAsync.awaitedReceivers(s, false),
+        s -> Typing.awaitedReceiversPlain(s, false)));
+  }
+
+  @Test
   void varOfOwnFrame() {
     assertEquals("Long 7 3 n=7 21 true 7",
         sameAsPlain(s -> TypingAsync.varOfOwnFrame(s, 7), s -> Typing.varOfOwnFramePlain(s, 7)));

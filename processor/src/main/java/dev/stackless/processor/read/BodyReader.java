@@ -2228,14 +2228,27 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           ? ((javax.lang.model.type.ArrayType) array).getComponentType() : null;
     } else if (receiver instanceof ConditionalExpressionTree) {
       // (c ? a : b).m(): both sides of one type
-      DeclaredType whenTrue =
-          receiverType(((ConditionalExpressionTree) receiver).getTrueExpression());
-      DeclaredType whenFalse =
-          receiverType(((ConditionalExpressionTree) receiver).getFalseExpression());
+      ExpressionTree onTrue = ((ConditionalExpressionTree) receiver).getTrueExpression();
+      ExpressionTree onFalse = ((ConditionalExpressionTree) receiver).getFalseExpression();
+      DeclaredType whenTrue = isNullLiteral(onTrue) ? null : receiverType(onTrue);
+      DeclaredType whenFalse = isNullLiteral(onFalse) ? null : receiverType(onFalse);
+      if (isNullLiteral(onTrue) || isNullLiteral(onFalse)) {
+        return isNullLiteral(onTrue) ? whenFalse : whenTrue; // (c ? null : x): x's type
+      }
       return whenTrue != null && whenFalse != null
           && env.getTypeUtils().isSameType(whenTrue, whenFalse) ? whenTrue : null;
     } else if (receiver instanceof MethodInvocationTree) {
-      type = resultOf((MethodInvocationTree) receiver);
+      Intrinsics.Keyword keyword = Intrinsics.keyword((MethodInvocationTree) receiver, names);
+      if (keyword == Intrinsics.Keyword.AWAIT || keyword == Intrinsics.Keyword.NOSUSPEND) {
+        // await(f): the T of f's Frame<T>
+        DeclaredType frame = receiverType(((MethodInvocationTree) receiver).getArguments().get(0));
+        TypeElement frameClass = env.getElementUtils().getTypeElement("dev.stackless.Frame");
+        DeclaredType asFrame = frame == null || frameClass == null ? null : asSuperOf(frame, frameClass);
+        type = asFrame == null || asFrame.getTypeArguments().size() != 1
+            ? null : asFrame.getTypeArguments().get(0);
+      } else if (keyword == null) {
+        type = resultOf((MethodInvocationTree) receiver);
+      }
     } else if (receiver instanceof NewClassTree || receiver instanceof TypeCastTree) {
       // new Shop().grid, ((Shop) o).grid: a class without type parameters is its own type
       Tree written = receiver instanceof NewClassTree
@@ -2266,6 +2279,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     }
     return field.element.asType();
+  }
+
+  private static boolean isNullLiteral(ExpressionTree tree) {
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    return tree.getKind() == Tree.Kind.NULL_LITERAL;
   }
 
   /** The type of field {@code name} as a member of {@code site}; null if none or unknown. */
@@ -2300,10 +2320,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       ExpressionTree qualifier = ((MemberSelectTree) select).getExpression();
       String name = ((MemberSelectTree) select).getIdentifier().toString();
       site = receiverType(qualifier);
+      String first = qualifier.toString().split("\\.")[0];
       TypeElement type = site != null ? (TypeElement) site.asElement()
-          : qualifier instanceof IdentifierTree && bodyLocal(qualifier.toString()) == null
-              && names.field(qualifier.toString()) == null
-              ? names.type(qualifier.toString()) : null; // Util.first(list): a static method
+          : (qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)
+              && bodyLocal(first) == null && names.field(first) == null
+              ? names.typeOfQualifier(qualifier.toString()) : null; // Util.first(list): static
       if (type == null) {
         return null;
       }
@@ -2353,11 +2374,31 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (found.getTypeParameters().isEmpty()) {
       return result;
     }
-    // a generic method: only a result that is one of its type variables, found in the arguments
-    if (!(result instanceof javax.lang.model.type.TypeVariable)) {
+    // a generic method: its result is one of its type variables, or a class of them, found in
+    // the arguments (first(list), Optional.of(x))
+    if (result instanceof javax.lang.model.type.TypeVariable) {
+      return inferred(((javax.lang.model.type.TypeVariable) result).asElement(), parameters, call);
+    }
+    if (!(result instanceof DeclaredType)) {
       return null;
     }
-    Element variable = ((javax.lang.model.type.TypeVariable) result).asElement();
+    List<TypeMirror> arguments = new ArrayList<>();
+    for (TypeMirror argument : ((DeclaredType) result).getTypeArguments()) {
+      TypeMirror known = argument instanceof javax.lang.model.type.TypeVariable
+          ? inferred(((javax.lang.model.type.TypeVariable) argument).asElement(), parameters, call)
+          : TypeSource.mentionsTypeVariable(argument) ? null : argument;
+      if (known == null) {
+        return null;
+      }
+      arguments.add(known);
+    }
+    return env.getTypeUtils().getDeclaredType(
+        (TypeElement) ((DeclaredType) result).asElement(), arguments.toArray(new TypeMirror[0]));
+  }
+
+  /** What a call's arguments say a generic method's type variable is; null if they do not. */
+  private TypeMirror inferred(Element variable, List<? extends TypeMirror> parameters,
+      MethodInvocationTree call) {
     TypeMirror inferred = null;
     for (int i = 0; i < parameters.size(); i++) {
       TypeMirror argument = receiverMirror(call.getArguments().get(i));
