@@ -347,13 +347,14 @@ class DiagnosticsTest {
         "  @Async static int run(java.util.List<Recv> all, Recv[] some) {",
         // fine: an element, a result, a result typed by the receiver's type arguments
         "    int a = some[0].add(1) + some[0].next().add(2) + all.get(0).add(3);",
-        // and first(all): T is Recv, as all's type says
-        "    return a + first(all).add(4) + first(java.util.List.of(some[0])).add(5);", // 11: List.of's E
+        // and first(all), first(List.of(x)): T is Recv, as the arguments' types say
+        "    return a + first(all).add(4) + first(java.util.List.of(some[0])).add(5)",
+        "        + first(java.util.Arrays.stream(some).map(r -> r).toList()).add(6);", // 11: map's R
         "  }",
         "}"));
     assertOnlyError(src, 
         "[Unsupported] this call is not supported yet by the Stackless processor; cannot tell"
-            + " whether this call of add calls an @Async method", 10, 69);
+            + " whether this call of add calls an @Async method", 11, 67);
   }
 
   @Test
@@ -676,11 +677,12 @@ class DiagnosticsTest {
         "    Node n = new Node();",
         "    suspend();",
         "    return desc(n) + desc((Object) n) + desc(c ? n : n)",   // the arguments' classes tell
-        "        + desc(java.util.List.of(n).get(0));",                 // 12: inferred, at 13
+        "        + desc(java.util.List.of(n).get(0))",                  // List.of(n): a List<Node>
+        + desc(java.util.List.of(n).stream().map(x -> x).findFirst().get());", // 13: map's R
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] a call of desc(..), overloaded, where an overload takes"
-        + " a private class", 12, 11);
+        + " a private class", 13, 11);
   }
 
   @Test
