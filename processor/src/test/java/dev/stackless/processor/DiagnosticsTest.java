@@ -354,7 +354,7 @@ class DiagnosticsTest {
         "}"));
     assertOnlyError(src, 
         "[Unsupported] this call is not supported yet by the Stackless processor; cannot tell"
-            + " whether this call of add calls an @Async method", 11, 67);
+            + " whether this call of add calls an @Async method", 11, 68);
   }
 
   @Test
@@ -678,7 +678,7 @@ class DiagnosticsTest {
         "    suspend();",
         "    return desc(n) + desc((Object) n) + desc(c ? n : n)",   // the arguments' classes tell
         "        + desc(java.util.List.of(n).get(0))",                  // List.of(n): a List<Node>
-        + desc(java.util.List.of(n).stream().map(x -> x).findFirst().get());", // 13: map's R
+        "        + desc(java.util.List.of(n).stream().map(x -> x).findFirst().get());", // 13
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] a call of desc(..), overloaded, where an overload takes"

@@ -450,9 +450,18 @@ public final class FrameEmitter {
     }
     if (type instanceof ParameterizedTypeName) {
       ParameterizedTypeName parameterized = (ParameterizedTypeName) type;
-      TypeName[] arguments = parameterized.typeArguments().stream().map(this::visible)
-          .toArray(TypeName[]::new);
-      return ParameterizedTypeName.get(parameterized.rawType(), arguments);
+      List<TypeName> arguments = parameterized.typeArguments().stream().map(this::visible)
+          .collect(java.util.stream.Collectors.toList());
+      if (parameterized.enclosingType() != null) {
+        // Box<T>.Node: an inner class of a generic class, its own arguments after the outer's
+        TypeName outer = visible(parameterized.enclosingType());
+        return outer instanceof ParameterizedTypeName
+            ? ((ParameterizedTypeName) outer).nestedClass(
+                parameterized.rawType().simpleName(), arguments)
+            : arguments.isEmpty() ? parameterized.rawType()
+                : ParameterizedTypeName.get(parameterized.rawType(), arguments.toArray(TypeName[]::new));
+      }
+      return ParameterizedTypeName.get(parameterized.rawType(), arguments.toArray(TypeName[]::new));
     }
     if (type instanceof com.palantir.javapoet.WildcardTypeName) {
       com.palantir.javapoet.WildcardTypeName wildcard = (com.palantir.javapoet.WildcardTypeName) type;
