@@ -72,7 +72,23 @@ public class PolyExpressions {
     out.append(p.methodRefs());
     Function<String, String> upper = String::toUpperCase;
     out.append(both(upper, later("z")));
-    return out.toString() + supplied(4).get();
+    return out.toString() + supplied(4).get() + found(null) + found("k") + listed(0) + listed(1)
+        + listed(2);
+  }
+
+  /** A returned conditional or switch whose other branch needs the return type as its target. */
+  @Async
+  static Optional<String> found(String key) {
+    return key == null ? Optional.empty() : Optional.of(later(key));
+  }
+
+  @Async
+  static List<String> listed(int n) {
+    return switch (n) {
+      case 0 -> List.of();
+      case 1 -> new ArrayList<>();
+      default -> later(n) > 1 ? Collections.emptyList() : List.of(later("one"));
+    };
   }
 
   @Async

@@ -990,7 +990,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     if (target.kind == ResultTarget.Kind.RETURN) {
       return new Stmt.Plain(new Code(List.of(new Part.Return(
-          Code.concat("(" + returnType + ") (", value, ")"))), line(tree)), false);
+          CodeReader.returnValue(returnType, tree, value))), line(tree)), false);
     }
     if (target.kind == ResultTarget.Kind.ASSIGN_FIELD) {
       return new Stmt.Plain(target.fieldAssignment(value), true);
