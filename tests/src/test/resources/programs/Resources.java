@@ -63,6 +63,13 @@ public class Resources {
     try (outside) {
       value(1);
     }
+    Res later = new Res("later", true);
+    value(2);
+    try (later; outside) { // locals that live across a suspension, with none inside
+      log("plain body");
+    } catch (IllegalStateException e) {
+      log("caught " + e.getMessage());
+    }
     int sum = 0;
     for (int i = 0; i < 10; i += value(3)) {
       sum += i;

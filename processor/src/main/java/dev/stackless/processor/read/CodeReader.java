@@ -299,7 +299,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     Local local = cx.bodyLocal(name);
     if (local != null) {
       boolean captured = lambdaDepth > 0 || !classMembers.isEmpty();
-      edits.add(new Edit(start(node), end(node), List.of(new Part.LocalRef(local, captured))));
+      edits.add(new Edit(start(node), identifierEnd(node),
+          List.of(new Part.LocalRef(local, captured))));
       return null;
     }
     if (cx.typeVariables().contains(name)) {
@@ -1401,6 +1402,18 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
   }
 
+  /**
+   * Where an identifier's name ends: javac ends a resource of {@code try (a; b)} after its
+   * semicolon, which replacing the name must keep.
+   */
+  private int identifierEnd(IdentifierTree node) {
+    int start = start(node);
+    String name = node.getName().toString();
+    return end(node) - start > name.length()
+        && cx.source().subSequence(start, start + name.length()).toString().equals(name)
+        ? start + name.length() : end(node);
+  }
+
   private boolean isMethodSelect(Tree node) {
     Tree parent = getCurrentPath().getParentPath().getLeaf();
     return parent instanceof MethodInvocationTree
@@ -1669,6 +1682,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       int outside = plainExitsRunningCode;
       try {
         plainExitsRunningCode = outside + (finallyBlock || !node.getResources().isEmpty() ? 1 : 0);
+        for (Tree resource : node.getResources()) {
+          if (resource instanceof IdentifierTree && lambdaDepth == 0 && classMembers.isEmpty()
+              && !isDeclaredInside(resource.toString())
+              && cx.bodyLocal(resource.toString()) != null) {
+            // try (r): the frame's field r is no effectively final local, a resource local is
+            edits.add(new Edit(start(resource), start(resource),
+                List.of(new Part.Text("final var $resource" + start(resource) + " = "))));
+          }
+        }
         scan(node.getResources(), null);
         scan(node.getBlock(), null);
         plainExitsRunningCode = outside + (finallyBlock ? 1 : 0); // resources closed by now
@@ -2306,7 +2328,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   // --- helpers ----------------------------------------------------------------------------------
 
   private void replace(Tree node, String text) {
-    edits.add(new Edit(start(node), end(node), List.of(new Part.Text(text))));
+    int end = node instanceof IdentifierTree ? identifierEnd((IdentifierTree) node) : end(node);
+    edits.add(new Edit(start(node), end, List.of(new Part.Text(text))));
   }
 
   private void unsupported(Tree node, String construct, String wayOut) {
