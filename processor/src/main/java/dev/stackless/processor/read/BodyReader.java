@@ -194,7 +194,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     returnType =
         tree.getReturnType() == null
             ? "void"
-            : CodeReader.read(this, new TreePath(methodPath, tree.getReturnType())).toString();
+            : tree.getReturnType() instanceof com.sun.source.tree.ArrayTypeTree
+                ? CodeReader.readType(this, new TreePath(methodPath, tree.getReturnType()))
+                : CodeReader.read(this, new TreePath(methodPath, tree.getReturnType())).toString();
 
     scopes.push(new HashMap<>());
     List<Local> parameters = new ArrayList<>();

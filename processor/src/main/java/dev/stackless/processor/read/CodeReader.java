@@ -113,6 +113,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * stand-in where the type becomes a field.
    */
   static String readType(ReadContext cx, TreePath path) {
+    if (path.getLeaf() instanceof com.sun.source.tree.ArrayTypeTree) {
+      // int a[], String row[], int f()[]: javac's array type tree spans the name between
+      Tree component = ((com.sun.source.tree.ArrayTypeTree) path.getLeaf()).getType();
+      return readType(cx, new TreePath(path, component)) + "[]";
+    }
     CodeReader reader = new CodeReader(cx, null, java.util.Map.of());
     reader.namingHidden = true;
     Tree tree = path.getLeaf();

@@ -1,0 +1,34 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+
+/** Array types written C's way ({@code int a[]}) on locals, loop variables, parameters, results. */
+public class CStyleArrays {
+  @Async
+  static int[] rows(int n)[] {
+    suspend(PARK);
+    int grid[][] = new int[n][n];
+    grid[n - 1][n - 1] = log(n);
+    return grid;
+  }
+
+  @Async
+  static int sum(int xs[], String names[][]) {
+    int a[] = {1, 2}, b = 3, c[][] = {{4}};
+    suspend(PARK);
+    int total = a[1] + b + c[0][0] + xs[0];
+    for (String row[] : names) {
+      suspend(PARK);
+      total += log(row.length);
+    }
+    return total + rows(3)[2][2];
+  }
+
+  @Async
+  public static Object run() {
+    return sum(new int[] {10}, new String[][] {{"a"}, {"b", "c"}});
+  }
+}
