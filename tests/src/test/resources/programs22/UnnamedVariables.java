@@ -14,6 +14,11 @@ public class UnnamedVariables {
 
   record Square(int side) implements Shape {}
 
+  interface Res extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   @Async
   static int value(int v) {
     suspend(PARK);
@@ -36,6 +41,9 @@ public class UnnamedVariables {
       count += value(4);
     }
     var _ = value(5); // evaluated for its effects
+    try (var _ = (Res) () -> log("close first"); Res _ = () -> log("close second")) {
+      count += value(6); // both closed after the suspension, in reverse order
+    }
     for (Object item : items) {
       switch (item) {
         case Integer _ -> count += value(10);

@@ -606,7 +606,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     String name = localName(tree);
     boolean unnamed = CaseLabels.isUnnamed(tree);
     boolean isVar = isVar(tree) && !unnamed;
-    String type = unnamed && isVar(tree) ? "java.lang.Object" // var _ = f(): never read
+    boolean resource = path.getParentPath().getLeaf() instanceof TryTree;
+    String type = unnamed && isVar(tree) // var _ = f(): never read, but closed if a resource
+        ? (resource ? "java.lang.AutoCloseable" : "java.lang.Object")
         : isVar ? null : CodeReader.readType(this, new TreePath(path, tree.getType()));
     Local local = new Local(name, false, type);
     local.setMirrorOracle(() -> scopeMirror(path, name));
@@ -1090,7 +1092,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     Object reference;
     if (resource instanceof VariableTree) {
       block.add(readDeclaration(resourcePath));
-      reference = new Part.LocalRef(bodyLocal(((VariableTree) resource).getName().toString()));
+      // try (var _ = r): the unnamed local is declared under a name of the processor's
+      reference = new Part.LocalRef(CaseLabels.isUnnamed((VariableTree) resource) ? lastDeclared
+          : bodyLocal(((VariableTree) resource).getName().toString()));
     } else {
       reference = CodeReader.read(this, resourcePath);
     }
@@ -2594,7 +2598,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private void declare(Local local) {
     scopes.peek().put(local.sourceName(), local);
+    lastDeclared = local;
   }
+
+  /** The local {@link #declare} declared last. */
+  private Local lastDeclared;
 
   private static final Map<String, TypeKind> PRIMITIVES = Map.of(
       "int", TypeKind.INT, "long", TypeKind.LONG, "short", TypeKind.SHORT, "byte", TypeKind.BYTE,
