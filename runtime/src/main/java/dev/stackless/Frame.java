@@ -227,6 +227,15 @@ public abstract class Frame<T> implements AnyFrame {
     return 0;
   }
 
+  /**
+   * The binary name of the class that declares the method ({@code pkg.Outer$Inner}), as stack
+   * traces name it; by default the class part of {@link #asyncMethodName}.
+   */
+  protected String sourceClass() {
+    String name = asyncMethodName();
+    return name.substring(0, Math.max(0, name.lastIndexOf('.')));
+  }
+
   /** The user's source file ({@code Owner.java}), or null if unknown. */
   protected String sourceFile() {
     return null;

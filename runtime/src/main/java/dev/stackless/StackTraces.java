@@ -116,8 +116,7 @@ final class StackTraces {
 
   private static StackTraceElement userElement(Frame<?> frame, int line) {
     String name = frame.asyncMethodName();
-    int dot = name.lastIndexOf('.');
-    return new StackTraceElement(
-        name.substring(0, dot), name.substring(dot + 1), frame.sourceFile(), line);
+    return new StackTraceElement(frame.sourceClass(), name.substring(name.lastIndexOf('.') + 1),
+        frame.sourceFile(), line);
   }
 }

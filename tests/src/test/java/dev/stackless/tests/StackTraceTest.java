@@ -32,6 +32,18 @@ class StackTraceTest {
   }
 
   @Test
+  void aNestedOwnerIsNamedByItsBinaryName() {
+    var frame = Traces_NestedAsync.fails();
+    resume(Traces.parked);
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    StackTraceElement top = e.getStackTrace()[0];
+    assertEquals("dev.stackless.tests.Traces$Nested.fails", top.getClassName() + "."
+        + top.getMethodName());
+    assertTrue(frame.toString().startsWith("dev.stackless.tests.Traces.Nested.fails"),
+        frame.toString()); // messages keep the name as the source writes it
+  }
+
+  @Test
   void anExceptionInTheRestOfAnExpressionIsAtTheUsersLineOnTop() {
     var frame = TracesAsync.dividedAfterASuspension(0);
     resume(Traces.parked);

@@ -93,4 +93,13 @@ class Traces {
       return VALUE;
     }
   }
+
+  /** A nested owner: its frames' elements name the class as the JVM does, Traces$Nested. */
+  static class Nested {
+    @Async
+    static int fails() {
+      suspend(self -> parked = self);
+      throw new IllegalStateException("nested");
+    }
+  }
 }

@@ -303,6 +303,18 @@ public final class FrameEmitter {
             .returns(String.class)
             .addStatement("return $S", sourceFile)
             .build());
+    String binaryName = elements.getBinaryName(
+        (TypeElement) method.element.getEnclosingElement()).toString();
+    if (!method.displayName.startsWith(binaryName + ".")) {
+      // Outer$Inner, as the JVM names the class in stack traces (Outer.Inner in messages)
+      frame.addMethod(
+          MethodSpec.methodBuilder("sourceClass")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PROTECTED)
+              .returns(String.class)
+              .addStatement("return $S", binaryName)
+              .build());
+    }
     frame.addMethod(suspensionLine(lowered.machine));
     return frame.build();
   }
