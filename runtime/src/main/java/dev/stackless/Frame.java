@@ -432,8 +432,12 @@ public abstract class Frame<T> implements AnyFrame {
     if (o instanceof Failure) {
       Failure failure = (Failure) o;
       // a dispatched frame is no frame of Java's: the override's line is the call's
-      if (label != DISPATCHED && failure.awaitersAdded++ < StackTraces.MAX_DEPTH) {
-        StackTraces.addAwaiter(failure.exception, this);
+      // only on its way up from where it was made, as Java's stack traces record the callers once
+      if (failure.tracesFrames && failure.holder == frame) {
+        failure.holder = this;
+        if (label != DISPATCHED && failure.awaitersAdded++ < StackTraces.MAX_DEPTH) {
+          StackTraces.addAwaiter(failure.exception, this);
+        }
       }
       // runLoop knows the exception by this if it leaves step(): it passes on, already relocated
       outcome = failure;
@@ -512,8 +516,7 @@ public abstract class Frame<T> implements AnyFrame {
         if (passing instanceof Failure && ((Failure) passing).exception == e) {
           result = passing; // an awaited frame's exception: relocated where it was thrown
         } else {
-          StackTraces.relocate(e, frame);
-          result = new Failure(e);
+          result = new Failure(e, frame, StackTraces.relocate(e, frame));
         }
       }
       if (result == SUSPEND) {
@@ -587,9 +590,22 @@ public abstract class Frame<T> implements AnyFrame {
      * {@link StackTraces#MAX_DEPTH}: counted here, as reading the trace copies it.
      */
     int awaitersAdded;
+    /**
+     * Whether the exception was made while the failed frame ran (its stack trace had the frame's
+     * lines): only then do awaiters add theirs. {@code throw CLOSED} of an exception made once
+     * keeps its trace, as it does in Java.
+     */
+    final boolean tracesFrames;
+    /**
+     * The frame that holds the exception now: the one that threw it, then each awaiter it passed
+     * to. An awaiter of another frame (reading a failed frame's outcome again) adds no line.
+     */
+    Frame<?> holder;
 
-    Failure(Throwable exception) {
+    Failure(Throwable exception, Frame<?> thrower, boolean tracesFrames) {
       this.exception = exception;
+      this.holder = thrower;
+      this.tracesFrames = tracesFrames;
     }
 
     @SuppressWarnings("unchecked")

@@ -16,17 +16,19 @@ final class StackTraces {
    * Rewrites the elements of {@code frame}'s {@code step()}, and of the lambdas in it that carry
    * the rest of an expression past a suspension point, into the user's source lines; the {@code
    * Spill} calls between those lambdas and {@code step()} go, and so does a user line repeated
-   * right below itself (the lambda's and step()'s, of one statement).
+   * right below itself (the lambda's and step()'s, of one statement). True if {@code e}'s own
+   * trace had such elements: it was made while the frame ran.
    */
-  static void relocate(Throwable e, Frame<?> frame) {
+  static boolean relocate(Throwable e, Frame<?> frame) {
     // and its causes and suppressed exceptions, thrown (and caught) in the body too
     java.util.Set<Throwable> seen =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
+    boolean relocated = false;
     while (!pending.isEmpty()) {
       Throwable next = pending.pop();
       if (seen.add(next) && seen.size() <= MAX_DEPTH) {
-        relocateOne(next, frame);
+        relocated |= relocateOne(next, frame) && next == e;
         if (next.getCause() != null) {
           pending.push(next.getCause());
         }
@@ -35,9 +37,11 @@ final class StackTraces {
         }
       }
     }
+    return relocated;
   }
 
-  private static void relocateOne(Throwable e, Frame<?> frame) {
+  /** Whether {@code e}'s trace had lines of {@code frame}'s (now the user's lines). */
+  private static boolean relocateOne(Throwable e, Frame<?> frame) {
     StackTraceElement[] trace = e.getStackTrace();
     String generated = frame.getClass().getName();
     boolean changed = false;
@@ -74,6 +78,7 @@ final class StackTraces {
     if (changed) {
       e.setStackTrace(out.toArray(new StackTraceElement[0]));
     }
+    return changed;
   }
 
   private static final String SPILL = "dev.stackless.internal.Spill";

@@ -32,6 +32,29 @@ class StackTraceTest {
   }
 
   @Test
+  void anExceptionMadeOnceKeepsItsStackTraceThroughEveryRun() {
+    List<StackTraceElement> before = List.of(Traces.CLOSED.getStackTrace());
+    for (int run = 0; run < 3; run++) {
+      var frame = TracesAsync.handlesClosed();
+      resume(Traces.parked);
+      assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    }
+    assertEquals(before, List.of(Traces.CLOSED.getStackTrace()));
+  }
+
+  @Test
+  void aFailedFramesAwaitersAddTheirLinesOnceWhenItsOutcomeIsReadAgain() {
+    var frame = TracesAsync.outer(5);
+    var first = TracesAsync.awaitsAgain(frame);
+    resume(Traces.parked); // outer fails, and its awaiter with it: its line is added
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(first));
+    int length = e.getStackTrace().length;
+    var again = TracesAsync.awaitsAgain(frame); // reads the outcome again: no caller of the throw
+    assertThrows(IllegalStateException.class, () -> nosuspend(again));
+    assertEquals(length, e.getStackTrace().length);
+  }
+
+  @Test
   void aNestedOwnerIsNamedByItsBinaryName() {
     var frame = Traces_NestedAsync.fails();
     resume(Traces.parked);

@@ -102,4 +102,24 @@ class Traces {
       throw new IllegalStateException("nested");
     }
   }
+
+  /** An exception made once and thrown by every run: throwing it again changes nothing of it. */
+  static final IllegalStateException CLOSED = new IllegalStateException("closed");
+
+  @Async
+  static int readClosed() {
+    suspend(self -> parked = self);
+    throw CLOSED;
+  }
+
+  @Async
+  static int handlesClosed() {
+    return readClosed();
+  }
+
+  /** Awaits a frame that may have failed already, and passes on its exception. */
+  @Async
+  static int awaitsAgain(dev.stackless.Frame<Integer> failed) {
+    return await(failed);
+  }
 }
