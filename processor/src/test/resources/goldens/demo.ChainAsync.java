@@ -209,7 +209,7 @@ public final class ChainAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {86, 5, 165, 7, 171, 8, 177, 9, 181, 9, 182, 10};
+  private static final int[] LINES = {86, 5, 165, 7, 169, 7, 171, 8, 175, 8, 177, 9, 181, 9, 182, 10};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

@@ -9,22 +9,24 @@ public final class Results {
   private Results() {}
 
   public static boolean asBoolean(Object value) {
-    return (Boolean) value;
+    return (Boolean) nonNull(value, "Boolean", "boolean");
   }
 
   public static byte asByte(Object value) {
-    return (Byte) value;
+    return (Byte) nonNull(value, "Byte", "byte");
   }
 
   public static short asShort(Object value) {
+    nonNull(value, "Short", "short");
     return value instanceof Short ? (Short) value : (Byte) value;
   }
 
   public static char asChar(Object value) {
-    return (Character) value;
+    return (Character) nonNull(value, "Character", "char");
   }
 
   public static int asInt(Object value) {
+    nonNull(value, "Integer", "int");
     if (value instanceof Integer) {
       return (Integer) value;
     }
@@ -35,15 +37,37 @@ public final class Results {
   }
 
   public static long asLong(Object value) {
+    nonNull(value, "Long", "long");
     return value instanceof Long ? (Long) value : asInt(value);
   }
 
   public static float asFloat(Object value) {
+    nonNull(value, "Float", "float");
     return value instanceof Float ? (Float) value : asLong(value);
   }
 
   public static double asDouble(Object value) {
+    nonNull(value, "Double", "double");
     return value instanceof Double ? (Double) value : asFloat(value);
+  }
+
+  /**
+   * Throws Java's exception for unboxing a null result, in its words, from the user's line (the
+   * caller's): this class's own lines are taken off the top of its stack trace.
+   */
+  private static Object nonNull(Object value, String box, String primitive) {
+    if (value != null) {
+      return value;
+    }
+    NullPointerException e = new NullPointerException("Cannot invoke \"java.lang." + box + "."
+        + primitive + "Value()\" because the awaited result is null");
+    StackTraceElement[] trace = e.getStackTrace();
+    int first = 0;
+    while (first < trace.length && trace[first].getClassName().equals(Results.class.getName())) {
+      first++;
+    }
+    e.setStackTrace(java.util.Arrays.copyOfRange(trace, first, trace.length));
+    throw e;
   }
 
   /**

@@ -55,6 +55,19 @@ class StackTraceTest {
   }
 
   @Test
+  void unboxingANullResultThrowsJavasExceptionAtTheUsersLine() {
+    var frame = TracesAsync.unboxesNothing();
+    resume(Traces.parked);
+    var e = assertThrows(NullPointerException.class, () -> nosuspend(frame));
+    assertTrue(e.getMessage().startsWith("Cannot invoke \"java.lang.Integer.intValue()\""),
+        e.getMessage());
+    StackTraceElement top = e.getStackTrace()[0];
+    assertEquals("dev.stackless.tests.Traces.unboxesNothing(Traces.java:135)",
+        top.getClassName() + "." + top.getMethodName() + "(" + top.getFileName() + ":"
+            + top.getLineNumber() + ")");
+  }
+
+  @Test
   void aNestedOwnerIsNamedByItsBinaryName() {
     var frame = Traces_NestedAsync.fails();
     resume(Traces.parked);

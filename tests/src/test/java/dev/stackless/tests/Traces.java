@@ -122,4 +122,17 @@ class Traces {
   static int awaitsAgain(dev.stackless.Frame<Integer> failed) {
     return await(failed);
   }
+
+  @Async
+  static Integer nothing() {
+    suspend(self -> parked = self);
+    return null;
+  }
+
+  /** Unboxes a null result, as Java's {@code int x = nothing();} does: an NPE at this line. */
+  @Async
+  static int unboxesNothing() {
+    int x = nothing(); // UNBOXES
+    return x;
+  }
 }

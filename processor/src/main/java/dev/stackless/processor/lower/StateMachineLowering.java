@@ -400,30 +400,30 @@ public final class StateMachineLowering {
     ResultTarget target = at.target;
     switch (target.kind) {
       case DISCARD:
-        emit(Code.concat(result, ";"));
+        emit(atLine(Code.concat(result, ";"), at.line));
         break;
       case DECLARE:
         emit(new Code(List.of(new Part.LocalDecl(target.local,
-            convert(target.local.resolvedType(), result)))));
+            convert(target.local.resolvedType(), result))), at.line));
         break;
       case ASSIGN_LOCAL:
-        emit(Code.concat(new Part.LocalRef(target.local), " = ",
-            convert(target.local.resolvedType(), result), ";"));
+        emit(atLine(Code.concat(new Part.LocalRef(target.local), " = ",
+            convert(target.local.resolvedType(), result), ";"), at.line));
         break;
       case ASSIGN_FIELD:
-        emit(target.fieldAssignment(convert(target.type, result)));
+        emit(atLine(target.fieldAssignment(convert(target.type, result)), at.line));
         break;
       case RETURN:
         if (method.isVoid()) {
-          emit(Code.concat(result, ";"));
+          emit(atLine(Code.concat(result, ";"), at.line));
           emit(new Code(List.of(new Part.Return(null))));
         } else {
-          emit(new Code(List.of(new Part.Return(convert(method.returnType, result)))));
+          emit(new Code(List.of(new Part.Return(convert(method.returnType, result))), at.line));
         }
         current = null;
         break;
       case THROW:
-        emit(Code.concat("throw (java.lang.Throwable) ", result, ";"));
+        emit(atLine(Code.concat("throw (java.lang.Throwable) ", result, ";"), at.line));
         current = null;
         break;
       case CONDITION:
@@ -493,6 +493,14 @@ public final class StateMachineLowering {
 
   private void emit(Code code) {
     emit(code, 0);
+  }
+
+  /**
+   * The code that takes an awaited result, at the line of its suspension point: a conversion
+   * there that throws (unboxing a null result) is at the user's line in a stack trace.
+   */
+  private static Code atLine(Code code, long line) {
+    return code.line() != 0 ? code : new Code(code.parts(), line);
   }
 
   private void emit(Code code, int depth) {
