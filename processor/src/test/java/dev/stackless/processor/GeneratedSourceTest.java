@@ -88,6 +88,22 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void aLargeFilesLineTableIsWrittenAsStringsTheClassInitializerCanHold() {
+    StringBuilder body = new StringBuilder("public class Big {\n");
+    for (int m = 0; m < 150; m++) {
+      body.append("  @Async static int m").append(m).append("(int a) {\n");
+      for (int i = 0; i < 20; i++) {
+        body.append("    a = a * 3 + ").append(i).append(";\n    suspend();\n");
+      }
+      body.append("    return a;\n  }\n");
+    }
+    Compilation c = compile(file("Big", body.append("}").toString()));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(generated(c, "demo.BigAsync"))
+        .contains("private static final int[] LINES = dev.stackless.internal.LineTable.decode(");
+  }
+
+  @Test
   void nestedOwnerGetsFlattenedName() {
     Compilation c = compile(file("Outer", String.join("\n",
         "public class Outer {",

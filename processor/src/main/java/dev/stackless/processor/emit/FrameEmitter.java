@@ -1279,6 +1279,9 @@ public final class FrameEmitter {
    * Removes the line markers and appends, at the end of the class (so no line above moves), the
    * table from generated lines to the user's source lines, for stack traces.
    */
+  /** The most numbers the line table holds as an array initializer. */
+  static final int MAX_INITIALIZED_LINES = 4000;
+
   private static String lineTable(String file) {
     String[] lines = file.split("\n", -1);
     List<Integer> pairs = new ArrayList<>();
@@ -1294,11 +1297,28 @@ public final class FrameEmitter {
     int close = stripped.lastIndexOf('}');
     StringBuilder table = new StringBuilder();
     table.append("\n  /** Generated line, source line: pairs for the frames' stack traces. */\n");
-    table.append("  private static final int[] LINES = {");
-    for (int i = 0; i < pairs.size(); i += 2) {
-      table.append(i == 0 ? "" : ", ").append(pairs.get(i)).append(", ").append(pairs.get(i + 1));
+    if (pairs.size() <= MAX_INITIALIZED_LINES) {
+      table.append("  private static final int[] LINES = {");
+      for (int i = 0; i < pairs.size(); i += 2) {
+        table.append(i == 0 ? "" : ", ").append(pairs.get(i)).append(", ").append(pairs.get(i + 1));
+      }
+      table.append("};\n\n");
+    } else {
+      // an initializer this long would pass the class initializer's 64 KiB: strings instead
+      table.append("  private static final int[] LINES = dev.stackless.internal.LineTable.decode(");
+      StringBuilder chunk = new StringBuilder();
+      String separator = "\n      ";
+      for (int i = 0; i < pairs.size(); i += 2) {
+        chunk.append(chunk.length() == 0 ? "" : ",").append(pairs.get(i)).append(',')
+            .append(pairs.get(i + 1));
+        if (chunk.length() > 2000 || i + 2 >= pairs.size()) {
+          table.append(separator).append('"').append(chunk).append('"');
+          separator = ",\n      ";
+          chunk.setLength(0);
+        }
+      }
+      table.append(");\n\n");
     }
-    table.append("};\n\n");
     table.append("  /** The source line of a line of this file, or 0. */\n");
     table.append("  static int sourceLine$(int generatedLine) {\n");
     table.append("    int line = 0;\n");
