@@ -81,7 +81,9 @@ public class Privates {
     long bump(int d) {
       total += d;
       total *= value(2);
-      return total;
+      Privates.this.total += value(3); // qualified: the same field
+      Privates.this.total -= d * value(1);
+      return Privates.this.total;
     }
   }
 

@@ -1550,7 +1550,13 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     boolean qualified = tree instanceof MemberSelectTree;
-    for (Element site = cx.names().owner(); site instanceof TypeElement;
+    Element first = cx.names().owner();
+    if (qualified && ((MemberSelectTree) tree).getExpression() instanceof MemberSelectTree) {
+      // Outer.this.count: the outer class's field
+      first = cx.names().typeOfQualifier(
+          ((MemberSelectTree) ((MemberSelectTree) tree).getExpression()).getExpression().toString());
+    }
+    for (Element site = first; site instanceof TypeElement;
         site = qualified ? null : site.getEnclosingElement()) {
       for (Element member : site.getEnclosedElements()) {
         if (!member.getSimpleName().contentEquals(name)
