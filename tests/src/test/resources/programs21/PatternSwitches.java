@@ -143,6 +143,37 @@ public class PatternSwitches {
     return r;
   }
 
+  static Object shape(Object o) {
+    log("selector " + o);
+    return o;
+  }
+
+  @Async
+  static Object later(Object o) {
+    suspend(PARK);
+    return o;
+  }
+
+  /**
+   * Guards that suspend, in switches on a call's value and on a suspending one: the selector is
+   * evaluated once, and matching goes on with its value.
+   */
+  @Async
+  static String guardedCall(Object o) {
+    String r = switch (shape(o)) {
+      case Integer i when i > value(10) -> "big " + i;
+      case Integer i when i > value(0) -> "small " + i;
+      case null -> "null";
+      default -> "other";
+    };
+    switch (later(o)) {
+      case String s when s.length() > value(2) -> r += " long " + s;
+      case String s -> r += " short " + s;
+      default -> r += " not a string";
+    }
+    return r;
+  }
+
   /** Pattern switches inside larger expressions, their cases' values suspending. */
   @Async
   static String nestedPatterns(Object o) {
@@ -161,6 +192,7 @@ public class PatternSwitches {
     }
     for (Object o : new Object[] {20, 7, 3, -1, "abc", "a", null, 2.5}) {
       log(guarded(o));
+      log(guardedCall(o));
     }
     log(nullOrDefault("s") + nullOrDefault(null) + nullOrDefault(4));
     log(deconstruct(new Group(new Square(3), new Circle(2.5))));

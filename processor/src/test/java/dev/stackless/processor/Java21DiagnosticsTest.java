@@ -94,14 +94,19 @@ class Java21DiagnosticsTest {
         "class Guards {",
         "  static Object make() { return 1; }",
         "  @Async static int run(Frame<Integer> f) {",
-        "    switch (make()) {",                                  // 7
+        "    int made = switch (make()) {",                       // typed: its value is kept
+        "      case Integer i when i > await(f) -> i;",
+        "      default -> 0;",
+        "    };",
+        "    switch (java.util.List.of(made).stream().map(x -> x).findFirst().get()) {", // 11
         "      case Integer i when i > await(f) -> { return i; }",
         "      default -> { return 0; }",
         "    }",
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] a suspension point in a case's guard, in a"
-        + " switch whose selector is not a local variable,", 7, 17);
+        + " switch whose selector is not a local variable and whose type is not known here,",
+        11, 73);
   }
 
   @Test

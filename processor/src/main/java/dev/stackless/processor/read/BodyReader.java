@@ -1168,6 +1168,48 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     List<? extends CaseTree> cases = tree instanceof SwitchTree
         ? ((SwitchTree) tree).getCases()
         : ((SwitchExpressionTree) tree).getCases();
+    String savedType = guardsSuspend(cases) && !namesBodyLocal(selectorTree)
+        ? selectorType(selectorTree) : null;
+    if (savedType == null) {
+      return readSwitch(path, label, valueTarget, null);
+    }
+    // a guard that suspends matches again from the next case, which needs the selector's value
+    // again: it is kept in a field, evaluated once as Java does
+    Local saved = new Local(newName("$selector"), false, savedType);
+    saved.hoist();
+    synthetic.add(saved);
+    Stmt save = valueInto(new TreePath(path, selectorTree), ResultTarget.assignLocal(saved));
+    return new Stmt.Block(List.of(save, readSwitch(path, label, valueTarget, saved)));
+  }
+
+  private boolean namesBodyLocal(ExpressionTree tree) {
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    return tree instanceof IdentifierTree
+        && bodyLocal(((IdentifierTree) tree).getName().toString()) != null;
+  }
+
+  /** The selector's type, written for a field, as the declarations tell it; null if not known. */
+  private String selectorType(ExpressionTree selector) {
+    TypeMirror type = receiverMirror(selector);
+    if (type != null && !TypeSource.mentionsError(type) && !HiddenTypes.mentionsHidden(type)
+        && !TypeSource.mentionsTypeVariable(type)) {
+      return TypeSource.print(type);
+    }
+    String obvious = ObviousTypes.of(selector, new KnownFacts(visibleLocals()));
+    return obvious == null || obvious.equals("null") ? null : obvious;
+  }
+
+  /** As above; {@code saved}, if not null, holds the selector's value already. */
+  private Stmt readSwitch(TreePath path, String label, ResultTarget valueTarget, Local saved) {
+    Tree tree = path.getLeaf();
+    ExpressionTree selectorTree = tree instanceof SwitchTree
+        ? ((SwitchTree) tree).getExpression()
+        : ((SwitchExpressionTree) tree).getExpression();
+    List<? extends CaseTree> cases = tree instanceof SwitchTree
+        ? ((SwitchTree) tree).getCases()
+        : ((SwitchExpressionTree) tree).getCases();
     JumpTarget target = new JumpTarget(label == null ? "switch" : label);
     List<Object> index = new ArrayList<>();
     index.add("switch (");
@@ -1178,7 +1220,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     boolean rules = false;
     boolean patterns = CaseLabels.isPatternSwitch(cases);
     boolean restarts = guardsSuspend(cases);
-    Local from = restarts ? restartIndex(selectorTree) : null;
+    Local from = !restarts ? null : saved != null ? restartIndex() : restartIndex(selectorTree);
     if (restarts && from == null) {
       failed = true;
       return new Stmt.Block(List.of());
@@ -1214,7 +1256,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           ((ParenthesizedTree) selectorPath.getLeaf()).getExpression());
     }
     Stmt.Condition selector;
-    if (finder.contains(selectorPath.getLeaf())) {
+    if (saved != null) {
+      Code value = Code.concat(new Part.LocalRef(saved));
+      index.set(placeholder, onOrdinal ? PrivateEnumSwitch.selector(value, cases) : value);
+      selector = Stmt.Condition.of(Code.concat(index.toArray()));
+    } else if (finder.contains(selectorPath.getLeaf())) {
       try {
         ExpressionSpiller.Lowered lowered = ExpressionSpiller.mapValue(spiller.lower(selectorPath),
             value -> {
@@ -1341,9 +1387,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         || bodyLocal(((IdentifierTree) selector).getName().toString()) == null) {
       reporter.error(selector, unit, Diagnostic.UNSUPPORTED,
           "a suspension point in a case's guard, in a switch whose selector is not a local"
-              + " variable,", "put the selector's value in a local first: var v = ...; switch (v)");
+              + " variable and whose type is not known here,",
+          "put the selector's value in a local first: var v = ...; switch (v)");
       return null;
     }
+    return restartIndex();
+  }
+
+  /** The frame's field {@code $from}, for a selector whose value stays put (see above). */
+  private Local restartIndex() {
     Local from = new Local("$from", false, "int");
     from.hoist();
     synthetic.add(from);
