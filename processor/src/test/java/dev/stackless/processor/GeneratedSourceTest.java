@@ -104,6 +104,20 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void safeVarargsCarriesOverSoLintFindsNothingInTheGeneratedCode() {
+    Compilation c = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new AsyncProcessor())
+        .withOptions("-Xlint:unchecked,varargs")
+        .compile(file("Bag", String.join("\n",
+            "public class Bag {",
+            "  @SafeVarargs @Async static <T> int count(T... items) { suspend(); return items.length; }",
+            "  @SafeVarargs @Async final <T> int size(T... items) { suspend(); return items.length; }",
+            "}")));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(generated(c, "demo.BagAsync")).contains("@SafeVarargs");
+  }
+
+  @Test
   void nestedOwnerGetsFlattenedName() {
     Compilation c = compile(file("Outer", String.join("\n",
         "public class Outer {",

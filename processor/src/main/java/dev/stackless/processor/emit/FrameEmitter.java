@@ -208,6 +208,11 @@ public final class FrameEmitter {
     }
     if (method.element.isVarArgs()) {
       factory.varargs(true);
+      if (method.element.getAnnotation(SafeVarargs.class) != null) {
+        // the user's promise holds for the factory too, which stores the array in the frame
+        factory.addAnnotation(SafeVarargs.class).addAnnotation(AnnotationSpec.builder(
+            SuppressWarnings.class).addMember("value", "$S", "varargs").build());
+      }
     }
     factory.addStatement(method.overridable && !special
         ? "return dev.stackless.internal.Launch.launch($$frame.callVirtually())"
@@ -882,6 +887,11 @@ public final class FrameEmitter {
     }
     if (method.element.isVarArgs()) {
       start.varargs(true);
+      if (method.element.getAnnotation(SafeVarargs.class) != null) {
+        start.addAnnotation(SafeVarargs.class).addModifiers(Modifier.FINAL) // final: javac's rule
+            .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                .addMember("value", "$S", "varargs").build());
+      }
     }
     start.addStatement("checkStartable()");
     if (method.receiverType != null) {
