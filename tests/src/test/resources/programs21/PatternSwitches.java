@@ -143,6 +143,25 @@ public class PatternSwitches {
     return r;
   }
 
+  /** var in record patterns that write their type arguments: the component as their member. */
+  @Async
+  static String boxes(Object o) {
+    String r = "";
+    if (o instanceof Box<?>(var c)) {
+      value(1);
+      r += "box of " + c;
+    }
+    if (o instanceof Box<?> b && b.content() instanceof String) {
+      @SuppressWarnings("unchecked")
+      Box<String> typed = (Box<String>) b;
+      switch (typed) {
+        case Box<String>(var s) when s.length() > value(2) -> r += " long " + s.length();
+        case Box<String>(var s) -> r += " short " + s.toUpperCase() + value(3);
+      }
+    }
+    return r;
+  }
+
   static Object shape(Object o) {
     log("selector " + o);
     return o;
@@ -193,6 +212,7 @@ public class PatternSwitches {
     for (Object o : new Object[] {20, 7, 3, -1, "abc", "a", null, 2.5}) {
       log(guarded(o));
       log(guardedCall(o));
+      log(boxes(new Box<>(o)));
     }
     log(nullOrDefault("s") + nullOrDefault(null) + nullOrDefault(4));
     log(deconstruct(new Group(new Square(3), new Circle(2.5))));

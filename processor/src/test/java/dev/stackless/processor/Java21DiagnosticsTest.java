@@ -89,6 +89,21 @@ class Java21DiagnosticsTest {
   }
 
   @Test
+  void varInARawRecordPatternOfAGenericRecordIsAnError() {
+    JavaFileObject src = file("Boxes", String.join("\n",
+        "class Boxes {",
+        "  record Box<T>(T content) {}",
+        "  @Async static int run(Box<String> box) {",
+        "    if (box instanceof Box<String>(var s)) { suspend(); return s.length(); }", // written
+        "    if (box instanceof Box(var t)) { suspend(); return t.length(); }", // 8: T inferred
+        "    return 0;",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] the pattern variable t declared with var, whose record"
+        + " component's type is not known here", 8, 32);
+  }
+
+  @Test
   void suspensionInACaseGuardOfASwitchOnAnExpressionIsAnError() {
     JavaFileObject src = file("Guards", String.join("\n",
         "class Guards {",

@@ -134,13 +134,57 @@ final class CaseLabels {
     }
     List<?> nested = (List<?>) invoke(method(record.getClass(), "getNestedPatterns"), record);
     Tree deconstructor = (Tree) invoke(method(record.getClass(), "getDeconstructor"), record);
-    TypeElement type = names.typeOfQualifier(deconstructor.toString());
+    Tree raw = deconstructor instanceof com.sun.source.tree.ParameterizedTypeTree
+        ? ((com.sun.source.tree.ParameterizedTypeTree) deconstructor).getType() : deconstructor;
+    TypeElement type = names.typeOfQualifier(raw.toString());
     int at = nested.indexOf(binding.getLeaf());
     if (type == null || at < 0 || type.getRecordComponents().size() <= at) {
       return null;
     }
     TypeMirror component = type.getRecordComponents().get(at).asType();
-    return TypeSource.mentions(component, t -> t.getKind() == TypeKind.TYPEVAR) ? null : component;
+    if (!TypeSource.mentions(component, t -> t.getKind() == TypeKind.TYPEVAR)) {
+      return component;
+    }
+    return writtenArgumentsComponent(type, at, deconstructor, names);
+  }
+
+  /**
+   * For a record pattern that writes its type arguments ({@code Box<String>(var s)}), the
+   * component's type as a member of that type; a wildcard's variable is its bound ({@code
+   * Box<?>(var s)}: the capture's members are the bound's). Null for a raw pattern, whose
+   * arguments javac infers from the selector.
+   */
+  private static TypeMirror writtenArgumentsComponent(
+      TypeElement type, int at, Tree deconstructor, NameResolver names) {
+    if (!(deconstructor instanceof com.sun.source.tree.ParameterizedTypeTree)) {
+      return null;
+    }
+    List<? extends Tree> written =
+        ((com.sun.source.tree.ParameterizedTypeTree) deconstructor).getTypeArguments();
+    if (written.size() != type.getTypeParameters().size()) {
+      return null;
+    }
+    TypeMirror[] arguments = new TypeMirror[written.size()];
+    for (int i = 0; i < written.size(); i++) {
+      Tree argument = written.get(i);
+      if (argument.getKind() == Tree.Kind.UNBOUNDED_WILDCARD) {
+        List<? extends TypeMirror> bounds = type.getTypeParameters().get(i).getBounds();
+        arguments[i] = bounds.isEmpty() || TypeSource.mentions(bounds.get(0),
+            t -> t.getKind() == TypeKind.TYPEVAR) ? null : bounds.get(0);
+      } else if (argument instanceof com.sun.source.tree.IdentifierTree
+          || argument instanceof com.sun.source.tree.MemberSelectTree) {
+        TypeElement named = names.typeOfQualifier(argument.toString());
+        arguments[i] = named == null || !named.getTypeParameters().isEmpty() ? null : named.asType();
+      }
+      if (arguments[i] == null) {
+        return null;
+      }
+    }
+    javax.lang.model.type.DeclaredType site = names.types().getDeclaredType(type, arguments);
+    javax.lang.model.element.Element accessor = type.getRecordComponents().get(at).getAccessor();
+    TypeMirror result = ((javax.lang.model.type.ExecutableType)
+        names.types().asMemberOf(site, accessor)).getReturnType();
+    return TypeSource.mentions(result, t -> t.getKind() == TypeKind.TYPEVAR) ? null : result;
   }
 
   private static Method method(Class<?> type, String name) {
