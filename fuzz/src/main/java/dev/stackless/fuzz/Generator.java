@@ -590,7 +590,9 @@ final class Generator {
       Var a = pick(T.ARR, false);
       if (a == null) return false;
       String op = rnd.nextBoolean() ? " = " : " += ";
-      b.stmts.add(new Node().add(a.name + "[Math.floorMod(" + expr(T.INT) + ", " + a.name + ".length)]" + op + expr(T.INT) + ";"));
+      // the array part may suspend before an index that does not: Java still goes left to right
+      String array = allowSuspend && rnd.nextInt(3) == 0 ? "pass(out, " + a.name + ")" : a.name;
+      b.stmts.add(new Node().add(array + "[Math.floorMod(" + expr(T.INT) + ", " + a.name + ".length)]" + op + expr(T.INT) + ";"));
       return true;
     }
     Var v = pick(t, true);
