@@ -1161,14 +1161,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * that Java itself matches the labels (constants, strings, enum names) and throws for null.
    */
   private Stmt readSwitch(TreePath path, String label, ResultTarget valueTarget) {
-    Tree tree = path.getLeaf();
-    ExpressionTree selectorTree = tree instanceof SwitchTree
-        ? ((SwitchTree) tree).getExpression()
-        : ((SwitchExpressionTree) tree).getExpression();
-    List<? extends CaseTree> cases = tree instanceof SwitchTree
-        ? ((SwitchTree) tree).getCases()
-        : ((SwitchExpressionTree) tree).getCases();
-    String savedType = guardsSuspend(cases) && !namesBodyLocal(selectorTree)
+    ExpressionTree selectorTree = selectorOf(path.getLeaf());
+    String savedType = guardsSuspend(casesOf(path.getLeaf())) && !namesBodyLocal(selectorTree)
         ? selectorType(selectorTree) : null;
     if (savedType == null) {
       return readSwitch(path, label, valueTarget, null);
@@ -1180,6 +1174,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     synthetic.add(saved);
     Stmt save = valueInto(new TreePath(path, selectorTree), ResultTarget.assignLocal(saved));
     return new Stmt.Block(List.of(save, readSwitch(path, label, valueTarget, saved)));
+  }
+
+  private static ExpressionTree selectorOf(Tree tree) {
+    return tree instanceof SwitchTree ? ((SwitchTree) tree).getExpression()
+        : ((SwitchExpressionTree) tree).getExpression();
+  }
+
+  private static List<? extends CaseTree> casesOf(Tree tree) {
+    return tree instanceof SwitchTree ? ((SwitchTree) tree).getCases()
+        : ((SwitchExpressionTree) tree).getCases();
   }
 
   private boolean namesBodyLocal(ExpressionTree tree) {
@@ -1204,12 +1208,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   /** As above; {@code saved}, if not null, holds the selector's value already. */
   private Stmt readSwitch(TreePath path, String label, ResultTarget valueTarget, Local saved) {
     Tree tree = path.getLeaf();
-    ExpressionTree selectorTree = tree instanceof SwitchTree
-        ? ((SwitchTree) tree).getExpression()
-        : ((SwitchExpressionTree) tree).getExpression();
-    List<? extends CaseTree> cases = tree instanceof SwitchTree
-        ? ((SwitchTree) tree).getCases()
-        : ((SwitchExpressionTree) tree).getCases();
+    ExpressionTree selectorTree = selectorOf(tree);
+    List<? extends CaseTree> cases = casesOf(tree);
     JumpTarget target = new JumpTarget(label == null ? "switch" : label);
     List<Object> index = new ArrayList<>();
     index.add("switch (");
