@@ -204,11 +204,45 @@ public class PatternSwitches {
     } + "!" + Math.max(log(3), switch (o) { case String s -> s.length() + value(4); default -> 0; });
   }
 
+  /** Guards and blocks in pattern switches inside larger expressions: the frame runs them. */
+  @Async
+  static String guardedInExpression(Object o) {
+    return log("[") + switch (o) {
+      case Integer i when i > value(10) -> "big " + i;
+      case Integer i -> {
+        suspend(PARK);
+        yield "int " + (i + value(1));
+      }
+      case String s when s.length() > 2 -> "long " + s;
+      case null -> "null";
+      default -> "other";
+    } + log("]");
+  }
+
+  /** A switch with a block inside a pattern case's value, which uses the pattern's variable. */
+  @Async
+  static String innerUsesPattern(Object o, int k) {
+    return "v " + switch (o) {
+      case String s -> s + switch (k) {
+        case 0 -> {
+          suspend(PARK);
+          yield s.length();
+        }
+        default -> k;
+      };
+      case Circle(double r) when r > value(1) -> "wide";
+      default -> "x";
+    };
+  }
+
   @Async
   public static Object run() {
     for (Object o : new Object[] {5, new Circle(1.5), new Square(3), "text", null}) {
       log(nestedPatterns(o));
+      log(guardedInExpression(o));
+      log(innerUsesPattern(o, 0) + innerUsesPattern(o, 1));
     }
+    log(guardedInExpression(50) + guardedInExpression("ab") + guardedInExpression(new Circle(3)));
     for (Object o : new Object[] {20, 7, 3, -1, "abc", "a", null, 2.5}) {
       log(guarded(o));
       log(guardedCall(o));

@@ -105,6 +105,12 @@ final class Generator {
   private int exprDepth;
   /** Inside a switch expression's block, where return is not allowed. */
   private boolean noReturn;
+  /**
+   * Inside a block of a switch expression nested in a larger expression: javac (17 to 25)
+   * crashes on a try statement there when a long operand is on its stack ({@code 1L + switch (k)
+   * { case 0 -> { try { .. } finally { .. } yield 1L; } ..}}), so the plain twin would not compile.
+   */
+  private boolean noTry;
   /** Conditionals with suspending branches in the statement being generated. */
   private int suspendingConditionals;
   private static final int MAX_SUSPENDING_CONDITIONALS = 3;
@@ -356,7 +362,7 @@ final class Generator {
           }
           break;
         case 15: case 16:
-          if (nest) {
+          if (nest && !noTry) {
             tryStmt(b);
             return;
           }
@@ -487,29 +493,21 @@ final class Generator {
    */
   private Node switchWithBlocks(String head, T t) {
     Node n = new Node().add(head + "switch (Math.floorMod(" + expr(T.INT) + ", 3)) { ");
-    List<Target> outside = new ArrayList<>(targets);
-    boolean savedNoReturn = noReturn;
-    targets.clear();
-    noReturn = true;
     String[] labels = {"case 0 -> ", "case 1 -> ", "default -> "};
     for (String label : labels) {
       if (rnd.nextInt(3) == 0) {
         n.add(label + expr(t) + "; ");
         continue;
       }
-      Block arm = body(2);
-      arm.stmts.add(new Node().add(yieldOf(expr(t))));
-      n.add(label).add(arm).add(" ");
+      n.add(label).add(armBlock(t)).add(" ");
     }
-    targets.addAll(outside);
-    noReturn = savedNoReturn;
     return n.add("};");
   }
 
   /**
-   * A switch expression inside a larger expression, on an int or a Color: its selector and its
-   * rules' values may suspend, a block may not (the README's limit). Of type long, some cases are
-   * ints, which the switch promotes.
+   * A switch expression inside a larger expression, on an int or a Color: its selector, its
+   * rules' values and its blocks' statements may suspend. Of type long, some cases are ints,
+   * which the switch promotes.
    */
   private String nestedSwitch(T t) {
     if (PATTERN_SWITCHES && rnd.nextInt(4) == 0) {
@@ -530,7 +528,12 @@ final class Generator {
     sb.append(") { ");
     for (String label : labels) {
       sb.append(label);
-      if (rnd.nextInt(4) == 0) {
+      if (allowSuspend && !lambdaOnly && depth < 3 && rnd.nextInt(5) == 0) {
+        boolean savedNoTry = noTry;
+        noTry = true;
+        sb.append(Program.inline(armBlock(t))).append(" ");
+        noTry = savedNoTry;
+      } else if (rnd.nextInt(4) == 0) {
         boolean saved = allowSuspend;
         allowSuspend = false;
         String local = fresh("w");
@@ -542,6 +545,25 @@ final class Generator {
       }
     }
     return sb.append("})").toString();
+  }
+
+  /**
+   * A switch rule's block of statements, which may suspend, ending in {@code yield e;}: no
+   * return in it, and no break or continue to a statement outside. Its statements count their
+   * own suspending conditionals, apart from the expression around the switch.
+   */
+  private Block armBlock(T t) {
+    List<Target> outside = new ArrayList<>(targets);
+    boolean savedNoReturn = noReturn;
+    int savedConditionals = suspendingConditionals;
+    targets.clear();
+    noReturn = true;
+    Block arm = body(2);
+    arm.stmts.add(new Node().add(yieldOf(expr(t))));
+    targets.addAll(outside);
+    noReturn = savedNoReturn;
+    suspendingConditionals = savedConditionals;
+    return arm;
   }
 
   /**

@@ -117,6 +117,13 @@ final class Program {
     return sb.toString().replace(OWNER, owner);
   }
 
+  /** A block as text, for a block inside an expression ({@code switch (k) { case 0 -> {..} }}). */
+  static String inline(Block b) {
+    StringBuilder sb = new StringBuilder("{\n");
+    renderBlock(b, 3, sb);
+    return sb.append("    }").toString();
+  }
+
   private static void renderBlock(Block b, int indent, StringBuilder sb) {
     for (Node n : b.stmts) {
       if (n.removed) {

@@ -140,17 +140,18 @@ class Java21DiagnosticsTest {
   }
 
   @Test
-  void patternSwitchWithAGuardNestedInALargerExpressionWhoseCaseSuspendsIsAnError() {
+  void patternSwitchWithAGuardNestedInALargerExpressionNeedsItsType() {
     JavaFileObject src = file("Nested", String.join("\n",
         "class Nested {",
-        "  @Async static int run(Object o, Frame<Integer> f) {",
+        "  @Async static int run(Object o, Frame<Integer> f, java.util.List<Integer> xs) {",
         "    return 1 + switch (o) {",
-        "      case Integer i when i > 0 -> i + await(f);", // 7
+        "      case Integer i when i > 0 -> xs.stream().findFirst().get() + await(f);", // 7
         "      default -> 0;",
         "    };",
         "  }",
         "}"));
-    assertOnlyError(src, "[Unsupported] a pattern switch with a guard, nested in a"
-        + " larger expression, whose case suspends,", 7, 40);
+    assertOnlyError(src, "[Unsupported] a switch expression nested in a larger expression,"
+        + " whose case suspends in a block, a throw or a guard, and whose type is not known"
+        + " here,", 7, 68);
   }
 }

@@ -49,6 +49,16 @@ public abstract class Spill<V> {
     return await(Awaitables.of(stage));
   }
 
+  /**
+   * A switch expression whose cases need statements ({@code case 1 -> { suspend(); yield 2; }}):
+   * the state machine runs it, in the states of its entry number {@code entry}, and continues
+   * this spill with the value it yields. Generated code writes the type, {@code
+   * Spill.<Integer>enter(0)}, as no expression gives it.
+   */
+  public static <V> Spill<V> enter(int entry) {
+    return new Entering<V, V>(entry, Spill::now);
+  }
+
   /** Runs {@code body} now and returns the spill it builds. */
   public static <V> Spill<V> run(Body<V> body) {
     try {
@@ -67,10 +77,15 @@ public abstract class Spill<V> {
   /** The value, once {@link #isDone()}. */
   public abstract V value();
 
-  /** The frame to await, while not done. */
+  /** The frame to await, while not done and not {@link #entry() entering} states. */
   public abstract Frame<?> frame();
 
-  /** Continues with the awaited frame's result. */
+  /** The states the state machine runs next, for {@link #enter}; -1 for a frame or a value. */
+  public int entry() {
+    return -1;
+  }
+
+  /** Continues with the awaited frame's result, or with the value the entered states yield. */
   public abstract Spill<V> resume(Object result) throws Throwable;
 
   @SuppressWarnings("unchecked")
@@ -146,6 +161,47 @@ public abstract class Spill<V> {
 
     @Override
     @SuppressWarnings("unchecked") // the result is the awaited frame's, an R
+    public Spill<V> resume(Object result) throws Throwable {
+      return then.apply((R) result);
+    }
+  }
+
+  private static final class Entering<R, V> extends Spill<V> {
+    private final int entry;
+    private final Then<? super R, V> then;
+
+    Entering(int entry, Then<? super R, V> then) {
+      this.entry = entry;
+      this.then = then;
+    }
+
+    @Override
+    public <U> Spill<U> bind(Then<? super V, U> next) {
+      return new Entering<R, U>(entry, result -> then.apply(result).bind(next));
+    }
+
+    @Override
+    public boolean isDone() {
+      return false;
+    }
+
+    @Override
+    public V value() {
+      throw new IllegalStateException("the value is not ready: states " + entry + " run first");
+    }
+
+    @Override
+    public Frame<?> frame() {
+      throw new IllegalStateException("no frame to await: states " + entry + " run first");
+    }
+
+    @Override
+    public int entry() {
+      return entry;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the result is what the entered states yield, an R
     public Spill<V> resume(Object result) throws Throwable {
       return then.apply((R) result);
     }

@@ -443,6 +443,10 @@ public final class StateMachineLowering {
    *   case RESUME: $spill = $spill.resume(this.awaitedResult());  jump LOOP;
    *   case AFTER:  ... $spill.value() ...
    * </pre>
+   *
+   * A switch expression the chain enters ({@code Spill.enter(0)}) runs in states of its own, in
+   * the loop: {@code if ($spill.entry() == 0) jump ENTRY0;}, where the switch yields {@code $y},
+   * then {@code $spill = $spill.resume($y); jump LOOP;}.
    */
   private Code lowerSpilled(Suspension.Spilled spilled, State resume) {
     Part spill = new Part.LocalRef(spilled.spill);
@@ -452,13 +456,28 @@ public final class StateMachineLowering {
     emit(Code.concat(spill, " = ", spilled.chain, ";"));
     State loop = new State();
     State after = new State();
+    List<State> entries = new ArrayList<>();
     start(loop);
     emit(Code.concat("if (", spill, ".isDone()) ", jump(after)));
+    for (int i = 0; i < spilled.entries.size(); i++) {
+      State entry = new State();
+      entries.add(entry);
+      emit(Code.concat("if (", spill, ".entry() == " + i + ") ", jump(entry)));
+    }
     emit(Code.concat("this.label = ", new State.Ref(resume), ";"));
     emit(Code.concat("if (awaitSuspends(", spill, ".frame())) return SUSPEND;"));
     start(resume);
     emit(Code.concat(spill, " = ", spill, ".resume(this.awaitedResult());"));
     jumpIfOpen(loop);
+    for (int i = 0; i < entries.size(); i++) {
+      Suspension.Entry entry = spilled.entries.get(i);
+      current = null; // entered only by the jump above
+      start(entries.get(i));
+      lower(entry.body);
+      emit(Code.concat(spill, " = ", spill, ".resume(", new Part.LocalRef(entry.value), ");"));
+      jumpIfOpen(loop);
+    }
+    current = null;
     start(after);
     return Code.concat(spill, ".value()");
   }

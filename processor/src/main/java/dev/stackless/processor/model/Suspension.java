@@ -53,17 +53,36 @@ public interface Suspension {
    * A suspension point inside a larger expression, taken apart by the reader: {@code prefix}
    * evaluates the operands that come first into locals, {@code chain} builds the {@code
    * dev.stackless.internal.Spill} that the state machine awaits until it has the expression's
-   * value, which {@code spill} (a hoisted field) then holds.
+   * value, which {@code spill} (a hoisted field) then holds. {@code entries} are the switch
+   * expressions inside that the state machine runs itself, when the chain enters them.
    */
   final class Spilled implements Suspension {
     public final java.util.List<Code> prefix;
     public final Code chain;
     public final Local spill;
+    public final java.util.List<Entry> entries;
 
-    public Spilled(java.util.List<Code> prefix, Code chain, Local spill) {
+    public Spilled(java.util.List<Code> prefix, Code chain, Local spill,
+        java.util.List<Entry> entries) {
       this.prefix = java.util.List.copyOf(prefix);
       this.chain = chain;
       this.spill = spill;
+      this.entries = java.util.List.copyOf(entries);
+    }
+  }
+
+  /**
+   * A switch expression of a spilled expression whose cases need statements, entered by {@code
+   * Spill.enter(n)} for its position {@code n} in {@link Spilled#entries}: {@code body} yields
+   * into {@code value}, with which the chain goes on.
+   */
+  final class Entry {
+    public final Stmt body;
+    public final Local value;
+
+    public Entry(Stmt body, Local value) {
+      this.body = body;
+      this.value = value;
     }
   }
 }

@@ -117,8 +117,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   /** See {@link AsyncMethod#localTypes}; their names in {@link #localTypeNames}. */
   private final List<Code> localTypes = new ArrayList<>();
   private final Set<String> localTypeNames = new java.util.HashSet<>();
-  private final ExpressionSpiller spiller = new ExpressionSpiller(this);
-  private Local spill;
+  private ExpressionSpiller spiller = new ExpressionSpiller(this);
+  /** The spills' fields, by depth: the states of a switch a spill enters have spills of theirs. */
+  private final List<Local> spills = new ArrayList<>();
+  private int spillDepth;
+  /** The switch expressions the spill being taken apart enters (see {@link #enterSwitch}). */
+  private List<Suspension.Entry> entries = new ArrayList<>();
+  private Map<Tree, Integer> entered = new java.util.IdentityHashMap<>();
   private int nameCount;
   private String returnType;
   private int blocks;
@@ -1743,7 +1748,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     List<Code> prefix = new ArrayList<>(lowered.prefix);
     Code chain = ExpressionSpiller.render(lowered);
     chain.locals().forEach(Local::hoist);
-    return new Suspension.Spilled(prefix, chain, spillLocal());
+    List<Suspension.Entry> taken = entries;
+    entries = new ArrayList<>();
+    entered = new java.util.IdentityHashMap<>();
+    return new Suspension.Spilled(prefix, chain, spillLocal(), taken);
   }
 
   /** For a statement, the innermost value runs as a statement: {@code { foo(r); now(null) }}. */
@@ -1758,12 +1766,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   private Local spillLocal() {
-    if (spill == null) {
-      spill = new Local("$spill", false, "dev.stackless.internal.Spill<?>");
-      spill.hoist();
-      synthetic.add(spill);
+    while (spills.size() <= spillDepth) {
+      String name = spills.isEmpty() ? "$spill" : "$spill" + (spills.size() + 1);
+      Local local = new Local(name, false, "dev.stackless.internal.Spill<?>");
+      local.hoist();
+      synthetic.add(local);
+      spills.add(local);
     }
-    return spill;
+    return spills.get(spillDepth);
   }
 
   // ExpressionSpiller.Context
@@ -1894,6 +1904,58 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     pieces.add(")");
     return Code.concat(pieces.toArray());
+  }
+
+  /**
+   * Reads the switch expression at {@code path}, whose cases need statements, as a switch that
+   * yields into a field of its type, for the spill being taken apart to enter. Its statements
+   * have spills of their own, one depth down. A switch the chain reaches on several paths (after
+   * a suspending {@code ?:}) is read once.
+   */
+  @Override
+  public ExpressionSpiller.Entered enterSwitch(TreePath path) throws ExpressionSpiller.Unspillable {
+    SwitchExpressionTree tree = (SwitchExpressionTree) path.getLeaf();
+    String type = switchType(tree);
+    if (type == null) {
+      throw new ExpressionSpiller.Unspillable(tree, "a switch expression nested in a larger"
+          + " expression, whose case suspends in a block, a throw or a guard, and whose type is"
+          + " not known here,");
+    }
+    Integer entry = entered.get(tree);
+    if (entry == null) {
+      Local value = new Local(newName("$y"), false, type);
+      value.hoist();
+      synthetic.add(value);
+      List<Suspension.Entry> outerEntries = entries;
+      Map<Tree, Integer> outerEntered = entered;
+      ExpressionSpiller outerSpiller = spiller;
+      entries = new ArrayList<>();
+      entered = new java.util.IdentityHashMap<>();
+      spiller = new ExpressionSpiller(this);
+      spillDepth++;
+      Stmt body;
+      try {
+        body = readSwitch(path, null, ResultTarget.assignLocal(value));
+      } finally {
+        spillDepth--;
+        spiller = outerSpiller;
+        entries = outerEntries;
+        entered = outerEntered;
+      }
+      entry = entries.size();
+      entries.add(new Suspension.Entry(body, value));
+      entered.put(tree, entry);
+    }
+    return new ExpressionSpiller.Entered(
+        Code.text("dev.stackless.internal.Spill.<" + TypeSource.boxed(type) + ">enter(" + entry
+            + ")"),
+        type);
+  }
+
+  @Override
+  public String switchType(SwitchExpressionTree tree) {
+    String type = ObviousTypes.of(tree, new KnownFacts(visibleLocals()));
+    return type == null || type.equals("null") ? null : type;
   }
 
   @Override
@@ -3287,6 +3349,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     private TypeElement qualifierClass(
         ExpressionTree qualifier, Function<ExpressionTree, String> typeOf) {
       String text = qualifier.toString();
+      if (text.equals("this") || text.equals("super")) { // this.f, super.f: inherited ones too
+        TypeElement owner = names.owner();
+        TypeMirror superclass = owner.getSuperclass();
+        return text.equals("this") ? owner
+            : superclass.getKind() == TypeKind.DECLARED
+                ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+      }
       if (visible.apply(text) == null && names.field(text) == null) {
         TypeElement named = names.typeOfQualifier(text);
         if (named != null) {

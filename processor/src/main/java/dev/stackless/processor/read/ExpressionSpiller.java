@@ -41,9 +41,9 @@ import java.util.function.Function;
  *   return (int) $spill.value();
  * </pre>
  *
- * {@code &&} and {@code ||} evaluate their right side only when Java would. What cannot be taken
- * apart (a suspension point in a lambda, a switch expression nested in a larger expression whose
- * case suspends in a block) is reported by the caller.
+ * {@code &&} and {@code ||} evaluate their right side only when Java would. A switch expression
+ * whose case suspends in statements is run by the state machine, which the chain enters. What
+ * cannot be taken apart (a suspension point in a lambda) is reported by the caller.
  */
 final class ExpressionSpiller {
   private static final String SPILL = "dev.stackless.internal.Spill";
@@ -186,6 +186,26 @@ final class ExpressionSpiller {
     List<Integer> primitiveParameters(MethodInvocationTree call);
 
     String newName(String prefix);
+
+    /**
+     * The chain that enters the switch expression at {@code path}, whose cases need statements
+     * ({@code Spill.<Integer>enter(0)}), and its type: the reader reads the switch's states.
+     */
+    Entered enterSwitch(TreePath path) throws Unspillable;
+
+    /** A switch expression's type, as Java's rules give it from its cases; null if not known. */
+    String switchType(SwitchExpressionTree tree);
+  }
+
+  /** See {@link Context#enterSwitch}. */
+  static final class Entered {
+    final Code chain;
+    final String type;
+
+    Entered(Code chain, String type) {
+      this.chain = chain;
+      this.type = type;
+    }
   }
 
   private final Context cx;
@@ -404,13 +424,16 @@ final class ExpressionSpiller {
    * unboxing is a call, {@code $r.intValue()}, so that the value is also a statement.
    */
   private Lowered awaiting(Code frame, String primitive) {
+    return continuing(Code.concat(SPILL, ".await(", frame, ")"), primitive);
+  }
+
+  /** The rest of the expression after {@code chain}, a spill, has its value. */
+  private Lowered continuing(Code chain, String primitive) {
     String param = cx.newName("$r");
     Code value = primitive == null
         ? Code.text(param)
         : Code.concat(param, ".", primitive, "Value()");
-    return Lowered.split(
-        List.of(), Code.concat(SPILL, ".await(", frame, ")"), param,
-        Lowered.value(List.of(), value));
+    return Lowered.split(List.of(), chain, param, Lowered.value(List.of(), value));
   }
 
   // --- the general case: operands in order ------------------------------------------------------
@@ -521,7 +544,7 @@ final class ExpressionSpiller {
           // the rest of this operand runs now, before the next operand's suspension point
           String name = cx.newName("$t");
           values.put(child, Code.text(name));
-          String target = targetTypeOf(path, child);
+          String target = localTypeOf(path, child);
           List<Code> first = new ArrayList<>(List.of(
               Code.concat(target == null ? "var" : target, " ", name, " = ", value, ";")));
           if (!unboxNow.isEmpty()) {
@@ -544,7 +567,7 @@ final class ExpressionSpiller {
     return rebuild.apply(values).withPrefix(prefix);
   }
 
-  private Code spillToLocal(TreePath path, Tree child, List<Code> prefix) {
+  private Code spillToLocal(TreePath path, Tree child, List<Code> prefix) throws Unspillable {
     String name = cx.newName("$t");
     Code value = read(child(path, child));
     if (child instanceof NewArrayTree && ((NewArrayTree) child).getType() == null) {
@@ -552,9 +575,54 @@ final class ExpressionSpiller {
       String type = bareInitializerType(child(path, child));
       value = type == null ? value : Code.concat("new ", type, " ", value);
     }
-    String target = targetTypeOf(path, child);
+    String target = localTypeOf(path, child);
     prefix.add(Code.concat(target == null ? "var" : target, " ", name, " = ", value, ";"));
     return Code.text(name);
+  }
+
+  /**
+   * The type written for the local an operand is saved in, null for {@code var}: a poly
+   * argument's parameter type, or a switch expression's own type when a block of it holds a
+   * lambda, from which javac (17 to 25 at least) cannot infer a {@code var}.
+   */
+  private String localTypeOf(TreePath path, Tree child) throws Unspillable {
+    String target = targetTypeOf(path, child);
+    Tree bare = child;
+    while (bare instanceof ParenthesizedTree) {
+      bare = ((ParenthesizedTree) bare).getExpression();
+    }
+    if (target != null || !(bare instanceof SwitchExpressionTree) || !blockHoldsLambda(bare)) {
+      return target;
+    }
+    String type = cx.switchType((SwitchExpressionTree) bare);
+    if (type == null) {
+      throw new Unspillable(child, "a switch expression whose block holds a lambda, before a"
+          + " suspension point in the same expression, whose type is not known here,");
+    }
+    return type;
+  }
+
+  private static boolean blockHoldsLambda(Tree tree) {
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Boolean>() {
+      @Override
+      public Void visitBlock(com.sun.source.tree.BlockTree node, Boolean inBlock) {
+        return super.visitBlock(node, true);
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Boolean b) {
+        found[0] |= Boolean.TRUE.equals(b);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Boolean inBlock) {
+        found[0] |= Boolean.TRUE.equals(inBlock);
+        return null;
+      }
+    }.scan(tree, false);
+    return found[0];
   }
 
   /**
@@ -789,8 +857,8 @@ final class ExpressionSpiller {
    *   };
    * </pre>
    *
-   * A case whose block or {@code throw} suspends needs statements between the values: only a
-   * switch expression that is a whole initializer, assignment or return value is lowered so.
+   * A case whose block or {@code throw} suspends needs statements between the values: the state
+   * machine runs such a switch ({@link #entering}).
    */
   private Lowered lowerSwitchExpression(TreePath path, SwitchExpressionTree tree)
       throws Unspillable {
@@ -805,14 +873,12 @@ final class ExpressionSpiller {
     if (!casesSuspend) {
       return composite(path, List.of(selector));
     }
+    if (needsStatements(tree)) {
+      return entering(path, tree);
+    }
     boolean patterns = CaseLabels.isPatternSwitch(tree.getCases());
     java.util.Set<String> bound = new java.util.HashSet<>();
     for (CaseTree c : tree.getCases()) {
-      if (CaseLabels.guard(c) != null) {
-        // the switch written again for the type would test the guard a second time
-        throw new Unspillable(tree, "a pattern switch with a guard, nested in a larger"
-            + " expression, whose case suspends,");
-      }
       for (Tree label : CaseLabels.of(c)) {
         Tree pattern = CaseLabels.pattern(label);
         if (pattern != null) {
@@ -831,6 +897,82 @@ final class ExpressionSpiller {
         renamed.keySet().retainAll(renamedBefore.keySet());
       }
     });
+  }
+
+  /**
+   * Whether a switch expression whose cases suspend is run by the state machine ({@link
+   * #entering}) rather than written again per case: when a case suspends in statements (a block,
+   * a {@code throw}, an old-style case), when a guard would be tested again by the switch written
+   * again, or when a pattern case's value holds such a switch, which would not see the pattern's
+   * variables there.
+   */
+  private boolean needsStatements(SwitchExpressionTree tree) {
+    boolean patterns = CaseLabels.isPatternSwitch(tree.getCases());
+    for (CaseTree c : tree.getCases()) {
+      if (CaseLabels.guard(c) != null) {
+        return true;
+      }
+      if (!cx.containsSuspension(c)) {
+        continue;
+      }
+      if (c.getCaseKind() != CaseTree.CaseKind.RULE || !(c.getBody() instanceof ExpressionTree)) {
+        return true;
+      }
+      if (patterns && holdsSwitchNeedingStatements(c.getBody())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean holdsSwitchNeedingStatements(Tree body) {
+    boolean[] found = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
+        found[0] |= cx.containsSuspension(node) && needsStatements(node);
+        return super.visitSwitchExpression(node, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void u) {
+        return null; // a lambda's switch is its own
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /**
+   * A switch expression the state machine runs, as a switch statement that yields into a field,
+   * between the operands before it and the rest of the expression:
+   *
+   * <pre>
+   *   return note() + switch (k) { case 1 -&gt; { suspend(); yield 2; } default -&gt; 3; };
+   *     ===&gt;
+   *   var $t1 = note();
+   *   $spill = Spill.&lt;Integer&gt;enter(0).bind($r2 -&gt; Spill.now($t1 + $r2.intValue()));
+   *   ... the state machine runs the switch, which sets $y3, then $spill.resume($y3) ...
+   * </pre>
+   */
+  private Lowered entering(TreePath path, SwitchExpressionTree tree) throws Unspillable {
+    if (!patternVariables.isEmpty() || !renamed.isEmpty()) {
+      boolean[] uses = {false};
+      new com.sun.source.util.TreeScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+          uses[0] |= renamed.containsKey(node) || patternVariables.contains(node.getName().toString());
+          return null;
+        }
+      }.scan(tree, null);
+      if (uses[0]) {
+        throw new Unspillable(tree, "a switch expression whose case suspends in a block, a throw"
+            + " or a guard, inside a case of an enclosing switch expression whose pattern"
+            + " variable it uses,");
+      }
+    }
+    Entered entered = cx.enterSwitch(path);
+    return continuing(entered.chain,
+        dev.stackless.processor.model.TypeSource.isPrimitive(entered.type) ? entered.type : null);
   }
 
   /** Java's pattern variables in scope where the spiller reads code, not the frame's fields. */
@@ -910,10 +1052,6 @@ final class ExpressionSpiller {
         otherLabels.addAll(constants);
         otherDefault |= constants.isEmpty();
         continue;
-      }
-      if (c.getCaseKind() != CaseTree.CaseKind.RULE || !(c.getBody() instanceof ExpressionTree)) {
-        throw new Unspillable(c, "a switch expression nested in a larger expression, whose case"
-            + " suspends in a block or a throw (statements between the values)");
       }
       Tree body = c.getBody();
       labels.add(patterns ? patternCaseLabel(c, constants) : caseLabel(constants));

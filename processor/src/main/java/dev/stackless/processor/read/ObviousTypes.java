@@ -89,17 +89,21 @@ final class ObviousTypes {
       "String", STRING, STRING, STRING);
 
   /**
-   * The types of the values a rule's block yields ({@code { int w = ..; yield w ^ d; }}), typed
-   * with the block's own locals of primitive or String type: one null if any is not known.
+   * The types of the values a rule's block, or the statements of old-style cases, yield ({@code
+   * { int w = ..; yield w ^ d; }}), typed with their own locals of primitive or String type: one
+   * null if any is not known.
    */
-  private static List<String> yieldedTypes(com.sun.source.tree.BlockTree block, Facts facts) {
+  private static List<String> yieldedTypes(List<? extends Tree> code, Facts facts) {
     Map<String, String> locals = new java.util.HashMap<>();
     List<ExpressionTree> yielded = new ArrayList<>();
     new OwnCodeScanner() {
       @Override
       public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
         String written = node.getType() == null ? null : WRITTEN.get(node.getType().toString());
-        locals.put(node.getName().toString(), written); // null: a local of another type
+        String name = node.getName().toString();
+        // null: a local of another type, or two locals of this name in sibling blocks
+        locals.put(name, locals.containsKey(name) && !java.util.Objects.equals(
+            locals.get(name), written) ? null : written);
         return super.visitVariable(node, unused);
       }
 
@@ -113,7 +117,7 @@ final class ObviousTypes {
       public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
         return null; // its yields are its own
       }
-    }.scan(block, null);
+    }.scan(code, null);
     Facts inBlock = withLocals(facts, locals);
     List<String> types = new ArrayList<>();
     for (ExpressionTree value : yielded) {
@@ -234,6 +238,11 @@ final class ObviousTypes {
         String async = facts.asyncCallType(call, e -> of(e, facts));
         return async != null ? async : facts.methodResultType(call, e -> of(e, facts));
       }
+      case ARRAY_ACCESS: { // the component type (JLS 15.10.3)
+        String array = of(((com.sun.source.tree.ArrayAccessTree) tree).getExpression(), facts);
+        return array == null || !array.endsWith("[]")
+            ? null : array.substring(0, array.length() - 2);
+      }
       case NEW_CLASS: {
         NewClassTree creation = (NewClassTree) tree;
         Tree created = creation.getIdentifier();
@@ -297,15 +306,25 @@ final class ObviousTypes {
       }
       case SWITCH_EXPRESSION: {
         List<String> types = new ArrayList<>();
-        for (CaseTree rule : ((SwitchExpressionTree) tree).getCases()) {
-          if (rule.getCaseKind() != CaseTree.CaseKind.RULE) {
-            return null; // an old-style case
+        List<? extends CaseTree> cases = ((SwitchExpressionTree) tree).getCases();
+        if (cases.stream().anyMatch(c -> c.getCaseKind() != CaseTree.CaseKind.RULE)) {
+          // old-style cases: a local declared in one is in scope in those after it
+          if (CaseLabels.isPatternSwitch(cases)) {
+            return null; // a pattern's variables, not typed here
           }
+          List<Tree> statements = new ArrayList<>();
+          for (CaseTree c : cases) {
+            statements.addAll(c.getStatements());
+          }
+          types.addAll(yieldedTypes(statements, facts));
+          return conditionalType(types);
+        }
+        for (CaseTree rule : cases) {
           Facts ruleFacts = inRule(rule, facts);
           if (rule.getBody() instanceof ExpressionTree) {
             types.add(of((ExpressionTree) rule.getBody(), ruleFacts));
           } else if (rule.getBody() instanceof com.sun.source.tree.BlockTree) {
-            types.addAll(yieldedTypes((com.sun.source.tree.BlockTree) rule.getBody(), ruleFacts));
+            types.addAll(yieldedTypes(List.of(rule.getBody()), ruleFacts));
           } else {
             // case X -> throw ...: no value
           }
