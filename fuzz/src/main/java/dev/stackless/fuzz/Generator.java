@@ -423,7 +423,10 @@ final class Generator {
           b.stmts.add(switchWithBlocks((fin ? "final " : "") + t.java + " " + name + " = ", t));
         } else {
           String init = special ? topLevel(t) : expr(t);
-          String type = !special && !fin && t != T.LONG && rnd.nextInt(3) == 0 ? "var" : t.java;
+          // javac cannot infer a var from an initializer holding a block with a lambda
+          boolean block = init.contains("-> {\n");
+          String type = !special && !fin && !block && t != T.LONG && rnd.nextInt(3) == 0
+              ? "var" : t.java;
           b.stmts.add(new Node().add((fin ? "final " : "") + type + " " + name + " = " + init + ";"));
           if (type.equals("var")) {
             Var declared = new Var(name, t, fin, !fin);

@@ -327,7 +327,7 @@ class DiagnosticsTest {
         "    int v = 1 + switch (k) {",
         "      case 1 -> {",
         "        int a = await(f);",       // 8
-        "        yield xs.stream().map(x -> x + a).findFirst().get();",
+        "        yield xs.stream().map(x -> x + a).findFirst().get();", // 9
         "      }",
         "      default -> 0;",
         "    };",
@@ -336,7 +336,7 @@ class DiagnosticsTest {
         "}"));
     assertOnlyError(src, "[Unsupported] a switch expression nested in a larger expression,"
         + " whose case suspends in a block, a throw or a guard, and whose type is not known"
-        + " here,", 8, 17);
+        + " here (the value xs.stream().map(x -> x + a).findFirst().get()),", 9, 58);
   }
 
   @Test

@@ -152,6 +152,6 @@ class Java21DiagnosticsTest {
         "}"));
     assertOnlyError(src, "[Unsupported] a switch expression nested in a larger expression,"
         + " whose case suspends in a block, a throw or a guard, and whose type is not known"
-        + " here,", 7, 68);
+        + " here (the value xs.stream().findFirst().get() + await(f)),", 7, 68);
   }
 }

@@ -93,6 +93,31 @@ class StackTraceTest {
         && !trace[1].equals(trace[0]), trace[1].toString());
   }
 
+  @Test
+  void aSwitchBlockTheFrameRunsInsideAnExpressionIsAtTheUsersLines() throws Exception {
+    var frame = TracesAsync.switchBlock(0);
+    assertTrue(frame.toString().contains("at Traces.java:" + lineOf("SWITCH SUSPENDS")),
+        frame.toString());
+    resume(Traces.parked);
+    var e = assertThrows(ArithmeticException.class, () -> nosuspend(frame));
+    StackTraceElement top = e.getStackTrace()[0];
+    assertEquals("dev.stackless.tests.Traces.switchBlock(Traces.java:" + lineOf("SWITCH THROWS")
+        + ")", top.getClassName() + "." + top.getMethodName() + "(" + top.getFileName() + ":"
+            + top.getLineNumber() + ")");
+  }
+
+  /** The line of Traces.java that holds {@code marker}. */
+  private static int lineOf(String marker) throws java.io.IOException {
+    List<String> lines = java.nio.file.Files.readAllLines(
+        java.nio.file.Path.of("src/test/java/dev/stackless/tests/Traces.java"));
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("// " + marker)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line with " + marker);
+  }
+
   @ParameterizedTest
   @CsvSource({"0, 49", "1, 51", "2, 57", "3, 61", "4, 68"})
   void aStatementNestedInOneOverLinesIsAtItsOwnLine(int which, int line) {

@@ -135,4 +135,16 @@ class Traces {
     int x = nothing(); // UNBOXES
     return x;
   }
+
+  /** A switch with a block, inside an expression: the frame runs it, at the user's lines. */
+  @Async
+  static int switchBlock(int k) {
+    return 1 + switch (k) {
+      case 0 -> {
+        suspend(self -> parked = self); // SWITCH SUSPENDS
+        yield 10 / k; // SWITCH THROWS
+      }
+      default -> k;
+    };
+  }
 }

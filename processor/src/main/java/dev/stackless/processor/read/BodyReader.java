@@ -1915,11 +1915,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   @Override
   public ExpressionSpiller.Entered enterSwitch(TreePath path) throws ExpressionSpiller.Unspillable {
     SwitchExpressionTree tree = (SwitchExpressionTree) path.getLeaf();
-    String type = switchType(tree);
+    String type = obviousType(tree);
     if (type == null) {
-      throw new ExpressionSpiller.Unspillable(tree, "a switch expression nested in a larger"
+      ExpressionTree untyped =
+          ObviousTypes.firstUntypedResult(tree, new KnownFacts(visibleLocals()));
+      throw new ExpressionSpiller.Unspillable(untyped, "a switch expression nested in a larger"
           + " expression, whose case suspends in a block, a throw or a guard, and whose type is"
-          + " not known here,");
+          + " not known here (" + (untyped == tree ? "its values" : "the value " + sourceOf(untyped))
+          + "),");
     }
     Integer entry = entered.get(tree);
     if (entry == null) {
@@ -1953,7 +1956,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   @Override
-  public String switchType(SwitchExpressionTree tree) {
+  public String obviousType(ExpressionTree tree) {
     String type = ObviousTypes.of(tree, new KnownFacts(visibleLocals()));
     return type == null || type.equals("null") ? null : type;
   }
@@ -3721,6 +3724,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     reporter.error(firstSuspension(tree), unit, Diagnostic.UNSUPPORTED, construct, wayOut);
     failed = true;
     return new Stmt.Block(List.of());
+  }
+
+  /** The source text of {@code tree}, shortened for a message. */
+  private String sourceOf(Tree tree) {
+    String text = source.subSequence((int) positions.getStartPosition(unit, tree),
+        (int) positions.getEndPosition(unit, tree)).toString().replaceAll("\\s+", " ");
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
   }
 
   /** The innermost-first suspension point inside a tree, to report on. */

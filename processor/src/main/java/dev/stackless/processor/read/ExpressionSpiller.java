@@ -193,8 +193,8 @@ final class ExpressionSpiller {
      */
     Entered enterSwitch(TreePath path) throws Unspillable;
 
-    /** A switch expression's type, as Java's rules give it from its cases; null if not known. */
-    String switchType(SwitchExpressionTree tree);
+    /** An expression's type, as Java's rules give it from what is declared; null if not known. */
+    String obviousType(ExpressionTree tree);
   }
 
   /** See {@link Context#enterSwitch}. */
@@ -582,43 +582,43 @@ final class ExpressionSpiller {
 
   /**
    * The type written for the local an operand is saved in, null for {@code var}: a poly
-   * argument's parameter type, or a switch expression's own type when a block of it holds a
-   * lambda, from which javac (17 to 25 at least) cannot infer a {@code var}.
+   * argument's parameter type, or the operand's own type when it holds a switch expression with
+   * a lambda in a block, from which javac (17 to 25 at least) cannot infer a {@code var}.
    */
   private String localTypeOf(TreePath path, Tree child) throws Unspillable {
     String target = targetTypeOf(path, child);
-    Tree bare = child;
-    while (bare instanceof ParenthesizedTree) {
-      bare = ((ParenthesizedTree) bare).getExpression();
-    }
-    if (target != null || !(bare instanceof SwitchExpressionTree) || !blockHoldsLambda(bare)) {
+    if (target != null || !switchBlockHoldsLambda(child)) {
       return target;
     }
-    String type = cx.switchType((SwitchExpressionTree) bare);
+    String type = cx.obviousType((ExpressionTree) child);
     if (type == null) {
-      throw new Unspillable(child, "a switch expression whose block holds a lambda, before a"
-          + " suspension point in the same expression, whose type is not known here,");
+      throw new Unspillable(child, "an operand holding a switch expression with a lambda in a"
+          + " block, before a suspension point in the same expression, whose type is not known"
+          + " here,");
     }
     return type;
   }
 
-  private static boolean blockHoldsLambda(Tree tree) {
+  /** Whether a block of a switch expression inside {@code tree} holds a lambda. */
+  private static boolean switchBlockHoldsLambda(Tree tree) {
     boolean[] found = {false};
     new com.sun.source.util.TreeScanner<Void, Boolean>() {
       @Override
-      public Void visitBlock(com.sun.source.tree.BlockTree node, Boolean inBlock) {
-        return super.visitBlock(node, true);
+      public Void visitCase(CaseTree node, Boolean inBlock) {
+        boolean value = node.getCaseKind() == CaseTree.CaseKind.RULE
+            && node.getBody() instanceof ExpressionTree;
+        return super.visitCase(node, inBlock || !value);
       }
 
       @Override
       public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Boolean b) {
-        found[0] |= Boolean.TRUE.equals(b);
-        return null;
+        found[0] |= b;
+        return null; // what is inside is the lambda's own
       }
 
       @Override
       public Void visitMemberReference(MemberReferenceTree node, Boolean inBlock) {
-        found[0] |= Boolean.TRUE.equals(inBlock);
+        found[0] |= inBlock;
         return null;
       }
     }.scan(tree, false);

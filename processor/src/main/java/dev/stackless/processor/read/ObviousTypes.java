@@ -89,11 +89,61 @@ final class ObviousTypes {
       "String", STRING, STRING, STRING);
 
   /**
-   * The types of the values a rule's block, or the statements of old-style cases, yield ({@code
-   * { int w = ..; yield w ^ d; }}), typed with their own locals of primitive or String type: one
-   * null if any is not known.
+   * The first value of a switch expression whose type is not known here ({@code yield e}, or a
+   * rule's {@code case X -> e}), to report; the switch itself if its values are not read here.
    */
-  private static List<String> yieldedTypes(List<? extends Tree> code, Facts facts) {
+  static ExpressionTree firstUntypedResult(SwitchExpressionTree tree, Facts facts) {
+    Map<ExpressionTree, String> results = resultTypes(tree, facts);
+    if (results == null || results.isEmpty()) {
+      return tree;
+    }
+    for (Map.Entry<ExpressionTree, String> result : results.entrySet()) {
+      if (result.getValue() == null) {
+        return result.getKey();
+      }
+    }
+    return tree;
+  }
+
+  /**
+   * A switch expression's values ({@code yield e}, {@code case X -> e}) with their types, in
+   * order, a type null if not known; null if the values are not read here.
+   */
+  private static Map<ExpressionTree, String> resultTypes(SwitchExpressionTree tree, Facts facts) {
+    Map<ExpressionTree, String> results = new java.util.LinkedHashMap<>();
+    List<? extends CaseTree> cases = tree.getCases();
+    if (cases.stream().anyMatch(c -> c.getCaseKind() != CaseTree.CaseKind.RULE)) {
+      // old-style cases: a local declared in one is in scope in those after it
+      if (CaseLabels.isPatternSwitch(cases)) {
+        return null; // a pattern's variables, not typed here
+      }
+      List<Tree> statements = new ArrayList<>();
+      for (CaseTree c : cases) {
+        statements.addAll(c.getStatements());
+      }
+      yieldedTypes(statements, facts, results);
+      return results;
+    }
+    for (CaseTree rule : cases) {
+      Facts ruleFacts = inRule(rule, facts);
+      if (rule.getBody() instanceof ExpressionTree) {
+        results.put((ExpressionTree) rule.getBody(), of((ExpressionTree) rule.getBody(), ruleFacts));
+      } else if (rule.getBody() instanceof com.sun.source.tree.BlockTree) {
+        yieldedTypes(List.of(rule.getBody()), ruleFacts, results);
+      } else {
+        // case X -> throw ...: no value
+      }
+    }
+    return results;
+  }
+
+  /**
+   * The types of the values a rule's block, or the statements of old-style cases, yield ({@code
+   * { int w = ..; yield w ^ d; }}), typed with their own locals of primitive or String type, into
+   * {@code results}. A block that yields nothing throws: it has no value.
+   */
+  private static void yieldedTypes(
+      List<? extends Tree> code, Facts facts, Map<ExpressionTree, String> results) {
     Map<String, String> locals = new java.util.HashMap<>();
     List<ExpressionTree> yielded = new ArrayList<>();
     new OwnCodeScanner() {
@@ -119,11 +169,9 @@ final class ObviousTypes {
       }
     }.scan(code, null);
     Facts inBlock = withLocals(facts, locals);
-    List<String> types = new ArrayList<>();
     for (ExpressionTree value : yielded) {
-      types.add(of(value, inBlock));
+      results.put(value, of(value, inBlock));
     }
-    return yielded.isEmpty() ? java.util.Arrays.asList((String) null) : types;
   }
 
   /**
@@ -223,8 +271,16 @@ final class ObviousTypes {
         return STRING;
       case IDENTIFIER:
         return facts.variableType(((IdentifierTree) tree).getName().toString());
-      case MEMBER_SELECT:
-        return facts.fieldType((MemberSelectTree) tree, e -> of(e, facts));
+      case MEMBER_SELECT: {
+        MemberSelectTree select = (MemberSelectTree) tree;
+        if (select.getIdentifier().contentEquals("length")) { // an array's length (JLS 10.7)
+          String array = of(select.getExpression(), facts);
+          if (array != null && array.endsWith("[]")) {
+            return "int";
+          }
+        }
+        return facts.fieldType(select, e -> of(e, facts));
+      }
       case METHOD_INVOCATION: {
         MethodInvocationTree call = (MethodInvocationTree) tree;
         String factory = facts.factoryType(call);
@@ -305,31 +361,9 @@ final class ObviousTypes {
             of(conditional.getTrueExpression(), facts), of(conditional.getFalseExpression(), facts)));
       }
       case SWITCH_EXPRESSION: {
-        List<String> types = new ArrayList<>();
-        List<? extends CaseTree> cases = ((SwitchExpressionTree) tree).getCases();
-        if (cases.stream().anyMatch(c -> c.getCaseKind() != CaseTree.CaseKind.RULE)) {
-          // old-style cases: a local declared in one is in scope in those after it
-          if (CaseLabels.isPatternSwitch(cases)) {
-            return null; // a pattern's variables, not typed here
-          }
-          List<Tree> statements = new ArrayList<>();
-          for (CaseTree c : cases) {
-            statements.addAll(c.getStatements());
-          }
-          types.addAll(yieldedTypes(statements, facts));
-          return conditionalType(types);
-        }
-        for (CaseTree rule : cases) {
-          Facts ruleFacts = inRule(rule, facts);
-          if (rule.getBody() instanceof ExpressionTree) {
-            types.add(of((ExpressionTree) rule.getBody(), ruleFacts));
-          } else if (rule.getBody() instanceof com.sun.source.tree.BlockTree) {
-            types.addAll(yieldedTypes(List.of(rule.getBody()), ruleFacts));
-          } else {
-            // case X -> throw ...: no value
-          }
-        }
-        return types.isEmpty() ? null : conditionalType(types);
+        Map<ExpressionTree, String> results = resultTypes((SwitchExpressionTree) tree, facts);
+        return results == null || results.isEmpty()
+            ? null : conditionalType(new ArrayList<>(results.values()));
       }
       case LESS_THAN:
       case LESS_THAN_EQUAL:
