@@ -223,6 +223,30 @@ public class SwitchBlocksInExpressions {
     };
   }
 
+  /** In a loop's condition, evaluated again on each iteration, and in a conditional's branch. */
+  @Async
+  static String inCondition(int n) {
+    int i = 0;
+    String r = "";
+    while (i < n && switch (i % 3) {
+      case 0 -> {
+        suspend(PARK);
+        yield log(i) < 4;
+      }
+      default -> true;
+    }) {
+      r += (i % 2 == 0 ? log("e") : "o" + switch (i) {
+        case 1 -> {
+          int v = value(i);
+          yield v;
+        }
+        default -> i;
+      });
+      i++;
+    }
+    return r + i;
+  }
+
   @Async
   public static Object run() {
     log(ordered(1) + " " + ordered(2) + " " + ordered(3));
@@ -247,6 +271,7 @@ public class SwitchBlocksInExpressions {
     log(caught(1) + " / " + caught(2));
     log(statement("x") + " " + statement("y"));
     log(indexAndChar(0) + indexAndChar(1));
+    log(inCondition(3) + " " + inCondition(8));
     return counter;
   }
 }
