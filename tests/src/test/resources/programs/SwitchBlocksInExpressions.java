@@ -247,6 +247,26 @@ public class SwitchBlocksInExpressions {
     return r + i;
   }
 
+  /** A labelled loop whose condition binds a pattern variable that the switch's block uses. */
+  @Async
+  static int labelledPattern(Object o) {
+    int n = 0;
+    outer:
+    for (int i = 0; i < 4 && o instanceof Integer p && switch (p % 3) {
+      case 0 -> {
+        suspend(PARK);
+        yield log(p + i) < 12;
+      }
+      default -> p > i;
+    }; i++) {
+      n += i;
+      if (n > 100) {
+        break outer;
+      }
+    }
+    return n;
+  }
+
   @Async
   public static Object run() {
     log(ordered(1) + " " + ordered(2) + " " + ordered(3));
@@ -272,6 +292,7 @@ public class SwitchBlocksInExpressions {
     log(statement("x") + " " + statement("y"));
     log(indexAndChar(0) + indexAndChar(1));
     log(inCondition(3) + " " + inCondition(8));
+    log(labelledPattern(9) + " " + labelledPattern(2) + " " + labelledPattern("x"));
     return counter;
   }
 }

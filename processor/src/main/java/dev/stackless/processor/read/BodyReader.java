@@ -1498,9 +1498,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       case DO_WHILE_LOOP:
       case FOR_LOOP:
       case ENHANCED_FOR_LOOP:
+        declarePatternBindings(bodyPath); // read here, not by readStatement
         return readLoop(bodyPath, label);
       case SWITCH:
         if (finder.contains(tree.getStatement())) {
+          declarePatternBindings(bodyPath);
           return readSwitch(bodyPath, label, null);
         }
         // fall through: a plain switch inside a labelled statement
