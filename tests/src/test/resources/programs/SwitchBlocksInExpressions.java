@@ -267,6 +267,37 @@ public class SwitchBlocksInExpressions {
     return n;
   }
 
+  /**
+   * The switch's value is a block local of a reference type: written, generic or a var, and a
+   * null arm beside them.
+   */
+  @Async
+  static String referenceLocals(int k) {
+    return "[" + switch (k) {
+      case 0 -> {
+        StringBuilder b = new StringBuilder(text("sb"));
+        yield b;
+      }
+      case 1 -> {
+        var b = new StringBuilder();
+        b.append(value(4));
+        yield b;
+      }
+      case 2 -> null;
+      default -> new StringBuilder("d");
+    } + "|" + switch (k) {
+      case 0 -> {
+        java.util.List<String> names = java.util.List.of(text("x"), "y");
+        yield names.get(1);
+      }
+      case 1 -> null;
+      default -> {
+        var word = text("w") + k;
+        yield word;
+      }
+    } + "]";
+  }
+
   @Async
   public static Object run() {
     log(ordered(1) + " " + ordered(2) + " " + ordered(3));
@@ -293,6 +324,7 @@ public class SwitchBlocksInExpressions {
     log(indexAndChar(0) + indexAndChar(1));
     log(inCondition(3) + " " + inCondition(8));
     log(labelledPattern(9) + " " + labelledPattern(2) + " " + labelledPattern("x"));
+    log(referenceLocals(0) + referenceLocals(1) + referenceLocals(2) + referenceLocals(3));
     return counter;
   }
 }

@@ -3090,7 +3090,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return null;
       }
       int arguments = call.getArguments().size();
-      DeclaredType receiver = receiverMirror(call);
+      DeclaredType receiver = receiverMirror(call, typeOf);
       ExecutableElement chosen = mostSpecificForPrimitives(candidates, call, typeOf);
       if (chosen != null) {
         candidates = List.of(chosen); // Math.floorMod(int, int) among its long overloads
@@ -3338,14 +3338,19 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return order.contains(from) && order.contains(to) && order.indexOf(from) < order.indexOf(to);
     }
 
-    /** javac's type of a call's receiver when it is a body local or parameter, else null. */
-    private DeclaredType receiverMirror(MethodInvocationTree call) {
+    /**
+     * The type of a call's receiver: javac's when it is a body local or parameter, else the one
+     * {@code typeOf} writes for it (a switch block's own local), read back; null if not known.
+     */
+    private DeclaredType receiverMirror(
+        MethodInvocationTree call, Function<ExpressionTree, String> typeOf) {
       if (!(call.getMethodSelect() instanceof MemberSelectTree)) {
         return null;
       }
       ExpressionTree qualifier = ((MemberSelectTree) call.getMethodSelect()).getExpression();
       Local local = qualifier instanceof IdentifierTree ? visible.apply(qualifier.toString()) : null;
-      TypeMirror mirror = local == null ? null : local.mirror();
+      TypeMirror mirror = local != null ? local.mirror()
+          : TypeText.parse(typeOf.apply(qualifier), env.getElementUtils(), env.getTypeUtils());
       return mirror instanceof DeclaredType && !TypeSource.mentionsError(mirror)
           ? (DeclaredType) mirror : null;
     }

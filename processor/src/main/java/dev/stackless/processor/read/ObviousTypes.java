@@ -39,6 +39,8 @@ import java.util.function.Function;
  */
 final class ObviousTypes {
   private static final String STRING = "java.lang.String";
+  /** The type of the literal {@code null}, among a conditional's or switch's branches only. */
+  private static final String NULL = "<null>";
   private static final Map<String, String> UNBOXED = Map.of(
       "java.lang.Integer", "int", "java.lang.Long", "long", "java.lang.Short", "short",
       "java.lang.Byte", "byte", "java.lang.Character", "char", "java.lang.Double", "double",
@@ -127,7 +129,8 @@ final class ObviousTypes {
     for (CaseTree rule : cases) {
       Facts ruleFacts = inRule(rule, facts);
       if (rule.getBody() instanceof ExpressionTree) {
-        results.put((ExpressionTree) rule.getBody(), of((ExpressionTree) rule.getBody(), ruleFacts));
+        results.put((ExpressionTree) rule.getBody(),
+            branchType((ExpressionTree) rule.getBody(), ruleFacts));
       } else if (rule.getBody() instanceof com.sun.source.tree.BlockTree) {
         yieldedTypes(List.of(rule.getBody()), ruleFacts, results);
       } else {
@@ -139,8 +142,7 @@ final class ObviousTypes {
 
   /**
    * The types of the values a rule's block, or the statements of old-style cases, yield ({@code
-   * { int w = ..; yield w ^ d; }}), typed with their own locals of primitive or String type, into
-   * {@code results}. A block that yields nothing throws: it has no value.
+   * { int w = ..; yield w ^ d; }}), typed with their own locals, into {@code results}. A block that yields nothing throws: it has no value.
    */
   private static void yieldedTypes(
       List<? extends Tree> code, Facts facts, Map<ExpressionTree, String> results) {
@@ -149,7 +151,7 @@ final class ObviousTypes {
     new OwnCodeScanner() {
       @Override
       public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
-        String written = node.getType() == null ? null : WRITTEN.get(node.getType().toString());
+        String written = declaredType(node, withLocals(facts, locals));
         String name = node.getName().toString();
         // null: a local of another type, or two locals of this name in sibling blocks
         locals.put(name, locals.containsKey(name) && !java.util.Objects.equals(
@@ -170,8 +172,25 @@ final class ObviousTypes {
     }.scan(code, null);
     Facts inBlock = withLocals(facts, locals);
     for (ExpressionTree value : yielded) {
-      results.put(value, of(value, inBlock));
+      results.put(value, branchType(value, inBlock));
     }
+  }
+
+  /**
+   * A block local's type: as written, or a {@code var}'s from its initializer, read with the
+   * block's locals declared before it; null if not known (a multi-catch parameter, an enhanced
+   * {@code for}'s {@code var}).
+   */
+  private static String declaredType(com.sun.source.tree.VariableTree local, Facts facts) {
+    Tree type = local.getType();
+    if (type == null || type.toString().equals("var")) {
+      return local.getInitializer() == null ? null : of(local.getInitializer(), facts);
+    }
+    String written = WRITTEN.get(type.toString());
+    if (written != null || type.getKind() == Tree.Kind.UNION_TYPE) {
+      return written;
+    }
+    return facts.writtenType(type);
   }
 
   /**
@@ -358,7 +377,8 @@ final class ObviousTypes {
       case CONDITIONAL_EXPRESSION: {
         ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
         return conditionalType(java.util.Arrays.asList( // either may be null
-            of(conditional.getTrueExpression(), facts), of(conditional.getFalseExpression(), facts)));
+            branchType(conditional.getTrueExpression(), facts),
+            branchType(conditional.getFalseExpression(), facts)));
       }
       case SWITCH_EXPRESSION: {
         Map<ExpressionTree, String> results = resultTypes((SwitchExpressionTree) tree, facts);
@@ -381,11 +401,27 @@ final class ObviousTypes {
     }
   }
 
+  /** A branch's type, {@link #NULL} for the literal {@code null}; null if not known. */
+  private static String branchType(ExpressionTree branch, Facts facts) {
+    while (branch instanceof ParenthesizedTree) {
+      branch = ((ParenthesizedTree) branch).getExpression();
+    }
+    return branch.getKind() == Tree.Kind.NULL_LITERAL ? NULL : of(branch, facts);
+  }
+
   /**
    * The type of a conditional or switch expression with results of these types, where JLS 15.25
-   * and 15.28.1 make it plain: all the same, or numeric ones of int or wider, which promote.
+   * and 15.28.1 make it plain: all the same, or numeric ones of int or wider, which promote; a
+   * {@code null} branch beside branches of one reference type has that type.
    */
   private static String conditionalType(List<String> types) {
+    if (types.contains(NULL)) {
+      List<String> others = new ArrayList<>(types);
+      others.removeIf(NULL::equals);
+      boolean oneReferenceType = others.stream().distinct().count() == 1
+          && others.get(0) != null && !TypeSource.isPrimitive(others.get(0));
+      return oneReferenceType ? others.get(0) : null;
+    }
     if (types.isEmpty() || types.contains(null)) {
       return null;
     }
