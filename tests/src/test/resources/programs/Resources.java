@@ -55,8 +55,18 @@ public class Resources {
     return "done";
   }
 
+  /** A resource's initializer binds a pattern variable that a suspending operand after it reads. */
+  @Async
+  static String patternInResource(Object o) {
+    try (Res r = new Res(o instanceof Integer n && value(n) > 2 ? "big" + n : "small", false)) {
+      suspend(PARK);
+      return r.name;
+    }
+  }
+
   @Async
   public static Object run() {
+    log(patternInResource(5) + patternInResource(1) + patternInResource("x"));
     log(closing(false));
     log(closing(true));
     Res outside = new Res("outside", false);

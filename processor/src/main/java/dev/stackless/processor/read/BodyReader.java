@@ -1096,6 +1096,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     List<Stmt> block = new ArrayList<>();
     Object reference;
     if (resource instanceof VariableTree) {
+      declarePatternBindings(resourcePath); // try (var r = o instanceof Res p ? p : ..)
       block.add(readDeclaration(resourcePath));
       // try (var _ = r): the unnamed local is declared under a name of the processor's
       reference = new Part.LocalRef(CaseLabels.isUnnamed((VariableTree) resource) ? lastDeclared
