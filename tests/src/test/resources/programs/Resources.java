@@ -80,6 +80,11 @@ public class Resources {
     } catch (IllegalStateException e) {
       log("caught " + e.getMessage());
     }
+    try (later; Res inner = new Res("inner" + value(5), false)) { // a variable, then a suspension
+      log("with inner " + inner.name);
+    } catch (IllegalStateException e) {
+      log("caught again " + e.getMessage());
+    }
     int sum = 0;
     for (int i = 0; i < 10; i += value(3)) {
       sum += i;

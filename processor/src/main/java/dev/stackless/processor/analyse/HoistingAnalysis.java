@@ -18,7 +18,8 @@ import java.util.Set;
  * is hoisted when code in more than one state uses it (a state is entered only at its start, so
  * a local used in one state only is declared and used within one run of {@code step()}).
  * Parameters and the reader's cursors always are fields. Hoisted locals that share a name get a
- * suffix; the others keep the user's names.
+ * suffix; the others keep the user's names. A hoisted constant variable is declared again at the
+ * top of {@code step()} instead of being a field (see {@link Local#setConstant}).
  *
  * <p>Returns the hoisted locals in a deterministic order: parameters, then first use.
  */
@@ -55,7 +56,9 @@ public final class HoistingAnalysis {
       if (local.isHoisted() || states.size() > 1) {
         local.hoist();
         String name = local.sourceName();
-        for (int n = 2; taken.contains(name); n++) {
+        // a constant is a local of step(): no other variable of the method may have its name
+        for (int n = 2; taken.contains(name) || (local.isConstant() && local.isNameRepeated()
+            && name.equals(local.sourceName())); n++) {
           name = local.sourceName() + "$" + n;
         }
         taken.add(name);

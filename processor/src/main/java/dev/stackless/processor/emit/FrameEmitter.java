@@ -253,6 +253,9 @@ public final class FrameEmitter {
       addDispatchMembers(frame, method, frameType);
     }
     for (Local local : lowered.fields) {
+      if (local.isConstant()) {
+        continue; // declared by step() itself
+      }
       frame.addField(
           FieldSpec.builder(fieldType(local), local.name(), Modifier.PRIVATE)
               .addJavadoc(
@@ -292,7 +295,7 @@ public final class FrameEmitter {
           : text.substring(0, firstEnd) + " " + marker(localType.line()) + text.substring(firstEnd));
       frame.addType(TypeSpec.interfaceBuilder(placeholder).build());
     }
-    frame.addMethod(step(lowered.machine));
+    frame.addMethod(step(lowered));
     frame.addMethod(
         MethodSpec.methodBuilder("sourceLine")
             .addAnnotation(Override.class)
@@ -906,7 +909,8 @@ public final class FrameEmitter {
   }
 
   /** {@code step()}: the states in a switch inside a loop that jumps re-enter. */
-  private MethodSpec step(StateMachine machine) {
+  private MethodSpec step(Lowered lowered) {
+    StateMachine machine = lowered.machine;
     AsyncMethod method = machine.method;
     CodeBlock.Builder body = CodeBlock.builder();
     if (method.overridable) {
@@ -924,6 +928,12 @@ public final class FrameEmitter {
     }
     if (deferredJumps) {
       body.addStatement("int $L = -1", Router.DEFERRED_LABEL);
+    }
+    for (Local constant : lowered.fields) {
+      if (constant.isConstant()) { // final int K = 3, a constant in every state (Local#setConstant)
+        body.addStatement("final $T $L = $L", fieldType(constant), constant.name(),
+            print(constant.constantInit(), machine, null, Map.of()));
+      }
     }
     body.add("dispatch:\n");
     body.beginControlFlow("while (true)");
@@ -1048,7 +1058,7 @@ public final class FrameEmitter {
       if (part instanceof Part.LocalRef) {
         Part.LocalRef ref = (Part.LocalRef) part;
         if (ref.isCaptured() && (ref.local().isHoisted() || ref.local().isParameter())
-            && !captures.containsKey(ref.local())
+            && !ref.local().isConstant() && !captures.containsKey(ref.local())
             && !bound.contains(ref.local())) {
           captures.put(ref.local(), ref.local().name() + "$c" + (++count[0]));
         }
@@ -1092,7 +1102,9 @@ public final class FrameEmitter {
         Part.LocalDecl decl = (Part.LocalDecl) part;
         Local local = decl.local();
         String init = decl.init() == null ? null : print(decl.init(), machine, state, captures);
-        if (local.isHoisted()) {
+        if (local.isHoisted() && local.isConstant()) {
+          // declared at the top of step()
+        } else if (local.isHoisted()) {
           if (init != null) {
             out.append(local.name()).append(" = ").append(init).append(';');
           }

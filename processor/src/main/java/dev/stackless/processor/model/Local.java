@@ -15,6 +15,8 @@ public final class Local {
   private java.util.function.Supplier<javax.lang.model.type.TypeMirror> mirrorOracle;
   private javax.lang.model.type.TypeMirror mirror;
   private Runnable fieldCheck;
+  private Code constantInit;
+  private boolean nameRepeated;
 
   public Local(String sourceName, boolean parameter, String type) {
     this.sourceName = sourceName;
@@ -91,6 +93,32 @@ public final class Local {
     if (fieldCheck != null) {
       fieldCheck.run();
     }
+  }
+
+  /**
+   * Marks a constant variable (JLS 4.12.4: {@code final int K = 3;}) with its initializer. If it
+   * lives across a suspension point it is no field: each {@code step()} declares it again, so that
+   * it stays a constant (a case label, {@code byte b = K;}, the type of {@code c ? K : 'x'}).
+   * {@code nameRepeated}: the method declares another variable of its name (one that the
+   * declaration at the top of {@code step()} would clash with).
+   */
+  public void setConstant(Code init, boolean nameRepeated) {
+    this.constantInit = init;
+    this.nameRepeated = nameRepeated;
+  }
+
+  public boolean isConstant() {
+    return constantInit != null;
+  }
+
+  /** A constant's initializer, a constant expression; null for other locals. */
+  public Code constantInit() {
+    return constantInit;
+  }
+
+  /** Whether the method declares another variable of this constant's name. */
+  public boolean isNameRepeated() {
+    return nameRepeated;
   }
 
   public boolean isVar() {

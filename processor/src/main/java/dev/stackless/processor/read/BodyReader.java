@@ -105,6 +105,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final dev.stackless.processor.model.PrivateAccess privates;
   private final SuspensionFinder finder;
   private final LocalDeclarations declarations;
+  /** How many variables of each name the method declares, anywhere in it (lambdas too). */
+  private final Map<String, Integer> declaredNames;
   private final Map<Tree, java.util.Optional<TypeMirror>> varMirrors =
       new java.util.IdentityHashMap<>();
   private final Set<String> typeVariables = new LinkedHashSet<>();
@@ -155,6 +157,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     this.asyncNames = asyncNames;
     this.finder = new SuspensionFinder(this::isSuspension);
     this.declarations = LocalDeclarations.of(methodPath);
+    this.declaredNames = declaredNames(methodPath.getLeaf());
   }
 
   /** Reads the method, or returns null after reporting why it cannot be transformed. */
@@ -606,6 +609,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
   }
 
+  private static Map<String, Integer> declaredNames(Tree method) {
+    Map<String, Integer> counts = new HashMap<>();
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        counts.merge(node.getName().toString(), 1, Integer::sum);
+        return super.visitVariable(node, unused);
+      }
+    }.scan(method, null);
+    return counts;
+  }
+
   private Stmt readDeclaration(TreePath path) {
     VariableTree tree = (VariableTree) path.getLeaf();
     String name = localName(tree);
@@ -670,8 +685,51 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       // int[] a = {1, 2}  ===>  a = new int[] {1, 2};  (a bare initializer is only legal in a declaration)
       initCode = Code.concat("new ", type, " ", initCode);
     }
+    if (init != null && isConstantVariable(tree, type)) {
+      local.setConstant(initCode, declaredNames.get(name) > 1);
+    }
     declare(local);
     return new Stmt.Plain(new Code(List.of(new Part.LocalDecl(local, initCode)), line(tree)), true);
+  }
+
+  /**
+   * Whether the local is a constant variable (JLS 4.12.4): {@code final}, of a primitive type or
+   * String as written, with a constant expression as its initializer.
+   */
+  private boolean isConstantVariable(VariableTree tree, String type) {
+    if (!tree.getModifiers().getFlags().contains(Modifier.FINAL) || type == null
+        || !(TypeSource.isPrimitive(type) || type.equals("String")
+            || type.equals("java.lang.String"))) {
+      return false;
+    }
+    return ConstantExpressions.isConstant(tree.getInitializer(), name -> {
+      Local local = bodyLocal(name);
+      if (local != null) {
+        return local.isConstant();
+      }
+      NameResolver.Member field = names.field(name);
+      return field != null && isConstantField(field.element);
+    }, select -> {
+      TypeElement site = names.typeOfQualifier(select.getExpression().toString());
+      if (site == null) {
+        return false;
+      }
+      for (Element member : env.getElementUtils().getAllMembers(site)) {
+        if (member.getKind() == ElementKind.FIELD
+            && member.getSimpleName().contentEquals(select.getIdentifier())) {
+          return isConstantField(member);
+        }
+      }
+      return false;
+    });
+  }
+
+  /** A constant field the generated code names as itself, not through an accessor. */
+  private boolean isConstantField(Element field) {
+    return field instanceof VariableElement && ((VariableElement) field).getConstantValue() != null
+        && !field.getModifiers().contains(Modifier.PRIVATE)
+        && !field.getModifiers().contains(Modifier.PROTECTED)
+        && !names.hidden().needsAccessor(field);
   }
 
   private Stmt readExpressionStatement(TreePath path) {

@@ -178,6 +178,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     Tree tree = path.getLeaf();
     int start = (int) cx.positions().getStartPosition(cx.unit(), tree);
     int end = (int) cx.positions().getEndPosition(cx.unit(), tree);
+    if (tree instanceof ExpressionTree && path.getParentPath() != null
+        && path.getParentPath().getLeaf() instanceof com.sun.source.tree.TryTree) {
+      end = resourceEnd(cx.source(), start, end);
+    }
     reader.fragmentStart = start;
     reader.fragmentEnd = end;
     reader.scan(path, null);
@@ -1417,6 +1421,18 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return end(node) - start > name.length()
         && cx.source().subSequence(start, start + name.length()).toString().equals(name)
         ? start + name.length() : end(node);
+  }
+
+  /**
+   * Where a resource {@code r} of {@code try (r; b)} ends: javac ends it after its semicolon,
+   * which the resource read alone must not take.
+   */
+  private static int resourceEnd(CharSequence source, int start, int end) {
+    while (end > start
+        && (source.charAt(end - 1) == ';' || Character.isWhitespace(source.charAt(end - 1)))) {
+      end--;
+    }
+    return end;
   }
 
   private boolean isMethodSelect(Tree node) {
