@@ -27,8 +27,17 @@ public class CStyleArrays {
     return total + rows(3)[2][2];
   }
 
+  /** Initializers that suspend, of C-style declarators. */
+  @Async
+  static int initialized() {
+    int x[] = {log(1), rows(2)[1][1]};
+    int[] z[] = {{log(5)}, {rows(1)[0][0], 7}};
+    return x[0] + x[1] + z[0][0] + z[1][1];
+  }
+
   @Async
   public static Object run() {
+    log(initialized());
     return sum(new int[] {10}, new String[][] {{"a"}, {"b", "c"}});
   }
 }

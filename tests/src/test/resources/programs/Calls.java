@@ -107,6 +107,8 @@ public class Calls {
     int small = 6;
     Integer boxed = 7;
     log(phase(small) + phase(boxed) + phase(8) + phase(9L) + phase(Integer.valueOf(10)));
+    // the receiver's type, Optional<Integer>, is read from its inferred text: get() is an Integer
+    log(phase(java.util.Optional.of(12).get()) + phase(List.of(13L).get(0)));
     String word = "w";
     int count = 4;
     char letter = 'x';

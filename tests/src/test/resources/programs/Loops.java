@@ -9,7 +9,30 @@ import java.util.function.*;
 
 public class Loops {
   @Async
+  static int value(int v) {
+    suspend(PARK);
+    return log(v);
+  }
+
+  /** A for's init of expression statements, not declarations, with and without suspension. */
+  @Async
+  static int expressionInit() {
+    int i;
+    int j;
+    for (i = log(0), j = 10; i < 3; i++) {
+      suspend(PARK);
+      j -= log(i);
+    }
+    int k;
+    for (k = value(2); k < 5; k++) {
+      j += k;
+    }
+    return i * 100 + j;
+  }
+
+  @Async
   public static Object run() {
+    log(expressionInit());
     int total = 0;
     int i = 0;
     while (i < 4) {

@@ -738,7 +738,7 @@ class DiagnosticsTest {
         "  static int f(long x) { return 1; }",
         "  @Async static int f(Integer x) { suspend(); return 2; }",
         "  @Async static int run(String s) {",
-        "    int a = f(java.util.Optional.of(5).get());", // 8: f at 13; a type inference tells
+        "    int a = f(s.isEmpty() ? null : 5);", // 8: f at 13; Integer, as javac's lub tells
         "    return a + f(5L) + f(s.length());", // the long, then the int decide: plain f(long)
         "  }",
         "}"));
@@ -888,6 +888,18 @@ class DiagnosticsTest {
         "  @Async static OwnAsync.Big spawn() { suspend(); return OwnAsync.big(); }",
         "}"));
     assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aContinueToABlocksLabelIsJavacsErrorAlone() {
+    JavaFileObject src = file("Own", String.join("\n",
+        "class Own {",
+        "  @Async static int id(int x) { suspend(); return x; }",
+        "  @Async static void f() { lbl: { id(1); continue lbl; } }", // 6
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("not a loop label: lbl").inFile(src).onLine(6).atColumn(42);
+    assertThat(c).hadErrorCount(1);
   }
 
   @Test

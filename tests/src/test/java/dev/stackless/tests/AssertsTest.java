@@ -43,6 +43,23 @@ class AssertsTest {
   }
 
   @Test
+  void anAssertWithoutSuspensionPointsFollowsTheOwnersStatusNotTheGeneratedClasss() {
+    // -ea -da:PlainAssertsAsync: the owner's asserts run, and so must those the frame runs
+    AssertsTest.class.getClassLoader()
+        .setClassAssertionStatus("dev.stackless.tests.PlainAssertsAsync", false);
+    Sched s = new Sched();
+    assertEquals(3, (int) s.drive(PlainAssertsAsync.checked(s, 3)));
+    Sched negative = new Sched();
+    AssertionError notPositive = assertThrows(AssertionError.class,
+        () -> negative.drive(PlainAssertsAsync.checked(negative, -1)));
+    assertEquals("not positive: -1", notPositive.getMessage());
+    Sched large = new Sched();
+    AssertionError inLambda = assertThrows(AssertionError.class,
+        () -> large.drive(PlainAssertsAsync.checked(large, 12)));
+    assertEquals("not small: 12", inLambda.getMessage());
+  }
+
+  @Test
   void withAssertionsOffNothingRuns() {
     // before AssertsOff is initialised: javac's check reads the status then, the frame's later
     AssertsTest.class.getClassLoader()

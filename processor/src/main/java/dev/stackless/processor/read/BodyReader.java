@@ -1600,7 +1600,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           ForLoopTree loop = (ForLoopTree) tree;
           List<Stmt> init = new ArrayList<>();
           for (StatementTree statement : loop.getInitializer()) {
-            init.add(readStatement(new TreePath(path, statement)));
+            TreePath initPath = new TreePath(path, statement);
+            if (statement instanceof ExpressionStatementTree && !finder.contains(statement)) {
+              // for (i = 0; ..): an expression in a for's init has no semicolon of its own
+              init.add(new Stmt.Plain(Code.concat(CodeReader.read(this, initPath), ";"), true));
+            } else {
+              init.add(readStatement(initPath));
+            }
           }
           Stmt.Condition condition =
               loop.getCondition() == null
@@ -3767,7 +3773,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   public JumpTarget jumpTarget(String label, boolean isContinue) {
     for (TargetEntry entry : targets) {
       boolean unlabeledTarget = entry.loop || (entry.switchStatement && !isContinue);
-      if (label == null ? unlabeledTarget : label.equals(entry.label)) {
+      // continue lbl to a block: javac rejects it ("not a loop label"), there is no target
+      if (label == null ? unlabeledTarget : label.equals(entry.label) && (entry.loop || !isContinue)) {
         return entry.target;
       }
     }

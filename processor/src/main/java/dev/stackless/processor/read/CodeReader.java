@@ -1677,6 +1677,37 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     return inScope(() -> super.visitBlock(node, null));
   }
 
+  /**
+   * {@code assert c : d;} anywhere in the body (in a lambda or local class too), as javac lowers
+   * it, with the assertion status javac would ask, the owner's outermost class's: the generated
+   * class has a status of its own ({@code -ea:Owner} does not enable it).
+   *
+   * <pre>
+   *   assert c : d;  ===&gt;  { if (Assertions.enabled(Outer.class) &amp;&amp; !(c)) throw new AssertionError(d); }
+   * </pre>
+   */
+  @Override
+  public Void visitAssert(com.sun.source.tree.AssertTree node, Void unused) {
+    javax.lang.model.element.TypeElement outermost = cx.names().owner();
+    while (outermost.getEnclosingElement() instanceof javax.lang.model.element.TypeElement) {
+      outermost = (javax.lang.model.element.TypeElement) outermost.getEnclosingElement();
+    }
+    ExpressionTree condition = node.getCondition();
+    ExpressionTree detail = node.getDetail();
+    edits.add(new Edit(start(node), start(condition), List.of(new Part.Text(
+        "{ if (dev.stackless.internal.Assertions.enabled(" + outermost.getQualifiedName()
+            + ".class) && !("))));
+    if (detail == null) {
+      edits.add(new Edit(end(condition), end(node),
+          List.of(new Part.Text(")) throw new java.lang.AssertionError(); }"))));
+    } else {
+      edits.add(new Edit(end(condition), start(detail),
+          List.of(new Part.Text(")) throw new java.lang.AssertionError("))));
+      edits.add(new Edit(end(detail), end(node), List.of(new Part.Text("); }"))));
+    }
+    return super.visitAssert(node, unused);
+  }
+
   @Override
   public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
     lambdaDepth++;
@@ -2296,6 +2327,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     if (target != null) {
       edits.add(new Edit(start(node), end(node),
           List.of(new Part.Jump(target, isContinue, plainExitsRunningCode > 0))));
+    } else {
+      // a jump javac rejects in the user's code (continue to a block's label): its error is
+      // the one to see, not a second in generated code
+      replace(node, "throw new java.lang.AssertionError(\"javac rejects this jump\");");
     }
   }
 

@@ -355,8 +355,16 @@ final class ExpressionSpiller {
     Tree parent = path.getParentPath().getLeaf();
     if (parent instanceof com.sun.source.tree.VariableTree) {
       Tree type = ((com.sun.source.tree.VariableTree) parent).getType();
-      return type == null || type.toString().equals("var")
-          ? null : read(child(path.getParentPath(), type)).toString();
+      if (type == null || type.toString().equals("var")) {
+        return null;
+      }
+      // int x[] = {..}, int[] z[] = {..}: javac's array type tree spans the name between
+      String brackets = "";
+      while (type instanceof com.sun.source.tree.ArrayTypeTree) {
+        type = ((com.sun.source.tree.ArrayTypeTree) type).getType();
+        brackets += "[]";
+      }
+      return read(child(path.getParentPath(), type)) + brackets;
     }
     if (parent instanceof NewArrayTree) {
       NewArrayTree outer = (NewArrayTree) parent;
