@@ -298,8 +298,46 @@ public class SwitchBlocksInExpressions {
     } + "]";
   }
 
+  /**
+   * Standalone switches of narrow types (JLS 5.6's choice context): a char beside an int literal
+   * it can hold is a char, 66 prints as B; a byte beside a short is a short; a char beside an int
+   * literal it cannot hold is an int.
+   */
+  @Async
+  static String narrow(int k) {
+    byte b = 7;
+    short s = 300;
+    return "" + switch (k) {
+      case 0 -> 'a';
+      case 1 -> {
+        suspend(PARK);
+        yield 66;
+      }
+      default -> (char) (log(k) + 'a');
+    } + ',' + (1 + switch (k) {
+      case 0 -> b;
+      default -> {
+        suspend(PARK);
+        yield s;
+      }
+    }) + "," + switch (k) {
+      case 0 -> 'z';
+      default -> {
+        suspend(PARK);
+        yield 70000;
+      }
+    } + "," + switch (k) {
+      case 0 -> Character.valueOf('c');
+      default -> {
+        suspend(PARK);
+        yield 'd';
+      }
+    };
+  }
+
   @Async
   public static Object run() {
+    log(narrow(0) + " " + narrow(1) + " " + narrow(2));
     log(ordered(1) + " " + ordered(2) + " " + ordered(3));
     log(thrown(Size.S) + thrown(Size.M));
     try {

@@ -340,6 +340,22 @@ class DiagnosticsTest {
   }
 
   @Test
+  void narrowSwitchValuesAsAnArgumentTakeTheParametersTypeAndAreAnError() {
+    // alone, 'a' beside 66 is a char; as an argument, each value meets the parameter's type
+    JavaFileObject src = file("Narrow", String.join("\n",
+        "class Narrow {",
+        "  static String ty(char c) { return \"char\"; }",
+        "  static String ty(int c) { return \"int\"; }",
+        "  @Async static String run(int k) {",
+        "    return ty(switch (k) { case 1 -> 'a'; default -> { suspend(); yield 66; } });", // 8
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a switch expression nested in a larger expression,"
+        + " whose case suspends in a block, a throw or a guard, and whose type is not known"
+        + " here (the value 66),", 8, 73);
+  }
+
+  @Test
   void asyncCallOnAReceiverWhoseClassNeedsInferenceIsAnError() {
     JavaFileObject src = file("Recv", String.join("\n",
         "class Recv {",

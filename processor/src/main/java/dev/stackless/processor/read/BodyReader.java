@@ -1982,7 +1982,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   @Override
   public ExpressionSpiller.Entered enterSwitch(TreePath path) throws ExpressionSpiller.Unspillable {
     SwitchExpressionTree tree = (SwitchExpressionTree) path.getLeaf();
-    String type = obviousType(tree);
+    String type = ObviousTypes.switchType(tree, new KnownFacts(visibleLocals()), isStandalone(path));
     if (type == null) {
       ExpressionTree untyped =
           ObviousTypes.firstUntypedResult(tree, new KnownFacts(visibleLocals()));
@@ -2020,6 +2020,32 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         Code.text("dev.stackless.internal.Spill.<" + TypeSource.boxed(type) + ">enter(" + entry
             + ")"),
         type);
+  }
+
+  /**
+   * Whether the expression at {@code path} is a standalone expression, not one whose type may be
+   * its target's (JLS 15.2): an operand, an index, a receiver, a condition; not an argument, an
+   * assigned or returned value, a lambda's body, or a branch of a conditional or switch.
+   */
+  private static boolean isStandalone(TreePath path) {
+    Tree child = path.getLeaf();
+    TreePath parentPath = path.getParentPath();
+    while (parentPath.getLeaf() instanceof ParenthesizedTree) {
+      child = parentPath.getLeaf();
+      parentPath = parentPath.getParentPath();
+    }
+    Tree parent = parentPath.getLeaf();
+    if (parent instanceof MethodInvocationTree) {
+      return ((MethodInvocationTree) parent).getMethodSelect() == child;
+    }
+    if (parent instanceof com.sun.source.tree.AssignmentTree) {
+      return ((com.sun.source.tree.AssignmentTree) parent).getExpression() != child;
+    }
+    return !(parent instanceof NewClassTree || parent instanceof VariableTree
+        || parent instanceof com.sun.source.tree.ReturnTree
+        || parent instanceof LambdaExpressionTree || parent instanceof ConditionalExpressionTree
+        || parent instanceof com.sun.source.tree.YieldTree || parent instanceof CaseTree
+        || parent instanceof NewArrayTree);
   }
 
   @Override

@@ -92,7 +92,8 @@ final class ObviousTypes {
 
   /**
    * The first value of a switch expression whose type is not known here ({@code yield e}, or a
-   * rule's {@code case X -> e}), to report; the switch itself if its values are not read here.
+   * rule's {@code case X -> e}), or else the first of another type than the first value's, to
+   * report; the switch itself if its values are not read here.
    */
   static ExpressionTree firstUntypedResult(SwitchExpressionTree tree, Facts facts) {
     Map<ExpressionTree, String> results = resultTypes(tree, facts);
@@ -102,6 +103,12 @@ final class ObviousTypes {
     for (Map.Entry<ExpressionTree, String> result : results.entrySet()) {
       if (result.getValue() == null) {
         return result.getKey();
+      }
+    }
+    String first = results.values().iterator().next();
+    for (Map.Entry<ExpressionTree, String> result : results.entrySet()) {
+      if (!result.getValue().equals(first)) {
+        return result.getKey(); // typed, but with the values before it gives no common type
       }
     }
     return tree;
@@ -376,15 +383,15 @@ final class ObviousTypes {
         return unaryPromotion(of(((UnaryTree) tree).getExpression(), facts));
       case CONDITIONAL_EXPRESSION: {
         ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
-        return conditionalType(java.util.Arrays.asList( // either may be null
-            branchType(conditional.getTrueExpression(), facts),
-            branchType(conditional.getFalseExpression(), facts)));
+        Map<ExpressionTree, String> branches = new java.util.LinkedHashMap<>();
+        branches.put(conditional.getTrueExpression(), // either may be null
+            branchType(conditional.getTrueExpression(), facts));
+        branches.put(conditional.getFalseExpression(),
+            branchType(conditional.getFalseExpression(), facts));
+        return commonType(branches, true); // a numeric conditional is standalone (JLS 15.25)
       }
-      case SWITCH_EXPRESSION: {
-        Map<ExpressionTree, String> results = resultTypes((SwitchExpressionTree) tree, facts);
-        return results == null || results.isEmpty()
-            ? null : conditionalType(new ArrayList<>(results.values()));
-      }
+      case SWITCH_EXPRESSION:
+        return switchType((SwitchExpressionTree) tree, facts, false);
       case LESS_THAN:
       case LESS_THAN_EQUAL:
       case GREATER_THAN:
@@ -410,11 +417,24 @@ final class ObviousTypes {
   }
 
   /**
-   * The type of a conditional or switch expression with results of these types, where JLS 15.25
-   * and 15.28.1 make it plain: all the same, or numeric ones of int or wider, which promote; a
-   * {@code null} branch beside branches of one reference type has that type.
+   * A switch expression's type (JLS 15.28.1); {@code standalone}: it is no argument or assigned
+   * value, whose type would be the target's (a poly expression: {@code ty(switch ..)} with
+   * {@code 'a'} and {@code 66} calls {@code ty(int)}, where alone the switch is a char).
    */
-  private static String conditionalType(List<String> types) {
+  static String switchType(SwitchExpressionTree tree, Facts facts, boolean standalone) {
+    Map<ExpressionTree, String> results = resultTypes(tree, facts);
+    return results == null || results.isEmpty() ? null : commonType(results, standalone);
+  }
+
+  /**
+   * The type of a conditional or switch expression with these branches (values) of these types,
+   * where JLS 15.25 and 15.28.1 make it plain: all the same; a primitive and its box; numeric
+   * ones, promoted as javac does (see {@link #choicePromotion}; only when {@code standalone} if
+   * some are narrower than int); a {@code null} branch beside branches of one reference type has
+   * that type.
+   */
+  private static String commonType(Map<ExpressionTree, String> branches, boolean standalone) {
+    List<String> types = new ArrayList<>(branches.values());
     if (types.contains(NULL)) {
       List<String> others = new ArrayList<>(types);
       others.removeIf(NULL::equals);
@@ -428,15 +448,95 @@ final class ObviousTypes {
     if (types.stream().distinct().count() == 1) {
       return types.get(0);
     }
-    String promoted = unboxed(types.get(0));
-    for (String type : types) {
-      String unboxed = unboxed(type);
-      if (!isNumeric(unboxed) || List.of("byte", "short", "char").contains(unboxed)) {
-        return null;
-      }
-      promoted = binaryPromotion(promoted, unboxed);
+    List<String> unboxed = new ArrayList<>();
+    types.forEach(type -> unboxed.add(unboxed(type)));
+    if (unboxed.stream().distinct().count() == 1 && TypeSource.isPrimitive(unboxed.get(0))) {
+      return unboxed.get(0); // char and Character: char
     }
-    return promoted;
+    if (!unboxed.stream().allMatch(ObviousTypes::isNumeric)) {
+      return null;
+    }
+    for (String wide : new String[] {"double", "float", "long"}) {
+      if (unboxed.contains(wide)) {
+        return wide;
+      }
+    }
+    if (unboxed.stream().noneMatch(NARROW::contains)) {
+      return "int";
+    }
+    return standalone ? choicePromotion(branches) : null;
+  }
+
+  private static final List<String> NARROW = List.of("short", "byte", "char");
+  /**
+   * The type javac gives numeric branches of types int, short, byte and char, some narrower than
+   * int (javac's {@code Attr.condType}, which for more than two branches is narrower than JLS
+   * 5.6: {@code 'a'}, {@code 66}, {@code 'c'} is an int). A branch of type T narrower than int
+   * gives T if every other branch is an int constant T can hold; else the narrowest type that
+   * every branch widens to. Int branches other than literals are not read here (whether they
+   * are constants decides), nor are several narrow branches beside ints unless one is a literal
+   * (javac compares the types of others by identity, and constants have types of their own).
+   */
+  private static String choicePromotion(Map<ExpressionTree, String> branches) {
+    List<Long> ints = new ArrayList<>();
+    List<ExpressionTree> narrow = new ArrayList<>();
+    java.util.Set<String> narrowTypes = new java.util.HashSet<>();
+    for (Map.Entry<ExpressionTree, String> branch : branches.entrySet()) {
+      String type = unboxed(branch.getValue());
+      if (type.equals("int")) {
+        Long value = intLiteral(branch.getKey());
+        if (value == null) {
+          return null;
+        }
+        ints.add(value);
+      } else {
+        narrow.add(branch.getKey());
+        narrowTypes.add(type);
+      }
+    }
+    if (ints.isEmpty()) { // byte and short: short; only chars: char; else int
+      return narrowTypes.size() == 1 ? narrowTypes.iterator().next()
+          : narrowTypes.equals(java.util.Set.of("byte", "short")) ? "short" : "int";
+    }
+    if (narrow.size() == 1) {
+      String type = narrowTypes.iterator().next();
+      return ints.stream().allMatch(v -> representable(v, type)) ? type : "int";
+    }
+    // a literal's type is its own: no narrow branch has only ints beside it
+    return narrow.stream().anyMatch(ObviousTypes::isLiteral) ? "int" : null;
+  }
+
+  private static boolean isLiteral(ExpressionTree tree) {
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    return tree instanceof com.sun.source.tree.LiteralTree;
+  }
+
+  /** The value of an int literal, negated or in parentheses; null for anything else. */
+  private static Long intLiteral(ExpressionTree tree) {
+    long sign = 1;
+    while (tree instanceof ParenthesizedTree || tree.getKind() == Tree.Kind.UNARY_MINUS) {
+      if (tree.getKind() == Tree.Kind.UNARY_MINUS) {
+        sign = -sign;
+        tree = ((UnaryTree) tree).getExpression();
+      } else {
+        tree = ((ParenthesizedTree) tree).getExpression();
+      }
+    }
+    return tree.getKind() == Tree.Kind.INT_LITERAL
+        ? sign * ((Number) ((com.sun.source.tree.LiteralTree) tree).getValue()).longValue() : null;
+  }
+
+  private static boolean representable(long value, String type) {
+    switch (type) {
+      case "byte":
+        return value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE;
+      case "short":
+        return value >= Short.MIN_VALUE && value <= Short.MAX_VALUE;
+      default:
+        return value >= Character.MIN_VALUE && value <= Character.MAX_VALUE;
+    }
   }
 
   /** JLS 5.6, binary numeric promotion; null unless both are numeric. */
