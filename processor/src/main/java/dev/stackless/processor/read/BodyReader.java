@@ -741,6 +741,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, line(expr));
     }
     Stmt compound = compoundOfSwitch(exprPath);
+    if (compound == null) {
+      compound = compoundOfSuspension(exprPath);
+    }
     if (compound != null) {
       return compound;
     }
@@ -815,6 +818,47 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     Code apply = new Code(List.of(new Part.LocalRef(variable), new Part.Text(" " + operator + " "),
         new Part.LocalRef(result), new Part.Text(";")), line(compound));
     return new Stmt.Block(List.of(switched, new Stmt.Plain(apply, true)));
+  }
+
+  /**
+   * {@code x op= sp} on a local {@code x} of primitive or String type, where {@code sp} is a
+   * suspension point: {@code T $cN = sp; x op= $cN;}, one suspension, no spill. Java reads {@code
+   * x} before {@code sp}; here after it, which is the same when {@code sp} does not assign {@code
+   * x} (no one else can: a lambda cannot assign a local). A boxed {@code x} is left to the spill,
+   * which unboxes it first, as Java does. Null for any other statement.
+   */
+  private Stmt compoundOfSuspension(TreePath path) {
+    if (!(path.getLeaf() instanceof com.sun.source.tree.CompoundAssignmentTree)) {
+      return null;
+    }
+    com.sun.source.tree.CompoundAssignmentTree compound =
+        (com.sun.source.tree.CompoundAssignmentTree) path.getLeaf();
+    if (!(compound.getVariable() instanceof IdentifierTree)) {
+      return null;
+    }
+    String name = ((IdentifierTree) compound.getVariable()).getName().toString();
+    Local variable = bodyLocal(name);
+    TreePath valuePath = new TreePath(path, compound.getExpression());
+    Suspension value = suspensionOf(valuePath);
+    if (variable == null || value == null || assigns(compound.getExpression(), name)) {
+      return null;
+    }
+    String variableType = variable.isVar() ? variable.resolvedType() : variable.type();
+    String type = ObviousTypes.of(compound.getExpression(), new KnownFacts(visibleLocals()));
+    if (variableType == null || type == null || type.equals("null")
+        || !(TypeSource.isPrimitive(variableType) || variableType.equals("java.lang.String")
+            || variableType.equals("String"))) {
+      return null;
+    }
+    Local result = new Local(newName("$c"), false, type);
+    int variableEnd = (int) positions.getEndPosition(unit, compound.getVariable());
+    int valueStart = (int) positions.getStartPosition(unit, compound.getExpression());
+    String operator = source.subSequence(variableEnd, valueStart).toString().trim();
+    Code apply = new Code(List.of(new Part.LocalRef(variable), new Part.Text(" " + operator + " "),
+        new Part.LocalRef(result), new Part.Text(";")), line(compound));
+    return new Stmt.Block(List.of(
+        new Stmt.AtSuspension(value, ResultTarget.declare(result), line(compound.getExpression())),
+        new Stmt.Plain(apply, true)));
   }
 
   /** Whether {@code tree} assigns the variable {@code name} ({@code =}, {@code op=}, ++, --). */
