@@ -850,6 +850,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             || variableType.equals("String"))) {
       return null;
     }
+    if (TypeSource.isPrimitive(variableType) && TypeSource.isPrimitive(ObviousTypes.unboxed(type))) {
+      type = ObviousTypes.unboxed(type); // unboxed as the value arrives, with Java's message if null
+    }
     Local result = new Local(newName("$c"), false, type);
     int variableEnd = (int) positions.getEndPosition(unit, compound.getVariable());
     int valueStart = (int) positions.getStartPosition(unit, compound.getExpression());
