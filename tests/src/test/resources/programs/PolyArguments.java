@@ -56,8 +56,40 @@ public class PolyArguments {
     return v;
   }
 
+  /** Generic results that only the call's target types: T from take(String), from sizes. */
+  @Async
+  @SuppressWarnings("unchecked")
+  static <T> T load(Object key) {
+    suspend(PARK);
+    return (T) (key instanceof String ? log("loaded " + key) : key);
+  }
+
+  @Async
+  static <E> List<E> empties(int n) {
+    suspend(PARK);
+    return new ArrayList<>(log(n) > 0 ? List.of() : List.of());
+  }
+
+  static String take(String s) {
+    return log("take " + s);
+  }
+
+  static String take(Object o) {
+    return log("take object " + o);
+  }
+
+  static int sizes(List<String> names) {
+    return names.size();
+  }
+
   @Async
   public static Object run() {
+    log(take(load("key")) + sizes(empties(2)) + " " + load(3));
+    try {
+      log(take(load(8))); // T is String: the cast at the call fails, as Java's does
+    } catch (ClassCastException e) {
+      log("cast");
+    }
     String s = strings(new ArrayList<>(), later(1));
     s += strings(List.of(), later(2)) + strings(Collections.emptyList(), later(3));
     s += boxed(new Box<>(), later(4)); // the box is made first

@@ -79,4 +79,16 @@ public final class Results {
   public static <T> T returning(T value) {
     return value;
   }
+
+  /**
+   * The awaited result of a generic {@code @Async} method whose type variable only its result
+   * mentions ({@code <T> T load(Object key)}), as the type the call's target infers: {@code
+   * take(Results.inferred(value))} infers {@code String} from {@code take(String)}, as the user's
+   * {@code take(load(key))} does. Unchecked, as the method's own {@code (T)} cast is: the caller's
+   * cast to the inferred type checks it, where Java's does.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T inferred(Object value) {
+    return (T) value;
+  }
 }

@@ -1975,6 +1975,25 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   @Override
+  public boolean resultTypedByTarget(MethodInvocationTree invocation) {
+    Intrinsics.AsyncCall call = asyncCall(invocation);
+    if (call == null) {
+      return false;
+    }
+    for (javax.lang.model.element.TypeParameterElement variable
+        : call.method.getTypeParameters()) {
+      java.util.function.Predicate<TypeMirror> isIt = t -> t.getKind() == TypeKind.TYPEVAR
+          && env.getTypeUtils().isSameType(t, variable.asType());
+      boolean inParameters = call.method.getParameters().stream()
+          .anyMatch(p -> TypeSource.mentions(p.asType(), isIt));
+      if (!inParameters && TypeSource.mentions(call.method.getReturnType(), isIt)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public String primitiveResult(MethodInvocationTree invocation) {
     Intrinsics.AsyncCall call = asyncCall(invocation);
     if (call == null || !call.method.getReturnType().getKind().isPrimitive()) {

@@ -173,6 +173,13 @@ final class ExpressionSpiller {
      */
     boolean genericResult(MethodInvocationTree invocation);
 
+    /**
+     * Whether the {@code @Async} call's result mentions a type variable of the method that no
+     * parameter mentions ({@code <T> T load(Object key)}): Java infers it from the call's target
+     * alone ({@code take(load(k))}), which the awaited value cannot carry.
+     */
+    boolean resultTypedByTarget(MethodInvocationTree invocation);
+
     /** Whether the call's receiver is an expression evaluated at run time (not a type, not this). */
     boolean hasEvaluatedReceiver(MethodInvocationTree invocation);
 
@@ -416,6 +423,10 @@ final class ExpressionSpiller {
         List<Code> arguments = values.subList(receiver ? 1 : 0, values.size());
         String primitive = cx.primitiveResult(invocation);
         Lowered awaited = awaiting(cx.factoryCall(path, receiverCode, arguments), primitive);
+        if (cx.resultTypedByTarget(invocation)) { // take(load(k)): T from take's parameter
+          return mapValue(awaited, value -> Code.concat(
+              "dev.stackless.internal.Results.inferred(", value, ")"));
+        }
         // c ? id(5) : 2.5 stays a reference conditional: the value is a generic call's again
         return primitive == null && cx.genericResult(invocation)
             ? mapValue(awaited, value -> Code.concat(
