@@ -94,8 +94,29 @@ public class ConstantLocals {
     return "" + one + fromCall;
   }
 
+  /**
+   * Constants a local class reads, which the frame may declare as its member: fields again, as
+   * are constants that name them; a constant that names a constant of one state.
+   */
+  @Async
+  static int inClasses() {
+    final int d = 2;
+    final int v = d * 10;
+    final int only = 7;
+    final int twice = only * 2;
+    class Adder {
+      int add(int x) {
+        return x + d;
+      }
+    }
+    value(1);
+    Adder adder = new Adder();
+    return adder.add(v) + twice;
+  }
+
   @Async
   public static Object run() {
+    log(inClasses());
     log(labels(1) + labels(2) + labels(20) + labels(3));
     log(conversions());
     log(sameNames());

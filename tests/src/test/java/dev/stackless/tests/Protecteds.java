@@ -45,3 +45,46 @@ class Hiding extends Counting {
     return name + "/" + this.name + Counting.tag("q") + dev.stackless.tests.lib.Counting.tag("z");
   }
 }
+
+/** Protected members reached with a qualifier: this., another instance's, the superclass's name. */
+class QualifiedProtecteds extends Counting {
+  @Async
+  String run(QualifiedProtecteds other) {
+    suspend(self -> Protecteds.parked = self);
+    this.hits += 2;
+    other.hits++;
+    return this.hits + " " + other.hits + " " + (Counting.created > 0) + " " + this.hook("t")
+        + " " + other.hook("o");
+  }
+
+  String runPlain(QualifiedProtecteds other) {
+    this.hits += 2;
+    other.hits++;
+    return this.hits + " " + other.hits + " " + (Counting.created > 0) + " " + this.hook("t")
+        + " " + other.hook("o");
+  }
+}
+
+/**
+ * Protected members of JDK classes, in a module that opens nothing: the generated class reaches
+ * them through the owner, a subclass, as Java does.
+ */
+class JdkProtecteds extends java.util.ArrayList<String> implements Cloneable {
+  @Async
+  String run() {
+    suspend(self -> Protecteds.parked = self);
+    add("a");
+    add("b");
+    removeRange(0, 1);
+    Object copy = clone();
+    return modCount + " " + copy + " " + this.modCount;
+  }
+
+  String runPlain() {
+    add("a");
+    add("b");
+    removeRange(0, 1);
+    Object copy = clone();
+    return modCount + " " + copy + " " + this.modCount;
+  }
+}

@@ -25,6 +25,23 @@ class ProtectedsTest {
   }
 
   @Test
+  void qualifiedProtectedMembersOfAnotherPackageBehaveAsInPlainJava() {
+    String plain = new QualifiedProtecteds().runPlain(new QualifiedProtecteds());
+    var frame = QualifiedProtectedsAsync.run(new QualifiedProtecteds(), new QualifiedProtecteds());
+    Protecteds.parked.resume();
+    assertEquals("2 1 true t2 o1", plain);
+    assertEquals(plain, nosuspend(frame));
+  }
+
+  @Test
+  void protectedMembersOfJdkClassesBehaveAsInPlainJava() {
+    String plain = new JdkProtecteds().runPlain();
+    var frame = JdkProtectedsAsync.run(new JdkProtecteds());
+    Protecteds.parked.resume();
+    assertEquals(plain, nosuspend(frame));
+  }
+
+  @Test
   void aFieldHidingAnInheritedProtectedOneIsTheOwnersOwn() {
     var frame = HidingAsync.names(new Hiding());
     Protecteds.parked.resume();

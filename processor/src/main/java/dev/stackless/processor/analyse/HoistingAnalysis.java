@@ -45,6 +45,34 @@ public final class HoistingAnalysis {
         }
       }
     }
+    // a constant naming a local that is no constant any more (a class body reads it) is none
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Local local : order.keySet()) {
+        if (local.isConstant()
+            && local.constantInit().locals().stream().anyMatch(named -> !named.isConstant())) {
+          local.keepAsVariable();
+          changed = true;
+        }
+      }
+    }
+    // a constant declared at the top of step() needs the constants its initializer names there
+    // too (final int d = 2; final int v = d;): they count as hoisted, declared before it
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Local local : order.keySet()) {
+        if (local.isConstant() && (local.isHoisted() || uses.getOrDefault(local, Set.of()).size() > 1)) {
+          for (Local named : local.constantInit().locals()) {
+            if (!named.isHoisted() && uses.getOrDefault(named, Set.of()).size() <= 1) {
+              named.hoist();
+              grew = true;
+            }
+          }
+        }
+      }
+    }
     List<Local> hoisted = new ArrayList<>();
     Set<String> taken = new HashSet<>(reservedNames);
     taken.addAll(shadowingNames);

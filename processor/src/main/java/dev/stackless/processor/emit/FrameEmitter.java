@@ -340,11 +340,11 @@ public final class FrameEmitter {
    */
   private void addPrivateAccessors(TypeSpec.Builder type, TypeElement owner) {
     for (javax.lang.model.element.VariableElement field : privates.fields().values()) {
-      lookup(type, lookups, (TypeElement) field.getEnclosingElement());
+      lookup(type, lookups, accessClass(field));
       lookupsOfHidden(type, field.asType());
     }
     for (javax.lang.model.element.ExecutableElement method : privates.methods().values()) {
-      lookup(type, lookups, (TypeElement) method.getEnclosingElement());
+      lookup(type, lookups, accessClass(method));
       lookupsOfHidden(type, method.getReturnType());
       if (method.getEnclosingElement().getEnclosingElement() instanceof TypeElement) {
         lookupsOfHidden(type, method.getEnclosingElement().getEnclosingElement().asType());
@@ -371,12 +371,12 @@ public final class FrameEmitter {
     for (Map.Entry<String, javax.lang.model.element.VariableElement> entry
         : privates.fields().entrySet()) {
       addFieldAccessors(type, entry.getKey(), entry.getValue(),
-          lookups.get((TypeElement) entry.getValue().getEnclosingElement()));
+          lookups.get(accessClass(entry.getValue())));
     }
     for (Map.Entry<String, javax.lang.model.element.ExecutableElement> entry
         : privates.methods().entrySet()) {
       addMethodAccessor(type, entry.getKey(), entry.getValue(),
-          lookups.get((TypeElement) entry.getValue().getEnclosingElement()), null, null);
+          lookups.get(accessClass(entry.getValue())), null, null);
     }
     for (Map.Entry<String, javax.lang.model.element.ExecutableElement> entry
         : privates.superMethods().entrySet()) {
@@ -388,6 +388,21 @@ public final class FrameEmitter {
   private static final AnnotationSpec UNCHECKED = AnnotationSpec.builder(SuppressWarnings.class)
       .addMember("value", "{$S, $S}", "unchecked", "rawtypes")
       .build();
+
+  /**
+   * The class whose private lookup reaches {@code member}, and through which its handle is found:
+   * its own, or for a protected member the owner inherits from a class of another package (which
+   * may be a module that opens nothing: {@code AbstractList.modCount}, {@code Object.clone()}),
+   * the owner, a subclass, as Java's own access to it goes.
+   */
+  private TypeElement accessClass(javax.lang.model.element.Element member) {
+    TypeElement declaring = (TypeElement) member.getEnclosingElement();
+    TypeElement owner = privates.owner();
+    boolean inheritedProtected = member.getModifiers().contains(Modifier.PROTECTED)
+        && !elements.getPackageOf(declaring).equals(elements.getPackageOf(owner))
+        && types.isSubtype(types.erasure(owner.asType()), types.erasure(declaring.asType()));
+    return inheritedProtected ? owner : declaring;
+  }
 
   /**
    * {@code private static final Lookup PRIVATE = Privates.lookup(Owner.class, MethodHandles.lookup());}
@@ -558,8 +573,9 @@ public final class FrameEmitter {
     boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
     TypeName fieldType = visible(track(TypeName.get(field.asType())));
     type.addField(FieldSpec.builder(VAR_HANDLE, prefix + "field", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.field($L, $L, $S, $L, $L)", PRIVATES, lookup, classOf(site.asType()), name,
-            classOf(types.erasure(field.asType())), isStatic)
+        .initializer("$T.field($L, $L, $S, $L, $L)", PRIVATES, lookup,
+            classOf(accessClass(field).asType()), name, classOf(types.erasure(field.asType())),
+            isStatic)
         .build());
     String self = isStatic ? "" : "self";
     String selfComma = isStatic ? "" : "self, ";
@@ -604,8 +620,7 @@ public final class FrameEmitter {
   private void addMethodAccessor(TypeSpec.Builder type, String accessor,
       javax.lang.model.element.ExecutableElement method, String lookup, TypeElement specialCaller,
       TypeElement specialSite) {
-    TypeElement site = specialCaller != null
-        ? specialCaller : (TypeElement) method.getEnclosingElement();
+    TypeElement site = specialCaller != null ? specialCaller : accessClass(method);
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
     String name = method.getSimpleName().toString();
     int arity = method.getParameters().size();
@@ -660,7 +675,7 @@ public final class FrameEmitter {
     CodeBlock returnClass = constructor
         ? classOf(declaring.asType()) : classOf(types.erasure(method.getReturnType()));
     List<Object> initArgs =
-        new ArrayList<>(List.of(PRIVATES, lookup, classOf(declaring.asType()), name, returnClass));
+        new ArrayList<>(List.of(PRIVATES, lookup, classOf(site.asType()), name, returnClass));
     initArgs.addAll(classArgs);
     if (constructor) {
       List<Object> constructorArgs =

@@ -107,6 +107,14 @@ public final class Local {
     this.nameRepeated = nameRepeated;
   }
 
+  /**
+   * Undoes {@link #setConstant}: a class body reads the local, and the frame may declare that
+   * class as a member of its own, outside {@code step()}, which reads the frame's field.
+   */
+  public void keepAsVariable() {
+    this.constantInit = null;
+  }
+
   public boolean isConstant() {
     return constantInit != null;
   }

@@ -308,6 +308,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     Local local = cx.bodyLocal(name);
     if (local != null) {
       boolean captured = lambdaDepth > 0 || !classMembers.isEmpty();
+      if (!classMembers.isEmpty()) {
+        local.keepAsVariable(); // a class body the frame may declare as a member: no step() local
+      }
       edits.add(new Edit(start(node), identifierEnd(node),
           List.of(new Part.LocalRef(local, captured))));
       return null;
@@ -591,9 +594,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     if (classMembers.isEmpty() && through != null && !isMethodSelect(node)) {
       // other.balance, all[0].balance, make().balance: an instance of the owner or an outer class
-      for (Element member : through.getEnclosedElements()) {
+      for (Element member : membersWithInherited(through)) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && needsAccessor(member)
+            && (needsAccessor(member) || isInheritedProtected(member))
             && !member.getModifiers().contains(Modifier.STATIC)
             && member instanceof javax.lang.model.element.VariableElement) {
           privateField(node, (javax.lang.model.element.VariableElement) member,
@@ -604,9 +607,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     if ((classMembers.isEmpty() || isOuterThis(node.getExpression())) && site != null
         && !isMethodSelect(node)) {
-      for (Element member : site.getEnclosedElements()) {
+      for (Element member : membersWithInherited(site)) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && needsAccessor(member)
+            && (needsAccessor(member) || isInheritedProtected(member))
             && member instanceof javax.lang.model.element.VariableElement) {
           boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
           String self = isStatic ? "" : instanceOf(site);
@@ -620,7 +623,36 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         }
       }
     }
+    TypeElement named = classMembers.isEmpty() && site == null && through == null
+        && !isMethodSelect(node) && isTypeName(node.getExpression())
+        ? cx.names().typeOfQualifier(node.getExpression().toString()) : null;
+    if (named != null && cx.names().isSubclass(cx.names().owner(), named)) {
+      // Base.LIMIT of a protected static field of a superclass in another package: its accessor
+      for (Element member : membersWithInherited(named)) {
+        if (member.getSimpleName().contentEquals(node.getIdentifier())
+            && member.getModifiers().contains(Modifier.STATIC) && isInheritedProtected(member)
+            && member instanceof javax.lang.model.element.VariableElement) {
+          privateField(node, (javax.lang.model.element.VariableElement) member, "");
+          return null;
+        }
+      }
+    }
     return super.visitMemberSelect(node, unused);
+  }
+
+  /**
+   * A class's own members, then the fields it inherits (a protected field of a superclass in
+   * another package, {@code this.pf}, {@code other.pf}, which needs an accessor too). Its own come
+   * first: they hide inherited ones of their name.
+   */
+  private List<Element> membersWithInherited(TypeElement type) {
+    List<Element> members = new ArrayList<>(type.getEnclosedElements());
+    for (Element member : cx.names().elements().getAllMembers(type)) {
+      if (!members.contains(member) && member instanceof javax.lang.model.element.VariableElement) {
+        members.add(member);
+      }
+    }
+    return members;
   }
 
   /**
@@ -1012,6 +1044,12 @@ final class CodeReader extends TreePathScanner<Void, Void> {
               ? (needsAccessor(resolvedOverload) ? resolvedOverload : null)
               : privateMethod(cx.names().methodsOf(through, select.getIdentifier().toString()),
                   node.getArguments().size(), through);
+      if (through != null && viaVariable == null && resolvedOverload == null) {
+        // other.pm(x) of a protected method inherited from a class in another package
+        viaVariable = inheritedProtectedMethod(
+            cx.names().methodsOf(through, select.getIdentifier().toString()),
+            node.getArguments().size());
+      }
       if (viaVariable != null && !viaVariable.getModifiers().contains(Modifier.STATIC)) {
         // other.take(3) ===> OwnerAsync.take$call1(other, 3)
         callPrivate(node, viaVariable, through, nested(select.getExpression()));
@@ -1047,6 +1085,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
             ? (needsAccessor(resolvedOverload) ? resolvedOverload : null)
             : privateMethod(cx.names().methodsOf(site, select.getIdentifier().toString()),
                 node.getArguments().size(), site);
+        if (privateOne == null && resolvedOverload == null) { // this.pm(x), inherited protected
+          privateOne = inheritedProtectedMethod(
+              cx.names().methodsOf(site, select.getIdentifier().toString()),
+              node.getArguments().size());
+        }
         if (privateOne != null) {
           callPrivate(node, privateOne, site);
           scan(node.getTypeArguments(), null);

@@ -70,6 +70,10 @@ public final class NameResolver {
 
   private dev.stackless.processor.model.HiddenTypes hidden;
 
+  public Elements elements() {
+    return elements;
+  }
+
   public javax.lang.model.util.Types types() {
     return types;
   }
