@@ -781,7 +781,12 @@ final class Generator {
     switch (kind) {
       case 0: {
         String i = fresh("i");
-        n.add(prefix + "for (int " + i + " = 0; " + i + " < " + bound + cond + "; " + i + "++) ");
+        if (rnd.nextInt(4) == 0) { // for (i = 0; ..): an init of expression statements
+          b.stmts.add(new Node().add("int " + i + ";"));
+          n.add(prefix + "for (" + i + " = 0; " + i + " < " + bound + cond + "; " + i + "++) ");
+        } else {
+          n.add(prefix + "for (int " + i + " = 0; " + i + " < " + bound + cond + "; " + i + "++) ");
+        }
         counter = new Var(i, T.INT, false, false);
         break;
       }
