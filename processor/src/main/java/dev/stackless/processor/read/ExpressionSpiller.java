@@ -69,6 +69,11 @@ final class ExpressionSpiller {
     final List<Code> prefix;
     final Code value;
     final Code chain;
+    /**
+     * The continuation lambda's parameter as written: {@code $r2}, or with its type when known,
+     * {@code (java.lang.Integer $r2)}, which spares javac inferring it: javac attributes nested
+     * implicit lambdas again for each one around them, in time exponential in their depth.
+     */
     final String param;
     final Lowered rest;
     final Code test;
@@ -452,7 +457,9 @@ final class ExpressionSpiller {
     Code value = primitive == null
         ? Code.text(param)
         : Code.concat(param, ".", primitive, "Value()");
-    return Lowered.split(List.of(), chain, param, Lowered.value(List.of(), value));
+    String declared = primitive == null ? param
+        : "(" + dev.stackless.processor.model.TypeSource.boxed(primitive) + " " + param + ")";
+    return Lowered.split(List.of(), chain, declared, Lowered.value(List.of(), value));
   }
 
   // --- the general case: operands in order ------------------------------------------------------
