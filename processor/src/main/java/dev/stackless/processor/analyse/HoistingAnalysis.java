@@ -83,11 +83,12 @@ public final class HoistingAnalysis {
       }
       if (local.isHoisted() || states.size() > 1) {
         local.hoist();
-        String name = local.sourceName();
-        // a constant is a local of step(): no other variable of the method may have its name
-        for (int n = 2; taken.contains(name) || (local.isConstant() && local.isNameRepeated()
-            && name.equals(local.sourceName())); n++) {
-          name = local.sourceName() + "$" + n;
+        // a constant is a local of step(), where code written as the user wrote it may declare
+        // its name again (a block copied whole into a switch written again): a name of its own
+        String base = local.isConstant() ? local.sourceName() + "$k" : local.sourceName();
+        String name = base;
+        for (int n = 2; taken.contains(name); n++) {
+          name = base + "$" + n;
         }
         taken.add(name);
         local.rename(name);
