@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Arguments whose type comes from the parameter they are passed to (a diamond, a generic factory,
- * a conditional), evaluated before a later argument suspends.
+ * a conditional), evaluated before a later argument suspends; generic {@code @Async} calls whose
+ * result's type only nulls and diamonds could tell, typed by where they are.
  */
 public class PolyArguments {
   static class Box<T> {
@@ -78,6 +79,30 @@ public class PolyArguments {
     return log("take object " + o);
   }
 
+  @Async
+  static <T> T echo(T t) {
+    suspend(PARK);
+    return t;
+  }
+
+  @Async
+  static <N extends Number> N number(N n) {
+    suspend(PARK);
+    return n;
+  }
+
+  static <T> T first(List<T> list) {
+    return list.isEmpty() ? null : list.get(0);
+  }
+
+  static String describe(Integer i) {
+    return log("integer " + i);
+  }
+
+  static String describe(String s) {
+    return log("string " + s);
+  }
+
   static int sizes(List<String> names) {
     return names.size();
   }
@@ -100,6 +125,19 @@ public class PolyArguments {
     s += strings(left ? new ArrayList<>() : List.of("w"), later(8));
     s += strings(later(9) > 8 ? List.of("z") : new ArrayList<>(), later(10));
     Holder[] all = {new Holder(Collections.emptyList(), later(11))};
-    return s + all[0].text;
+    s += take(first(echo(new ArrayList<>()))); // take(String): T is ArrayList<String>
+    s += take(first(echo(made("again")))) + take(first(echo(List.of())));
+    Optional<String> none = Optional.ofNullable(echo(null));
+    s += none.orElse("absent");
+    s += describe(number(null)); // describe(Integer): N extends Number
+    ArrayList<String> copy = new ArrayList<>(echo(new ArrayList<>()));
+    copy.addAll(echo(Collections.emptyList()));
+    copy.add(take(echo(null)));
+    try {
+      s += String.valueOf(echo(null)); // valueOf(char[]), as in Java
+    } catch (NullPointerException e) {
+      log("valueOf(char[])");
+    }
+    return s + all[0].text + copy;
   }
 }

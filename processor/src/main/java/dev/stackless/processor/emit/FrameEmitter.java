@@ -295,6 +295,9 @@ public final class FrameEmitter {
           : text.substring(0, firstEnd) + " " + marker(localType.line()) + text.substring(firstEnd));
       frame.addType(TypeSpec.interfaceBuilder(placeholder).build());
     }
+    for (dev.stackless.processor.model.TypingHelper helper : method.typingHelpers) {
+      frame.addMethod(typingHelper(helper));
+    }
     frame.addMethod(step(lowered));
     frame.addMethod(
         MethodSpec.methodBuilder("sourceLine")
@@ -521,6 +524,47 @@ public final class FrameEmitter {
       return visible(raw(site));
     }
     return site.getTypeParameters().isEmpty() ? raw(site) : track(TypeName.get(site.asType()));
+  }
+
+  /**
+   * {@code private static <T> T $typed1(Object $value, T t)} or {@code private static <E>
+   * ArrayList<E> $typed2()}: see model.TypingHelper. Only javac's inference runs them for real.
+   */
+  private MethodSpec typingHelper(dev.stackless.processor.model.TypingHelper helper) {
+    MethodSpec.Builder typing = MethodSpec.methodBuilder(helper.name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+    if (helper.method == null) {
+      for (javax.lang.model.element.TypeParameterElement parameter : helper.variables) {
+        TypeVariableName variable = TypeVariableName.get(parameter);
+        variable.bounds().forEach(this::track);
+        typing.addTypeVariable(variable);
+      }
+      return typing.addJavadoc("The type of {@code $L}, its type arguments inferred.\n",
+              helper.shown)
+          .returns(visible(track(TypeName.get(helper.type))))
+          .addStatement("return null")
+          .build();
+    }
+    for (javax.lang.model.element.TypeParameterElement parameter
+        : helper.method.getTypeParameters()) {
+      TypeVariableName variable = TypeVariableName.get(parameter);
+      variable.bounds().forEach(this::track);
+      typing.addTypeVariable(variable);
+    }
+    TypeName result = visible(track(TypeName.get(helper.method.getReturnType())));
+    typing.addJavadoc("The value of a call of {@code $L} as Java types the call where it is.\n",
+            helper.method.getSimpleName())
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "$S", "unchecked").build())
+        .returns(result)
+        .addParameter(Object.class, "$value");
+    for (int position : helper.parameters) {
+      javax.lang.model.element.VariableElement parameter =
+          helper.method.getParameters().get(position);
+      typing.addParameter(visible(track(TypeName.get(parameter.asType()))),
+          parameter.getSimpleName().toString());
+    }
+    return typing.addStatement("return ($T) $$value", result).build();
   }
 
   private static List<TypeVariableName> typeVariables(TypeElement site) {

@@ -34,6 +34,8 @@ public final class AsyncMethod {
    * member types of the frame class, so that every state (and a field) can name them.
    */
   public final List<Code> localTypes;
+  /** The static methods that type awaited values as Java types their calls (read.CallTyping). */
+  public final List<TypingHelper> typingHelpers;
   /**
    * Whether a call may run an override instead of this body (read.Overriding): the frame then
    * dispatches first, and the generated class has a factory for {@code super.m(..)} too.
@@ -57,6 +59,7 @@ public final class AsyncMethod {
       List<Local> syntheticLocals,
       long line,
       List<Code> localTypes,
+      List<TypingHelper> typingHelpers,
       boolean overridable,
       List<ExecutableElement> overrides) {
     this.element = element;
@@ -73,6 +76,7 @@ public final class AsyncMethod {
     this.syntheticLocals = List.copyOf(syntheticLocals);
     this.line = line;
     this.localTypes = List.copyOf(localTypes);
+    this.typingHelpers = List.copyOf(typingHelpers);
     this.overridable = overridable;
     this.overrides = List.copyOf(overrides);
   }

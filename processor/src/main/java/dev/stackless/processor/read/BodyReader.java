@@ -119,6 +119,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   /** See {@link AsyncMethod#localTypes}; their names in {@link #localTypeNames}. */
   private final List<Code> localTypes = new ArrayList<>();
   private final Set<String> localTypeNames = new java.util.HashSet<>();
+  private final CallTyping callTyping;
   private ExpressionSpiller spiller = new ExpressionSpiller(this);
   /** The spills' fields, by depth: the states of a switch a spill enters have spills of theirs. */
   private final List<Local> spills = new ArrayList<>();
@@ -158,6 +159,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     this.finder = new SuspensionFinder(this::isSuspension);
     this.declarations = LocalDeclarations.of(methodPath);
     this.declaredNames = declaredNames(methodPath.getLeaf());
+    this.callTyping = new CallTyping(env.getTypeUtils(), this::classOfTypeName, this::newName,
+        call -> {
+          KnownFacts facts = new KnownFacts(visibleLocals());
+          return facts.candidates(call, e -> ObviousTypes.of(e, facts));
+        });
   }
 
   /** Reads the method, or returns null after reporting why it cannot be transformed. */
@@ -248,6 +254,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         synthetic,
         line(tree),
         localTypes,
+        callTyping.helpers(),
         Overriding.isOverridable(method),
         Overriding.overriddenAsync(method, owner, env.getTypeUtils(), env.getElementUtils()));
   }
@@ -1991,6 +1998,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     }
     return false;
+  }
+
+  @Override
+  public java.util.function.UnaryOperator<Code> typedResult(MethodInvocationTree invocation) {
+    Intrinsics.AsyncCall call = asyncCall(invocation);
+    return call == null ? null : callTyping.typing(invocation, call.method);
   }
 
   @Override

@@ -185,6 +185,13 @@ final class ExpressionSpiller {
      */
     boolean resultTypedByTarget(MethodInvocationTree invocation);
 
+    /**
+     * For an {@code @Async} call whose result's type variables only nulls and diamonds could tell
+     * ({@code take(load(null))}): how its awaited value gets the type Java infers for the call in
+     * its context (see {@link CallTyping}); null when the value's own type is the call's.
+     */
+    java.util.function.UnaryOperator<Code> typedResult(MethodInvocationTree invocation);
+
     /** Whether the call's receiver is an expression evaluated at run time (not a type, not this). */
     boolean hasEvaluatedReceiver(MethodInvocationTree invocation);
 
@@ -428,6 +435,10 @@ final class ExpressionSpiller {
         List<Code> arguments = values.subList(receiver ? 1 : 0, values.size());
         String primitive = cx.primitiveResult(invocation);
         Lowered awaited = awaiting(cx.factoryCall(path, receiverCode, arguments), primitive);
+        java.util.function.UnaryOperator<Code> typed = cx.typedResult(invocation);
+        if (typed != null) { // take(load(new ArrayList<>())): T from take's parameter
+          return mapValue(awaited, typed);
+        }
         if (cx.resultTypedByTarget(invocation)) { // take(load(k)): T from take's parameter
           return mapValue(awaited, value -> Code.concat(
               "dev.stackless.internal.Results.inferred(", value, ")"));
