@@ -170,6 +170,34 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aMethodReferenceToAnAsyncMethodIsAnErrorThatNamesTheFactory() {
+    JavaFileObject src = file("Refs", String.join("\n",
+        "class Refs {",
+        "  @Async static int work(int n) { suspend(); return n; }",
+        "  @Async int mine(int n) { suspend(); return n; }",
+        "  static void run(Refs refs) {",
+        "    java.util.function.IntUnaryOperator f = Refs::work;",                   // 8
+        "    java.util.function.IntUnaryOperator g = refs::mine;",                   // 9
+        "    java.util.function.IntFunction<Frame<Integer>> ok = RefsAsync::work;",
+        "  }",
+        "  @Async static void inside() {",
+        "    java.util.function.IntUnaryOperator h = Refs::work;",                   // 13
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[AsyncMethodReference] work is an @Async method: a method"
+        + " reference to it would run its body without a frame, which fails where it suspends;"
+        + " use RefsAsync::work, which starts a frame").inFile(src).onLine(8).atColumn(45);
+    assertThat(c).hadErrorContaining("[AsyncMethodReference] mine is an @Async method")
+        .inFile(src).onLine(9).atColumn(45);
+    assertThat(c).hadErrorContaining("use a lambda calling RefsAsync.mine(refs, ..)")
+        .inFile(src).onLine(9).atColumn(45);
+    assertThat(c).hadErrorContaining("[AsyncMethodReference] work is an @Async method")
+        .inFile(src).onLine(13).atColumn(45);
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
   void suspendInsideLambdaIsAnError() {
     JavaFileObject src = file("Lambdas", String.join("\n",
         "class Lambdas {",

@@ -12,6 +12,10 @@ public enum Diagnostic {
       "AsyncCallOutsideAsync",
       "%s is an @Async method and may only be called directly from an @Async method; start it"
           + " with %s or run it with nosuspend(%s)"),
+  ASYNC_METHOD_REFERENCE(
+      "AsyncMethodReference",
+      "%s is an @Async method: a method reference to it would run its body without a frame,"
+          + " which fails where it suspends; use %s, which starts a frame"),
   SUSPEND_IN_LAMBDA(
       "SuspendInLambda",
       "cannot suspend inside a lambda body (%s); a lambda is not an async context, move the"

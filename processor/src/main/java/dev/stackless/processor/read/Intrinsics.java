@@ -157,6 +157,30 @@ public final class Intrinsics {
   }
 
   /**
+   * The {@code @Async} method a method reference names ({@code Owner::m}, {@code this::m}), when
+   * every method of that name on the qualifier's class is one; null otherwise. Its receiver is
+   * the qualifier when that is a value, as for a call.
+   */
+  public static AsyncCall asyncReference(com.sun.source.tree.MemberReferenceTree reference,
+      NameResolver names, Function<String, TypeElement> localType) {
+    if (reference.getMode() != com.sun.source.tree.MemberReferenceTree.ReferenceMode.INVOKE) {
+      return null;
+    }
+    Receiver receiver = receiverOf(reference.getQualifierExpression(), names, localType);
+    if (receiver == null) {
+      return null;
+    }
+    List<ExecutableElement> methods =
+        names.methodsOf(receiver.type, reference.getName().toString());
+    if (methods.isEmpty() || !methods.stream().allMatch(Intrinsics::isAsync)) {
+      return null;
+    }
+    ExecutableElement method = methods.get(0);
+    return new AsyncCall(method, (TypeElement) method.getEnclosingElement(),
+        receiver.isType ? null : reference.getQualifierExpression());
+  }
+
+  /**
    * The {@code @Async} method a call on a receiver of class {@code type} calls, or null if an
    * ordinary one; for a receiver whose class the caller found another way.
    */

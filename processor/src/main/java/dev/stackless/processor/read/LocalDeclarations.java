@@ -27,20 +27,20 @@ import java.util.Map;
  * {@code c}, declared in the loop. Scopes as Java's, a pattern's variable from its declaration to
  * the end of the enclosing block (Java's flow scoping is narrower, and javac has checked it).
  */
-final class LocalDeclarations {
+public final class LocalDeclarations {
   private final Map<IdentifierTree, TreePath> declarations = new IdentityHashMap<>();
 
   private LocalDeclarations() {}
 
   /** The declarations of the body of the method at {@code method}, its parameters included. */
-  static LocalDeclarations of(TreePath method) {
+  public static LocalDeclarations of(TreePath method) {
     LocalDeclarations found = new LocalDeclarations();
     new Scanner(found.declarations).scan(method, null);
     return found;
   }
 
   /** The declaration that the name {@code use} refers to, or null for a field, a type, etc. */
-  TreePath declarationOf(IdentifierTree use) {
+  public TreePath declarationOf(IdentifierTree use) {
     return declarations.get(use);
   }
 

@@ -4,18 +4,24 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.stackless.processor.diag.Diagnostic;
 import dev.stackless.processor.diag.Reporter;
 import dev.stackless.processor.read.Intrinsics;
+import dev.stackless.processor.read.LocalDeclarations;
 import dev.stackless.processor.read.NameResolver;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +33,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Finds suspension points where Java code cannot suspend, across a whole compilation unit: in a
  * method that is not {@code @Async} (or an initializer), inside a lambda, an anonymous or local
- * class, a {@code synchronized} block, or inside a suspend block. Each is reported at the
+ * class, a {@code synchronized} block, or inside a suspend block; and method references to
+ * {@code @Async} methods, which would run their bodies without a frame. Each is reported at the
  * suspension point, with a note at the construct that forbids it, as Zig notes "suspends here".
  */
 public final class MisuseScanner extends TreePathScanner<Void, Void> {
@@ -36,6 +43,7 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
   private final Reporter reporter;
   private final CompilationUnitTree unit;
   private final Map<TypeElement, NameResolver> resolvers = new HashMap<>();
+  private final Map<Tree, LocalDeclarations> declarations = new HashMap<>();
   /** Methods (by tree) in which a misuse was reported: they are not transformed. */
   private final Set<Tree> spoiled;
   private TypeElement currentClass;
@@ -85,6 +93,44 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
       check(node);
     }
     return super.visitMethodInvocation(node, unused);
+  }
+
+  @Override
+  public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+    Intrinsics.AsyncCall named = currentClass == null ? null
+        : Intrinsics.asyncReference(node, resolver(currentClass), this::localType);
+    if (named != null) {
+      // Owner::m runs the original method, whose intrinsics throw: the factory starts a frame
+      String factory = NameResolver.generatedSimpleName(env.getElementUtils(), named.site);
+      String method = named.method.getSimpleName().toString();
+      reporter.error(node, unit, Diagnostic.ASYNC_METHOD_REFERENCE, method, named.receiver == null
+          ? factory + "::" + method
+          : "a lambda calling " + factory + "." + method + "(" + named.receiver + ", ..)");
+    }
+    return super.visitMemberReference(node, unused);
+  }
+
+  /**
+   * The class a local or parameter of the member method being scanned is declared with ({@code
+   * Refs refs}, for {@code refs::mine}); null if none is, or if it is declared {@code var}.
+   */
+  private TypeElement localType(String name) {
+    TreePath method = memberMethod(getCurrentPath());
+    ExpressionTree qualifier = getCurrentPath().getLeaf() instanceof MemberReferenceTree
+        ? ((MemberReferenceTree) getCurrentPath().getLeaf()).getQualifierExpression() : null;
+    if (method == null || !(qualifier instanceof IdentifierTree)
+        || !((IdentifierTree) qualifier).getName().contentEquals(name)) {
+      return null;
+    }
+    TreePath declaration = declarations.computeIfAbsent(method.getLeaf(),
+        m -> LocalDeclarations.of(method)).declarationOf((IdentifierTree) qualifier);
+    Tree type = declaration != null && declaration.getLeaf() instanceof VariableTree
+        ? ((VariableTree) declaration.getLeaf()).getType() : null;
+    if (type instanceof ParameterizedTypeTree) {
+      type = ((ParameterizedTypeTree) type).getType();
+    }
+    return type instanceof IdentifierTree || type instanceof MemberSelectTree
+        ? resolver(currentClass).typeOfQualifier(type.toString()) : null;
   }
 
   private void check(MethodInvocationTree node) {
@@ -199,13 +245,21 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
 
   /** Marks the member method around {@code path} as not to be transformed. */
   private void spoilEnclosingMember(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree && p.getParentPath().getLeaf() instanceof ClassTree
-          && isMemberClass(p.getParentPath())) {
-        spoiled.add(p.getLeaf());
-        return;
+    TreePath member = memberMethod(path.getParentPath());
+    if (member != null) {
+      spoiled.add(member.getLeaf());
+    }
+  }
+
+  /** The method of a member class that {@code path} is in, or null (an initializer). */
+  private static TreePath memberMethod(TreePath path) {
+    for (; path != null; path = path.getParentPath()) {
+      if (path.getLeaf() instanceof MethodTree && path.getParentPath().getLeaf() instanceof ClassTree
+          && isMemberClass(path.getParentPath())) {
+        return path;
       }
     }
+    return null;
   }
 
   private static boolean isMemberClass(TreePath classPath) {
