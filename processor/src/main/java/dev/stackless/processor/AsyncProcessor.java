@@ -253,7 +253,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         if (!lastChance) {
           throw e;
         }
-        reporter.error(e.declaration(), e.unit(), Diagnostic.UNRESOLVED_LOCAL_TYPE);
+        reporter.error(e.declaration(), e.unit(), Diagnostic.UNRESOLVED_LOCAL_TYPE, e.reason());
       } catch (RuntimeException | AssertionError e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));

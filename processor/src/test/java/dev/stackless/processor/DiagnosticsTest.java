@@ -980,6 +980,29 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aVarOfAnOverloadedFactorysFrameSaysWhichCallAndWhatToWrite() {
+    JavaFileObject src = file("Ov", String.join("\n",
+        "class Ov {",
+        "  @Async static int ov(int n) { suspend(); return n; }",
+        "  @Async static String ov(String s) { suspend(); return s; }",
+        "  static <T> T make(java.util.function.Supplier<T> s) { return s.get(); }",
+        "  @Async static String run() {",
+        "    var known = OvAsync.ov(1);",                            // the arguments tell: ov(int)
+        "    var f = OvAsync.ov(make(() -> \"x\"));",                 // 10
+        "    suspend();",
+        "    return await(f) + await(known);",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[UnresolvedType] javac cannot give this var a type: it is"
+            + " the frame of one of the overloaded @Async methods Ov.ov, and which one the"
+            + " arguments select is javac's to tell (write Frame<R>, R that method's result);"
+            + " declare the variable with an explicit type")
+        .inFile(src).onLine(10).atColumn(9);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void aVarOfAnAnonymousClassLivingAcrossASuspensionIsAnError() {
     JavaFileObject src = file("Locals", String.join("\n",
         "class Locals {",

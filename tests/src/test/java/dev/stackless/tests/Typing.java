@@ -74,6 +74,43 @@ class Typing {
         + sum + " " + less + " " + cast;
   }
 
+  @Async
+  static String tagged(Sched s, String tag, String value) {
+    s.log("tagged " + tag + " " + value);
+    suspend(self -> s.ready.add(self));
+    return value;
+  }
+
+  static String taggedPlain(Sched s, String tag, String value) {
+    s.log("tagged " + tag + " " + value);
+    return value;
+  }
+
+  /** An overload of tagged(.., String): the frames of both, chosen by the arguments' types. */
+  @Async
+  static long tagged(Sched s, String tag, long value) {
+    return big(s, tag, value + 1);
+  }
+
+  static long taggedPlain(Sched s, String tag, long value) {
+    return bigPlain(s, tag, value + 1);
+  }
+
+  @Async
+  static String varsOfOverloadedOwnFrames(Sched s, int n) {
+    var number = TypingAsync.tagged(s, "number", n);
+    var text = TypingAsync.tagged(s, "text", "t" + n);
+    Flows.later(s, "between", 0);
+    return (await(number) + 1) + " " + await(text).length();
+  }
+
+  static String varsOfOverloadedOwnFramesPlain(Sched s, int n) {
+    var number = taggedPlain(s, "number", n);
+    var text = taggedPlain(s, "text", "t" + n);
+    Flows.laterPlain(s, "between", 0);
+    return (number + 1) + " " + text.length();
+  }
+
   /**
    * Direct calls of an {@code int} method compare as ints: equal values outside the Integer cache
    * are equal ({@code await} of two frames would compare boxes, as plain Java does).

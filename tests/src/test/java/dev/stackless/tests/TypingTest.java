@@ -29,6 +29,12 @@ class TypingTest {
   }
 
   @Test
+  void varsOfOverloadedOwnFramesAreTheOverloadsTheArgumentsSelect() {
+    assertEquals("9 2", sameAsPlain(s -> TypingAsync.varsOfOverloadedOwnFrames(s, 7),
+        s -> Typing.varsOfOverloadedOwnFramesPlain(s, 7)));
+  }
+
+  @Test
   void primitiveResultsCompareAsPrimitives() {
     assertEquals("equal -1294967295 4464",
         sameAsPlain(s -> TypingAsync.primitiveResults(s, 1_294_967_458),

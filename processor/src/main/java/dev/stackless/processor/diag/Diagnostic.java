@@ -58,8 +58,7 @@ public enum Diagnostic {
       "the signature of %s mentions a type that never became available: %s"),
   UNRESOLVED_LOCAL_TYPE(
       "UnresolvedType",
-      "javac cannot give this var a type: it mentions a class that never became available;"
-          + " declare the variable with an explicit type"),
+      "javac cannot give this var a type: %s; declare the variable with an explicit type"),
   INTERNAL_ERROR(
       "InternalError",
       "the Stackless processor failed on %s; please report this with the stack trace: %s");

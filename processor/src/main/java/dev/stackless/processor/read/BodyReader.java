@@ -2974,6 +2974,28 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     };
   }
 
+  /** Why {@link #varType} cannot tell a var's type, in words for {@link TypeNotKnownYet}. */
+  private String unknownTypeReason(TreePath declaration) {
+    ExpressionTree init = ((VariableTree) declaration.getLeaf()).getInitializer();
+    while (init instanceof ParenthesizedTree) {
+      init = ((ParenthesizedTree) init).getExpression();
+    }
+    if (init instanceof MethodInvocationTree
+        && ((MethodInvocationTree) init).getMethodSelect() instanceof MemberSelectTree) {
+      MemberSelectTree select =
+          (MemberSelectTree) ((MethodInvocationTree) init).getMethodSelect();
+      TypeElement owner = ownerOfGenerated(select.getExpression().toString());
+      long overloads = owner == null ? 0 : asyncMethods(owner).stream()
+          .filter(m -> m.getSimpleName().contentEquals(select.getIdentifier())).count();
+      if (overloads > 1) {
+        return "it is the frame of one of the overloaded @Async methods " + owner.getSimpleName()
+            + "." + select.getIdentifier() + ", and which one the arguments select is javac's"
+            + " to tell (write Frame<R>, R that method's result)";
+      }
+    }
+    return "it mentions a class that never became available";
+  }
+
   /**
    * A {@code var}'s type as source: javac's; else, when javac's mentions a class not generated yet,
    * what the initializer says ({@link #typeFromInitializer}, {@link ObviousTypes}); else the owner
@@ -3003,7 +3025,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (obvious != null) {
         return obvious;
       }
-      throw new TypeNotKnownYet(declaration.getLeaf(), unit);
+      throw new TypeNotKnownYet(declaration.getLeaf(), unit, unknownTypeReason(declaration));
     }
     return unwritableVar(declaration, local);
   }
@@ -3708,19 +3730,23 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     Map<ExecutableElement, String> frames =
         NameResolver.frameClassNames(env.getElementUtils(), owner, async);
     int arguments = call.getArguments().size();
-    FactoryCall found = null;
+    List<ExecutableElement> sameArity = new ArrayList<>();
     for (ExecutableElement method : async) {
       int receiver = method.getModifiers().contains(Modifier.STATIC) ? 0 : 1;
       if (method.getSimpleName().contentEquals(select.getIdentifier())
           && method.getParameters().size() + receiver == arguments) {
-        if (found != null) {
-          return null; // overloads of one arity: javac's resolution decides, not a guess
-        }
-        found = new FactoryCall(method, NameResolver.generatedClassName(env.getElementUtils(), owner)
-            + "." + frames.get(method));
+        sameArity.add(method);
       }
     }
-    return found;
+    ExecutableElement found = sameArity.size() == 1 ? sameArity.get(0) : null;
+    if (sameArity.size() > 1
+        && sameArity.stream().allMatch(m -> m.getModifiers().contains(Modifier.STATIC))) {
+      // ov(1) next to ov(String): the overload Java picks when the arguments' types are known;
+      // else (and for an instance method's, whose receiver comes first) javac's choice, no guess
+      found = new KnownFacts(visibleLocals()).mostSpecificStrictly(sameArity, call);
+    }
+    return found == null ? null : new FactoryCall(found,
+        NameResolver.generatedClassName(env.getElementUtils(), owner) + "." + frames.get(found));
   }
 
   /**

@@ -12,11 +12,18 @@ import com.sun.source.tree.Tree;
 public final class TypeNotKnownYet extends RuntimeException {
   private final transient Tree declaration;
   private final transient CompilationUnitTree unit;
+  private final String reason;
 
-  TypeNotKnownYet(Tree declaration, CompilationUnitTree unit) {
+  TypeNotKnownYet(Tree declaration, CompilationUnitTree unit, String reason) {
     super(null, null, false, false);
     this.declaration = declaration;
     this.unit = unit;
+    this.reason = reason;
+  }
+
+  /** Why no round can help, for the message: what the type mentions that is not there. */
+  public String reason() {
+    return reason;
   }
 
   /** The declaration of the local whose type is not known. */
