@@ -37,6 +37,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -331,11 +332,6 @@ public final class AsyncProcessor extends AbstractProcessor {
           "a private class cannot be reached from the generated class; make it package-private");
       return false;
     }
-    if (!element.getModifiers().contains(Modifier.STATIC) && isInnerOfGenericClass(owner)) {
-      reporter.error(element, Diagnostic.ASYNC_OWNER, owner, "the generated frame cannot name the"
-          + " type variables of an enclosing class of an inner class yet; make the class static");
-      return false;
-    }
     ExecutableElement method = (ExecutableElement) element;
     String hidden = hiddenTypeVariable(method, owner);
     if (hidden != null) {
@@ -352,29 +348,23 @@ public final class AsyncProcessor extends AbstractProcessor {
     return true;
   }
 
-  private static boolean isInnerOfGenericClass(TypeElement owner) {
-    for (TypeElement type = owner;
-        type.getEnclosingElement() instanceof TypeElement
-            && !type.getModifiers().contains(Modifier.STATIC)
-            && type.getKind() == ElementKind.CLASS;
-        type = (TypeElement) type.getEnclosingElement()) {
-      if (!((TypeElement) type.getEnclosingElement()).getTypeParameters().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A type variable of an instance method named as one of its class's, which it hides. */
+  /**
+   * A type variable of an instance method, or of an inner class, named as one of an enclosing
+   * class's, which it hides: the frame class declares them all, so it cannot.
+   */
   private static String hiddenTypeVariable(ExecutableElement method, TypeElement owner) {
     if (method.getModifiers().contains(Modifier.STATIC)) {
       return null;
     }
-    for (var variable : method.getTypeParameters()) {
-      for (var ownerVariable : owner.getTypeParameters()) {
-        if (variable.getSimpleName().contentEquals(ownerVariable.getSimpleName())) {
-          return variable.getSimpleName().toString();
-        }
+    Set<String> seen = new java.util.HashSet<>();
+    List<TypeParameterElement> variables = new ArrayList<>(method.getTypeParameters());
+    for (TypeElement type = owner; type != null; type = NameResolver.isInner(type)
+        ? (TypeElement) type.getEnclosingElement() : null) {
+      variables.addAll(type.getTypeParameters());
+    }
+    for (TypeParameterElement variable : variables) {
+      if (!seen.add(variable.getSimpleName().toString())) {
+        return variable.getSimpleName().toString();
       }
     }
     return null;

@@ -523,7 +523,7 @@ public final class FrameEmitter {
     if (dev.stackless.processor.model.HiddenTypes.isHidden(site)) {
       return visible(raw(site));
     }
-    return site.getTypeParameters().isEmpty() ? raw(site) : track(TypeName.get(site.asType()));
+    return typeVariables(site).isEmpty() ? raw(site) : track(TypeName.get(site.asType()));
   }
 
   /**
@@ -567,10 +567,16 @@ public final class FrameEmitter {
     return typing.addStatement("return ($T) $$value", result).build();
   }
 
+  /** The type variables an instance of {@code site} has: an inner class's nest's, outermost first. */
   private static List<TypeVariableName> typeVariables(TypeElement site) {
     List<TypeVariableName> variables = new ArrayList<>();
-    for (javax.lang.model.element.TypeParameterElement variable : site.getTypeParameters()) {
-      variables.add(TypeVariableName.get(variable));
+    for (TypeElement in = site; in != null; in = dev.stackless.processor.read.NameResolver.isInner(in)
+        ? (TypeElement) in.getEnclosingElement() : null) {
+      List<TypeVariableName> own = new ArrayList<>();
+      for (javax.lang.model.element.TypeParameterElement variable : in.getTypeParameters()) {
+        own.add(TypeVariableName.get(variable));
+      }
+      variables.addAll(0, own);
     }
     return variables;
   }
@@ -602,10 +608,15 @@ public final class FrameEmitter {
         .initializer("$T.enclosingInstance($L, $T.class, $T.class)", PRIVATES, lookup, raw(inner),
             raw(outer))
         .build());
+    // Box<T>.Node's enclosing Box<T>: generic in the variables of the whole nest
+    List<TypeVariableName> variables = typeVariables(inner);
+    boolean generic = !typeVariables(outer).isEmpty();
+    TypeName outerType = generic ? track(TypeName.get(outer.asType())) : raw(outer);
     type.addMethod(MethodSpec.methodBuilder(name).addAnnotation(UNCHECKED)
-        .addModifiers(Modifier.STATIC).returns(raw(outer))
-        .addParameter(raw(inner), "self")
-        .addStatement("return ($T) $L$$field.get(self)", raw(outer), name)
+        .addModifiers(Modifier.STATIC).addTypeVariables(generic ? variables : List.of())
+        .returns(outerType)
+        .addParameter(generic ? track(TypeName.get(inner.asType())) : raw(inner), "self")
+        .addStatement("return ($T) $L$$field.get(self)", outerType, name)
         .build());
   }
 
@@ -1251,6 +1262,9 @@ public final class FrameEmitter {
   }
 
   private TypeName receiverType(AsyncMethod method) {
+    if (method.receiverType.contains(">.")) { // Box<T>.Node: JavaPoet's model of the nest
+      return track(TypeName.get(method.element.getEnclosingElement().asType()));
+    }
     return fromSource(method.receiverType);
   }
 

@@ -189,16 +189,25 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     List<String> typeVariableNames = new ArrayList<>();
     String receiverType = null;
     if (!isStatic) {
-      List<String> ownerVars = new ArrayList<>();
-      for (TypeParameterElement parameter : owner.getTypeParameters()) {
-        String name = parameter.getSimpleName().toString();
-        ownerVars.add(name);
-        typeVariableNames.add(name);
-        typeVariableDecls.add(parameter);
+      // Box<T>.Node<U>: an inner class's type is its enclosing classes', with their variables
+      List<TypeElement> nest = new ArrayList<>();
+      for (TypeElement type = owner; type != null; type = NameResolver.isInner(type)
+          ? (TypeElement) type.getEnclosingElement() : null) {
+        nest.add(0, type);
       }
-      receiverType =
-          owner.getQualifiedName()
-              + (ownerVars.isEmpty() ? "" : "<" + String.join(", ", ownerVars) + ">");
+      StringBuilder written = new StringBuilder();
+      for (TypeElement type : nest) {
+        List<String> vars = new ArrayList<>();
+        for (TypeParameterElement parameter : type.getTypeParameters()) {
+          String name = parameter.getSimpleName().toString();
+          vars.add(name);
+          typeVariableNames.add(name);
+          typeVariableDecls.add(parameter);
+        }
+        written.append(written.length() == 0 ? type.getQualifiedName() : "." + type.getSimpleName())
+            .append(vars.isEmpty() ? "" : "<" + String.join(", ", vars) + ">");
+      }
+      receiverType = written.toString();
     }
     for (TypeParameterElement parameter : method.getTypeParameters()) {
       typeVariableNames.add(parameter.getSimpleName().toString());

@@ -64,6 +64,16 @@ public final class NameResolver {
     }
   }
 
+  /** Whether the class is an inner class: its instances have an enclosing instance. */
+  public static boolean isInner(TypeElement type) {
+    return type.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER
+        && !type.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+        && type.getKind() == javax.lang.model.element.ElementKind.CLASS
+        && type.getEnclosingElement() instanceof TypeElement
+        && ((TypeElement) type.getEnclosingElement()).getKind()
+            != javax.lang.model.element.ElementKind.INTERFACE;
+  }
+
   public TypeElement owner() {
     return owner;
   }
