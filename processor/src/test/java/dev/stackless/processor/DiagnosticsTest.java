@@ -746,19 +746,18 @@ class DiagnosticsTest {
   }
 
   @Test
-  void anInterfaceSuperMethodReferenceIsAnError() {
+  void aSuperMethodReferenceToAnOverloadedMethodIsAnError() {
     JavaFileObject src = file("Refs", String.join("\n",
-        "interface Tagged { default String tag() { return \"t\"; } }",
-        "class Refs implements Tagged {",
+        "class Base { String tag(int n) { return \"i\"; } String tag(String s) { return s; } }",
+        "class Refs extends Base {",
         "  @Async String run() {",
         "    suspend();",
-        "    java.util.function.Supplier<String> f = Tagged.super::tag;", // 8, .super at 51
-        "    return f.get() + Tagged.super.tag();",
+        "    java.util.function.IntFunction<String> f = super::tag;", // 8, super at 48
+        "    return f.apply(1);",
         "  }",
         "}"));
-    assertOnlyError(src, "[Unsupported] Tagged.super other than as the receiver of a call in an"
-        + " @Async body is not supported yet by the Stackless processor; write a lambda that"
-        + " calls it: () -> Tagged.super.tag(..)", 8, 51);
+    assertOnlyError(src, "[Unsupported] super::tag of an overloaded method is not supported yet"
+        + " by the Stackless processor; write the lambda: x -> super.tag(x)", 8, 48);
   }
 
   @Test

@@ -1857,6 +1857,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return super.visitMemberReference(node, unused);
     }
     ExpressionTree qualifier = node.getQualifierExpression();
+    if (Intrinsics.isSuper(qualifier) || Intrinsics.interfaceSuper(qualifier, cx.names()) != null) {
+      referenceSuper(node);
+      return null;
+    }
     boolean isThis = qualifier instanceof IdentifierTree
         && ((IdentifierTree) qualifier).getName().contentEquals("this");
     TypeElement site = isThis ? cx.names().owner() : nestmateType(qualifier);
@@ -1918,6 +1922,47 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     replace(node, "(" + String.join(", ", parameters) + ") -> " + cx.generatedClass() + "."
         + cx.privates().method(method) + "(" + String.join(", ", arguments) + ")");
     return null;
+  }
+
+  /**
+   * {@code super::tag} ===> {@code ($a0) -> OwnerAsync.super$tag$call1($this, $a0)}, and {@code
+   * I.super::m} so: the lambda calls the accessor {@link #callSuper} uses. Its arity is the
+   * method's, so the name must denote one instance method.
+   */
+  private void referenceSuper(MemberReferenceTree node) {
+    ExpressionTree qualifier = node.getQualifierExpression();
+    TypeElement superinterface = Intrinsics.interfaceSuper(qualifier, cx.names());
+    javax.lang.model.type.TypeMirror superclass =
+        superinterface != null ? superinterface.asType() : cx.names().owner().getSuperclass();
+    List<ExecutableElement> named = superclass instanceof javax.lang.model.type.DeclaredType
+        ? cx.names().methodsOf((TypeElement) ((javax.lang.model.type.DeclaredType) superclass)
+            .asElement(), node.getName().toString())
+        : List.of();
+    ExecutableElement method = named.size() == 1 ? named.get(0) : null;
+    boolean plain = method != null && !method.isVarArgs()
+        && !method.getModifiers().contains(Modifier.STATIC)
+        && method.getTypeParameters().isEmpty()
+        && (node.getTypeArguments() == null || node.getTypeArguments().isEmpty())
+        && !TypeSource.mentionsTypeVariableNotOf(method.getReturnType(), method)
+        && method.getParameters().stream()
+            .noneMatch(p -> TypeSource.mentionsTypeVariableNotOf(p.asType(), method));
+    if (!plain || cx.receiverField() == null) {
+      unsupported(node, qualifier + "::" + node.getName() + (method == null
+              ? " of an overloaded method" : " here"),
+          "write the lambda: x -> " + qualifier + "." + node.getName() + "(x)");
+      return;
+    }
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      parameters.add("$a" + i);
+    }
+    List<String> arguments = new ArrayList<>(List.of(cx.receiverField()));
+    arguments.addAll(parameters);
+    replace(node, "(" + String.join(", ", parameters) + ") -> " + cx.generatedClass() + "."
+        + (superinterface != null
+            ? cx.privates().interfaceSuperMethod(superinterface, method)
+            : cx.privates().superMethod(method))
+        + "(" + String.join(", ", arguments) + ")");
   }
 
   /**
