@@ -73,7 +73,27 @@ public class PolyExpressions {
     Function<String, String> upper = String::toUpperCase;
     out.append(both(upper, later("z")));
     return out.toString() + supplied(4).get() + found(null) + found("k") + listed(0) + listed(1)
-        + listed(2);
+        + listed(2) + suspendingReceivers();
+  }
+
+  /** Method references whose receiver suspends: evaluated, and checked for null, at once. */
+  @Async
+  static String suspendingReceivers() {
+    Supplier<String> upper = later("abc")::toUpperCase;
+    Function<String, String> concat = log(later("x"))::concat;
+    BiFunction<Integer, Integer, String> sub = (later(true) ? "hello" : "bye")::substring;
+    String s = upper.get() + concat.apply("y") + sub.apply(1, 3);
+    for (int i = 0; i < 2; i++) {
+      IntSupplier each = later(Integer.valueOf(i * 7))::intValue;
+      s += each.getAsInt();
+    }
+    try {
+      Supplier<String> trimmed = later((String) null)::trim;
+      s += "not here" + trimmed;
+    } catch (NullPointerException e) {
+      s += " npe";
+    }
+    return s;
   }
 
   /** A returned conditional or switch whose other branch needs the return type as its target. */

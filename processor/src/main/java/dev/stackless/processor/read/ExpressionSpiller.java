@@ -311,6 +311,16 @@ final class ExpressionSpiller {
       }
       case MEMBER_SELECT:
         return composite(path, List.of(((MemberSelectTree) tree).getExpression()));
+      case MEMBER_REFERENCE: {
+        // sp(x)::trim: the receiver first; javac's code for value::trim checks it for null at once
+        MemberReferenceTree reference = (MemberReferenceTree) tree;
+        if (reference.getTypeArguments() != null && !reference.getTypeArguments().isEmpty()) {
+          throw new Unspillable(tree, "a suspension point inside a method reference with type"
+              + " arguments");
+        }
+        return mapValue(lower(child(path, reference.getQualifierExpression())),
+            value -> Code.concat(value, "::", reference.getName().toString()));
+      }
       case NEW_CLASS: {
         NewClassTree created = (NewClassTree) tree;
         List<Tree> children = new ArrayList<>();
