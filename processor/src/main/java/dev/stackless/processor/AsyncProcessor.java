@@ -327,9 +327,14 @@ public final class AsyncProcessor extends AbstractProcessor {
               + " member class");
       return false;
     }
-    if (owner.getModifiers().contains(Modifier.PRIVATE)) {
-      reporter.error(element, Diagnostic.ASYNC_OWNER, owner,
-          "a private class cannot be reached from the generated class; make it package-private");
+    String noStandIn = dev.stackless.processor.model.HiddenTypes.isHidden(owner)
+        ? new dev.stackless.processor.model.HiddenTypes(processingEnv.getTypeUtils(),
+            processingEnv.getElementUtils()).whyNot(owner)
+        : null;
+    if (noStandIn != null) {
+      // a private owner is held as its one visible supertype, which this one does not have
+      reporter.error(element, Diagnostic.ASYNC_OWNER, owner, "it is " + noStandIn
+          + ", which the generated class cannot hold; make it package-private");
       return false;
     }
     ExecutableElement method = (ExecutableElement) element;

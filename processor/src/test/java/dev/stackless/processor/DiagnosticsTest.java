@@ -746,6 +746,33 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aPrivateOwnerWithoutAStandInIsAnErrorThatSaysWhy() {
+    JavaFileObject src = file("Owners", String.join("\n",
+        "class Owners {",
+        "  static class Base {}",
+        "  private static class Both extends Base implements Runnable {",
+        "    public void run() {}",
+        "    @Async int work(int n) { suspend(); return n; }",          // 8, the name at 16
+        "  }",
+        "  private static class Fine implements Runnable {",
+        "    public void run() {}",
+        "    @Async int work(int n) { suspend(); return n; }",          // a stand-in: Runnable
+        "  }",
+        "  private interface Face {",
+        "    @Async default int d() { suspend(); return 1; }",          // 15, the name at 24
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[AsyncOwner] @Async methods of demo.Owners.Both cannot be"
+        + " transformed: it is a private class with more than one supertype besides Object, which"
+        + " the generated class cannot hold; make it package-private")
+        .inFile(src).onLine(8).atColumn(16);
+    assertThat(c).hadErrorContaining("[AsyncOwner] @Async methods of demo.Owners.Face cannot be"
+        + " transformed: it is a private interface").inFile(src).onLine(15).atColumn(24);
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
   void aSuperMethodReferenceToAnOverloadedMethodIsAnError() {
     JavaFileObject src = file("Refs", String.join("\n",
         "class Base { String tag(int n) { return \"i\"; } String tag(String s) { return s; } }",

@@ -53,6 +53,8 @@ public final class Overrides extends ClassValue<Overrides.Target> {
 
   private final MethodHandles.Lookup lookup;
   private final Class<?> declaring;
+  /** The receiver's static type in the generated code: {@code B}, or a private B's stand-in. */
+  private final Class<?> receiverType;
   private final String name;
   /** The method's erased type, without the receiver. */
   private final MethodType type;
@@ -72,8 +74,23 @@ public final class Overrides extends ClassValue<Overrides.Target> {
       String name,
       Class<?> returnType,
       Class<?>... parameterTypes) {
+    this(lookup, declaring, declaring, name, returnType, parameterTypes);
+  }
+
+  /**
+   * As above, for a private {@code B} that the generated code holds as {@code receiverType}, the
+   * visible supertype standing in for it: the targets' handles take a receiver of that type.
+   */
+  public Overrides(
+      MethodHandles.Lookup lookup,
+      Class<?> declaring,
+      Class<?> receiverType,
+      String name,
+      Class<?> returnType,
+      Class<?>... parameterTypes) {
     this.lookup = lookup;
     this.declaring = declaring;
+    this.receiverType = receiverType;
     this.name = name;
     this.type = MethodType.methodType(returnType, parameterTypes);
     try {
@@ -92,7 +109,7 @@ public final class Overrides extends ClassValue<Overrides.Target> {
       return null;
     }
     MethodType call =
-        type.insertParameterTypes(0, declaring).changeReturnType(Object.class);
+        type.insertParameterTypes(0, receiverType).changeReturnType(Object.class);
     MethodHandle entry = implementor == null ? null : overrideEntry(implementor);
     if (entry != null) {
       return new Target(entry.asType(call), true);

@@ -271,8 +271,7 @@ public final class FrameEmitter {
     if (initializesOwner) {
       // here, not in a static initializer: a failed initialization is the owner's, each time
       constructor.beginControlFlow("if (!ownerInitialized)")
-          .addStatement("dev.stackless.internal.Launch.initialize($T.class)",
-              raw((TypeElement) method.element.getEnclosingElement()))
+          .addStatement("dev.stackless.internal.Launch.initialize($L)", ownerClass(method))
           .addStatement("ownerInitialized = true")
           .endControlFlow();
     }
@@ -358,12 +357,14 @@ public final class FrameEmitter {
     }
     for (TypeElement inner : privates.enclosingInstances().values()) {
       lookup(type, lookups, inner);
+      lookupsOfHidden(type, inner.getEnclosingElement().asType());
     }
     for (TypeElement tested : privates.classTests().values()) {
       lookup(type, lookups, tested);
     }
-    if (!privates.superMethods().isEmpty()) {
-      lookup(type, lookups, owner); // findSpecial's caller
+    if (!privates.superMethods().isEmpty()
+        || dev.stackless.processor.model.HiddenTypes.isHidden(owner)) {
+      lookup(type, lookups, owner); // findSpecial's caller; a private owner's class object
     }
     for (Map.Entry<String, TypeElement> entry : privates.classTests().entrySet()) {
       addClassTests(type, entry.getKey(), entry.getValue(), lookups.get(entry.getValue()));
@@ -605,8 +606,8 @@ public final class FrameEmitter {
       TypeSpec.Builder type, String name, TypeElement inner, String lookup) {
     TypeElement outer = (TypeElement) inner.getEnclosingElement();
     type.addField(FieldSpec.builder(VAR_HANDLE, name + "$field", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.enclosingInstance($L, $T.class, $T.class)", PRIVATES, lookup, raw(inner),
-            raw(outer))
+        .initializer("$T.enclosingInstance($L, $L, $L)", PRIVATES, lookup,
+            classOf(inner.asType()), classOf(outer.asType()))
         .build());
     // Box<T>.Node's enclosing Box<T>: generic in the variables of the whole nest
     List<TypeVariableName> variables = typeVariables(inner);
@@ -805,6 +806,19 @@ public final class FrameEmitter {
 
   private static final ClassName OVERRIDES = ClassName.get("dev.stackless.internal", "Overrides");
 
+  /** For a private owner, its stand-in's class and a comma ({@code Runnable.class, }); else none. */
+  private CodeBlock standInClass(AsyncMethod method) {
+    TypeElement owner = (TypeElement) method.element.getEnclosingElement();
+    TypeMirror standIn = dev.stackless.processor.model.HiddenTypes.isHidden(owner)
+        ? hidden.standIn(owner) : null;
+    return standIn == null ? CodeBlock.of("") : CodeBlock.of("$L, ", classOf(standIn));
+  }
+
+  /** {@code Owner.class}, or for a private owner its class through its lookup. */
+  private CodeBlock ownerClass(AsyncMethod method) {
+    return classOf(method.element.getEnclosingElement().asType());
+  }
+
   /**
    * {@code private static final Overrides $overrides = new Overrides(MethodHandles.lookup(),
    * Owner.class, "m", R.class, P.class..)}, which answers for a receiver's class whether a call
@@ -812,8 +826,8 @@ public final class FrameEmitter {
    */
   private void addDispatchMembers(TypeSpec.Builder frame, AsyncMethod method, TypeName frameType) {
     CodeBlock.Builder init = CodeBlock.builder()
-        .add("new $T(java.lang.invoke.MethodHandles.lookup(), $T.class, $S, $L",
-            OVERRIDES, raw((TypeElement) method.element.getEnclosingElement()), method.name,
+        .add("new $T(java.lang.invoke.MethodHandles.lookup(), $L, $L$S, $L",
+            OVERRIDES, ownerClass(method), standInClass(method), method.name,
             erasedClass(method.element.getReturnType(), () -> fromSource(method.returnType)));
     for (Local parameter : method.parameters) {
       init.add(", $L", erasedClass(parameter.mirror(), () -> fieldType(parameter)));
@@ -875,8 +889,8 @@ public final class FrameEmitter {
       code.addStatement("$T.Target $$override = $$overrides.get($$class)", OVERRIDES);
       code.beginControlFlow("if (!$$override.isAsync())");
     } else {
-      code.addStatement("$T.Target $$override = $$class == $T.class ? null : $$overrides.get($$class)",
-          OVERRIDES, raw((TypeElement) method.element.getEnclosingElement()));
+      code.addStatement("$T.Target $$override = $$class == $L ? null : $$overrides.get($$class)",
+          OVERRIDES, ownerClass(method));
       code.beginControlFlow("if ($$override == null)")
           .addStatement("this.label = 0")
           .nextControlFlow("else if (!$$override.isAsync())");

@@ -362,6 +362,7 @@ public final class HiddenTypes {
    * the generated source still mentions, or null: a last check, as javac would reject it.
    */
   public static TypeElement namedIn(String source, TypeElement owner) {
+    source = JavaText.withoutCommentsAndLiterals(source); // Javadoc may name it: javac ignores it
     String prefix = packagePrefix(owner);
     for (TypeElement type : hiddenOfNest(owner)) {
       String canonical = type.getQualifiedName().toString().substring(prefix.length());

@@ -34,6 +34,22 @@ public final class JavaText {
     return i;
   }
 
+  /** The source with each comment and literal blanked out, its lines and positions kept. */
+  public static String withoutCommentsAndLiterals(CharSequence source) {
+    StringBuilder out = new StringBuilder(source.length());
+    for (int i = 0; i < source.length(); ) {
+      int end = literalOrCommentEnd(source, i, source.length());
+      if (end == i) {
+        out.append(source.charAt(i++));
+        continue;
+      }
+      for (; i < end; i++) {
+        out.append(source.charAt(i) == '\n' ? '\n' : ' ');
+      }
+    }
+    return out.toString();
+  }
+
   private static boolean startsWith(CharSequence source, String what, int at, int limit) {
     if (at + what.length() > limit) {
       return false;
