@@ -52,9 +52,14 @@ final class StackTraces {
     for (StackTraceElement element : trace) {
       boolean ours = element.getClassName().equals(generated)
           && (element.getMethodName().equals("step")
+              || element.getMethodName().startsWith("step$") // a part of a split step()
               || element.getMethodName().startsWith("lambda$step$"));
       if (ours) {
         int line = frame.sourceLine(element.getLineNumber());
+        if (line == 0 && previousUser != null && element.getMethodName().equals("step")) {
+          changed = true; // the step() that called the part: plumbing
+          continue;
+        }
         if (line > 0) {
           StackTraceElement user = userElement(frame, line);
           changed = true;

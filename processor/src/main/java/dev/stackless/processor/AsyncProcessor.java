@@ -71,6 +71,12 @@ public final class AsyncProcessor extends AbstractProcessor {
     return Set.of("*");
   }
 
+  /** {@code -Astackless.stepChars=N}: how large one step() method may grow (see FrameEmitter). */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(FrameEmitter.STEP_CHARS_OPTION);
+  }
+
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();

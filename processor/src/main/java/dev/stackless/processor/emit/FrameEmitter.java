@@ -82,6 +82,14 @@ public final class FrameEmitter {
   private Map<ClassName, TypeName> standIns;
   /** The private lookups of the accessors, by class. */
   private final Map<TypeElement, String> lookups = new LinkedHashMap<>();
+  /** The parts of the last step() written, when it is split (see {@link #step}); else empty. */
+  private List<MethodSpec> stepParts = List.of();
+  /** How many characters of states one step() method may have, about: {@link #parts}. */
+  private int stepChars = DEFAULT_STEP_CHARS;
+  /** Far below 64 KB of bytecode: generated code has about a quarter of a byte per character. */
+  static final int DEFAULT_STEP_CHARS = 100_000;
+  /** The processor option that sets {@link #stepChars} (tests split small methods with it). */
+  public static final String STEP_CHARS_OPTION = "stackless.stepChars";
   /** The bodies' local records, enums and interfaces, by the placeholder written for each. */
   private final Map<String, String> localTypes = new LinkedHashMap<>();
   private javax.lang.model.util.Types types;
@@ -105,6 +113,10 @@ public final class FrameEmitter {
     emitter.types = env.getTypeUtils();
     emitter.elements = env.getElementUtils();
     emitter.hidden = new dev.stackless.processor.model.HiddenTypes(emitter.types, emitter.elements);
+    String stepChars = env.getOptions().get(STEP_CHARS_OPTION);
+    if (stepChars != null) {
+      emitter.stepChars = Integer.parseInt(stepChars);
+    }
     return emitter.emitFile(owner, packageName, simpleName, imports, methods);
   }
 
@@ -297,7 +309,24 @@ public final class FrameEmitter {
     for (dev.stackless.processor.model.TypingHelper helper : method.typingHelpers) {
       frame.addMethod(typingHelper(helper));
     }
+    stepParts = List.of();
     frame.addMethod(step(lowered));
+    if (!stepParts.isEmpty()) {
+      // a step() split in parts (see step): what its locals were, and the parts
+      frame.addField(FieldSpec.builder(Object.class, "NEXT_PART", Modifier.PRIVATE,
+          Modifier.STATIC, Modifier.FINAL).initializer("new java.lang.Object()").build());
+      if (lowered.machine.catches) {
+        frame.addField(Throwable.class, "$caught", Modifier.PRIVATE);
+      }
+      if (lowered.machine.hasRegions()) {
+        frame.addField(Throwable.class, "$rethrow", Modifier.PRIVATE);
+      }
+      if (deferredJumps) {
+        frame.addField(FieldSpec.builder(int.class, Router.DEFERRED_LABEL, Modifier.PRIVATE)
+            .initializer("-1").build());
+      }
+      stepParts.forEach(frame::addMethod);
+    }
     frame.addMethod(
         MethodSpec.methodBuilder("sourceLine")
             .addAnnotation(Override.class)
@@ -1006,19 +1035,102 @@ public final class FrameEmitter {
       return stepMethod(body);
     }
     deferredJumps = false;
-    states(machine); // a first pass lets the router learn every jump through a finally block
+    stateCases(machine); // a first pass lets the router learn every jump through a finally block
+    List<CodeBlock> cases = stateCases(machine);
+    List<int[]> parts = parts(cases);
+    if (parts.size() == 1) {
+      if (machine.catches) {
+        body.addStatement("java.lang.Throwable $$caught = null");
+      }
+      if (deferredJumps) {
+        body.addStatement("int $L = -1", Router.DEFERRED_LABEL);
+      }
+      body.add(dispatchLoop(lowered, cases, 0, cases.size(), false));
+      return stepMethod(body);
+    }
+    // past javac's 64 KB for one method: step() runs parts of the states, each a method of its
+    // own (step$1, ..); a jump to another part's state returns NEXT_PART, and step() calls that
+    // part. What one step() call keeps in locals is then in fields.
     if (machine.catches) {
-      body.addStatement("java.lang.Throwable $$caught = null");
+      body.addStatement("this.$$caught = null");
     }
     if (deferredJumps) {
-      body.addStatement("int $L = -1", Router.DEFERRED_LABEL);
+      body.addStatement("this.$L = -1", Router.DEFERRED_LABEL);
     }
-    for (Local constant : lowered.fields) {
-      if (constant.isConstant()) { // final int K = 3, a constant in every state (Local#setConstant)
-        body.addStatement("final $T $L = $L", fieldType(constant), constant.name(),
-            print(constant.constantInit(), machine, null, Map.of()));
+    body.beginControlFlow("while (true)");
+    body.addStatement("java.lang.Object $$result");
+    for (int k = 0; k < parts.size(); k++) {
+      int[] part = parts.get(k);
+      String test = "this.label >= $L && this.label < $L";
+      if (k == 0) {
+        body.beginControlFlow("if (" + test + ")", part[0], part[1]);
+      } else {
+        body.nextControlFlow("else if (" + test + ")", part[0], part[1]);
       }
+      body.addStatement("$$result = step$$$L()", k + 1);
     }
+    body.nextControlFlow("else");
+    body.addStatement("throw unknownLabel()");
+    body.endControlFlow();
+    body.addStatement("if ($$result != NEXT_PART) return $$result");
+    body.endControlFlow();
+    stepParts = new ArrayList<>();
+    for (int k = 0; k < parts.size(); k++) {
+      int[] part = parts.get(k);
+      stepParts.add(MethodSpec.methodBuilder("step$" + (k + 1))
+          .addJavadoc("States $L to $L of {@code step()}.\n", part[0], part[1] - 1)
+          .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "{$S, $S}", "unchecked", "all").build())
+          .addModifiers(Modifier.PRIVATE)
+          .returns(Object.class)
+          .addException(Throwable.class)
+          .addCode(dispatchLoop(lowered, cases, part[0], part[1], true))
+          .build());
+    }
+    return stepMethod(body);
+  }
+
+  /**
+   * The parts of step() that states {@code [from, to)} make, as ranges: one while all the
+   * states' code is far below the 64 KB javac allows a method (by its text, a bound well above
+   * its bytes), else consecutive ranges of at most {@link #stepChars} characters each.
+   */
+  private List<int[]> parts(List<CodeBlock> cases) {
+    List<int[]> parts = new ArrayList<>();
+    int total = 0;
+    for (CodeBlock state : cases) {
+      total += state.toString().length();
+    }
+    if (total <= 4 * stepChars / 3) {
+      parts.add(new int[] {0, cases.size()});
+      return parts;
+    }
+    int from = 0;
+    int size = 0;
+    for (int i = 0; i < cases.size(); i++) {
+      int length = cases.get(i).toString().length();
+      if (size > 0 && size + length > stepChars) {
+        parts.add(new int[] {from, i});
+        from = i;
+        size = 0;
+      }
+      size += length;
+    }
+    parts.add(new int[] {from, cases.size()});
+    return parts;
+  }
+
+  /**
+   * {@code dispatch: while (true) { try { switch (this.label) { case ..: } } catch (..) {..} }}
+   * over the states {@code [from, to)}. In a part of a split step() ({@code part}), a state
+   * outside the part is reached by returning {@code NEXT_PART}, also where the part's last state
+   * falls through to the next part's first.
+   */
+  private CodeBlock dispatchLoop(Lowered lowered, List<CodeBlock> cases, int from, int to,
+      boolean part) {
+    StateMachine machine = lowered.machine;
+    CodeBlock.Builder body = CodeBlock.builder();
+    constants(body, lowered); // each part declares them again
     body.add("dispatch:\n");
     body.beginControlFlow("while (true)");
     if (deferredJumps) {
@@ -1030,8 +1142,33 @@ public final class FrameEmitter {
     }
     if (machine.hasRegions()) {
       body.beginControlFlow("try");
+      if (part) {
+        // thrown in another part while the label was one of this part's (see the catch below)
+        body.beginControlFlow("if (this.$$rethrow != null)");
+        body.addStatement("java.lang.Throwable $$t = this.$$rethrow");
+        body.addStatement("this.$$rethrow = null");
+        body.addStatement("throw $$t");
+        body.endControlFlow();
+      }
     }
-    body.add(states(machine));
+    body.beginControlFlow("switch (this.label)");
+    for (CodeBlock state : cases.subList(from, to)) {
+      body.add(state);
+    }
+    if (part && to < cases.size()) {
+      // the last state may fall through: into the next part's first state, as one switch would
+      body.add("case $L: {\n", Integer.MIN_VALUE);
+      body.indent();
+      body.addStatement("this.label = $L", to);
+      body.addStatement("return NEXT_PART");
+      body.unindent();
+      body.add("}\n");
+    }
+    body.add("default:\n");
+    body.indent();
+    body.addStatement(part ? "return NEXT_PART" : "throw unknownLabel()");
+    body.unindent();
+    body.endControlFlow();
     if (machine.hasRegions()) {
       // } catch (Throwable $e) {  an exception inside a try statement that was taken apart
       body.nextControlFlow("catch (java.lang.Throwable $$e)");
@@ -1041,7 +1178,7 @@ public final class FrameEmitter {
       }
       body.beginControlFlow("switch (this.label)");
       Map<List<Region.Membership>, List<Integer>> byChain = new LinkedHashMap<>();
-      for (State state : machine.states) {
+      for (State state : machine.states.subList(from, to)) {
         if (!state.chain().isEmpty()) {
           byChain.computeIfAbsent(state.chain(), k -> new ArrayList<>()).add(state.number());
         }
@@ -1058,13 +1195,29 @@ public final class FrameEmitter {
       }
       body.add("default:\n");
       body.indent();
+      if (part) {
+        // the label was already the next state's, of another part: its handlers decide
+        body.beginControlFlow("if (this.label < $L || this.label >= $L)", from, to);
+        body.addStatement("this.$$rethrow = $$e");
+        body.addStatement("return NEXT_PART");
+        body.endControlFlow();
+      }
       body.addStatement("throw $$e");
       body.unindent();
       body.endControlFlow();
       body.endControlFlow();
     }
     body.endControlFlow();
-    return stepMethod(body);
+    return body.build();
+  }
+
+  private void constants(CodeBlock.Builder body, Lowered lowered) {
+    for (Local constant : lowered.fields) {
+      if (constant.isConstant()) { // final int K = 3, a constant in every state (Local#setConstant)
+        body.addStatement("final $T $L = $L", fieldType(constant), constant.name(),
+            print(constant.constantInit(), lowered.machine, null, Map.of()));
+      }
+    }
   }
 
   private static MethodSpec stepMethod(CodeBlock.Builder body) {
@@ -1083,12 +1236,12 @@ public final class FrameEmitter {
         .build();
   }
 
-  /** The {@code switch (this.label)} over the states. */
-  private CodeBlock states(StateMachine machine) {
+  /** Each state's {@code case N: {..}}, in order, for the {@code switch (this.label)}. */
+  private List<CodeBlock> stateCases(StateMachine machine) {
     int[] captureCount = {0};
-    CodeBlock.Builder body = CodeBlock.builder();
-    body.beginControlFlow("switch (this.label)");
+    List<CodeBlock> cases = new ArrayList<>();
     for (State state : machine.states) {
+      CodeBlock.Builder body = CodeBlock.builder();
       if (state.resumesAtLine() > 0) {
         body.add("// resumes after line $L\n", state.resumesAtLine());
       }
@@ -1115,13 +1268,9 @@ public final class FrameEmitter {
       }
       body.unindent();
       body.add("}\n");
+      cases.add(body.build());
     }
-    body.add("default:\n");
-    body.indent();
-    body.addStatement("throw unknownLabel()");
-    body.unindent();
-    body.endControlFlow();
-    return body.build();
+    return cases;
   }
 
   /**

@@ -28,8 +28,8 @@ final class Differential {
   private Differential() {}
 
   /** The trace of a run: the effects, then the result or the exception. */
-  static String transformed(String name, String source) {
-    Class<?> owner = compile(name, source, true);
+  static String transformed(String name, String source, String... processorOptions) {
+    Class<?> owner = compile(name, source, true, processorOptions);
     return run(() -> {
       Class<?> generated = owner.getClassLoader().loadClass("programs." + name + "Async");
       Frame<?> frame = (Frame<?>) generated.getMethod("run").invoke(null);
@@ -70,7 +70,8 @@ final class Differential {
     return e.getClass().getName() + ": " + e.getMessage();
   }
 
-  private static Class<?> compile(String name, String source, boolean withProcessor) {
+  private static Class<?> compile(String name, String source, boolean withProcessor,
+      String... processorOptions) {
     try {
       Path dir = Files.createTempDirectory("stackless-diff");
       Path file = dir.resolve("src/programs/" + name + ".java");
@@ -86,6 +87,7 @@ final class Differential {
             "-s", out.toString()));
         if (withProcessor) {
           options.addAll(List.of("-processor", "dev.stackless.processor.AsyncProcessor"));
+          options.addAll(List.of(processorOptions));
         } else {
           options.add("-proc:none");
         }

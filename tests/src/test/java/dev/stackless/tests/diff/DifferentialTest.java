@@ -24,8 +24,19 @@ class DifferentialTest {
     return programs(PROGRAMS);
   }
 
+  /**
+   * The same programs with every step() split into parts of a few states (see FrameEmitter.step:
+   * what a method past javac's 64 KB gets), so that jumps, fall-through, exceptions and finally
+   * across the parts are checked by every program.
+   */
+  @TestFactory
+  Stream<DynamicTest> programsWithStepSplitInPartsBehaveLikePlainJava() throws IOException {
+    return programs(PROGRAMS, "-Astackless.stepChars=300");
+  }
+
   /** A test per program in {@code directory}: plain and transformed, compared. */
-  static Stream<DynamicTest> programs(Path directory) throws IOException {
+  static Stream<DynamicTest> programs(Path directory, String... processorOptions)
+      throws IOException {
     List<Path> files;
     try (Stream<Path> list = Files.list(directory)) {
       files = list.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
@@ -34,7 +45,7 @@ class DifferentialTest {
       String name = file.getFileName().toString().replace(".java", "");
       String source = Files.readString(file);
       String expected = Differential.plain(name, source);
-      String actual = Differential.transformed(name, source);
+      String actual = Differential.transformed(name, source, processorOptions);
       assertEquals(expected, actual);
       // a program that never suspended would prove nothing
       assertEquals(true, expected.contains("s "), "the program suspends: " + expected);
