@@ -118,6 +118,29 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void aMethodPastJavacsSixtyFourKilobytesIsSplitIntoStepParts() {
+    // 1,500 suspension points: one step() would be javac's "code too large"
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 1500; i++) {
+      body.append("    x += id(").append(i).append(");\n");
+    }
+    Compilation c = compile(file("Big", String.join("\n",
+        "public class Big {",
+        "  @Async static int id(int i) { suspend(); return i; }",
+        "  @Async static long big() {",
+        "    long x = 0;",
+        body.toString(),
+        "    return x;",
+        "  }",
+        "}")));
+    assertThat(c).succeededWithoutWarnings();
+    String generated = generated(c, "demo.BigAsync");
+    assertThat(generated).contains("Object step$1() throws Throwable {");
+    assertThat(generated).contains("$result = step$2()");
+    assertThat(generated).contains("if ($result != NEXT_PART) return $result;");
+  }
+
+  @Test
   void safeVarargsCarriesOverSoLintFindsNothingInTheGeneratedCode() {
     Compilation c = com.google.testing.compile.Compiler.javac()
         .withProcessors(new AsyncProcessor())
