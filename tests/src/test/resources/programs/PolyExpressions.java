@@ -73,7 +73,31 @@ public class PolyExpressions {
     Function<String, String> upper = String::toUpperCase;
     out.append(both(upper, later("z")));
     return out.toString() + supplied(4).get() + found(null) + found("k") + listed(0) + listed(1)
-        + listed(2) + suspendingReceivers();
+        + listed(2) + suspendingReceivers() + typedByTheirTarget();
+  }
+
+  @Async
+  static <T> T same(T value) {
+    suspend(PARK);
+    return value;
+  }
+
+  /** A generic call whose lambda or method reference argument only the target types. */
+  @Async
+  static String typedByTheirTarget() {
+    Runnable r = same(() -> log("ran"));
+    r.run();
+    Supplier<List<String>> made = same(ArrayList::new);
+    List<String> list = made.get();
+    list.add("m");
+    Function<String, Integer> length;
+    length = same(String::length);
+    return list + " " + length.apply("four") + " " + returned().applyAsInt(20);
+  }
+
+  @Async
+  static IntUnaryOperator returned() {
+    return same(v -> v + 1);
   }
 
   /** Method references whose receiver suspends: evaluated, and checked for null, at once. */

@@ -20,6 +20,7 @@ import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -2232,6 +2233,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         args.add(CodeReader.read(this, new TreePath(path, typeArgument)).toString());
       }
       name.append("<").append(String.join(", ", args)).append(">");
+    } else {
+      String witness = targetWitness(path, invocation, call);
+      if (witness != null) {
+        name.append("<").append(witness).append(">");
+      }
     }
     name.append(call.method.getSimpleName());
     if (call.receiver != null && isSuperReceiver(call.receiver)
@@ -2239,6 +2245,69 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       name.append("$super"); // runs the superclass's body, as invokespecial does, never an override
     }
     return name.append("(").toString();
+  }
+
+  /**
+   * For {@code Runnable r = id(() -> ..)} with {@code <T> T id(T t)}: the target's type, which
+   * Java infers {@code T} from. The factory call stands alone in the generated code, where a
+   * lambda or method reference argument could not be typed; null when the call needs none, or
+   * its target is not a declared local, assignment to one, or the method's return.
+   */
+  private String targetWitness(TreePath path, MethodInvocationTree invocation,
+      Intrinsics.AsyncCall call) {
+    ExecutableElement method = call.method;
+    boolean ownerGeneric = !method.getModifiers().contains(Modifier.STATIC)
+        && !call.site.getTypeParameters().isEmpty();
+    if (method.getTypeParameters().size() != 1 || ownerGeneric
+        || method.getReturnType().getKind() != TypeKind.TYPEVAR
+        || !env.getTypeUtils().isSameType(method.getReturnType(),
+            method.getTypeParameters().get(0).asType())
+        || invocation.getArguments().stream().map(BodyReader::withoutParentheses)
+            .noneMatch(a -> a instanceof LambdaExpressionTree || a instanceof MemberReferenceTree)) {
+      return null;
+    }
+    TreePath at = path;
+    while (at.getParentPath().getLeaf() instanceof ParenthesizedTree) {
+      at = at.getParentPath();
+    }
+    Tree parent = at.getParentPath().getLeaf();
+    if (parent instanceof VariableTree && ((VariableTree) parent).getInitializer() == at.getLeaf()
+        && !isVar((VariableTree) parent)) {
+      String type = CodeReader.read(this,
+          new TreePath(at.getParentPath(), ((VariableTree) parent).getType())).toString();
+      return TypeSource.isPrimitive(type) ? null : type;
+    }
+    if (parent instanceof AssignmentTree && ((AssignmentTree) parent).getExpression() == at.getLeaf()
+        && ((AssignmentTree) parent).getVariable() instanceof IdentifierTree) {
+      Local local = bodyLocal(((AssignmentTree) parent).getVariable().toString());
+      String type = local == null ? null : local.resolvedType();
+      return type == null || TypeSource.isPrimitive(type) ? null : type;
+    }
+    if (parent instanceof ReturnTree && !insideLambda(at)) {
+      return returnType == null || TypeSource.isPrimitive(returnType) || returnType.equals("void")
+          ? null : returnType;
+    }
+    return null;
+  }
+
+  private static ExpressionTree withoutParentheses(ExpressionTree tree) {
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    return tree;
+  }
+
+  /** Whether {@code path} lies in a lambda body (of the {@code @Async} method's own code). */
+  private static boolean insideLambda(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof LambdaExpressionTree) {
+        return true;
+      }
+      if (p.getLeaf() instanceof MethodTree) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**
