@@ -3,6 +3,7 @@ package dev.stackless.tests;
 import static dev.stackless.Keywords.*;
 
 import dev.stackless.Async;
+import dev.stackless.Frame;
 
 /**
  * Values whose types the processor must get right although javac cannot give them while it
@@ -94,6 +95,55 @@ class Typing {
 
   static long taggedPlain(Sched s, String tag, long value) {
     return bigPlain(s, tag, value + 1);
+  }
+
+  @Async
+  static <T> T echo(Sched s, T value) {
+    s.log("echo " + value);
+    suspend(self -> s.ready.add(self));
+    return value;
+  }
+
+  static <T> T echoPlain(Sched s, T value) {
+    s.log("echo " + value);
+    return value;
+  }
+
+  /**
+   * Frames of a generic method held in vars (their type arguments inferred from the arguments,
+   * or written) and in a {@code Frame<Integer>} local, awaited in a switch block inside an
+   * expression.
+   */
+  @Async
+  static int varsOfGenericOwnFrames(Sched s, int k) {
+    var inferred = TypingAsync.echo(s, java.util.List.of("a", "b"));
+    var written = new TypingAsync.Echo<java.util.List<String>>();
+    written.start(s, java.util.List.of("c"));
+    Frame<Long> framed = TypingAsync.big(s, "framed", 4);
+    Flows.later(s, "between", 0);
+    long sum = 1 + switch (k) {
+      case 1 -> {
+        long q = await(framed);
+        yield q + 10;
+      }
+      default -> 0L;
+    };
+    return await(inferred).size() * 100 + await(written).get(0).length() * 10 + (int) sum;
+  }
+
+  static int varsOfGenericOwnFramesPlain(Sched s, int k) {
+    var inferred = echoPlain(s, java.util.List.of("a", "b"));
+    var written = echoPlain(s, java.util.List.of("c"));
+    long framed = bigPlain(s, "framed", 4);
+    Flows.laterPlain(s, "between", 0);
+    long sum = 1 + switch (k) {
+      case 1 -> {
+        long q = framed;
+        yield q + 10;
+      }
+      default -> 0L;
+    };
+    return inferred.size() * 100 + written.get(0).length() * 10 + (int) sum;
   }
 
   @Async

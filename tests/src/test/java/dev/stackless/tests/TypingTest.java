@@ -29,6 +29,14 @@ class TypingTest {
   }
 
   @Test
+  void varsOfGenericOwnFramesHaveTheirTypeArguments() {
+    assertEquals(Integer.valueOf(225), sameAsPlain(s -> TypingAsync.varsOfGenericOwnFrames(s, 1),
+        s -> Typing.varsOfGenericOwnFramesPlain(s, 1)));
+    assertEquals(Integer.valueOf(211), sameAsPlain(s -> TypingAsync.varsOfGenericOwnFrames(s, 2),
+        s -> Typing.varsOfGenericOwnFramesPlain(s, 2)));
+  }
+
+  @Test
   void varsOfOverloadedOwnFramesAreTheOverloadsTheArgumentsSelect() {
     assertEquals("9 2", sameAsPlain(s -> TypingAsync.varsOfOverloadedOwnFrames(s, 7),
         s -> Typing.varsOfOverloadedOwnFramesPlain(s, 7)));

@@ -3172,14 +3172,46 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       init = ((ParenthesizedTree) init).getExpression();
     }
     if (init instanceof NewClassTree && ((NewClassTree) init).getClassBody() == null) {
-      return CodeReader.read(this, new TreePath(new TreePath(declaration, init),
-          ((NewClassTree) init).getIdentifier())).toString().replaceAll("<.*", "");
+      Tree created = ((NewClassTree) init).getIdentifier();
+      boolean diamond = created instanceof com.sun.source.tree.ParameterizedTypeTree
+          && ((com.sun.source.tree.ParameterizedTypeTree) created).getTypeArguments().isEmpty();
+      // new OwnerAsync.Gid<List<String>>(): its type arguments are the var's; a diamond's, raw
+      String written =
+          CodeReader.read(this, new TreePath(new TreePath(declaration, init), created)).toString();
+      return diamond ? written.replaceAll("<.*", "") : written;
     }
     if (!(init instanceof MethodInvocationTree)) {
       return null;
     }
     FactoryCall factory = factoryCall((MethodInvocationTree) init);
-    return factory == null ? null : factory.frameClass();
+    if (factory == null) {
+      return null;
+    }
+    String arguments = frameTypeArguments(factory.method(), (MethodInvocationTree) init);
+    return factory.frameClass() + (arguments == null ? "" : arguments);
+  }
+
+  /**
+   * {@code <java.util.List<java.lang.String>>} for {@code OwnerAsync.gid(List.of("a"))} of {@code
+   * <T> T gid(T t)}: the frame class's type arguments, as the arguments' known types infer them;
+   * null (the raw frame class) when the method is not generic or they do not tell.
+   */
+  private String frameTypeArguments(ExecutableElement method, MethodInvocationTree call) {
+    boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+    if (method.getTypeParameters().isEmpty()
+        || !isStatic && !((TypeElement) method.getEnclosingElement()).getTypeParameters().isEmpty()) {
+      return null;
+    }
+    List<String> variables = method.getTypeParameters().stream()
+        .map(variable -> variable.getSimpleName().toString()).collect(Collectors.toList());
+    Map<String, String> inferred = new HashMap<>();
+    KnownFacts facts = new KnownFacts(visibleLocals());
+    if (!facts.inferFromArguments(method, (ExecutableType) method.asType(), call, isStatic ? 0 : 1,
+        e -> ObviousTypes.of(e, facts), variables, inferred)
+        || !inferred.keySet().containsAll(variables)) {
+      return null;
+    }
+    return "<" + variables.stream().map(inferred::get).collect(Collectors.joining(", ")) + ">";
   }
 
   /** Declarations whose scope javac failed to attribute; see {@link #scopeMirror}. */
@@ -3231,8 +3263,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         frame = ((ParenthesizedTree) frame).getExpression();
       }
       ExecutableElement awaited = awaitedMethod(frame, visible);
-      if (awaited == null) {
-        return null;
+      if (awaited == null || resultType(awaited) == null && !(frame instanceof MethodInvocationTree)) {
+        // Frame<Integer> f, or a frame class with its type arguments written: the T of Frame<T>
+        DeclaredType type = receiverType(frame);
+        TypeElement frameClass = env.getElementUtils().getTypeElement("dev.stackless.Frame");
+        DeclaredType asFrame = type == null || frameClass == null ? null : asSuperOf(type, frameClass);
+        TypeMirror result = asFrame == null || asFrame.getTypeArguments().size() != 1
+            ? null : asFrame.getTypeArguments().get(0);
+        return result == null || TypeSource.mentionsError(result)
+            || result.getKind() == TypeKind.WILDCARD ? null : TypeSource.print(result);
       }
       String result = resultType(awaited);
       if (result == null && frame instanceof MethodInvocationTree) {
