@@ -169,7 +169,7 @@ public final class LoopFrames {
     protected Object step() throws Throwable {
       switch (label) {
         case 0:
-          if (stage instanceof CompletableFuture && ((CompletableFuture<?>) stage).isDone()) {
+          if (isDoneFuture(stage)) {
             return now((CompletableFuture<?>) stage);
           }
           label = 1;
@@ -196,6 +196,22 @@ public final class LoopFrames {
           return value;
         default:
           throw unknownLabel();
+      }
+    }
+
+    /**
+     * Whether the stage is a future known to be complete. A minimal stage ({@code
+     * completedStage(v)}, {@code minimalCompletionStage()}) is a CompletableFuture that refuses
+     * isDone: it is awaited through whenComplete, as any stage.
+     */
+    private static boolean isDoneFuture(CompletionStage<?> stage) {
+      if (!(stage instanceof CompletableFuture)) {
+        return false;
+      }
+      try {
+        return ((CompletableFuture<?>) stage).isDone();
+      } catch (UnsupportedOperationException minimal) {
+        return false;
       }
     }
 

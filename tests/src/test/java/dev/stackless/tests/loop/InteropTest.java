@@ -1,6 +1,7 @@
 package dev.stackless.tests.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +33,23 @@ class InteropTest {
     assertEquals("now", EventLoop.join(frame));
     IllegalStateException failure = new IllegalStateException("failed already");
     var failed = MoreProgramsAsync.awaitStage(CompletableFuture.<String>failedFuture(failure));
+    assertSame(failure, assertThrows(IllegalStateException.class, () -> EventLoop.join(failed)));
+  }
+
+  @Test
+  void minimalStagesAreAwaitedThroughWhenComplete() throws Exception {
+    // completedStage and minimalCompletionStage are CompletableFutures that refuse isDone()
+    var done = MoreProgramsAsync.awaitAnyStage(CompletableFuture.completedStage("minimal"));
+    assertEquals("minimal", EventLoop.join(done));
+    CompletableFuture<String> later = new CompletableFuture<>();
+    var pending = MoreProgramsAsync.awaitAnyStage(later.minimalCompletionStage());
+    assertFalse(pending.isDone());
+    Thread completer = new Thread(() -> later.complete("completed later"));
+    completer.start();
+    completer.join();
+    assertEquals("completed later", EventLoop.join(pending));
+    IllegalStateException failure = new IllegalStateException("minimal failure");
+    var failed = MoreProgramsAsync.awaitAnyStage(CompletableFuture.<String>failedStage(failure));
     assertSame(failure, assertThrows(IllegalStateException.class, () -> EventLoop.join(failed)));
   }
 

@@ -129,6 +129,12 @@ class MorePrograms {
   }
 
   @Async
+  static <T> T awaitAnyStage(java.util.concurrent.CompletionStage<T> stage) {
+    T value = await(stage);
+    return value;
+  }
+
+  @Async
   static String joinOnTheLoop(EventLoop loop) {
     var sleeper = MoreProgramsAsync.sleepLog(loop, new java.util.ArrayList<>(), "s",
         Duration.ofMillis(1));
