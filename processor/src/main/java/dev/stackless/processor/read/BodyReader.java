@@ -616,10 +616,22 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
       case SWITCH:
         return readSwitch(path, null, null);
-      case SYNCHRONIZED:
-        // reported by the validation pass
-        failed = true;
-        return new Stmt.Block(List.of());
+      case SYNCHRONIZED: {
+        com.sun.source.tree.SynchronizedTree sync = (com.sun.source.tree.SynchronizedTree) tree;
+        if (finder.contains(sync.getBlock())) {
+          failed = true; // reported by the validation pass: a monitor held across a suspension
+          return new Stmt.Block(List.of());
+        }
+        // synchronized (lockFor(await(f))) {..}: the lock is evaluated before the monitor is
+        // taken, so it may suspend; its value is kept, then the statement runs with it
+        Local lock = new Local(newName("$lock"), false, "java.lang.Object");
+        lock.hoist();
+        synthetic.add(lock);
+        Stmt save = valueInto(new TreePath(path, sync.getExpression()), ResultTarget.assignLocal(lock));
+        return new Stmt.Block(List.of(save, new Stmt.Plain(Code.concat("synchronized (",
+            new Part.LocalRef(lock), ") ", CodeReader.read(this, new TreePath(path, sync.getBlock()))),
+            Reachability.completesNormally(tree))));
+      }
       default:
         return unsupported(tree, "a suspension point inside " + describe(tree),
             "move it into a statement of its own");

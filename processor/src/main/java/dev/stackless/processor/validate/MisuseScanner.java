@@ -157,7 +157,9 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
     Diagnostic barrierDiagnostic = null;
     String barrierKind = null;
     MethodTree memberMethod = null;
-    for (TreePath path = getCurrentPath().getParentPath(); path != null; path = path.getParentPath()) {
+    Tree child = node;
+    for (TreePath path = getCurrentPath().getParentPath(); path != null;
+        child = path.getLeaf(), path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
       Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
       boolean member = parent instanceof ClassTree || parent instanceof CompilationUnitTree;
@@ -200,7 +202,8 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
         barrier = leaf;
         barrierDiagnostic = Diagnostic.SUSPEND_IN_CLASS;
         barrierKind = "class body";
-      } else if (leaf instanceof SynchronizedTree && suspends) {
+      } else if (leaf instanceof SynchronizedTree && suspends
+          && child == ((SynchronizedTree) leaf).getBlock()) { // the lock expression runs before
         barrier = leaf;
         barrierDiagnostic = Diagnostic.SUSPEND_IN_SYNCHRONIZED;
         barrierKind = "synchronized statement";
