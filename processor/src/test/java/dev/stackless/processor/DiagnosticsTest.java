@@ -198,6 +198,31 @@ class DiagnosticsTest {
   }
 
   @Test
+  void callsOnALocalsValueAreFoundOutsideAsyncBodiesToo() {
+    JavaFileObject src = file("Recv", String.join("\n",
+        "class Recv {",
+        "  static class In { @Async int peek() { suspend(); return 'c'; } }",
+        "  static abstract class P { abstract int parse(In in); }",
+        "  static int plain(In in) { return in.peek(); }",                          // 7, at 38
+        "  @Async static int lam(In in) {",
+        "    java.util.function.IntSupplier s = () -> in.peek();",                 // 9, at 48
+        "    return s.getAsInt();",
+        "  }",
+        "  static P anon() {",
+        "    return new P() { @Async int parse(In in) { return 0; } };",           // 13, at 33
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[AsyncCallOutsideAsync] peek is an @Async method")
+        .inFile(src).onLine(7).atColumn(38);
+    assertThat(c).hadErrorContaining("[SuspendInLambda] cannot suspend inside a lambda body")
+        .inFile(src).onLine(9).atColumn(48);
+    assertThat(c).hadErrorContaining("[AsyncOwner] @Async methods of an anonymous or local class")
+        .inFile(src).onLine(13).atColumn(33);
+    assertThat(c).hadErrorCount(3);
+  }
+
+  @Test
   void suspendInsideLambdaIsAnError() {
     JavaFileObject src = file("Lambdas", String.join("\n",
         "class Lambdas {",

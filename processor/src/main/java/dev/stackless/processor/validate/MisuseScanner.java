@@ -96,6 +96,20 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
   }
 
   @Override
+  public Void visitMethod(MethodTree node, Void unused) {
+    TreePath classPath = getCurrentPath().getParentPath();
+    if (currentClass != null && classPath.getLeaf() instanceof ClassTree
+        && !isMemberClass(classPath) && isAsync(node, resolver(currentClass))) {
+      // @Async on a method of an anonymous or local class: no generated class can hold it, and
+      // a call of it would run its body without a frame
+      reporter.error(node, unit, Diagnostic.ASYNC_OWNER, "an anonymous or local class",
+          "no generated class can name it; declare the class as a member class");
+      spoilEnclosingMember(getCurrentPath());
+    }
+    return super.visitMethod(node, unused);
+  }
+
+  @Override
   public Void visitMemberReference(MemberReferenceTree node, Void unused) {
     Intrinsics.AsyncCall named = currentClass == null ? null
         : Intrinsics.asyncReference(node, resolver(currentClass), this::localType);
@@ -116,14 +130,19 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
    */
   private TypeElement localType(String name) {
     TreePath method = memberMethod(getCurrentPath());
-    ExpressionTree qualifier = getCurrentPath().getLeaf() instanceof MemberReferenceTree
-        ? ((MemberReferenceTree) getCurrentPath().getLeaf()).getQualifierExpression() : null;
-    if (method == null || !(qualifier instanceof IdentifierTree)
-        || !((IdentifierTree) qualifier).getName().contentEquals(name)) {
+    Tree leaf = getCurrentPath().getLeaf();
+    ExpressionTree receiver = leaf instanceof MemberReferenceTree
+        ? ((MemberReferenceTree) leaf).getQualifierExpression()
+        : leaf instanceof MethodInvocationTree
+            && ((MethodInvocationTree) leaf).getMethodSelect() instanceof MemberSelectTree
+            ? ((MemberSelectTree) ((MethodInvocationTree) leaf).getMethodSelect()).getExpression()
+            : null;
+    IdentifierTree first = leftmostName(receiver); // in.peek(), in.next().peek(), all[i].peek()
+    if (method == null || first == null || !first.getName().contentEquals(name)) {
       return null;
     }
     TreePath declaration = declarations.computeIfAbsent(method.getLeaf(),
-        m -> LocalDeclarations.of(method)).declarationOf((IdentifierTree) qualifier);
+        m -> LocalDeclarations.of(method)).declarationOf(first);
     Tree type = declaration != null && declaration.getLeaf() instanceof VariableTree
         ? ((VariableTree) declaration.getLeaf()).getType() : null;
     if (type instanceof ParameterizedTypeTree) {
@@ -133,13 +152,32 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
         ? resolver(currentClass).typeOfQualifier(type.toString()) : null;
   }
 
+  /** The simple name an expression's chain of selects, calls and indexes starts from, or null. */
+  private static IdentifierTree leftmostName(ExpressionTree tree) {
+    while (true) {
+      if (tree instanceof IdentifierTree) {
+        return (IdentifierTree) tree;
+      } else if (tree instanceof MemberSelectTree) {
+        tree = ((MemberSelectTree) tree).getExpression();
+      } else if (tree instanceof MethodInvocationTree) {
+        tree = ((MethodInvocationTree) tree).getMethodSelect();
+      } else if (tree instanceof com.sun.source.tree.ArrayAccessTree) {
+        tree = ((com.sun.source.tree.ArrayAccessTree) tree).getExpression();
+      } else if (tree instanceof com.sun.source.tree.ParenthesizedTree) {
+        tree = ((com.sun.source.tree.ParenthesizedTree) tree).getExpression();
+      } else {
+        return null;
+      }
+    }
+  }
+
   private void check(MethodInvocationTree node) {
     NameResolver names = resolver(currentClass);
     Intrinsics.Keyword keyword = Intrinsics.keyword(node, names);
     Intrinsics.AsyncCall call = null;
     if (keyword == null) {
       try {
-        call = Intrinsics.asyncCall(node, names, n -> null, Set.of());
+        call = Intrinsics.asyncCall(node, names, this::localType, Set.of());
       } catch (Intrinsics.Undecidable e) {
         return;
       }
@@ -170,14 +208,7 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
       }
       if (barrier == null && leaf instanceof MethodTree && parent instanceof ClassTree
           && isAsync((MethodTree) leaf, resolver(currentClass))) {
-        // @Async on a method of an anonymous or local class: no generated class can hold it
-        reporter.error(((MethodTree) leaf), unit, Diagnostic.ASYNC_OWNER,
-            "an anonymous or local class", "no generated class can name it; declare the class as"
-                + " a member class");
-        if (memberMethod == null) {
-          spoilEnclosingMember(path);
-        }
-        return;
+        return; // @Async on a method of an anonymous or local class: visitMethod reported it
       }
       if (leaf instanceof ClassTree && member) {
         break; // a field initializer or an initializer block of a member class
