@@ -188,8 +188,7 @@ public class Overriding {
     },
     MUL,
     NEG {
-      @Async
-      int unused() {
+      int unused() { // a constant with a body of its own: an anonymous subclass of Op
         return 0;
       }
     };
