@@ -25,6 +25,10 @@ public class PolyExpressions {
     return first ? a : b;
   }
 
+  static String supply(Supplier<String> supplier) {
+    return supplier.get();
+  }
+
   static int apply(IntUnaryOperator op, int value) {
     return op.applyAsInt(value);
   }
@@ -92,7 +96,8 @@ public class PolyExpressions {
     list.add("m");
     Function<String, Integer> length;
     length = same(String::length);
-    return list + " " + length.apply("four") + " " + returned().applyAsInt(20);
+    String passed = supply(same(() -> log("supplied"))) + apply(same(v -> v * 3), 7);
+    return list + " " + length.apply("four") + " " + returned().applyAsInt(20) + " " + passed;
   }
 
   @Async

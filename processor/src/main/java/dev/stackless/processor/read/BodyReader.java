@@ -2263,7 +2263,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * For {@code Runnable r = id(() -> ..)} with {@code <T> T id(T t)}: the target's type, which
    * Java infers {@code T} from. The factory call stands alone in the generated code, where a
    * lambda or method reference argument could not be typed; null when the call needs none, or
-   * its target is not a declared local, assignment to one, or the method's return.
+   * its target is not a declared local, assignment to one, the method's return, or a parameter
+   * the one method of that arity declares.
    */
   private String targetWitness(TreePath path, MethodInvocationTree invocation,
       Intrinsics.AsyncCall call) {
@@ -2298,6 +2299,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (parent instanceof ReturnTree && !insideLambda(at)) {
       return returnType == null || TypeSource.isPrimitive(returnType) || returnType.equals("void")
           ? null : returnType;
+    }
+    if (parent instanceof MethodInvocationTree || parent instanceof NewClassTree) {
+      // use(id(() -> ..)): the parameter's type, when the one method of that arity tells it
+      return spiller.targetTypeOf(at.getParentPath(), at.getLeaf());
     }
     return null;
   }

@@ -678,7 +678,7 @@ final class ExpressionSpiller {
    * give it; null if not such an argument, or the one method of that arity does not tell it (a
    * type variable, a private class, a primitive, whose unboxing Java does later).
    */
-  private String targetTypeOf(TreePath parentPath, Tree child) {
+  String targetTypeOf(TreePath parentPath, Tree child) {
     Tree parent = parentPath.getLeaf();
     if (!(child instanceof NewClassTree || child instanceof MethodInvocationTree
         || child instanceof com.sun.source.tree.ConditionalExpressionTree)) {
