@@ -65,6 +65,27 @@ public class Calls {
     return log("async " + n + k);
   }
 
+  /** A variable-arity @Async overload next to plain ones: Java tries it only if none applies. */
+  @Async
+  static String mixed(int... all) {
+    suspend(PARK);
+    return log("async " + all.length);
+  }
+
+  @Async
+  static String mixed(Object o) {
+    suspend(PARK);
+    return log("async object " + o);
+  }
+
+  static String mixed(double d) {
+    return log("plain double " + d);
+  }
+
+  static String mixed(char a, char b) {
+    return log("plain chars " + a + b);
+  }
+
   /** Java's phases choose: an int widens to long before it is boxed to Integer. */
   @Async
   static String phase(long v) {
@@ -107,6 +128,7 @@ public class Calls {
     int small = 6;
     Integer boxed = 7;
     log(phase(small) + phase(boxed) + phase(8) + phase(9L) + phase(Integer.valueOf(10)));
+    log(mixed(8.5) + mixed(9f) + mixed('a', 'b') + mixed(1, 2, 3) + mixed() + mixed("s"));
     // the receiver's type, Optional<Integer>, is read from its inferred text: get() is an Integer
     log(phase(java.util.Optional.of(12).get()) + phase(List.of(13L).get(0)));
     String word = "w";

@@ -2424,6 +2424,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
           if (chosen != null) {
             return method.equals(chosen); // over(3): over(int) before over(long)
           }
+          if (method.isVarArgs()) {
+            return true; // Java's third phase, when no other applies: not known to be out
+          }
           return all.stream().anyMatch(c -> facts.surelyAppliesStrictly(c, invocation))
               ? facts.mayApplyStrictly(method, invocation)
               : facts.mayApply(method, invocation);

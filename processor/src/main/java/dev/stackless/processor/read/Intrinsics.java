@@ -381,7 +381,7 @@ public final class Intrinsics {
       }
       for (ExecutableElement method : ofArity) {
         int params = method.getParameters().size();
-        if (pass == 1 && params == arity && !method.isVarArgs()
+        if (pass == 1 && (params == arity || method.isVarArgs())
             && !mayApply.test(method, ofArity)) {
           continue;
         }
