@@ -88,3 +88,29 @@ class JdkProtecteds extends java.util.ArrayList<String> implements Cloneable {
     return modCount + " " + copy + " " + this.modCount;
   }
 }
+
+/** Inherited protected fields assigned from values that suspend: hits = v(..), hits -= v(..). */
+class SuspendingProtecteds extends Counting {
+  @Async
+  int later(int v) {
+    suspend(self -> Protecteds.parked = self);
+    return v;
+  }
+
+  @Async
+  String run() {
+    hits = later(5);
+    hits -= later(2);
+    this.hits *= later(4);
+    hits += later(hits);
+    return hits + " " + hook("s");
+  }
+
+  String runPlain() {
+    hits = 5;
+    hits -= 2;
+    this.hits *= 4;
+    hits += hits;
+    return hits + " " + hook("s");
+  }
+}

@@ -25,6 +25,17 @@ class ProtectedsTest {
   }
 
   @Test
+  void inheritedProtectedFieldsAssignedFromSuspendingValuesBehaveAsInPlainJava() {
+    String plain = new SuspendingProtecteds().runPlain();
+    Frame<String> frame = SuspendingProtectedsAsync.run(new SuspendingProtecteds());
+    while (!frame.isDone()) {
+      resume(Protecteds.parked);
+    }
+    assertEquals("24 s24", plain);
+    assertEquals(plain, nosuspend(frame));
+  }
+
+  @Test
   void qualifiedProtectedMembersOfAnotherPackageBehaveAsInPlainJava() {
     String plain = new QualifiedProtecteds().runPlain(new QualifiedProtecteds());
     var frame = QualifiedProtectedsAsync.run(new QualifiedProtecteds(), new QualifiedProtecteds());

@@ -594,9 +594,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     if (classMembers.isEmpty() && through != null && !isMethodSelect(node)) {
       // other.balance, all[0].balance, make().balance: an instance of the owner or an outer class
-      for (Element member : membersWithInherited(through)) {
+      for (Element member : membersWithInherited(cx, through)) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && (needsAccessor(member) || isInheritedProtected(member))
+            && (needsAccessor(member) || isInheritedProtected(cx, member))
             && !member.getModifiers().contains(Modifier.STATIC)
             && member instanceof javax.lang.model.element.VariableElement) {
           privateField(node, (javax.lang.model.element.VariableElement) member,
@@ -607,9 +607,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     if ((classMembers.isEmpty() || isOuterThis(node.getExpression())) && site != null
         && !isMethodSelect(node)) {
-      for (Element member : membersWithInherited(site)) {
+      for (Element member : membersWithInherited(cx, site)) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && (needsAccessor(member) || isInheritedProtected(member))
+            && (needsAccessor(member) || isInheritedProtected(cx, member))
             && member instanceof javax.lang.model.element.VariableElement) {
           boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
           String self = isStatic ? "" : instanceOf(site);
@@ -628,9 +628,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         ? cx.names().typeOfQualifier(node.getExpression().toString()) : null;
     if (named != null && cx.names().isSubclass(cx.names().owner(), named)) {
       // Base.LIMIT of a protected static field of a superclass in another package: its accessor
-      for (Element member : membersWithInherited(named)) {
+      for (Element member : membersWithInherited(cx, named)) {
         if (member.getSimpleName().contentEquals(node.getIdentifier())
-            && member.getModifiers().contains(Modifier.STATIC) && isInheritedProtected(member)
+            && member.getModifiers().contains(Modifier.STATIC) && isInheritedProtected(cx, member)
             && member instanceof javax.lang.model.element.VariableElement) {
           privateField(node, (javax.lang.model.element.VariableElement) member, "");
           return null;
@@ -645,7 +645,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * another package, {@code this.pf}, {@code other.pf}, which needs an accessor too). Its own come
    * first: they hide inherited ones of their name.
    */
-  private List<Element> membersWithInherited(TypeElement type) {
+  private static List<Element> membersWithInherited(ReadContext cx, TypeElement type) {
     List<Element> members = new ArrayList<>(type.getEnclosedElements());
     for (Element member : cx.names().elements().getAllMembers(type)) {
       if (!members.contains(member) && member instanceof javax.lang.model.element.VariableElement) {
@@ -692,7 +692,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     if (!isStatic && cx.receiverField() == null) {
       return; // javac reports super in a static context
     }
-    if (!reachableFromTheOwnersPackage(field)) {
+    if (!reachableFromTheOwnersPackage(cx, field)) {
       unsupported(node, "the protected field super." + node.getIdentifier()
           + " of a class in another package", "read it into a local before the @Async code");
       return;
@@ -708,9 +708,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * package: the owner's code may use it, the generated class (no subclass) may not, so it goes
    * through an accessor as a private member does.
    */
-  private boolean isInheritedProtected(Element member) {
+  private static boolean isInheritedProtected(ReadContext cx, Element member) {
     return member.getModifiers().contains(Modifier.PROTECTED)
-        && !reachableFromTheOwnersPackage(member);
+        && !reachableFromTheOwnersPackage(cx, member);
   }
 
   /** The inherited protected method (see above) a call with {@code arity} arguments calls. */
@@ -718,7 +718,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     ExecutableElement found = null;
     for (ExecutableElement method : methods) {
       if (method.getParameters().size() == arity || method.isVarArgs()) {
-        if (!isInheritedProtected(method) || found != null) {
+        if (!isInheritedProtected(cx, method) || found != null) {
           return null; // another overload may be the one: javac decides, as written
         }
         found = method;
@@ -757,15 +757,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   }
 
   /** Whether code in the owner's package that is no subclass may use {@code member}. */
-  private boolean reachableFromTheOwnersPackage(Element member) {
+  private static boolean reachableFromTheOwnersPackage(ReadContext cx, Element member) {
     if (member.getModifiers().contains(Modifier.PUBLIC)) {
       TypeElement declaring = (TypeElement) member.getEnclosingElement();
-      return declaring.getModifiers().contains(Modifier.PUBLIC) || samePackage(declaring);
+      return declaring.getModifiers().contains(Modifier.PUBLIC) || samePackage(cx, declaring);
     }
-    return samePackage((TypeElement) member.getEnclosingElement());
+    return samePackage(cx, (TypeElement) member.getEnclosingElement());
   }
 
-  private boolean samePackage(TypeElement type) {
+  private static boolean samePackage(ReadContext cx, TypeElement type) {
     Element p = type;
     while (!(p instanceof javax.lang.model.element.PackageElement)) {
       p = p.getEnclosingElement();
@@ -1424,7 +1424,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private void qualifyMember(
       Tree node, Element member, TypeElement site, boolean viaOwner, String name) {
     boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
-    if (needsAccessor(member) || isInheritedProtected(member)) {
+    if (needsAccessor(member) || isInheritedProtected(cx, member)) {
       String self = isStatic ? "" : instanceOf(site);
       if (member instanceof javax.lang.model.element.VariableElement && self != null) {
         privateField(node, (javax.lang.model.element.VariableElement) member, self);
@@ -1617,13 +1617,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     for (Element site = first; site instanceof TypeElement;
         site = qualified ? null : site.getEnclosingElement()) {
-      for (Element member : site.getEnclosedElements()) {
+      // its own fields, then those it inherits (a protected one of another package's class)
+      for (Element member : membersWithInherited(cx, (TypeElement) site)) {
         if (!member.getSimpleName().contentEquals(name)
             || !(member instanceof javax.lang.model.element.VariableElement)) {
           continue;
         }
-        if (!cx.names().hidden().needsAccessor(member)) {
-          return null; // the nearest field of that name is not private
+        if (!cx.names().hidden().needsAccessor(member) && !isInheritedProtected(cx, member)) {
+          return null; // the nearest field of that name needs no accessor
         }
         boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
         // the owner's instance, or an outer class's: the enclosing instance (an inner owner)
