@@ -97,6 +97,13 @@ public class PolyExpressions {
     Function<String, Integer> length;
     length = same(String::length);
     String passed = supply(same(() -> log("supplied"))) + apply(same(v -> v * 3), 7);
+    Comparator<String> reversed = same(new Comparator<>() {
+      @Override
+      public int compare(String a, String b) {
+        return b.compareTo(a);
+      }
+    });
+    passed += reversed.compare("a", "b");
     return list + " " + length.apply("four") + " " + returned().applyAsInt(20) + " " + passed;
   }
 

@@ -147,6 +147,32 @@ class Typing {
   }
 
   @Async
+  static <T> T quiet(Sched s, T value) {
+    s.log("quiet");
+    suspend(self -> s.ready.add(self));
+    return value;
+  }
+
+  static <T> T quietPlain(Sched s, T value) {
+    s.log("quiet");
+    return value;
+  }
+
+  /** A factory call written in await, whose lambda argument only the target types. */
+  @Async
+  static String awaitedFactoryOfALambda(Sched s) {
+    java.util.function.Supplier<String> made = await(TypingAsync.quiet(s, () -> "made"));
+    Flows.later(s, "between", 0);
+    return made.get();
+  }
+
+  static String awaitedFactoryOfALambdaPlain(Sched s) {
+    java.util.function.Supplier<String> made = quietPlain(s, () -> "made");
+    Flows.laterPlain(s, "between", 0);
+    return made.get();
+  }
+
+  @Async
   static String varsOfOverloadedOwnFrames(Sched s, int n) {
     var number = TypingAsync.tagged(s, "number", n);
     var text = TypingAsync.tagged(s, "text", "t" + n);

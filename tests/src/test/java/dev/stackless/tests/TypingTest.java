@@ -37,6 +37,12 @@ class TypingTest {
   }
 
   @Test
+  void anAwaitedFactoryCallOfALambdaIsTypedByTheTarget() {
+    assertEquals("made", sameAsPlain(TypingAsync::awaitedFactoryOfALambda,
+        Typing::awaitedFactoryOfALambdaPlain));
+  }
+
+  @Test
   void varsOfOverloadedOwnFramesAreTheOverloadsTheArgumentsSelect() {
     assertEquals("9 2", sameAsPlain(s -> TypingAsync.varsOfOverloadedOwnFrames(s, 7),
         s -> Typing.varsOfOverloadedOwnFramesPlain(s, 7)));

@@ -2188,8 +2188,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return suspendBlock(new TreePath(path, invocation.getArguments().get(0)));
     }
     if (keyword == Intrinsics.Keyword.AWAIT) {
-      return new Suspension.Await(
-          CodeReader.read(this, new TreePath(path, invocation.getArguments().get(0))));
+      TreePath frame = new TreePath(path, invocation.getArguments().get(0));
+      Code witnessed = witnessedFactoryCall(path, frame);
+      return new Suspension.Await(witnessed != null ? witnessed : CodeReader.read(this, frame));
     }
     if (keyword != null) {
       return null;
@@ -2268,15 +2269,48 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    */
   private String targetWitness(TreePath path, MethodInvocationTree invocation,
       Intrinsics.AsyncCall call) {
-    ExecutableElement method = call.method;
+    return targetWitness(path, invocation, call.method, call.site);
+  }
+
+  /**
+   * {@code Supplier<String> s = await(OwnerAsync.id(() -> "x"))}: the factory call the user
+   * wrote, with the target's type as its type witness ({@code OwnerAsync.<Supplier<String>>id(..)})
+   * when {@link #targetWitness} finds one for the await; else null.
+   */
+  private Code witnessedFactoryCall(TreePath await, TreePath frame) {
+    if (!(frame.getLeaf() instanceof MethodInvocationTree)) {
+      return null;
+    }
+    MethodInvocationTree call = (MethodInvocationTree) frame.getLeaf();
+    FactoryCall factory = call.getTypeArguments().isEmpty() ? factoryCall(call) : null;
+    ExecutableElement method = factory == null ? null : factory.method();
+    String witness = method == null ? null
+        : targetWitness(await, call, method, (TypeElement) method.getEnclosingElement());
+    if (witness == null) {
+      return null;
+    }
+    MemberSelectTree select = (MemberSelectTree) call.getMethodSelect();
+    List<Object> pieces = new ArrayList<>(List.of(
+        CodeReader.read(this, new TreePath(new TreePath(frame, select), select.getExpression())),
+        ".<" + witness + ">" + select.getIdentifier() + "("));
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      pieces.add(i == 0 ? "" : ", ");
+      pieces.add(CodeReader.read(this, new TreePath(frame, call.getArguments().get(i))));
+    }
+    pieces.add(")");
+    return Code.concat(pieces.toArray());
+  }
+
+  private String targetWitness(TreePath path, MethodInvocationTree invocation,
+      ExecutableElement method, TypeElement site) {
     boolean ownerGeneric = !method.getModifiers().contains(Modifier.STATIC)
-        && !call.site.getTypeParameters().isEmpty();
+        && !site.getTypeParameters().isEmpty();
     if (method.getTypeParameters().size() != 1 || ownerGeneric
         || method.getReturnType().getKind() != TypeKind.TYPEVAR
         || !env.getTypeUtils().isSameType(method.getReturnType(),
             method.getTypeParameters().get(0).asType())
         || invocation.getArguments().stream().map(BodyReader::withoutParentheses)
-            .noneMatch(a -> a instanceof LambdaExpressionTree || a instanceof MemberReferenceTree)) {
+            .noneMatch(BodyReader::isTypedByItsTarget)) {
       return null;
     }
     TreePath at = path;
@@ -2305,6 +2339,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return spiller.targetTypeOf(at.getParentPath(), at.getLeaf());
     }
     return null;
+  }
+
+  /** A lambda, a method reference, or an anonymous class with a diamond: no type of its own. */
+  private static boolean isTypedByItsTarget(ExpressionTree argument) {
+    if (argument instanceof NewClassTree) {
+      NewClassTree created = (NewClassTree) argument;
+      return created.getClassBody() != null
+          && created.getIdentifier() instanceof com.sun.source.tree.ParameterizedTypeTree
+          && ((com.sun.source.tree.ParameterizedTypeTree) created.getIdentifier())
+              .getTypeArguments().isEmpty();
+    }
+    return argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree;
   }
 
   private static ExpressionTree withoutParentheses(ExpressionTree tree) {
