@@ -129,6 +129,11 @@ public class Calls {
     Integer boxed = 7;
     log(phase(small) + phase(boxed) + phase(8) + phase(9L) + phase(Integer.valueOf(10)));
     log(mixed(8.5) + mixed(9f) + mixed('a', 'b') + mixed(1, 2, 3) + mixed() + mixed("s"));
+    for (int round = 0; round < 2; round++) {
+      double half = round / 2.0; // locals of the loop, whose types choose the overloads
+      char mark = (char) ('x' + round);
+      log(shape(round) + mixed(half) + mixed(mark, mark));
+    }
     // the receiver's type, Optional<Integer>, is read from its inferred text: get() is an Integer
     log(phase(java.util.Optional.of(12).get()) + phase(List.of(13L).get(0)));
     String word = "w";

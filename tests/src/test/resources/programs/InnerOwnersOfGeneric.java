@@ -90,7 +90,8 @@ public class InnerOwnersOfGeneric {
     Registry<String>.Entry<List<String>> two = registry.new Entry<>("d", List.of("x"));
     Integer old = one.swap(2);
     String mapped = one.mapBoth(k -> k + "!", v -> "v" + v, false)
-        + two.mapBoth(k -> k + "?", v -> "w" + v, true);
+        + two.mapBoth(k -> k + "?", v -> "w" + v, true)
+        + one.<Object>mapBoth(k -> k.length(), v -> v * 2, true); // a witness: the nest's first
     Registry<String>.Entry<Integer>.Note note = one.new Note("noted");
     Integer attached = note.attach(7) + one.swap(8);
     return old + " " + mapped + " " + attached + " " + one.describe() + " | " + two.describe();

@@ -771,6 +771,21 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aSuperReferenceToAnAsyncMethodNamesItsSuperFactory() {
+    JavaFileObject src = file("Sup", String.join("\n",
+        "class Sup {",
+        "  static class P { @Async String m() { suspend(); return \"p\"; } }",
+        "  static class C extends P {",
+        "    @Async @Override String m() { return \"c\"; }",
+        "    String ref() { java.util.function.Supplier<String> s = super::m; return s.get(); }", // 8
+        "  }",
+        "}"));
+    assertOnlyError(src, "[AsyncMethodReference] m is an @Async method: a method reference to it"
+        + " would run its body without a frame, which fails where it suspends; use a lambda"
+        + " calling Sup_PAsync.m$super(this, ..), which starts a frame", 8, 60);
+  }
+
+  @Test
   void aPrivateOwnerWithoutAStandInIsAnErrorThatSaysWhy() {
     JavaFileObject src = file("Owners", String.join("\n",
         "class Owners {",

@@ -2228,8 +2228,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         NameResolver.generatedClassName(env.getElementUtils(), call.site) + ".");
     if (!invocation.getTypeArguments().isEmpty()) {
       List<String> args = new ArrayList<>();
-      if (!call.method.getModifiers().contains(Modifier.STATIC)
-          && !call.site.getTypeParameters().isEmpty()) {
+      if (!call.method.getModifiers().contains(Modifier.STATIC) && isGenericNest(call.site)) {
         // box.<R>map(f): the factory's type parameters are the owner's, then the method's
         List<String> ownerArguments = ownerTypeArguments(call);
         if (ownerArguments == null) {
@@ -2303,8 +2302,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private String targetWitness(TreePath path, MethodInvocationTree invocation,
       ExecutableElement method, TypeElement site) {
-    boolean ownerGeneric = !method.getModifiers().contains(Modifier.STATIC)
-        && !site.getTypeParameters().isEmpty();
+    boolean ownerGeneric = !method.getModifiers().contains(Modifier.STATIC) && isGenericNest(site);
     if (method.getTypeParameters().size() != 1 || ownerGeneric
         || method.getReturnType().getKind() != TypeKind.TYPEVAR
         || !env.getTypeUtils().isSameType(method.getReturnType(),
@@ -2386,11 +2384,17 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       site = receiverType(call.receiver);
     }
     DeclaredType asSite = site == null ? null : asSuperOf(site, call.site);
-    if (asSite == null || asSite.getTypeArguments().isEmpty()) {
+    // Outer<Integer>.In: the factory's type variables are the whole nest's, outermost first
+    List<TypeMirror> arguments = new ArrayList<>();
+    for (TypeMirror in = asSite; in instanceof DeclaredType;
+        in = ((DeclaredType) in).getEnclosingType()) {
+      arguments.addAll(0, ((DeclaredType) in).getTypeArguments());
+    }
+    if (asSite == null || arguments.isEmpty()) {
       return null; // unknown, or raw
     }
     List<String> printed = new ArrayList<>();
-    for (TypeMirror argument : asSite.getTypeArguments()) {
+    for (TypeMirror argument : arguments) {
       String text = argument.getKind() == TypeKind.WILDCARD ? null : TypeSource.print(argument);
       if (text == null || HiddenTypes.mentionsHidden(argument)) {
         return null;
@@ -2398,6 +2402,17 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       printed.add(text);
     }
     return printed;
+  }
+
+  /** Whether a class or, for an inner class, one it is nested in declares type variables. */
+  private static boolean isGenericNest(TypeElement type) {
+    for (TypeElement in = type; in != null;
+        in = NameResolver.isInner(in) ? (TypeElement) in.getEnclosingElement() : null) {
+      if (!in.getTypeParameters().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code super} or {@code I.super}: the receiver is this, and no override runs. */
@@ -3311,10 +3326,37 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return qualified(local.isVar() ? local.resolvedType() : local.type());
       }
       NameResolver.Member field = names.field(name);
-      if (field == null || TypeSource.mentionsError(field.element.asType())) {
+      if (field == null) {
+        // a local the reader has not reached yet (f(ii) in a loop asked about before it is
+        // read): the method's only declaration of that name, when it writes its type
+        return soleDeclaredType(name);
+      }
+      if (TypeSource.mentionsError(field.element.asType())) {
         return null;
       }
       return TypeSource.print(field.element.asType());
+    }
+
+    private String soleDeclaredType(String name) {
+      if (declaredNames.getOrDefault(name, 0) != 1) {
+        return null;
+      }
+      VariableTree[] found = {null};
+      new com.sun.source.util.TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+          if (node.getName().contentEquals(name)) {
+            found[0] = node;
+          }
+          return super.visitVariable(node, unused);
+        }
+      }.scan(methodPath.getLeaf(), null);
+      Tree type = found[0] == null ? null : found[0].getType();
+      if (type == null || isVar(found[0])) {
+        return null;
+      }
+      String written = type.toString();
+      return TypeSource.isPrimitive(written) ? written : qualified(written);
     }
 
     @Override

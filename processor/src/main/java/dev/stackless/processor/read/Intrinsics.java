@@ -353,7 +353,7 @@ public final class Intrinsics {
   }
 
   /** Whether the tree is {@code super}, as a receiver of the owner's superclass's methods. */
-  static boolean isSuper(Tree tree) {
+  public static boolean isSuper(Tree tree) {
     return tree instanceof IdentifierTree && ((IdentifierTree) tree).getName().contentEquals("super");
   }
 

@@ -117,9 +117,16 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
       // Owner::m runs the original method, whose intrinsics throw: the factory starts a frame
       String factory = NameResolver.generatedSimpleName(env.getElementUtils(), named.site);
       String method = named.method.getSimpleName().toString();
+      boolean viaSuper = Intrinsics.isSuper(named.receiver)
+          || named.receiver instanceof MemberSelectTree
+              && ((MemberSelectTree) named.receiver).getIdentifier().contentEquals("super");
+      // super::m runs the superclass's body: its factory m$super, on this
+      String entry = viaSuper && dev.stackless.processor.read.Overriding.isOverridable(named.method)
+          ? method + "$super" : method;
       reporter.error(node, unit, Diagnostic.ASYNC_METHOD_REFERENCE, method, named.receiver == null
           ? factory + "::" + method
-          : "a lambda calling " + factory + "." + method + "(" + named.receiver + ", ..)");
+          : "a lambda calling " + factory + "." + entry + "("
+              + (viaSuper ? "this" : named.receiver.toString()) + ", ..)");
     }
     return super.visitMemberReference(node, unused);
   }
