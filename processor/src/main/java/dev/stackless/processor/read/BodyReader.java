@@ -108,6 +108,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final LocalDeclarations declarations;
   /** How many variables of each name the method declares, anywhere in it (lambdas too). */
   private final Map<String, Integer> declaredNames;
+  /** See {@link #localClassNames()}. */
+  private Set<String> localClassNames;
+  /** Each declared name's (last) declaration, made when first asked (KnownFacts). */
+  private Map<String, VariableTree> declarationsByName;
   private final Map<Tree, java.util.Optional<TypeMirror>> varMirrors =
       new java.util.IdentityHashMap<>();
   private final Set<String> typeVariables = new LinkedHashSet<>();
@@ -1261,11 +1265,22 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private String commonSuperclass(TreePath parameterPath) {
     VariableTree parameter = (VariableTree) parameterPath.getLeaf();
     List<TypeMirror> alternatives = new ArrayList<>();
-    Iterable<? extends Element> locals;
-    try {
-      locals = trees.getScope(parameterPath).getLocalElements();
-    } catch (RuntimeException javacFailed) { // see scopeMirror
-      locals = List.of();
+    // the classes as written, when each is plain (a scope attributes the body up to here)
+    for (Tree alternative : ((UnionTypeTree) parameter.getType()).getTypeAlternatives()) {
+      TypeMirror plain = plainWrittenType(alternative);
+      if (plain == null) {
+        alternatives.clear();
+        break;
+      }
+      alternatives.add(plain);
+    }
+    Iterable<? extends Element> locals = List.of();
+    if (alternatives.isEmpty()) {
+      try {
+        locals = trees.getScope(parameterPath).getLocalElements();
+      } catch (RuntimeException javacFailed) { // see scopeMirror
+        locals = List.of();
+      }
     }
     for (Element element : locals) {
       if (element.getSimpleName().contentEquals(parameter.getName())
@@ -3066,6 +3081,45 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return tree.getType() == null || tree.getType().toString().equals("var");
   }
 
+  /**
+   * The type a declaration writes when it needs no attribution: a primitive, or a class without
+   * type parameters that no type variable or local class of the method could be; else null.
+   * javac's scope would say the same, at the cost of attributing the body up to the declaration,
+   * which for every local of a long method is quadratic.
+   */
+  private TypeMirror plainWrittenType(Tree written) {
+    if (written instanceof com.sun.source.tree.PrimitiveTypeTree) {
+      TypeKind kind = ((com.sun.source.tree.PrimitiveTypeTree) written).getPrimitiveTypeKind();
+      return kind.isPrimitive() ? env.getTypeUtils().getPrimitiveType(kind) : null;
+    }
+    if (!(written instanceof IdentifierTree || written instanceof MemberSelectTree)) {
+      return null;
+    }
+    String first = written.toString().split("\\.")[0];
+    if (typeVariables().contains(first) || localClassNames().contains(first)) {
+      return null;
+    }
+    TypeElement type = classOfTypeName(written.toString());
+    return type != null && type.getTypeParameters().isEmpty()
+        && type.getNestingKind() != javax.lang.model.element.NestingKind.LOCAL ? type.asType() : null;
+  }
+
+  /** The simple names of the classes the method declares, anywhere in it. */
+  private Set<String> localClassNames() {
+    if (localClassNames == null) {
+      Set<String> found = new java.util.HashSet<>();
+      new com.sun.source.util.TreeScanner<Void, Void>() {
+        @Override
+        public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+          found.add(node.getSimpleName().toString());
+          return super.visitClass(node, unused);
+        }
+      }.scan(methodPath.getLeaf(), null);
+      localClassNames = found;
+    }
+    return localClassNames;
+  }
+
   /** javac's type for a local, through the scope at its declaration (see processor/README.md). */
   private TypeMirror scopeMirror(TreePath declaration, String name) {
     Tree written = declaration.getLeaf() instanceof VariableTree
@@ -3079,6 +3133,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       TypeElement type = written instanceof IdentifierTree || written instanceof MemberSelectTree
           ? classOfTypeName(written.toString()) : null;
       return type != null && type.getTypeParameters().isEmpty() ? type.asType() : null;
+    }
+    TypeMirror plain = written == null ? null : plainWrittenType(written);
+    if (plain != null) {
+      return plain; // int n, String s, Node n: no scope needed (each scope attributes the body)
     }
     Iterable<? extends Element> locals;
     try {
@@ -3341,18 +3399,20 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (declaredNames.getOrDefault(name, 0) != 1) {
         return null;
       }
-      VariableTree[] found = {null};
-      new com.sun.source.util.TreeScanner<Void, Void>() {
-        @Override
-        public Void visitVariable(VariableTree node, Void unused) {
-          if (node.getName().contentEquals(name)) {
-            found[0] = node;
+      if (declarationsByName == null) {
+        Map<String, VariableTree> all = new HashMap<>();
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+          @Override
+          public Void visitVariable(VariableTree node, Void unused) {
+            all.put(node.getName().toString(), node);
+            return super.visitVariable(node, unused);
           }
-          return super.visitVariable(node, unused);
-        }
-      }.scan(methodPath.getLeaf(), null);
-      Tree type = found[0] == null ? null : found[0].getType();
-      if (type == null || isVar(found[0])) {
+        }.scan(methodPath.getLeaf(), null);
+        declarationsByName = all;
+      }
+      VariableTree found = declarationsByName.get(name);
+      Tree type = found == null ? null : found.getType();
+      if (type == null || isVar(found)) {
         return null;
       }
       String written = type.toString();
