@@ -97,18 +97,6 @@ class Typing {
     return bigPlain(s, tag, value + 1);
   }
 
-  @Async
-  static <T> T echo(Sched s, T value) {
-    s.log("echo " + value);
-    suspend(self -> s.ready.add(self));
-    return value;
-  }
-
-  static <T> T echoPlain(Sched s, T value) {
-    s.log("echo " + value);
-    return value;
-  }
-
   /**
    * Frames of a generic method held in vars (their type arguments inferred from the arguments,
    * or written) and in a {@code Frame<Integer>} local, awaited in a switch block inside an
@@ -116,8 +104,8 @@ class Typing {
    */
   @Async
   static int varsOfGenericOwnFrames(Sched s, int k) {
-    var inferred = TypingAsync.echo(s, java.util.List.of("a", "b"));
-    var written = new TypingAsync.Echo<java.util.List<String>>();
+    var inferred = TypingAsync.pass(s, java.util.List.of("a", "b"));
+    var written = new TypingAsync.Pass<java.util.List<String>>();
     written.start(s, java.util.List.of("c"));
     Frame<Long> framed = TypingAsync.big(s, "framed", 4);
     Flows.later(s, "between", 0);
@@ -132,8 +120,8 @@ class Typing {
   }
 
   static int varsOfGenericOwnFramesPlain(Sched s, int k) {
-    var inferred = echoPlain(s, java.util.List.of("a", "b"));
-    var written = echoPlain(s, java.util.List.of("c"));
+    var inferred = passPlain(s, java.util.List.of("a", "b"));
+    var written = passPlain(s, java.util.List.of("c"));
     long framed = bigPlain(s, "framed", 4);
     Flows.laterPlain(s, "between", 0);
     long sum = 1 + switch (k) {
