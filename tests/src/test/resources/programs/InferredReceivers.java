@@ -156,9 +156,31 @@ public class InferredReceivers {
     return s + made("returned").hello(log(5));
   }
 
+  /**
+   * Calls on for-each variables of generic types, asked about before the loop is read: {@code
+   * hello} is an @Async method of the element, {@code map} a plain one named like {@code Cup.map}.
+   */
+  @Async
+  static String entries() {
+    Map<String, List<Svc>> byKey = new java.util.TreeMap<>();
+    byKey.put("x", List.of(new Svc("x0")));
+    byKey.put("y", List.of(new Svc("y0"), new Svc("y1")));
+    String s = "";
+    for (Map.Entry<String, List<Svc>> e : byKey.entrySet()) {
+      s += e.getValue().get(e.getValue().size() - 1).hello(num(e.getKey().length()));
+    }
+    Map<String, java.util.Optional<String>> named = new java.util.TreeMap<>();
+    named.put("a", java.util.Optional.of(" padded "));
+    named.put("b", java.util.Optional.empty());
+    for (Map.Entry<String, java.util.Optional<String>> o : named.entrySet()) {
+      s += o.getValue().map(String::trim).orElse(log("none")) + num(s.length());
+    }
+    return s;
+  }
+
   @Async
   public static Object run() {
-    String s = new Shop().visit() + cells() + suspendingReceivers() + cups();
+    String s = new Shop().visit() + cells() + suspendingReceivers() + cups() + entries();
     try {
       new Shop().grid[0][2].hello(log(13));
     } catch (ArrayIndexOutOfBoundsException e) {

@@ -216,6 +216,41 @@ public class Overriding {
   /** Implements Named.label with the method it inherits, which overrides nothing in Labelled. */
   static class Inherits extends Labelled implements Named {}
 
+  /** Type variables with intersection bounds, of the method and of the class, overridden. */
+  static class Ranker<B extends Number & Comparable<B>> {
+    @Async
+    <K extends Number & Comparable<K>> String rank(K a, K b, B limit) {
+      suspend(PARK);
+      return log("rank " + a.compareTo(b) + " " + (a.doubleValue() < limit.doubleValue()));
+    }
+
+    @Async
+    <T extends Object & Comparable<? super T>> T max(T[] all) {
+      suspend(PARK);
+      T best = all[0];
+      for (T t : all) {
+        best = t.compareTo(best) > 0 ? t : best;
+      }
+      return log(best);
+    }
+  }
+
+  static class StrictRanker extends Ranker<Integer> {
+    @Async
+    @Override
+    <K extends Number & Comparable<K>> String rank(K a, K b, Integer limit) {
+      suspend(PARK);
+      return log("strict " + super.rank(a, b, limit));
+    }
+
+    @Async
+    @Override
+    <T extends Object & Comparable<? super T>> T max(T[] all) {
+      log("strict max of " + all.length);
+      return super.max(all);
+    }
+  }
+
   static Shape anonymous(int k) {
     return new Shape("anon") {
       @Override
@@ -264,6 +299,9 @@ public class Overriding {
     Named named = new Inherits();
     log(named.label());
     Square square = new Tile();
+    for (Ranker<Integer> ranker : List.of(new Ranker<Integer>(), new StrictRanker())) {
+      log(ranker.rank(2L, 5L, 3) + ranker.max(new String[] {"b", "c", "a"}));
+    }
     return square.area(10) + polite.greet("bob").length();
   }
 }

@@ -75,6 +75,8 @@ public class EventLoop {
   private final AtomicLong pending = new AtomicLong();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean shutdown;
+  /** The loop thread whose interrupt shut the loop down, or null. */
+  private volatile String interruptedThread;
   private volatile boolean finished;
   private volatile Consumer<? super Throwable> uncaught = EventLoop::printUncaught;
   /** What a detached frame's watch does with its outcome: one per loop, not one per frame. */
@@ -144,8 +146,13 @@ public class EventLoop {
    * root has completed and no work is left; returns the root's result or rethrows its exception,
    * checked ones too, as the same object. BLOCKS the calling thread, which becomes the loop's.
    *
+   * <p>Interrupting a loop thread while it waits for work (as a test's timeout does) shuts the loop
+   * down, as {@link #shutdown} would; the thread's interrupt status stays set. An interrupt while
+   * a frame runs is the frame's to see, and stops the loop at its next wait.
+   *
    * @throws IllegalStateException if the root is still suspended when no work is left or when the
-   *     loop is shut down, if the loop is running already, or if it has been shut down
+   *     loop is shut down or interrupted, if the loop is running already, or if it has been shut
+   *     down
    */
   public <T> T run(Supplier<? extends Frame<T>> root) {
     Objects.requireNonNull(root, "root");
@@ -168,7 +175,11 @@ public class EventLoop {
       for (Thread helper : helpers) {
         joinUninterruptibly(helper);
       }
-      return slot.outcome(shutdown);
+      IoPoller p = poller;
+      if (p != null) {
+        p.release(); // no frame waits for readiness now: its thread and descriptors go
+      }
+      return slot.outcome(shutdown, interruptedThread);
     } finally {
       running.set(false);
     }
@@ -187,7 +198,7 @@ public class EventLoop {
       }
     }
 
-    T outcome(boolean shutdown) {
+    T outcome(boolean shutdown, String interruptedThread) {
       if (factoryFailure != null) {
         throw Sneaky.rethrow(factoryFailure);
       }
@@ -195,7 +206,10 @@ public class EventLoop {
       if (root != null && root.isDone()) {
         return Keywords.nosuspend(root);
       }
-      throw new IllegalStateException(shutdown
+      throw new IllegalStateException(interruptedThread != null
+          ? "the event loop's thread " + interruptedThread + " was interrupted while it waited"
+              + " for work, which shuts the loop down, before the root frame completed: " + root
+          : shutdown
           ? "the event loop was shut down before the root frame completed: " + root
           : "no work left, but the root frame is suspended and nothing can resume it: " + root
               + " (a frame handed to another thread must go through handOff(frame), which the"
@@ -346,9 +360,16 @@ public class EventLoop {
     return fired > 0;
   }
 
-  /** Parks the calling worker until work may have arrived. */
+  /**
+   * Parks the calling worker until work may have arrived. An interrupt of a waiting worker stops
+   * the loop as {@link #shutdown} does: the interrupt status stays set, and {@link #run} throws.
+   */
   private void idle() {
     Thread self = Thread.currentThread();
+    if (self.isInterrupted()) {
+      interrupted();
+      return;
+    }
     parking.enter(self);
     try {
       if (queue.isEmpty() && !finished && !shutdown && pending.get() != 0) {
@@ -357,6 +378,14 @@ public class EventLoop {
     } finally {
       parking.leave(self);
     }
+    if (self.isInterrupted()) {
+      interrupted(); // else park would return at once, every time: the loop would spin
+    }
+  }
+
+  private void interrupted() {
+    interruptedThread = Thread.currentThread().getName();
+    shutdown();
   }
 
   /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
@@ -18,17 +17,23 @@ import java.util.List;
  * channel is ready, the poller hands it back to the loop, which resumes it on a loop thread.
  * Registrations are one-shot, as with epoll's EPOLLONESHOT: the frame awaits again for more.
  *
- * <p>The poller thread is started by the first registration and ends when nothing is registered,
- * so an idle loop holds no thread. Several frames may wait on one channel (for different
- * operations, or the same): the key's interest is the union of theirs.
+ * <p>The poller thread and its selector are made by the first registration and end when nothing
+ * is registered, so an idle loop holds no thread and no file descriptor. The thread closes its
+ * selector itself: it is the only one that touches it, and closing it is also what frees the file
+ * descriptors of channels closed while registered (Java defers that to the selector).
+ * {@link #release} waits for that, so that a loop whose {@code run} has returned holds nothing.
+ * Several frames may wait on one channel (for different operations, or the same): the key's
+ * interest is the union of theirs.
  *
  * <p>THREAD-SAFE: {@link #register} may be called from any thread.
  */
 final class IoPoller {
   private final EventLoop loop;
   private final ArrayDeque<LoopFrames.Io> incoming = new ArrayDeque<>();
+  /** The poller thread, while one runs; guarded by {@code this}. */
+  private Thread thread;
+  /** The running thread's selector; guarded by {@code this}. */
   private Selector selector;
-  private boolean polling;
   private boolean closed;
   /** Waiters registered with the selector; touched only by the poller thread. */
   private int waiting;
@@ -37,56 +42,81 @@ final class IoPoller {
     this.loop = loop;
   }
 
-  /** Queues {@code io} for the poller, starting the poller thread if it is not running. */
+  /** Queues {@code io} for the poller, starting a poller thread if none is running. */
   void register(LoopFrames.Io io) {
+    Selector running;
     synchronized (this) {
       if (closed) {
         io.failed(new IllegalStateException("the event loop has been shut down"));
         return;
       }
-      if (selector == null) {
+      if (thread == null) {
+        Selector fresh;
         try {
-          selector = Selector.open();
+          fresh = Selector.open();
         } catch (IOException e) {
           io.failed(e);
           return;
         }
-      }
-      incoming.add(io);
-      if (!polling) {
-        polling = true;
-        Thread thread = new Thread(this::poll, "event-loop-io");
+        selector = fresh;
+        incoming.add(io);
+        thread = new Thread(() -> poll(fresh), "event-loop-io");
         thread.setDaemon(true);
         thread.start();
         return;
       }
+      incoming.add(io);
+      running = selector;
     }
-    selector.wakeup();
+    running.wakeup(); // the thread takes io before it may end: the selector is still open
   }
 
-  /** Closes the selector; waiting frames are never resumed (the loop has shut down). */
+  /** Shuts the poller down: waiting frames are never resumed (the loop has shut down). */
   void close() {
-    Selector toClose;
+    Selector running;
     synchronized (this) {
       closed = true;
-      toClose = selector;
+      running = selector;
     }
-    if (toClose != null) {
+    if (running != null) {
+      running.wakeup(); // the thread sees closed, and closes its selector
+    }
+  }
+
+  /**
+   * Waits until the poller thread, if one runs, has ended and closed its selector. Only for a loop
+   * that has run out of work (or shut down): nothing waits for readiness then, so the thread ends
+   * at its next look.
+   */
+  void release() {
+    Thread running;
+    Selector itsSelector;
+    synchronized (this) {
+      running = thread;
+      itsSelector = selector;
+    }
+    if (running == null) {
+      return;
+    }
+    itsSelector.wakeup();
+    boolean interrupted = false;
+    while (true) {
       try {
-        toClose.close();
-      } catch (IOException ignored) {
-        // nothing more to do: the loop is gone
+        running.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /** The poller thread: selects until nothing is registered, handing ready frames to the loop. */
-  private void poll() {
+  private void poll(Selector selector) {
     try {
-      while (true) {
-        if (!takeIncoming()) {
-          return;
-        }
+      while (takeIncoming(selector)) {
         selector.select();
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
@@ -95,27 +125,37 @@ final class IoPoller {
           dispatch(key);
         }
       }
-    } catch (ClosedSelectorException closedLoop) {
-      // shut down
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a selector failure: printed by the thread's handler
+    } finally {
+      synchronized (this) {
+        if (thread == Thread.currentThread()) { // not yet cleared by takeIncoming
+          thread = null;
+          this.selector = null;
+        }
+      }
+      try {
+        selector.close();
+      } catch (IOException ignored) {
+        // its channels' descriptors are freed all the same
+      }
     }
   }
 
-  /** Registers the queued frames; false when nothing is left to wait for (the thread ends). */
-  private boolean takeIncoming() {
+  /**
+   * Registers the queued frames; false when the poller is closed or nothing is left to wait for:
+   * the thread ends, and the next registration starts another.
+   */
+  private boolean takeIncoming(Selector selector) {
     List<LoopFrames.Io> batch = new ArrayList<>();
     synchronized (this) {
-      if (closed) {
-        polling = false;
+      if (closed || (incoming.isEmpty() && waiting == 0)) {
+        thread = null;
+        this.selector = null;
         return false;
       }
       batch.addAll(incoming);
       incoming.clear();
-      if (batch.isEmpty() && waiting == 0) {
-        polling = false;
-        return false;
-      }
     }
     for (LoopFrames.Io io : batch) {
       try {
@@ -134,7 +174,11 @@ final class IoPoller {
     return true;
   }
 
-  /** Hands the frames whose operations are ready to the loop; keeps the rest registered. */
+  /**
+   * Hands the frames whose operations are ready to the loop; keeps the rest registered. The key's
+   * interest is narrowed first: once a frame is handed over it may close the channel at once,
+   * which cancels the key under the poller's feet.
+   */
   private void dispatch(SelectionKey key) {
     List<LoopFrames.Io> waiters = waitersOf(key);
     int ready;
@@ -143,20 +187,27 @@ final class IoPoller {
     } catch (CancelledKeyException e) {
       ready = -1; // the channel was closed: wake everyone, their next operation will say so
     }
+    List<LoopFrames.Io> readyWaiters = new ArrayList<>(waiters.size());
     int stillWanted = 0;
     for (Iterator<LoopFrames.Io> it = waiters.iterator(); it.hasNext(); ) {
       LoopFrames.Io io = it.next();
       if ((io.ops & ready) != 0) {
         it.remove();
-        waiting--;
         io.readyOps = ready & io.ops;
-        loop.externalArrived(io);
+        readyWaiters.add(io);
       } else {
         stillWanted |= io.ops;
       }
     }
-    if (key.isValid()) {
+    try {
       key.interestOps(stillWanted);
+    } catch (CancelledKeyException closedMeanwhile) {
+      // a frame closed the channel meanwhile; any waiters left are of a closed channel, which a
+      // close does not wake (EventLoop.whenReady says so)
+    }
+    waiting -= readyWaiters.size();
+    for (LoopFrames.Io io : readyWaiters) {
+      loop.externalArrived(io);
     }
   }
 

@@ -565,7 +565,7 @@ public final class FrameEmitter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
     if (helper.method == null) {
       for (javax.lang.model.element.TypeParameterElement parameter : helper.variables) {
-        TypeVariableName variable = TypeVariableName.get(parameter);
+        TypeVariableName variable = typeVariable(parameter);
         variable.bounds().forEach(this::track);
         typing.addTypeVariable(variable);
       }
@@ -577,7 +577,7 @@ public final class FrameEmitter {
     }
     for (javax.lang.model.element.TypeParameterElement parameter
         : helper.method.getTypeParameters()) {
-      TypeVariableName variable = TypeVariableName.get(parameter);
+      TypeVariableName variable = typeVariable(parameter);
       variable.bounds().forEach(this::track);
       typing.addTypeVariable(variable);
     }
@@ -604,7 +604,7 @@ public final class FrameEmitter {
         ? (TypeElement) in.getEnclosingElement() : null) {
       List<TypeVariableName> own = new ArrayList<>();
       for (javax.lang.model.element.TypeParameterElement variable : in.getTypeParameters()) {
-        own.add(TypeVariableName.get(variable));
+        own.add(typeVariable(variable));
       }
       variables.addAll(0, own);
     }
@@ -727,7 +727,7 @@ public final class FrameEmitter {
     // original; the handle is invoked with the erasures
     List<TypeVariableName> variables = new ArrayList<>(isStatic ? List.of() : typeVariables(site));
     for (javax.lang.model.element.TypeParameterElement variable : method.getTypeParameters()) {
-      variables.add(TypeVariableName.get(variable));
+      variables.add(typeVariable(variable));
     }
     MethodSpec.Builder call = MethodSpec.methodBuilder(accessor)
         .addAnnotation(UNCHECKED).addModifiers(Modifier.STATIC).addTypeVariables(variables)
@@ -834,6 +834,7 @@ public final class FrameEmitter {
   }
 
   private static final ClassName OVERRIDES = ClassName.get("dev.stackless.internal", "Overrides");
+  private static final ClassName RESULTS = ClassName.get("dev.stackless.internal", "Results");
 
   /** For a private owner, its stand-in's class and a comma ({@code Runnable.class, }); else none. */
   private CodeBlock standInClass(AsyncMethod method) {
@@ -979,10 +980,42 @@ public final class FrameEmitter {
       for (int i = 0; i < erased.size(); i++) {
         entry.addParameter(erased.get(i), "a" + i);
         Local parameter = method.parameters.get(i);
-        call.add(", ($T) a$L", erased(parameter.mirror(), () -> fieldType(parameter)), i);
+        call.add(", $L", argumentOfErased(parameter, "a" + i));
       }
       type.addMethod(entry.addStatement(call.add(")").build()).build());
     }
+  }
+
+  /**
+   * An erased argument as the parameter's type again, for the generic factory's inference: {@code
+   * (String) a0}; {@code (Number & Comparable) a0} for a {@code K extends Number & Comparable<K>},
+   * whose erasure alone meets only the first bound; {@code Results.inferred(a0)} for an array of
+   * such a K, which no cast can write.
+   */
+  private CodeBlock argumentOfErased(Local parameter, String argument) {
+    TypeMirror type = parameter.mirror();
+    if (type instanceof javax.lang.model.type.TypeVariable
+        && ((javax.lang.model.type.TypeVariable) type).getUpperBound()
+            instanceof javax.lang.model.type.IntersectionType) {
+      CodeBlock.Builder cast = CodeBlock.builder().add("(");
+      String and = "";
+      for (TypeMirror bound : ((javax.lang.model.type.IntersectionType)
+          ((javax.lang.model.type.TypeVariable) type).getUpperBound()).getBounds()) {
+        cast.add("$L$T", and, track(TypeName.get(types.erasure(bound))));
+        and = " & ";
+      }
+      return cast.add(") $L", argument).build();
+    }
+    TypeMirror component = type;
+    while (component instanceof javax.lang.model.type.ArrayType) {
+      component = ((javax.lang.model.type.ArrayType) component).getComponentType();
+    }
+    if (component != type && component instanceof javax.lang.model.type.TypeVariable
+        && ((javax.lang.model.type.TypeVariable) component).getUpperBound()
+            instanceof javax.lang.model.type.IntersectionType) {
+      return CodeBlock.of("$T.inferred($L)", RESULTS, argument);
+    }
+    return CodeBlock.of("($T) $L", erased(type, () -> fieldType(parameter)), argument);
   }
 
   /** {@code start(args)}: stores the arguments and runs to the first suspension point. */
@@ -1406,11 +1439,29 @@ public final class FrameEmitter {
 
   // --- types ------------------------------------------------------------------------------------
 
+  /**
+   * JavaPoet's type variable of a declaration, keeping a leading {@code Object} bound, which
+   * JavaPoet drops: in {@code T extends Object & Comparable<? super T>} it makes the erasure
+   * {@code Object}, and the erasure is the signature that overrides and handles match.
+   */
+  private static TypeVariableName typeVariable(
+      javax.lang.model.element.TypeParameterElement declared) {
+    TypeVariableName variable = TypeVariableName.get(declared);
+    List<? extends TypeMirror> bounds = declared.getBounds();
+    if (bounds.size() < 2 || !TypeName.get(bounds.get(0)).equals(ClassName.OBJECT)) {
+      return variable;
+    }
+    List<TypeName> withObject = new ArrayList<>();
+    withObject.add(ClassName.OBJECT);
+    withObject.addAll(variable.bounds());
+    return TypeVariableName.get(variable.name()).withBounds(withObject);
+  }
+
   /** The frame's type variables, bounds included (the body may call a bound's methods). */
   private List<TypeVariableName> typeVariables(AsyncMethod method) {
     List<TypeVariableName> variables = new ArrayList<>();
     for (javax.lang.model.element.TypeParameterElement parameter : method.typeVariables) {
-      TypeVariableName variable = TypeVariableName.get(parameter);
+      TypeVariableName variable = typeVariable(parameter);
       variable.bounds().forEach(this::track);
       variables.add(variable);
     }

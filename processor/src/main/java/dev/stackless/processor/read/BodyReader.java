@@ -2680,6 +2680,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       Local local = bodyLocal(name);
       NameResolver.Member field = local == null ? names.field(name) : null;
       type = local != null ? local.mirror() : fieldType(field);
+      if (local == null && field == null) {
+        // a local the reader has not reached yet (a for-each variable, asked about when the loop
+        // is): the method's only declaration of that name, when it writes its type
+        type = soleDeclarationMirror(name);
+      }
     } else if (receiver instanceof MemberSelectTree
         && Intrinsics.isThis(((MemberSelectTree) receiver).getExpression())) {
       // this.list: the owner's field
@@ -3138,9 +3143,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (plain != null) {
       return plain; // int n, String s, Node n: no scope needed (each scope attributes the body)
     }
+    TreePath scopeAt = declaration;
+    Tree parent = declaration.getParentPath() == null ? null : declaration.getParentPath().getLeaf();
+    if (parent instanceof EnhancedForLoopTree
+        && ((EnhancedForLoopTree) parent).getVariable() == declaration.getLeaf()) {
+      // a for-each variable is in scope in the loop's body, not at its own declaration
+      scopeAt = new TreePath(declaration.getParentPath(), ((EnhancedForLoopTree) parent).getStatement());
+    }
     Iterable<? extends Element> locals;
     try {
-      locals = trees.getScope(declaration).getLocalElements();
+      locals = trees.getScope(scopeAt).getLocalElements();
     } catch (RuntimeException javacFailed) {
       // javac's speculative attribution of the body copy can fail where its real attribution
       // does not: for `c ? 5L : m(d)` in an instance method, Attr.isBooleanOrNumeric asks for
@@ -3155,6 +3167,35 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     }
     return null;
+  }
+
+  /** The method's only declaration of a local or parameter of that name, or null. */
+  private VariableTree soleDeclaration(String name) {
+    if (declaredNames.getOrDefault(name, 0) != 1) {
+      return null;
+    }
+    if (declarationsByName == null) {
+      Map<String, VariableTree> all = new HashMap<>();
+      new com.sun.source.util.TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+          all.put(node.getName().toString(), node);
+          return super.visitVariable(node, unused);
+        }
+      }.scan(methodPath.getLeaf(), null);
+      declarationsByName = all;
+    }
+    return declarationsByName.get(name);
+  }
+
+  /** The type of the method's only declaration of that name, when it writes one; else null. */
+  private TypeMirror soleDeclarationMirror(String name) {
+    VariableTree found = soleDeclaration(name);
+    if (found == null || found.getType() == null || isVar(found)) {
+      return null;
+    }
+    TreePath declaration = TreePath.getPath(methodPath, found);
+    return declaration == null ? null : scopeMirror(declaration, name);
   }
 
   /** Whether a local class (not a record, enum or interface) of the body starts before the tree. */
@@ -3396,21 +3437,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
 
     private String soleDeclaredType(String name) {
-      if (declaredNames.getOrDefault(name, 0) != 1) {
-        return null;
-      }
-      if (declarationsByName == null) {
-        Map<String, VariableTree> all = new HashMap<>();
-        new com.sun.source.util.TreeScanner<Void, Void>() {
-          @Override
-          public Void visitVariable(VariableTree node, Void unused) {
-            all.put(node.getName().toString(), node);
-            return super.visitVariable(node, unused);
-          }
-        }.scan(methodPath.getLeaf(), null);
-        declarationsByName = all;
-      }
-      VariableTree found = declarationsByName.get(name);
+      VariableTree found = soleDeclaration(name);
       Tree type = found == null ? null : found.getType();
       if (type == null || isVar(found)) {
         return null;

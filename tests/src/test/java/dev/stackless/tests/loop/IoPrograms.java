@@ -23,14 +23,19 @@ class IoPrograms {
   @Async
   static int serve(EventLoop loop, ServerSocketChannel server, int clients) throws IOException {
     List<Frame<String>> sessions = new ArrayList<>();
-    while (sessions.size() < clients) {
-      SocketChannel client = server.accept();
-      if (client == null) {
-        await(loop.whenReady(server, SelectionKey.OP_ACCEPT));
-      } else {
-        client.configureBlocking(false);
-        sessions.add(IoProgramsAsync.session(loop, client));
+    try {
+      while (sessions.size() < clients) {
+        SocketChannel client = server.accept();
+        if (client == null) {
+          await(loop.whenReady(server, SelectionKey.OP_ACCEPT));
+        } else {
+          client.configureBlocking(false);
+          sessions.add(IoProgramsAsync.session(loop, client));
+        }
       }
+    } catch (IOException e) {
+      server.close(); // the clients not yet accepted fail too, instead of waiting for answers
+      throw e;
     }
     int served = 0;
     for (Frame<String> session : sessions) {

@@ -63,6 +63,38 @@ class ShutdownTest {
   }
 
   @Test
+  void anInterruptOfTheWaitingRunStopsTheLoopInsteadOfSpinning() throws Exception {
+    EventLoop loop = EventLoop.withThreads(2);
+    CountDownLatch handedOff = new CountDownLatch(1);
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+    Thread runner = new Thread(() -> {
+      try {
+        // the hand-off is never resumed: without the interrupt the loop would wait for ever
+        loop.run(() -> LoopProgramsAsync.comeBack(frame -> {
+          loop.handOff(frame);
+          handedOff.countDown();
+        }));
+      } catch (Throwable e) {
+        outcome.set(e);
+      }
+      stillInterrupted.set(Thread.currentThread().isInterrupted());
+    });
+    runner.start();
+    assertTrue(handedOff.await(60, TimeUnit.SECONDS));
+    runner.interrupt();
+    runner.join(60_000);
+    assertTrue(!runner.isAlive(), "run did not return after the interrupt");
+    assertTrue(outcome.get() instanceof IllegalStateException, String.valueOf(outcome.get()));
+    assertTrue(outcome.get().getMessage().startsWith(
+        "the event loop's thread Thread-"), outcome.get().getMessage());
+    assertTrue(outcome.get().getMessage().contains(" was interrupted while it waited for work"),
+        outcome.get().getMessage());
+    assertEquals(true, stillInterrupted.get());
+    assertTrue(loop.isShutdown());
+  }
+
+  @Test
   void everyLaterSubmissionIsRefusedClearly() {
     EventLoop loop = new EventLoop();
     AnyFrame parked = LoopProgramsAsync.forever();
