@@ -162,6 +162,35 @@ public class PatternSwitches {
     return r;
   }
 
+  record Pair<A, B>(A first, B second) {}
+
+  record Amount<N extends Number>(N value) {}
+
+  /**
+   * var in raw record patterns of generic records: the type arguments javac infers from what is
+   * matched, the selector's (Pair<String, Integer>) or, where that constrains none, the bounds.
+   */
+  @Async
+  static String rawPatterns(Object o, Pair<String, Integer> typed) {
+    String r = switch (o) {
+      case Pair(Pair(var x, var y), var z) -> {
+        value(4);
+        yield "nested " + x + y + z;
+      }
+      case Amount(var n) when n.intValue() > value(5) -> "large " + n.doubleValue();
+      case Amount(var n) -> "amount " + n.intValue() + value(6);
+      default -> "other";
+    };
+    switch (typed) {
+      case Pair(var s, var i) -> r += " " + s.length() + value(i.intValue());
+    }
+    if (o instanceof Pair(var a, Amount(var b))) {
+      value(7);
+      r += " pair " + a + b.longValue();
+    }
+    return r;
+  }
+
   static Object shape(Object o) {
     log("selector " + o);
     return o;
@@ -262,6 +291,10 @@ public class PatternSwitches {
     log(area(new Group(new Circle(1), new Square(2))));
     log(fallThrough(21) + fallThrough(null) + fallThrough("x"));
     log(inLoop(List.of(1, -2, "abc", "", 3.0, 4)));
+    for (Object o : new Object[] {new Pair<>(new Pair<>(1, "two"), 3.5), new Amount<>(9L),
+        new Amount<>(2.5), new Pair<>("p", new Amount<>(8)), "none"}) {
+      log(rawPatterns(o, new Pair<>("abc", 2)));
+    }
     return "done";
   }
 }

@@ -89,18 +89,21 @@ class Java21DiagnosticsTest {
   }
 
   @Test
-  void varInARawRecordPatternOfAGenericRecordIsAnError() {
+  void varInARawRecordPatternOfAGenericRecordIsAnErrorWhereAGenericSupertypeIsMatched() {
     JavaFileObject src = file("Boxes", String.join("\n",
         "class Boxes {",
-        "  record Box<T>(T content) {}",
-        "  @Async static int run(Box<String> box) {",
+        "  interface Holder<T> {}",
+        "  record Box<T>(T content) implements Holder<T> {}",
+        "  @Async static int run(Holder<String> box, Box<String> own, Object any) {",
         "    if (box instanceof Box<String>(var s)) { suspend(); return s.length(); }", // written
-        "    if (box instanceof Box(var t)) { suspend(); return t.length(); }", // 8: T inferred
+        "    if (own instanceof Box(var b)) { suspend(); return b.length(); }", // the selector's
+        "    if (any instanceof Box(var o)) { suspend(); return o.hashCode(); }", // the bound
+        "    if (box instanceof Box(var t)) { suspend(); return t.length(); }", // 11: Holder's T
         "    return 0;",
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] the pattern variable t declared with var, whose record"
-        + " component's type is not known here", 8, 32);
+        + " component's type is not known here", 11, 32);
   }
 
   @Test
@@ -129,8 +132,8 @@ class Java21DiagnosticsTest {
     JavaFileObject src = file("Boxes", String.join("\n",
         "class Boxes {",
         "  record Box<T>(T content) {}",
-        "  @Async static String run(Box<String> b, Frame<Integer> f) {",
-        "    switch (b) {",
+        "  @Async static String run(java.util.List<Box<String>> b, Frame<Integer> f) {",
+        "    switch (b.stream().map(x -> x).findFirst().get()) {", // javac's inference tells it
         "      case Box(var content) -> { await(f); return content; }", // 8
         "    }",
         "  }",

@@ -35,6 +35,23 @@ public final class TypeSource {
    */
   public static String print(
       TypeMirror type, java.util.function.Function<TypeVariable, String> variables) {
+    return print(type, variables, false);
+  }
+
+  /**
+   * As {@link #print(TypeMirror)}, but a local record, enum, interface or class of the body is
+   * written by its simple name, as the frame class declares it when objects of it live across a
+   * suspension point ({@code var e = Col.X;}); anonymous classes still cannot be written.
+   */
+  public static String printNamingLocalTypes(TypeMirror type) {
+    return print(type, variable -> {
+      String name = variable.asElement().getSimpleName().toString();
+      return name.startsWith("capture#") ? null : name;
+    }, true);
+  }
+
+  private static String print(TypeMirror type,
+      java.util.function.Function<TypeVariable, String> variables, boolean localTypes) {
     switch (type.getKind()) {
       case BOOLEAN:
       case BYTE:
@@ -47,7 +64,7 @@ public final class TypeSource {
       case VOID:
         return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
       case ARRAY: {
-        String component = print(((ArrayType) type).getComponentType(), variables);
+        String component = print(((ArrayType) type).getComponentType(), variables, localTypes);
         return component == null ? null : component + "[]";
       }
       case TYPEVAR:
@@ -55,11 +72,11 @@ public final class TypeSource {
       case WILDCARD: {
         WildcardType wildcard = (WildcardType) type;
         if (wildcard.getExtendsBound() != null) {
-          String bound = print(wildcard.getExtendsBound(), variables);
+          String bound = print(wildcard.getExtendsBound(), variables, localTypes);
           return bound == null ? null : "? extends " + bound;
         }
         if (wildcard.getSuperBound() != null) {
-          String bound = print(wildcard.getSuperBound(), variables);
+          String bound = print(wildcard.getSuperBound(), variables, localTypes);
           return bound == null ? null : "? super " + bound;
         }
         return "?";
@@ -67,20 +84,23 @@ public final class TypeSource {
       case DECLARED: {
         DeclaredType declared = (DeclaredType) type;
         TypeElement element = (TypeElement) declared.asElement();
-        if (element.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
+        boolean local = element.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL;
+        if ((local && !localTypes)
             || element.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS) {
           return null;
         }
+        String name = local ? element.getSimpleName().toString()
+            : element.getQualifiedName().toString();
         List<? extends TypeMirror> args = declared.getTypeArguments();
         if (args.isEmpty()) {
-          return element.getQualifiedName().toString();
+          return name;
         }
         List<String> printed = args.stream()
-            .map(argument -> print(argument, variables)).collect(Collectors.toList());
+            .map(argument -> print(argument, variables, localTypes)).collect(Collectors.toList());
         if (printed.contains(null)) {
           return null;
         }
-        return element.getQualifiedName() + "<" + String.join(", ", printed) + ">";
+        return name + "<" + String.join(", ", printed) + ">";
       }
       default:
         return null;

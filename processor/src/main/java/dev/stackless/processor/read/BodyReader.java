@@ -1622,7 +1622,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private Local patternLocal(TreePath enclosing, VariableTree variable) {
     TreePath variablePath = TreePath.getPath(enclosing, variable);
     String type = isVar(variable)
-        ? printed(CaseLabels.componentType(variablePath, names))
+        ? printed(CaseLabels.componentType(variablePath, names, this::receiverMirror))
         : CodeReader.readType(this, new TreePath(variablePath, variable.getType()));
     if (type == null) {
       reporter.error(variable, unit, Diagnostic.UNSUPPORTED,
@@ -3269,6 +3269,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       // javac's type, which the generated class cannot name: new Local() names a local class,
       // usable for what the reader asks (the field check reports such a local as a field)
       String named = typeFromInitializer(declaration);
+      if (named == null) {
+        named = TypeSource.printNamingLocalTypes(type); // var e = Col.X: a local enum's value
+      }
       return named != null ? named : unwritableVar(declaration, local);
     }
     String fromInit = typeFromInitializer(declaration);

@@ -12,6 +12,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -123,44 +124,150 @@ final class CaseLabels {
 
   /**
    * The type of the record component that the binding {@code var x} at {@code variable} matches
-   * in {@code case Point(var x, ...)}; null if it is not known or mentions a type variable (whose
-   * argument javac infers from the selector).
+   * in {@code case Point(var x, ...)}; null if it is not known or mentions a type variable whose
+   * argument javac infers from what the pattern matches and the declarations do not tell.
+   *
+   * @param typeOf the type of a switch's selector or an instanceof's operand, or null
    */
-  static TypeMirror componentType(TreePath variable, NameResolver names) {
+  static TypeMirror componentType(TreePath variable, NameResolver names,
+      java.util.function.Function<ExpressionTree, TypeMirror> typeOf) {
     TreePath binding = variable.getParentPath();
-    Tree record = binding == null ? null : binding.getParentPath().getLeaf();
-    if (record == null || !record.getKind().name().equals("DECONSTRUCTION_PATTERN")) {
+    TreePath record = binding == null ? null : binding.getParentPath();
+    if (record == null || !isRecordPattern(record.getLeaf())) {
       return null;
     }
-    List<?> nested = (List<?>) invoke(method(record.getClass(), "getNestedPatterns"), record);
-    Tree deconstructor = (Tree) invoke(method(record.getClass(), "getDeconstructor"), record);
+    return componentOf(record, nestedPatterns(record.getLeaf()).indexOf(binding.getLeaf()), names,
+        typeOf);
+  }
+
+  private static boolean isRecordPattern(Tree tree) {
+    return tree.getKind().name().equals("DECONSTRUCTION_PATTERN");
+  }
+
+  private static List<?> nestedPatterns(Tree record) {
+    return (List<?>) invoke(method(record.getClass(), "getNestedPatterns"), record);
+  }
+
+  /** The type of component {@code at} of the record pattern at {@code record}, or null. */
+  private static TypeMirror componentOf(TreePath record, int at, NameResolver names,
+      java.util.function.Function<ExpressionTree, TypeMirror> typeOf) {
+    Tree deconstructor = (Tree) invoke(method(record.getLeaf().getClass(), "getDeconstructor"),
+        record.getLeaf());
     Tree raw = deconstructor instanceof com.sun.source.tree.ParameterizedTypeTree
         ? ((com.sun.source.tree.ParameterizedTypeTree) deconstructor).getType() : deconstructor;
     TypeElement type = names.typeOfQualifier(raw.toString());
-    int at = nested.indexOf(binding.getLeaf());
     if (type == null || at < 0 || type.getRecordComponents().size() <= at) {
       return null;
     }
     TypeMirror component = type.getRecordComponents().get(at).asType();
-    if (!TypeSource.mentions(component, t -> t.getKind() == TypeKind.TYPEVAR)) {
+    if (!mentionsTypeVariable(component)) {
       return component;
     }
-    return writtenArgumentsComponent(type, at, deconstructor, names);
+    DeclaredType site = deconstructor instanceof com.sun.source.tree.ParameterizedTypeTree
+        ? writtenArguments(type, (com.sun.source.tree.ParameterizedTypeTree) deconstructor, names)
+        : inferredArguments(type, matchedType(record, names, typeOf), names);
+    if (site == null) {
+      return null;
+    }
+    javax.lang.model.element.Element accessor = type.getRecordComponents().get(at).getAccessor();
+    TypeMirror result = ((javax.lang.model.type.ExecutableType)
+        names.types().asMemberOf(site, accessor)).getReturnType();
+    return mentionsTypeVariable(result) ? null : result;
   }
 
   /**
-   * For a record pattern that writes its type arguments ({@code Box<String>(var s)}), the
-   * component's type as a member of that type; a wildcard's variable is its bound ({@code
-   * Box<?>(var s)}: the capture's members are the bound's). Null for a raw pattern, whose
-   * arguments javac infers from the selector.
+   * What the record pattern at {@code record} is matched against: the enclosing record pattern's
+   * component, or the switch's selector, or the instanceof's operand.
    */
-  private static TypeMirror writtenArgumentsComponent(
-      TypeElement type, int at, Tree deconstructor, NameResolver names) {
-    if (!(deconstructor instanceof com.sun.source.tree.ParameterizedTypeTree)) {
+  private static TypeMirror matchedType(TreePath record, NameResolver names,
+      java.util.function.Function<ExpressionTree, TypeMirror> typeOf) {
+    TreePath parent = record.getParentPath();
+    if (parent != null && isRecordPattern(parent.getLeaf())) {
+      return componentOf(parent, nestedPatterns(parent.getLeaf()).indexOf(record.getLeaf()), names,
+          typeOf);
+    }
+    for (TreePath at = parent; at != null && typeOf != null; at = at.getParentPath()) {
+      Tree leaf = at.getLeaf();
+      if (leaf instanceof com.sun.source.tree.InstanceOfTree) {
+        return typeOf.apply(((com.sun.source.tree.InstanceOfTree) leaf).getExpression());
+      }
+      if (leaf instanceof com.sun.source.tree.SwitchTree) {
+        return typeOf.apply(((com.sun.source.tree.SwitchTree) leaf).getExpression());
+      }
+      if (leaf.getKind().name().equals("SWITCH_EXPRESSION")) {
+        return typeOf.apply((ExpressionTree) invoke(method(leaf.getClass(), "getExpression"), leaf));
+      }
+      if (!(leaf instanceof CaseTree) && !leaf.getKind().name().endsWith("CASE_LABEL")
+          && !(leaf instanceof com.sun.source.tree.ParenthesizedTree)
+          && !leaf.getKind().name().equals("PARENTHESIZED_PATTERN")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For a raw record pattern ({@code Box(var s)}), the type arguments javac infers from the type
+   * it matches: that type's own, when it is the record's type ({@code Box<String>}); each type
+   * variable's bound when the matched type constrains none ({@code Object}, a non-generic
+   * interface); null when it may (a generic interface the record implements).
+   */
+  private static DeclaredType inferredArguments(TypeElement type, TypeMirror matched,
+      NameResolver names) {
+    if (!(matched instanceof DeclaredType)) {
       return null;
     }
-    List<? extends Tree> written =
-        ((com.sun.source.tree.ParameterizedTypeTree) deconstructor).getTypeArguments();
+    TypeElement matchedClass = (TypeElement) ((DeclaredType) matched).asElement();
+    TypeMirror[] arguments = new TypeMirror[type.getTypeParameters().size()];
+    if (matchedClass.equals(type)) {
+      List<? extends TypeMirror> given = ((DeclaredType) matched).getTypeArguments();
+      if (given.size() != arguments.length) {
+        return null;
+      }
+      for (int i = 0; i < arguments.length; i++) {
+        TypeMirror argument = given.get(i);
+        if (argument instanceof javax.lang.model.type.WildcardType) {
+          javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) argument;
+          argument = wildcard.getSuperBound() != null ? null
+              : wildcard.getExtendsBound() != null ? wildcard.getExtendsBound()
+              : bound(type, i);
+        }
+        if (argument == null || mentionsTypeVariable(argument)) {
+          return null;
+        }
+        arguments[i] = argument;
+      }
+    } else if (matchedClass.getTypeParameters().isEmpty()) {
+      for (int i = 0; i < arguments.length; i++) {
+        arguments[i] = bound(type, i);
+        if (arguments[i] == null) {
+          return null;
+        }
+      }
+    } else {
+      return null;
+    }
+    return names.types().getDeclaredType(type, arguments);
+  }
+
+  /** The bound of the record's type variable {@code i}, when it mentions no type variable. */
+  private static TypeMirror bound(TypeElement type, int i) {
+    List<? extends TypeMirror> bounds = type.getTypeParameters().get(i).getBounds();
+    return bounds.size() != 1 || mentionsTypeVariable(bounds.get(0)) ? null : bounds.get(0);
+  }
+
+  private static boolean mentionsTypeVariable(TypeMirror type) {
+    return TypeSource.mentions(type, t -> t.getKind() == TypeKind.TYPEVAR);
+  }
+
+  /**
+   * For a record pattern that writes its type arguments ({@code Box<String>(var s)}), that type;
+   * a wildcard's variable is its bound ({@code Box<?>(var s)}: the capture's members are the
+   * bound's).
+   */
+  private static DeclaredType writtenArguments(TypeElement type,
+      com.sun.source.tree.ParameterizedTypeTree deconstructor, NameResolver names) {
+    List<? extends Tree> written = deconstructor.getTypeArguments();
     if (written.size() != type.getTypeParameters().size()) {
       return null;
     }
@@ -168,9 +275,7 @@ final class CaseLabels {
     for (int i = 0; i < written.size(); i++) {
       Tree argument = written.get(i);
       if (argument.getKind() == Tree.Kind.UNBOUNDED_WILDCARD) {
-        List<? extends TypeMirror> bounds = type.getTypeParameters().get(i).getBounds();
-        arguments[i] = bounds.isEmpty() || TypeSource.mentions(bounds.get(0),
-            t -> t.getKind() == TypeKind.TYPEVAR) ? null : bounds.get(0);
+        arguments[i] = bound(type, i);
       } else if (argument instanceof com.sun.source.tree.IdentifierTree
           || argument instanceof com.sun.source.tree.MemberSelectTree) {
         TypeElement named = names.typeOfQualifier(argument.toString());
@@ -180,11 +285,7 @@ final class CaseLabels {
         return null;
       }
     }
-    javax.lang.model.type.DeclaredType site = names.types().getDeclaredType(type, arguments);
-    javax.lang.model.element.Element accessor = type.getRecordComponents().get(at).getAccessor();
-    TypeMirror result = ((javax.lang.model.type.ExecutableType)
-        names.types().asMemberOf(site, accessor)).getReturnType();
-    return TypeSource.mentions(result, t -> t.getKind() == TypeKind.TYPEVAR) ? null : result;
+    return names.types().getDeclaredType(type, arguments);
   }
 
   private static Method method(Class<?> type, String name) {
