@@ -73,6 +73,24 @@ public class LocalTypes {
     return at + " " + at.scaled() + " " + path + " " + counts + " " + thrown;
   }
 
+  /** var of local types across suspension points: an enum constant, a generic record's array. */
+  @Async
+  static String vars(int n) {
+    enum Mood { CALM, BUSY }
+    record Tagged<T>(T value, Mood mood) {}
+    var mood = n > 2 ? Mood.BUSY : Mood.CALM;
+    @SuppressWarnings("unchecked")
+    Tagged<String>[] all = new Tagged[] {new Tagged<>("a", mood), new Tagged<>("b", Mood.CALM)};
+    String s = "";
+    for (var t : all) {
+      value(t.value().length());
+      s += t.value().toUpperCase() + t.mood().ordinal();
+    }
+    var mixed = java.util.List.of(all[0], all[1]);
+    value(n);
+    return s + mood.name() + mixed.get(1).mood();
+  }
+
   @Async
   static int inALoop(int n) {
     int total = 0;
@@ -225,6 +243,7 @@ public class LocalTypes {
     log(tally(value(3)));
     log(shapes(value(5)));
     log(inALoop(value(4)));
+    log(vars(value(3)) + vars(1));
     return scale;
   }
 }

@@ -481,11 +481,12 @@ public abstract class Frame<T> implements AnyFrame {
     }
     trampoline.depth = depth + 1;
     try {
-      runLoop(frame);
+      runLoop(frame, trampoline.running, depth);
     } catch (Throwable e) {
       // Only a suspend block's exception escapes runLoop (see suspendBlockFailed). The outermost
       // run must still drain what was deferred, or those frames would wait for whichever run
       // next happens on this thread; the block's exception stays the one thrown.
+      trampoline.running[depth] = null;
       trampoline.depth = depth;
       if (depth == 0 && trampoline.hasDeferred()) {
         try {
@@ -497,15 +498,21 @@ public abstract class Frame<T> implements AnyFrame {
       throw rethrow(e);
     }
     // Runs nest and unnest in order, so the depth is the one read on entry.
+    trampoline.running[depth] = null; // nothing kept alive past its run
     trampoline.depth = depth;
     if (depth == 0 && trampoline.hasDeferred()) {
       trampoline.drain();
     }
   }
 
-  /** Steps {@code frame}; as long as a completion releases an awaiter, steps that one next. */
-  static void runLoop(Frame<?> frame) {
+  /**
+   * Steps {@code frame}; as long as a completion releases an awaiter, steps that one next. Each
+   * is {@code running[slot]} while it steps, so that an exception's stack trace can show the
+   * user's lines of the frames that are running further down this thread's stack.
+   */
+  static void runLoop(Frame<?> frame, Frame<?>[] running, int slot) {
     while (frame != null) {
+      running[slot] = frame;
       Object result;
       try {
         result = frame.step();

@@ -49,12 +49,32 @@ final class StackTraces {
     StackTraceElement previousUser = null;
     // an ordinary override threw while the frame dispatched to it: the call was the override's
     boolean dispatching = frame.label == Frame.VIRTUAL_CALL;
+    // the frames further down this thread's stack (which started or resumed this one) are at
+    // the slots below this frame's
+    Frame<?>[] running = Trampoline.current().running;
+    int below = slotOf(frame, running);
     for (StackTraceElement element : trace) {
-      boolean ours = element.getClassName().equals(generated)
-          && (element.getMethodName().equals("step")
-              || element.getMethodName().startsWith("step$") // a part of a split step()
-              || element.getMethodName().startsWith("lambda$step$"));
-      if (ours) {
+      boolean step = isStep(element.getMethodName());
+      boolean ours = step && element.getClassName().equals(generated);
+      int caller = step && !ours ? runningFrame(running, below, element.getClassName()) : -1;
+      if (caller >= 0) {
+        below = caller + 1; // what follows is this frame's or further down
+        Frame<?> callerFrame = running[caller];
+        int line = callerFrame.sourceLine(element.getLineNumber());
+        if (line > 0) {
+          StackTraceElement user = userElement(callerFrame, line);
+          changed = true;
+          if (!user.equals(previousUser)) {
+            out.add(user);
+          }
+          previousUser = user;
+          continue;
+        }
+        if (previousUser != null && element.getMethodName().equals("step")) {
+          changed = true; // the step() that called the part
+          continue;
+        }
+      } else if (ours) {
         int line = frame.sourceLine(element.getLineNumber());
         if (line == 0 && previousUser != null && element.getMethodName().equals("step")) {
           changed = true; // the step() that called the part: plumbing
@@ -87,6 +107,33 @@ final class StackTraces {
   }
 
   private static final String SPILL = "dev.stackless.internal.Spill";
+
+  /** Whether a method of a frame class is its {@code step()}, a part of it, or a lambda in it. */
+  private static boolean isStep(String method) {
+    return method.equals("step")
+        || method.startsWith("step$") // a part of a split step()
+        || method.startsWith("lambda$step$");
+  }
+
+  /** The slot of the innermost run stepping {@code frame} on this thread, or 0 if none is. */
+  private static int slotOf(Frame<?> frame, Frame<?>[] running) {
+    for (int i = running.length - 1; i >= 0; i--) {
+      if (running[i] == frame) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /** The slot below {@code limit} of the innermost running frame of that class, or -1. */
+  private static int runningFrame(Frame<?>[] running, int limit, String frameClass) {
+    for (int i = limit - 1; i >= 0; i--) {
+      if (running[i] != null && running[i].getClass().getName().equals(frameClass)) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   /**
    * The depth past which no awaiter is added: the JVM's default for the stack traces it records

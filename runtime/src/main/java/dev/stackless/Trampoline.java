@@ -26,6 +26,11 @@ final class Trampoline {
   /** Lookups by this thread that missed the cache. */
   private int misses;
   int depth;
+  /**
+   * The frame each nested run on this thread is stepping, by depth ({@code running[depth - 1]} is
+   * the innermost): the frames whose {@code step()} is on the thread's stack, for stack traces.
+   */
+  final Frame<?>[] running = new Frame<?>[Frame.MAX_NESTING + 1];
   private final ArrayDeque<Frame<?>> deferred = new ArrayDeque<>();
   /** Whether {@link #deferred} may be non-empty: one load on every outermost run, not three. */
   private boolean mayHaveDeferred;
@@ -66,9 +71,9 @@ final class Trampoline {
     Throwable first = null;
     Frame<?> frame;
     while ((frame = deferred.pollFirst()) != null) {
-      depth++;
+      int slot = depth++;
       try {
-        Frame.runLoop(frame);
+        Frame.runLoop(frame, running, slot);
       } catch (Throwable e) {
         if (first == null) {
           first = e;
@@ -76,6 +81,7 @@ final class Trampoline {
           first.addSuppressed(e);
         }
       } finally {
+        running[slot] = null;
         depth--;
       }
     }

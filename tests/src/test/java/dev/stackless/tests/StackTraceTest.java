@@ -32,6 +32,26 @@ class StackTraceTest {
   }
 
   @Test
+  void theFramesThatResumedTheFailedOneAreAtTheUsersLinesFurtherDown() throws Exception {
+    var frame = TracesAsync.outer(5);
+    var resumer = TracesAsync.resumesTheParked(); // resumes outer's inner, which fails
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    List<String> elements = new ArrayList<>();
+    for (StackTraceElement element : e.getStackTrace()) {
+      elements.add(element.getClassName() + "." + element.getMethodName() + "("
+          + element.getFileName() + ":" + element.getLineNumber() + ")");
+    }
+    String owner = "dev.stackless.tests.Traces.";
+    int outer = elements.indexOf(owner + "outer(Traces.java:27)");
+    int resumes = elements.indexOf(owner + "resumesTheParked(Traces.java:"
+        + lineOf("RESUMES THE PARKED") + ")");
+    assertTrue(outer >= 0 && resumes > outer, String.join("\n", elements));
+    assertTrue(elements.stream().noneMatch(element -> element.contains(".step(")),
+        String.join("\n", elements));
+    assertTrue(resumer.isSuspended());
+  }
+
+  @Test
   void anExceptionMadeOnceKeepsItsStackTraceThroughEveryRun() {
     List<StackTraceElement> before = List.of(Traces.CLOSED.getStackTrace());
     for (int run = 0; run < 3; run++) {

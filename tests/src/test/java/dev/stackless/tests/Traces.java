@@ -147,4 +147,13 @@ class Traces {
       default -> k;
     };
   }
+
+  /** Resumes the parked frame from inside this one: the failure's trace shows this frame too. */
+  @Async
+  static int resumesTheParked() {
+    int before = 1;
+    resume(parked); // RESUMES THE PARKED
+    suspend();
+    return before;
+  }
 }
