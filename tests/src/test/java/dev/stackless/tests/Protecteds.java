@@ -113,4 +113,32 @@ class SuspendingProtecteds extends Counting {
     hits += hits;
     return hits + " " + hook("s");
   }
+
+  /** Through another instance, the class and super: other.name += v, Cls.created += v, super.hits. */
+  @Async
+  String qualified(SuspendingProtecteds other) {
+    int start = created;
+    other.name += later(7);
+    other.hits -= later(3) * 2;
+    SuspendingProtecteds.created += later(100);
+    dev.stackless.tests.lib.Counting.created -= later(50);
+    other.hits = later(4) + other.hits;
+    super.hits = later(9) + super.hits;
+    super.hits *= later(2);
+    super.name += "/" + later(super.hits);
+    return other.name + other.hits + " " + name + hits + " " + (created - start);
+  }
+
+  String qualifiedPlain(SuspendingProtecteds other) {
+    int start = created;
+    other.name += 7;
+    other.hits -= 3 * 2;
+    SuspendingProtecteds.created += 100;
+    dev.stackless.tests.lib.Counting.created -= 50;
+    other.hits = 4 + other.hits;
+    super.hits = 9 + super.hits;
+    super.hits *= 2;
+    super.name += "/" + super.hits;
+    return other.name + other.hits + " " + name + hits + " " + (created - start);
+  }
 }

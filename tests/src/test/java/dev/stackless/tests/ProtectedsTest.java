@@ -36,6 +36,18 @@ class ProtectedsTest {
   }
 
   @Test
+  void qualifiedInheritedProtectedFieldsAssignedFromSuspendingValuesBehaveAsInPlainJava() {
+    String plain = new SuspendingProtecteds().qualifiedPlain(new SuspendingProtecteds());
+    Frame<String> frame =
+        SuspendingProtectedsAsync.qualified(new SuspendingProtecteds(), new SuspendingProtecteds());
+    while (!frame.isDone()) {
+      resume(Protecteds.parked);
+    }
+    assertEquals("counting7-2 counting/1818 50", plain);
+    assertEquals(plain, nosuspend(frame));
+  }
+
+  @Test
   void qualifiedProtectedMembersOfAnotherPackageBehaveAsInPlainJava() {
     String plain = new QualifiedProtecteds().runPlain(new QualifiedProtecteds());
     var frame = QualifiedProtectedsAsync.run(new QualifiedProtecteds(), new QualifiedProtecteds());

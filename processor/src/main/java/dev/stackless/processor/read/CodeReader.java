@@ -693,8 +693,8 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return; // javac reports super in a static context
     }
     if (!reachableFromTheOwnersPackage(cx, field)) {
-      unsupported(node, "the protected field super." + node.getIdentifier()
-          + " of a class in another package", "read it into a local before the @Async code");
+      // protected in another package: the owner's accessor of that very field (hidden or not)
+      privateField(node, field, isStatic ? "" : cx.receiverField());
       return;
     }
     Code replacement = isStatic
@@ -1603,6 +1603,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       }
     } else if (tree instanceof MemberSelectTree && Intrinsics.isThis(((MemberSelectTree) tree).getExpression())) {
       name = ((MemberSelectTree) tree).getIdentifier().toString();
+    } else if (tree instanceof MemberSelectTree
+        && Intrinsics.isSuper(((MemberSelectTree) tree).getExpression())) {
+      return superTarget(cx, ((MemberSelectTree) tree).getIdentifier().toString());
     } else if (tree instanceof MemberSelectTree) {
       return privateStaticTarget(cx, (MemberSelectTree) tree, isLocal);
     } else {
@@ -1643,6 +1646,36 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   }
 
   /**
+   * {@code super.count}, a protected field of a superclass in another package: the accessor of
+   * the field that Java's lookup from the superclass finds, on the owner's instance; null for a
+   * field the generated class reaches as {@code ((Base) $this).count}.
+   */
+  private static String[] superTarget(ReadContext cx, String name) {
+    javax.lang.model.type.TypeMirror superType = cx.names().owner().getSuperclass();
+    TypeElement superclass = superType instanceof javax.lang.model.type.DeclaredType
+        ? (TypeElement) ((javax.lang.model.type.DeclaredType) superType).asElement() : null;
+    if (superclass == null || cx.receiverField() == null) {
+      return null;
+    }
+    for (Element member : membersWithInherited(cx, superclass)) {
+      if (member.getSimpleName().contentEquals(name)
+          && member instanceof javax.lang.model.element.VariableElement) {
+        if (!isInheritedProtected(cx, member)) {
+          return null;
+        }
+        boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
+        String accessor = cx.generatedClass() + "."
+            + cx.privates().field((javax.lang.model.element.VariableElement) member);
+        String self = isStatic ? "" : cx.receiverField();
+        return new String[] {
+          accessor + "get(" + self + ")", accessor + "set(" + (isStatic ? "" : self + ", ")
+        };
+      }
+    }
+    return null;
+  }
+
+  /**
    * For {@code other.count op= e} taken apart around a suspension point: when {@code other}, of
    * a class of the owner's top-level class as the declarations tell ({@code other}, {@code
    * all[i]}, {@code make()}), whose value is now in the local {@code self}, selects a private
@@ -1658,13 +1691,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return null;
     }
     TypeElement type = cx.names().typeOfQualifier(qualifier.toString());
-    if (!isNestmate(cx, type)) {
+    if (type == null) {
       return null;
     }
-    for (Element member : type.getEnclosedElements()) {
+    boolean nestmate = isNestmate(cx, type);
+    for (Element member : membersWithInherited(cx, type)) {
       if (member.getSimpleName().contentEquals(target.getIdentifier())
           && member instanceof javax.lang.model.element.VariableElement
-          && cx.names().hidden().needsAccessor(member)
+          && ((nestmate && cx.names().hidden().needsAccessor(member))
+              || isInheritedProtected(cx, member)) // D.count, count protected in Base
           && member.getModifiers().contains(Modifier.STATIC)) {
         String accessor = cx.generatedClass() + "."
             + cx.privates().field((javax.lang.model.element.VariableElement) member);
@@ -1680,13 +1715,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     MemberSelectTree select = (MemberSelectTree) target;
     TypeElement receiver = cx.valueType(select.getExpression());
-    if (receiver == null || !isNestmate(cx, receiver)) {
+    if (receiver == null) {
       return null;
     }
-    for (Element member : receiver.getEnclosedElements()) {
+    boolean nestmate = isNestmate(cx, receiver);
+    for (Element member : membersWithInherited(cx, receiver)) {
       if (member.getSimpleName().contentEquals(select.getIdentifier())
           && member instanceof javax.lang.model.element.VariableElement
-          && cx.names().hidden().needsAccessor(member)
+          && ((nestmate && cx.names().hidden().needsAccessor(member))
+              || isInheritedProtected(cx, member)) // other.count, count protected in Base
           && !member.getModifiers().contains(Modifier.STATIC)) {
         String accessor = cx.generatedClass() + "."
             + cx.privates().field((javax.lang.model.element.VariableElement) member);

@@ -1260,7 +1260,7 @@ final class ExpressionSpiller {
   }
 
   /** The parts of an assignment target that are evaluated before the right side. */
-  private static List<Tree> targetOperands(ExpressionTree target) throws Unspillable {
+  private List<Tree> targetOperands(ExpressionTree target) throws Unspillable {
     while (target instanceof ParenthesizedTree) {
       target = ((ParenthesizedTree) target).getExpression();
     }
@@ -1270,21 +1270,29 @@ final class ExpressionSpiller {
     }
     if (target instanceof MemberSelectTree) {
       ExpressionTree qualifier = ((MemberSelectTree) target).getExpression();
-      return Intrinsics.isThis(qualifier) || Intrinsics.isSuper(qualifier)
-          || !startsLowerCase(qualifier)
+      return Intrinsics.isThis(qualifier) || Intrinsics.isSuper(qualifier) || namesAType(qualifier)
           ? List.of()
           : List.of(qualifier);
     }
     return List.of();
   }
 
-  /** A qualifier that names a type ({@code Owner.count}) is not evaluated. */
-  private static boolean startsLowerCase(ExpressionTree qualifier) {
-    if (qualifier instanceof IdentifierTree) {
-      String name = ((IdentifierTree) qualifier).getName().toString();
-      return Character.isLowerCase(name.charAt(0)) || name.startsWith("$");
+  /**
+   * A qualifier that names a type ({@code Owner.count}, {@code base.Base.count}) is not
+   * evaluated: a name that no local or field of the body takes, and that the imports and the
+   * packages resolve as a class.
+   */
+  private boolean namesAType(ExpressionTree qualifier) {
+    if (!(qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)) {
+      return false;
     }
-    return true;
+    String text = qualifier.toString();
+    String first = text.contains(".") ? text.substring(0, text.indexOf('.')) : text;
+    ReadContext rx = cx.readContext();
+    if (first.equals("this") || rx.bodyLocal(first) != null || rx.names().field(first) != null) {
+      return false;
+    }
+    return rx.names().typeOfQualifier(text) != null;
   }
 
   private String compoundOperator(TreePath path, CompoundAssignmentTree tree) {
