@@ -59,6 +59,10 @@ public class Regressions {
     } catch (IllegalStateException e) {
       log(e.getMessage());
     }
+    // a compound target qualified by a package-qualified type: the qualifier is not evaluated
+    programs.Regressions.counted += value(3);
+    programs.Regressions.counted *= note(2) + value(1);
+    log(counted);
     return a + ":" + b;
   }
 }
