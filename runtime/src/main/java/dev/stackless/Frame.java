@@ -521,7 +521,10 @@ public abstract class Frame<T> implements AnyFrame {
       } catch (Throwable e) {
         Object passing = frame.outcome; // set while running only by awaitedResult
         if (passing instanceof Failure && ((Failure) passing).exception == e) {
-          result = passing; // an awaited frame's exception: relocated where it was thrown
+          // an awaited frame's exception: relocated where it was thrown; or one this frame made
+          // and a stage completed with later (another thread's), relocated only now
+          result = ((Failure) passing).tracesFrames || !StackTraces.relocate(e, frame)
+              ? passing : new Failure(e, frame, true);
         } else {
           result = new Failure(e, frame, StackTraces.relocate(e, frame));
         }

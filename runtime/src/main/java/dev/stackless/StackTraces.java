@@ -40,11 +40,15 @@ final class StackTraces {
     return relocated;
   }
 
-  /** Whether {@code e}'s trace had lines of {@code frame}'s (now the user's lines). */
+  /**
+   * Whether {@code e}'s trace had lines of {@code frame}'s (now the user's lines); those of other
+   * frames further down the stack are rewritten too, but do not count.
+   */
   private static boolean relocateOne(Throwable e, Frame<?> frame) {
     StackTraceElement[] trace = e.getStackTrace();
     String generated = frame.getClass().getName();
     boolean changed = false;
+    boolean hadOurs = false;
     List<StackTraceElement> out = new ArrayList<>(trace.length);
     StackTraceElement previousUser = null;
     // an ordinary override threw while the frame dispatched to it: the call was the override's
@@ -75,6 +79,7 @@ final class StackTraces {
           continue;
         }
       } else if (ours) {
+        hadOurs = true;
         int line = frame.sourceLine(element.getLineNumber());
         if (line == 0 && previousUser != null && element.getMethodName().equals("step")) {
           changed = true; // the step() that called the part: plumbing
@@ -103,7 +108,7 @@ final class StackTraces {
     if (changed) {
       e.setStackTrace(out.toArray(new StackTraceElement[0]));
     }
-    return changed;
+    return hadOurs;
   }
 
   private static final String SPILL = "dev.stackless.internal.Spill";
@@ -167,8 +172,27 @@ final class StackTraces {
       }
     }
     List<StackTraceElement> out = new ArrayList<>(Arrays.asList(trace));
-    out.add(at, userElement(awaiter, line));
+    StackTraceElement user = userElement(awaiter, line);
+    int already = out.indexOf(user);
+    if (already >= at && onlyPlumbingBetween(out, at, already)) {
+      // the awaiter called the frame and is still below it on the stack (the frame failed before
+      // it first suspended): its line is there already, with the start of the call above it
+      out.subList(at, already).clear();
+    } else {
+      out.add(at, user);
+    }
     e.setStackTrace(out.toArray(new StackTraceElement[0]));
+  }
+
+  /** Whether the elements from {@code from} to {@code to} are the runtime's and the factories'. */
+  private static boolean onlyPlumbingBetween(List<StackTraceElement> trace, int from, int to) {
+    for (StackTraceElement element : trace.subList(from, to)) {
+      String type = element.getClassName();
+      if (!type.startsWith("dev.stackless.") && !type.endsWith("Async")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static StackTraceElement userElement(Frame<?> frame, int line) {

@@ -51,6 +51,43 @@ class StackTraceTest {
     assertTrue(resumer.isSuspended());
   }
 
+  private static List<String> elementsOf(Throwable e) {
+    List<String> elements = new ArrayList<>();
+    for (StackTraceElement element : e.getStackTrace()) {
+      elements.add(element.getClassName() + "." + element.getMethodName() + "("
+          + element.getFileName() + ":" + element.getLineNumber() + ")");
+    }
+    return elements;
+  }
+
+  @Test
+  void aCalleeThatFailsBeforeItSuspendsHasItsCallerBelowItOnceWithoutTheFactory()
+      throws Exception {
+    var frame = TracesAsync.callsOneThatFailsAtOnce();
+    resume(Traces.parked);
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    List<String> elements = elementsOf(e);
+    String owner = "dev.stackless.tests.Traces.";
+    String caller = owner + "callsOneThatFailsAtOnce(Traces.java:" + lineOf("CALLS IT") + ")";
+    assertEquals(List.of(owner + "failsAtOnce(Traces.java:" + lineOf("FAILS AT ONCE") + ")",
+        caller), elements.subList(0, 2), String.join("\n", elements));
+    assertEquals(1, elements.stream().filter(caller::equals).count(), String.join("\n", elements));
+    assertTrue(elements.stream().noneMatch(element -> element.contains("TracesAsync")
+        || element.contains("dev.stackless.internal.Launch")), String.join("\n", elements));
+  }
+
+  @Test
+  void anExceptionTheFrameMadeAndAStageBroughtBackLaterIsAtTheLineThatMadeIt() throws Exception {
+    var frame = TracesAsync.awaitsWhatItMade();
+    Traces.pending.completeExceptionally(Traces.made); // the frame resumes on this thread now
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    List<String> elements = elementsOf(e);
+    assertEquals("dev.stackless.tests.Traces.awaitsWhatItMade(Traces.java:" + lineOf("MADE HERE")
+        + ")", elements.get(0), String.join("\n", elements));
+    assertTrue(elements.stream().noneMatch(element -> element.contains(".step(")),
+        String.join("\n", elements));
+  }
+
   @Test
   void anExceptionMadeOnceKeepsItsStackTraceThroughEveryRun() {
     List<StackTraceElement> before = List.of(Traces.CLOSED.getStackTrace());

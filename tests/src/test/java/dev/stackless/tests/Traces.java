@@ -156,4 +156,31 @@ class Traces {
     suspend();
     return before;
   }
+
+  @Async
+  static int failsAtOnce(int value) {
+    if (value > 0) {
+      throw new IllegalStateException("at once"); // FAILS AT ONCE
+    }
+    suspend();
+    return value;
+  }
+
+  /** Calls a frame that fails before it first suspends: this frame is still on the stack. */
+  @Async
+  static int callsOneThatFailsAtOnce() {
+    suspend(self -> parked = self);
+    return failsAtOnce(1) + 1; // CALLS IT
+  }
+
+  static java.util.concurrent.CompletableFuture<Integer> pending;
+  static IllegalStateException made;
+
+  /** Makes an exception, then awaits a stage that is completed with it later. */
+  @Async
+  static int awaitsWhatItMade() {
+    pending = new java.util.concurrent.CompletableFuture<>();
+    made = new IllegalStateException("made here"); // MADE HERE
+    return await(pending);
+  }
 }
