@@ -117,6 +117,36 @@ public final class Privates {
    * The ordinal of a private enum's constant, or -1 for null: the selector of a switch on the enum
    * that has {@code case null}, which the generated class writes as {@code case -1}.
    */
+  /**
+   * {@code new S[a][b][]} for a private class {@code S} the generated code cannot name: an array of
+   * {@code element} with {@code unsized} more array levels below the given lengths, as Java makes
+   * it (its class is {@code S[][][]}; a negative length throws {@code NegativeArraySizeException}).
+   */
+  public static Object newArray(Class<?> element, int unsized, int... lengths) {
+    return java.lang.reflect.Array.newInstance(arrayClass(element, unsized), lengths);
+  }
+
+  /**
+   * {@code new S[] {a, b}} or {@code {a, b}} for such a class: an array of {@code element} with
+   * {@code levels} more array levels, holding {@code elements}.
+   */
+  public static Object arrayOf(Class<?> element, int levels, Object[] elements) {
+    Object array =
+        java.lang.reflect.Array.newInstance(arrayClass(element, levels), elements.length);
+    for (int i = 0; i < elements.length; i++) {
+      java.lang.reflect.Array.set(array, i, elements[i]);
+    }
+    return array;
+  }
+
+  private static Class<?> arrayClass(Class<?> element, int levels) {
+    Class<?> component = element;
+    for (int i = 0; i < levels; i++) {
+      component = component.arrayType();
+    }
+    return component;
+  }
+
   public static int ordinalOrMinusOne(Object constant) {
     return constant == null ? -1 : ((Enum<?>) constant).ordinal();
   }

@@ -499,8 +499,10 @@ public class EventLoop {
    * The channel must be in non-blocking mode; readiness is level-triggered and one-shot: await
    * again for the next time. A selector on a thread of its own watches the channels while any frame
    * waits (none otherwise), and the loop counts each waiting frame as work. Closing a channel that
-   * a frame waits on does not wake that frame: wake it, or stop waiting, first. ON THE LOOP'S
-   * THREADS.
+   * a frame waits on fails that frame's wait with an {@link
+   * java.nio.channels.AsynchronousCloseException}, as a blocking read of a channel another thread
+   * closes fails (a selector hears of no close: the poller looks for them every {@value
+   * IoPoller#CLOSE_CHECK_MILLIS} ms). ON THE LOOP'S THREADS.
    *
    * @throws IllegalArgumentException if {@code ops} is empty or not valid for the channel
    */

@@ -2,6 +2,7 @@ package dev.stackless.loop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -37,6 +38,11 @@ final class IoPoller {
   private boolean closed;
   /** Waiters registered with the selector; touched only by the poller thread. */
   private int waiting;
+  /** The keys that have waiters; touched only by the poller thread. */
+  private final java.util.Set<SelectionKey> watched = new java.util.HashSet<>();
+
+  /** How long a frame waiting on a channel that another closes waits at most to hear of it. */
+  static final long CLOSE_CHECK_MILLIS = 100;
 
   IoPoller(EventLoop loop) {
     this.loop = loop;
@@ -117,13 +123,15 @@ final class IoPoller {
   private void poll(Selector selector) {
     try {
       while (takeIncoming(selector)) {
-        selector.select();
+        // a close cancels the channel's key but wakes no selector: look for those now and then
+        selector.select(CLOSE_CHECK_MILLIS);
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
           SelectionKey key = keys.next();
           keys.remove();
           dispatch(key);
         }
+        failWaitersOfClosedChannels();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a selector failure: printed by the thread's handler
@@ -166,9 +174,12 @@ final class IoPoller {
           key.interestOps(key.interestOps() | io.ops);
         }
         waitersOf(key).add(io);
+        watched.add(key);
         waiting++;
-      } catch (ClosedChannelException | RuntimeException e) {
-        io.failed(e); // closed channel, blocking mode, unsupported operation ...
+      } catch (ClosedChannelException closedSinceTheCall) {
+        io.failed(new AsynchronousCloseException()); // as if closed while it was registered
+      } catch (RuntimeException e) {
+        io.failed(e); // blocking mode, unsupported operation ...
       }
     }
     return true;
@@ -184,8 +195,8 @@ final class IoPoller {
     int ready;
     try {
       ready = key.readyOps();
-    } catch (CancelledKeyException e) {
-      ready = -1; // the channel was closed: wake everyone, their next operation will say so
+    } catch (CancelledKeyException closed) {
+      return; // failWaitersOfClosedChannels tells its waiters
     }
     List<LoopFrames.Io> readyWaiters = new ArrayList<>(waiters.size());
     int stillWanted = 0;
@@ -208,6 +219,28 @@ final class IoPoller {
     waiting -= readyWaiters.size();
     for (LoopFrames.Io io : readyWaiters) {
       loop.externalArrived(io);
+    }
+  }
+
+  /**
+   * Fails the waiters of the channels that were closed while they waited with an {@link
+   * AsynchronousCloseException}, as a blocking read of a channel another thread closes fails.
+   */
+  private void failWaitersOfClosedChannels() {
+    for (Iterator<SelectionKey> it = watched.iterator(); it.hasNext(); ) {
+      SelectionKey key = it.next();
+      List<LoopFrames.Io> waiters = waitersOf(key);
+      if (waiters.isEmpty()) {
+        it.remove();
+      } else if (!key.isValid()) {
+        it.remove();
+        waiting -= waiters.size();
+        List<LoopFrames.Io> failed = new ArrayList<>(waiters);
+        waiters.clear();
+        for (LoopFrames.Io io : failed) {
+          io.failed(new AsynchronousCloseException());
+        }
+      }
     }
   }
 

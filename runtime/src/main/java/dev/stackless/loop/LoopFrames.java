@@ -273,6 +273,9 @@ public final class LoopFrames {
     protected Object step() throws Throwable {
       switch (label) {
         case 0:
+          if (!channel.isOpen()) {
+            throw new java.nio.channels.ClosedChannelException(); // as an operation on it would
+          }
           label = 1;
           if (suspendForBlock()) {
             loop.expectExternal();

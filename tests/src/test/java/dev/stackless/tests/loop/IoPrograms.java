@@ -123,6 +123,32 @@ class IoPrograms {
     return one.get(0);
   }
 
+  /** Waits for a byte that never comes while this frame closes the channel: the wait fails. */
+  @Async
+  static String closeWhileAnotherWaits(EventLoop loop, Pipe.SourceChannel source) {
+    var reader = IoProgramsAsync.readOneByte(loop, source); // waits for readiness now
+    await(loop.yieldNow());
+    try {
+      source.close();
+      await(reader);
+      return "read";
+    } catch (IOException e) {
+      return e.getClass().getSimpleName();
+    }
+  }
+
+  /** Waits for readiness of a channel closed already: the wait fails at once. */
+  @Async
+  static String waitOnAClosedChannel(EventLoop loop, Pipe.SourceChannel source) {
+    try {
+      source.close();
+      await(loop.whenReady(source, SelectionKey.OP_READ));
+      return "ready";
+    } catch (IOException e) {
+      return e.getClass().getSimpleName();
+    }
+  }
+
   static boolean endsLine(ByteBuffer buffer) {
     return buffer.position() > 0 && buffer.get(buffer.position() - 1) == '\n';
   }

@@ -13,6 +13,7 @@ import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -70,6 +71,27 @@ class IoTest {
       assertEquals("5:HELLO 0;HELLO 1;HELLO 2;HELLO 3;HELLO 4;",
           loop.run(() -> IoProgramsAsync.conversation(loop, server, 5)));
     }
+  }
+
+  @Test
+  void aFrameWaitingOnAChannelThatIsClosedFailsAsABlockingReadWould() throws Exception {
+    for (EventLoop loop : List.of(new EventLoop(), EventLoop.withThreads(3))) {
+      Pipe pipe = Pipe.open();
+      pipe.source().configureBlocking(false);
+      assertEquals("AsynchronousCloseException",
+          loop.run(() -> IoProgramsAsync.closeWhileAnotherWaits(loop, pipe.source())));
+      pipe.sink().close();
+    }
+  }
+
+  @Test
+  void waitingOnAClosedChannelFailsAtOnce() throws Exception {
+    EventLoop loop = new EventLoop();
+    Pipe pipe = Pipe.open();
+    pipe.source().configureBlocking(false);
+    assertEquals("ClosedChannelException",
+        loop.run(() -> IoProgramsAsync.waitOnAClosedChannel(loop, pipe.source())));
+    pipe.sink().close();
   }
 
   @Test
