@@ -86,6 +86,24 @@ public class Calls {
     return log("plain chars " + a + b);
   }
 
+  /** @Async overloads static and not: the arguments choose, and only the instance one is called on this. */
+  @Async
+  String fetch(String key) {
+    suspend(PARK);
+    return log("instance " + key + hits);
+  }
+
+  @Async
+  static String fetch(int index) {
+    suspend(PARK);
+    return log("static " + index);
+  }
+
+  @Async
+  String fetchBoth(int n) {
+    return fetch("k") + fetch(9) + this.fetch("t" + n) + fetch(n) + Calls.fetch(n + 1);
+  }
+
   /** Java's phases choose: an int widens to long before it is boxed to Integer. */
   @Async
   static String phase(long v) {
@@ -141,6 +159,7 @@ public class Calls {
     char letter = 'x';
     log(shape("a") + shape(3) + shape(word) + shape(count) + shape(letter) + shape(word + count));
     log(c.shape(word, 2) + c.shape(count, 5) + c.shape("s", count));
+    log(c.fetchBoth(3));
     int first = c.bump(2);
     int second = c.bump(3);
     log(first + "," + second);

@@ -175,6 +175,15 @@ public class InferredReceivers {
     for (Map.Entry<String, java.util.Optional<String>> o : named.entrySet()) {
       s += o.getValue().map(String::trim).orElse(log("none")) + num(s.length());
     }
+    // receivers typed through wildcards: a capture, whose bound tells the class
+    List<? extends Svc> some = List.of(new Svc("w0"));
+    Map<String, ? extends Svc> keyed = Map.of("k", new Svc("w1"));
+    List<? extends java.util.Optional<String>> maybe = List.of(java.util.Optional.of("m "));
+    s += some.get(0).hello(num(2)) + keyed.get("k").hello(3) + maybe.get(0).map(String::trim).get();
+    // the same name in sibling scopes, of other types: each use is its own declaration's
+    for (Map.Entry<String, List<Svc>> o : byKey.entrySet()) {
+      s += o.getValue().get(0).hello(num(1));
+    }
     return s;
   }
 

@@ -1081,7 +1081,7 @@ class DiagnosticsTest {
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] this var, whose type cannot be written as a field type"
-        + " (an intersection, or a local or anonymous class), is not supported yet", 8, 9);
+        + " (an intersection, or an anonymous class), is not supported yet", 8, 9);
   }
 
   @Test

@@ -2682,8 +2682,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       type = local != null ? local.mirror() : fieldType(field);
       if (local == null && field == null) {
         // a local the reader has not reached yet (a for-each variable, asked about when the loop
-        // is): the method's only declaration of that name, when it writes its type
-        type = soleDeclarationMirror(name);
+        // is): the declaration the name refers to, when it writes its type
+        type = declaredMirror((IdentifierTree) receiver);
       }
     } else if (receiver instanceof MemberSelectTree
         && Intrinsics.isThis(((MemberSelectTree) receiver).getExpression())) {
@@ -2836,6 +2836,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       try {
         javax.lang.model.type.ExecutableType member = (javax.lang.model.type.ExecutableType)
             env.getTypeUtils().asMemberOf(site, found);
+        if (member.getReturnType() instanceof javax.lang.model.type.WildcardType) {
+          // l.get(0) of a List<? extends W>: a capture of the wildcard, whose bound is W and that
+          // of the type variable it stands for
+          member = (javax.lang.model.type.ExecutableType) env.getTypeUtils().asMemberOf(
+              (DeclaredType) env.getTypeUtils().capture(site), found);
+        }
         result = member.getReturnType();
         parameters = member.getParameterTypes();
       } catch (IllegalArgumentException notAMember) {
@@ -3188,14 +3194,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return declarationsByName.get(name);
   }
 
-  /** The type of the method's only declaration of that name, when it writes one; else null. */
-  private TypeMirror soleDeclarationMirror(String name) {
-    VariableTree found = soleDeclaration(name);
-    if (found == null || found.getType() == null || isVar(found)) {
+  /** The type of the declaration a name refers to, when it writes one; else null. */
+  private TypeMirror declaredMirror(IdentifierTree use) {
+    TreePath declaration = declarations.declarationOf(use);
+    if (declaration == null || !(declaration.getLeaf() instanceof VariableTree)) {
       return null;
     }
-    TreePath declaration = TreePath.getPath(methodPath, found);
-    return declaration == null ? null : scopeMirror(declaration, name);
+    VariableTree found = (VariableTree) declaration.getLeaf();
+    return found.getType() == null || isVar(found) ? null
+        : scopeMirror(declaration, found.getName().toString());
   }
 
   /** Whether a local class (not a record, enum or interface) of the body starts before the tree. */
@@ -3337,9 +3344,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return "java.lang.Object";
     }
     reporter.error(declaration.getLeaf(), unit, Diagnostic.UNSUPPORTED,
-        "this var, whose type cannot be written as a field type (an intersection, or a local or"
+        "this var, whose type cannot be written as a field type (an intersection, or an"
             + " anonymous class),",
-        "declare the variable with an explicit type, a local class as a member class");
+        "declare the variable with an explicit type");
     failed = true;
     return "java.lang.Object";
   }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -408,7 +409,28 @@ public final class Intrinsics {
               + " declarations tell them, do not choose one; rename one of them, or declare the"
               + " argument as a local of its type");
     }
+    if (!sameStaticness(async)) {
+      // get(String) and static get(int): the factory calls differ (one takes the receiver), so
+      // the arguments must choose, as they do for javac
+      List<ExecutableElement> applicable = new ArrayList<>();
+      for (ExecutableElement method : async) {
+        if (mayApply.test(method, async)) {
+          applicable.add(method);
+        }
+      }
+      if (applicable.isEmpty() || !sameStaticness(applicable)) {
+        throw new Undecidable("overloads of " + name + " with " + arity + " arguments are"
+            + " static and not, and the arguments' types, as the declarations tell them, do not"
+            + " choose one; rename one of them, or declare the argument as a local of its type");
+      }
+      return applicable.get(0);
+    }
     return async.get(0);
+  }
+
+  private static boolean sameStaticness(List<ExecutableElement> methods) {
+    return methods.stream().map(m -> m.getModifiers().contains(Modifier.STATIC)).distinct()
+        .count() == 1;
   }
 
   public static boolean isAsync(Element method) {
