@@ -78,6 +78,17 @@ final class StackTraces {
           changed = true; // the step() that called the part
           continue;
         }
+      } else if (element.getClassName().startsWith(generated + "$")
+          && frame.sourceLine(element.getLineNumber()) > 0) {
+        // a method of a local or anonymous class of the body, which the frame class declares:
+        // at the user's line, in a class named below the user's ({@code Owner$Checker})
+        out.add(new StackTraceElement(
+            frame.sourceClass() + element.getClassName().substring(generated.length()),
+            element.getMethodName(), frame.sourceFile(),
+            frame.sourceLine(element.getLineNumber())));
+        changed = true;
+        previousUser = null;
+        continue;
       } else if (ours) {
         hadOurs = true;
         int line = frame.sourceLine(element.getLineNumber());
@@ -98,6 +109,9 @@ final class StackTraces {
           changed = true;
           continue;
         }
+      } else if (out.isEmpty() && element.getClassName().equals(FOR_EACH)) {
+        changed = true; // a for-each over null: Java's NPE is at the loop's line, on top
+        continue;
       } else if (element.getClassName().startsWith(SPILL) && previousUser != null) {
         changed = true; // the plumbing between a continuation and step()
         continue;
@@ -112,6 +126,7 @@ final class StackTraces {
   }
 
   private static final String SPILL = "dev.stackless.internal.Spill";
+  private static final String FOR_EACH = "dev.stackless.internal.ForEachCursor";
 
   /** Whether a method of a frame class is its {@code step()}, a part of it, or a lambda in it. */
   private static boolean isStep(String method) {

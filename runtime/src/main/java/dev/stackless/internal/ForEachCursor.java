@@ -13,6 +13,11 @@ public abstract class ForEachCursor {
   public abstract Object next();
 
   public static ForEachCursor of(Iterable<?> iterable) {
+    if (iterable == null) { // Java's for-each calls iterator() on it: an NPE at the loop's line
+      throw new NullPointerException(
+          "Cannot invoke \"java.lang.Iterable.iterator()\" because the for-each loop's Iterable is"
+              + " null");
+    }
     Iterator<?> iterator = iterable.iterator();
     return new ForEachCursor() {
       @Override
@@ -27,8 +32,17 @@ public abstract class ForEachCursor {
     };
   }
 
+  /** The array's length; for null, the NPE Java's for-each throws at the loop's line. */
+  private static int lengthOf(Object array) {
+    if (array == null) {
+      throw new NullPointerException(
+          "Cannot read the array length because the for-each loop's array is null");
+    }
+    return java.lang.reflect.Array.getLength(array);
+  }
+
   public static ForEachCursor of(Object[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];
@@ -37,7 +51,7 @@ public abstract class ForEachCursor {
   }
 
   public static ForEachCursor of(int[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];
@@ -46,7 +60,7 @@ public abstract class ForEachCursor {
   }
 
   public static ForEachCursor of(long[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];
@@ -55,7 +69,7 @@ public abstract class ForEachCursor {
   }
 
   public static ForEachCursor of(double[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];
@@ -64,7 +78,7 @@ public abstract class ForEachCursor {
   }
 
   public static ForEachCursor of(float[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];
@@ -73,7 +87,7 @@ public abstract class ForEachCursor {
   }
 
   public static ForEachCursor of(short[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];
@@ -82,7 +96,7 @@ public abstract class ForEachCursor {
   }
 
   public static ForEachCursor of(byte[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];
@@ -91,7 +105,7 @@ public abstract class ForEachCursor {
   }
 
   public static ForEachCursor of(char[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];
@@ -100,7 +114,7 @@ public abstract class ForEachCursor {
   }
 
   public static ForEachCursor of(boolean[] array) {
-    return new Indexed(array.length) {
+    return new Indexed(lengthOf(array)) {
       @Override
       Object get(int i) {
         return array[i];

@@ -89,6 +89,34 @@ class StackTraceTest {
   }
 
   @Test
+  void aMethodOfALocalClassOfTheBodyIsAtTheUsersLine() throws Exception {
+    var frame = TracesAsync.localClassThrows();
+    resume(Traces.parked);
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    List<String> elements = elementsOf(e);
+    String owner = "dev.stackless.tests.Traces";
+    assertEquals(List.of(owner + "$Checker.check(Traces.java:" + lineOf("LOCAL THROWS") + ")",
+            owner + ".localClassThrows(Traces.java:" + lineOf("CALLS THE LOCAL") + ")"),
+        elements.subList(0, 2), String.join("\n", elements));
+  }
+
+  @Test
+  void aForEachOverNullThrowsJavasExceptionAtTheLoopsLine() throws Exception {
+    var overArray = assertThrows(NullPointerException.class,
+        () -> nosuspend(TracesAsync.sumOf(null, null)));
+    assertEquals("dev.stackless.tests.Traces.sumOf(Traces.java:" + lineOf("ITERATES NULL") + ")",
+        elementsOf(overArray).get(0));
+    assertTrue(overArray.getMessage().startsWith("Cannot read the array length"),
+        overArray.getMessage());
+    var overList = assertThrows(NullPointerException.class,
+        () -> nosuspend(TracesAsync.sumOf(new int[0], null)));
+    assertEquals("dev.stackless.tests.Traces.sumOf(Traces.java:" + lineOf("ITERATES A NULL LIST")
+        + ")", elementsOf(overList).get(0));
+    assertTrue(overList.getMessage().startsWith("Cannot invoke \"java.lang.Iterable.iterator()\""),
+        overList.getMessage());
+  }
+
+  @Test
   void anExceptionMadeOnceKeepsItsStackTraceThroughEveryRun() {
     List<StackTraceElement> before = List.of(Traces.CLOSED.getStackTrace());
     for (int run = 0; run < 3; run++) {

@@ -183,4 +183,32 @@ class Traces {
     made = new IllegalStateException("made here"); // MADE HERE
     return await(pending);
   }
+
+  /** A local class, whose objects live across the suspension, throws from its method. */
+  @Async
+  static String localClassThrows() {
+    class Checker {
+      String check(String x) {
+        throw new IllegalStateException("local " + x); // LOCAL THROWS
+      }
+    }
+    Checker checker = new Checker();
+    suspend(self -> parked = self);
+    return checker.check("z"); // CALLS THE LOCAL
+  }
+
+  /** A for-each over a null array, whose body suspends: Java's NPE, at the loop's line. */
+  @Async
+  static int sumOf(int[] values, java.util.List<Integer> more) {
+    int sum = 0;
+    for (int v : values) { // ITERATES NULL
+      suspend(self -> parked = self);
+      sum += v;
+    }
+    for (int v : more) { // ITERATES A NULL LIST
+      suspend(self -> parked = self);
+      sum += v;
+    }
+    return sum;
+  }
 }
