@@ -247,9 +247,54 @@ public class HiddenClasses {
         + qualified.balance;
   }
 
+  private static int sumOf(Node[] all) {
+    int t = 0;
+    for (Node n : all) {
+      t += n == null ? -1 : n.v;
+    }
+    return t;
+  }
+
+  /** Arrays of private classes: made as Java makes them (Node[], Point[][]), across suspensions. */
+  @Async
+  static String arrays(int k) {
+    Node[] nodes = new Node[value(k)];
+    for (int i = 0; i < nodes.length - 1; i++) {
+      nodes[i] = new Node(value(i + 1));
+    }
+    Node[] more = {nodes[0], Node.of(value(2))};
+    Point[][] grid = {{new Point(1, value(2))}, {}, new Point[value(1)]};
+    Point[][] sized = new Point[2][value(3)];
+    int sum = 0;
+    for (Node n : more) {
+      sum += n.twice() + value(0);
+    }
+    for (Point[] row : grid) {
+      sum += row.length;
+    }
+    Node[] copy = nodes.clone();
+    java.util.Arrays.sort(copy, 0, copy.length - 1, java.util.Comparator.comparingInt(n -> -n.v));
+    Object held = more;
+    String s = java.util.Arrays.toString(copy) + sum + sumOf(nodes) + held.getClass().getSimpleName()
+        + grid.getClass().getSimpleName() + sized[1].length + grid[0][0].sum();
+    try {
+      Object[] widened = more;
+      widened[0] = "not a node"; // the array is a Node[]: Java's ArrayStoreException
+    } catch (ArrayStoreException e) {
+      s += " " + e.getClass().getSimpleName();
+    }
+    try {
+      new Node[value(-1)].getClass();
+    } catch (NegativeArraySizeException e) {
+      s += " " + e.getClass().getSimpleName();
+    }
+    return s;
+  }
+
   @Async
   public static Object run() {
     HiddenClasses owner = new HiddenClasses();
+    log(arrays(value(3)));
     log(owner.nodes(value(3)));
     log(records(value(4)));
     log(owner.supertypes(value(3)));

@@ -671,17 +671,17 @@ class DiagnosticsTest {
   }
 
   @Test
-  void anArrayOfAPrivateClassIsAnError() {
+  void aCastToAnArrayOfAPrivateClassIsAnError() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",
         "  private static class Hidden { int v; }",
-        "  @Async static int run() {",
-        "    Hidden[] all = {};",     // 7, Hidden at 5
+        "  @Async static int run(Object o) {",
+        "    Hidden[] all = {new Hidden()};", // made as a Hidden[]: supported
         "    suspend();",
-        "    return all.length;",
+        "    return all.length + ((Hidden[]) o).length;", // 9, Hidden at 27
         "  }",
         "}"));
-    assertOnlyError(src, "[Unsupported] the private class Hidden here", 7, 5);
+    assertOnlyError(src, "[Unsupported] the private class Hidden here", 9, 27);
   }
 
   @Test

@@ -628,6 +628,13 @@ public final class FrameEmitter {
         .addParameter(Object.class, "value")
         .addStatement("return $L.lookupClass().isInstance(value)", lookup)
         .build());
+    // the class object, for its arrays (Privates.newArray, Privates.arrayOf)
+    type.addMethod(MethodSpec.methodBuilder(prefix + "class")
+        .addModifiers(Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Class.class),
+            WildcardTypeName.subtypeOf(Object.class)))
+        .addStatement("return $L.lookupClass()", lookup)
+        .build());
   }
 
   /** {@code static Outer outer$Outer_Inner(Outer.Inner self)}: an inner object's enclosing one. */

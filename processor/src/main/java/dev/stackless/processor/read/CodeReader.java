@@ -381,18 +381,27 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private boolean isStandInPosition() {
     TreePath at = getCurrentPath();
     boolean argument = false;
+    boolean array = false;
     while (at.getParentPath() != null
         && (at.getParentPath().getLeaf() instanceof com.sun.source.tree.ParameterizedTypeTree
-            || at.getParentPath().getLeaf() instanceof com.sun.source.tree.WildcardTree)) {
+            || at.getParentPath().getLeaf() instanceof com.sun.source.tree.WildcardTree
+            || at.getParentPath().getLeaf() instanceof com.sun.source.tree.ArrayTypeTree)) {
       if (at.getParentPath().getLeaf() instanceof com.sun.source.tree.ParameterizedTypeTree
           && ((com.sun.source.tree.ParameterizedTypeTree) at.getParentPath().getLeaf())
               .getType() == at.getLeaf()) {
         return false; // Node<T>: generic, reported above
       }
-      argument = true;
+      if (at.getParentPath().getLeaf() instanceof com.sun.source.tree.ArrayTypeTree) {
+        array = true; // S[] all: an array of the stand-in, holding the S[] that Java made
+      } else {
+        argument = true;
+      }
       at = at.getParentPath();
     }
     Tree parent = at.getParentPath() == null ? null : at.getParentPath().getLeaf();
+    if (array && !argument && !(parent instanceof VariableTree)) {
+      return false; // (S[]) o, o instanceof S[], S[].class: the stand-in would not test for S
+    }
     if (parent instanceof VariableTree) {
       Tree declaring = at.getParentPath().getParentPath().getLeaf();
       // not a catch's or a pattern's: there the class is tested for, and the stand-in would pass
@@ -1845,6 +1854,107 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   @Override
   public Void visitMethod(MethodTree node, Void unused) {
     return inScope(() -> super.visitMethod(node, null));
+  }
+
+  /**
+   * An array of a private class ({@code new S[n]}, {@code new S[] {a, b}}, {@code S[] all = {a,
+   * b}}), which the generated class cannot name: made through the class's lookup, so that it is
+   * the {@code S[]} Java makes, and held as an array of the stand-in.
+   *
+   * <pre>
+   *   new S[n][]     ===&gt;  ((Object[][]) Privates.newArray(OwnerAsync.Owner_S$class(), 1, n))
+   *   new S[] {a, b} ===&gt;  ((Object[]) Privates.arrayOf(OwnerAsync.Owner_S$class(), 0,
+   *                                        new Object[] {a, b}))
+   * </pre>
+   */
+  @Override
+  public Void visitNewArray(com.sun.source.tree.NewArrayTree node, Void unused) {
+    HiddenArray hidden = hiddenArrayOf(cx, getCurrentPath());
+    if (hidden == null) {
+      return super.visitNewArray(node, unused);
+    }
+    String standIn = TypeSource.print(cx.names().hidden().standIn(hidden.element))
+        + "[]".repeat(hidden.dimensions);
+    String elementClass = cx.generatedClass() + "." + cx.privates().classTest(hidden.element)
+        + "class()";
+    String privates = "dev.stackless.internal.Privates.";
+    List<? extends ExpressionTree> dimensions = node.getDimensions();
+    List<? extends ExpressionTree> elements = node.getInitializers();
+    if (elements != null) {
+      String start = "((" + standIn + ") " + privates + "arrayOf(" + elementClass + ", "
+          + (hidden.dimensions - 1) + ", new java.lang.Object[] {";
+      if (elements.isEmpty()) {
+        replace(node, start + "}))");
+        return null;
+      }
+      edits.add(new Edit(start(node), start(elements.get(0)), List.of(new Part.Text(start))));
+      edits.add(new Edit(end(elements.get(elements.size() - 1)), end(node),
+          List.of(new Part.Text("}))"))));
+      scan(elements, null);
+      return null;
+    }
+    edits.add(new Edit(start(node), start(dimensions.get(0)), List.of(new Part.Text(
+        "((" + standIn + ") " + privates + "newArray(" + elementClass + ", "
+            + (hidden.dimensions - dimensions.size()) + ", "))));
+    for (int i = 0; i + 1 < dimensions.size(); i++) {
+      edits.add(new Edit(end(dimensions.get(i)), start(dimensions.get(i + 1)),
+          List.of(new Part.Text(", "))));
+    }
+    edits.add(new Edit(end(dimensions.get(dimensions.size() - 1)), end(node),
+        List.of(new Part.Text("))"))));
+    scan(dimensions, null);
+    return null;
+  }
+
+  /** The private class of an array that {@code new} or an initializer makes, and its rank. */
+  static final class HiddenArray {
+    final TypeElement element;
+    final int dimensions;
+
+    HiddenArray(TypeElement element, int dimensions) {
+      this.element = element;
+      this.dimensions = dimensions;
+    }
+  }
+
+  /**
+   * The private class (with a stand-in) whose array the {@code new} or bare initializer at
+   * {@code path} makes, or null for any other array.
+   */
+  static HiddenArray hiddenArrayOf(ReadContext cx, TreePath path) {
+    com.sun.source.tree.NewArrayTree node = (com.sun.source.tree.NewArrayTree) path.getLeaf();
+    Tree type = node.getType();
+    int dimensions;
+    if (type != null) {
+      int unsized = 0; // new S[2][]: the tree's type is S[]
+      while (type instanceof com.sun.source.tree.ArrayTypeTree) {
+        type = ((com.sun.source.tree.ArrayTypeTree) type).getType();
+        unsized++;
+      }
+      dimensions = unsized + (node.getDimensions().isEmpty() ? 1 : node.getDimensions().size());
+    } else {
+      Tree parent = path.getParentPath().getLeaf();
+      if (parent instanceof com.sun.source.tree.NewArrayTree) {
+        HiddenArray outer = hiddenArrayOf(cx, path.getParentPath()); // {{a}, {b}}
+        return outer == null || outer.dimensions < 2
+            ? null : new HiddenArray(outer.element, outer.dimensions - 1);
+      }
+      if (!(parent instanceof VariableTree) || ((VariableTree) parent).getType() == null) {
+        return null;
+      }
+      type = ((VariableTree) parent).getType(); // S[] all = {a, b}
+      dimensions = 0;
+      while (type instanceof com.sun.source.tree.ArrayTypeTree) {
+        type = ((com.sun.source.tree.ArrayTypeTree) type).getType();
+        dimensions++;
+      }
+    }
+    TypeElement element = type instanceof IdentifierTree
+        ? cx.names().type(((IdentifierTree) type).getName().toString())
+        : type instanceof MemberSelectTree ? cx.names().typeOfQualifier(type.toString()) : null;
+    return element == null || dimensions == 0 || !HiddenTypes.isHidden(element)
+        || cx.names().hidden().whyNot(element) != null
+        ? null : new HiddenArray(element, dimensions);
   }
 
   @Override

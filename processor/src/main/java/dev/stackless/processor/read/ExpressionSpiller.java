@@ -337,8 +337,8 @@ final class ExpressionSpiller {
           children.addAll(array.getInitializers());
         }
         Lowered lowered = composite(path, children);
-        if (array.getType() != null) {
-          return lowered;
+        if (array.getType() != null || CodeReader.hiddenArrayOf(cx.readContext(), path) != null) {
+          return lowered; // a private class's array is made by a call, an expression already
         }
         // int[] a = {x, await(f)}: the braces alone are no expression once moved into a lambda
         String type = bareInitializerType(path);
@@ -617,7 +617,8 @@ final class ExpressionSpiller {
   private Code spillToLocal(TreePath path, Tree child, List<Code> prefix) throws Unspillable {
     String name = cx.newName("$t");
     Code value = read(child(path, child));
-    if (child instanceof NewArrayTree && ((NewArrayTree) child).getType() == null) {
+    if (child instanceof NewArrayTree && ((NewArrayTree) child).getType() == null
+        && CodeReader.hiddenArrayOf(cx.readContext(), child(path, child)) == null) {
       // {"a"} in {{"a"}, {b()}}: no expression on its own
       String type = bareInitializerType(child(path, child));
       value = type == null ? value : Code.concat("new ", type, " ", value);
