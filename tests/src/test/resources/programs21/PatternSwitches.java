@@ -162,6 +162,16 @@ public class PatternSwitches {
     return r;
   }
 
+  /** var in a record pattern whose type argument is the method's own type variable. */
+  @Async
+  static <T> String generic(Box<T> box, T fallback) {
+    if (box instanceof Box<T>(var content) && content != null) {
+      value(8);
+      return "content " + content + fallback;
+    }
+    return "empty " + fallback;
+  }
+
   record Pair<A, B>(A first, B second) {}
 
   record Amount<N extends Number>(N value) {}
@@ -295,6 +305,7 @@ public class PatternSwitches {
         new Amount<>(2.5), new Pair<>("p", new Amount<>(8)), "none"}) {
       log(rawPatterns(o, new Pair<>("abc", 2)));
     }
+    log(generic(new Box<>("in"), "f") + generic(new Box<Integer>(null), 0));
     return "done";
   }
 }

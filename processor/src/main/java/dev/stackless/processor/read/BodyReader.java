@@ -115,6 +115,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final Map<Tree, java.util.Optional<TypeMirror>> varMirrors =
       new java.util.IdentityHashMap<>();
   private final Set<String> typeVariables = new LinkedHashSet<>();
+  /** The type variables the frame class declares: its class nest's (an instance method), then the method's. */
+  private final List<TypeParameterElement> frameTypeVariables = new ArrayList<>();
   private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
   private final Deque<TargetEntry> targets = new ArrayDeque<>();
   private final Deque<YieldTarget> yieldTargets = new ArrayDeque<>();
@@ -190,7 +192,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     MethodTree tree = (MethodTree) methodPath.getLeaf();
     TypeElement owner = names.owner();
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-    List<TypeParameterElement> typeVariableDecls = new ArrayList<>();
+    List<TypeParameterElement> typeVariableDecls = frameTypeVariables;
     List<String> typeVariableNames = new ArrayList<>();
     String receiverType = null;
     if (!isStatic) {
@@ -1622,7 +1624,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private Local patternLocal(TreePath enclosing, VariableTree variable) {
     TreePath variablePath = TreePath.getPath(enclosing, variable);
     String type = isVar(variable)
-        ? printed(CaseLabels.componentType(variablePath, names, this::receiverMirror))
+        ? printed(CaseLabels.componentType(variablePath, names, this::receiverMirror,
+            this::frameTypeVariable))
         : CodeReader.readType(this, new TreePath(variablePath, variable.getType()));
     if (type == null) {
       reporter.error(variable, unit, Diagnostic.UNSUPPORTED,
@@ -3170,6 +3173,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     for (Element element : locals) {
       if (element.getSimpleName().contentEquals(name)) {
         return element.asType();
+      }
+    }
+    return null;
+  }
+
+  /** The type variable of that name the frame declares (the method's or its class's), or null. */
+  private TypeMirror frameTypeVariable(String name) {
+    for (TypeParameterElement declared : frameTypeVariables) {
+      if (declared.getSimpleName().contentEquals(name)) {
+        return declared.asType();
       }
     }
     return null;

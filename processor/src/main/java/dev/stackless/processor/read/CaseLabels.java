@@ -130,14 +130,15 @@ final class CaseLabels {
    * @param typeOf the type of a switch's selector or an instanceof's operand, or null
    */
   static TypeMirror componentType(TreePath variable, NameResolver names,
-      java.util.function.Function<ExpressionTree, TypeMirror> typeOf) {
+      java.util.function.Function<ExpressionTree, TypeMirror> typeOf,
+      java.util.function.Function<String, TypeMirror> frameTypeVariable) {
     TreePath binding = variable.getParentPath();
     TreePath record = binding == null ? null : binding.getParentPath();
     if (record == null || !isRecordPattern(record.getLeaf())) {
       return null;
     }
     return componentOf(record, nestedPatterns(record.getLeaf()).indexOf(binding.getLeaf()), names,
-        typeOf);
+        typeOf, frameTypeVariable);
   }
 
   private static boolean isRecordPattern(Tree tree) {
@@ -150,7 +151,8 @@ final class CaseLabels {
 
   /** The type of component {@code at} of the record pattern at {@code record}, or null. */
   private static TypeMirror componentOf(TreePath record, int at, NameResolver names,
-      java.util.function.Function<ExpressionTree, TypeMirror> typeOf) {
+      java.util.function.Function<ExpressionTree, TypeMirror> typeOf,
+      java.util.function.Function<String, TypeMirror> frameTypeVariable) {
     Tree deconstructor = (Tree) invoke(method(record.getLeaf().getClass(), "getDeconstructor"),
         record.getLeaf());
     Tree raw = deconstructor instanceof com.sun.source.tree.ParameterizedTypeTree
@@ -164,15 +166,26 @@ final class CaseLabels {
       return component;
     }
     DeclaredType site = deconstructor instanceof com.sun.source.tree.ParameterizedTypeTree
-        ? writtenArguments(type, (com.sun.source.tree.ParameterizedTypeTree) deconstructor, names)
-        : inferredArguments(type, matchedType(record, names, typeOf), names);
+        ? writtenArguments(type, (com.sun.source.tree.ParameterizedTypeTree) deconstructor, names,
+            frameTypeVariable)
+        : inferredArguments(type, matchedType(record, names, typeOf, frameTypeVariable), names);
     if (site == null) {
       return null;
     }
     javax.lang.model.element.Element accessor = type.getRecordComponents().get(at).getAccessor();
     TypeMirror result = ((javax.lang.model.type.ExecutableType)
         names.types().asMemberOf(site, accessor)).getReturnType();
-    return mentionsTypeVariable(result) ? null : result;
+    // Box<T>(var t) in a generic method: the method's T, which the frame declares too
+    return TypeSource.mentions(result, t -> t.getKind() == TypeKind.TYPEVAR
+        && !isFramesOwn((javax.lang.model.type.TypeVariable) t, frameTypeVariable))
+        ? null : result;
+  }
+
+  private static boolean isFramesOwn(javax.lang.model.type.TypeVariable variable,
+      java.util.function.Function<String, TypeMirror> frameTypeVariable) {
+    TypeMirror own = frameTypeVariable.apply(variable.asElement().getSimpleName().toString());
+    return own instanceof javax.lang.model.type.TypeVariable
+        && ((javax.lang.model.type.TypeVariable) own).asElement().equals(variable.asElement());
   }
 
   /**
@@ -180,11 +193,12 @@ final class CaseLabels {
    * component, or the switch's selector, or the instanceof's operand.
    */
   private static TypeMirror matchedType(TreePath record, NameResolver names,
-      java.util.function.Function<ExpressionTree, TypeMirror> typeOf) {
+      java.util.function.Function<ExpressionTree, TypeMirror> typeOf,
+      java.util.function.Function<String, TypeMirror> frameTypeVariable) {
     TreePath parent = record.getParentPath();
     if (parent != null && isRecordPattern(parent.getLeaf())) {
       return componentOf(parent, nestedPatterns(parent.getLeaf()).indexOf(record.getLeaf()), names,
-          typeOf);
+          typeOf, frameTypeVariable);
     }
     for (TreePath at = parent; at != null && typeOf != null; at = at.getParentPath()) {
       Tree leaf = at.getLeaf();
@@ -266,7 +280,8 @@ final class CaseLabels {
    * bound's).
    */
   private static DeclaredType writtenArguments(TypeElement type,
-      com.sun.source.tree.ParameterizedTypeTree deconstructor, NameResolver names) {
+      com.sun.source.tree.ParameterizedTypeTree deconstructor, NameResolver names,
+      java.util.function.Function<String, TypeMirror> frameTypeVariable) {
     List<? extends Tree> written = deconstructor.getTypeArguments();
     if (written.size() != type.getTypeParameters().size()) {
       return null;
@@ -278,8 +293,11 @@ final class CaseLabels {
         arguments[i] = bound(type, i);
       } else if (argument instanceof com.sun.source.tree.IdentifierTree
           || argument instanceof com.sun.source.tree.MemberSelectTree) {
-        TypeElement named = names.typeOfQualifier(argument.toString());
-        arguments[i] = named == null || !named.getTypeParameters().isEmpty() ? null : named.asType();
+        TypeMirror variable = argument instanceof com.sun.source.tree.IdentifierTree
+            ? frameTypeVariable.apply(argument.toString()) : null;
+        TypeElement named = variable != null ? null : names.typeOfQualifier(argument.toString());
+        arguments[i] = variable != null ? variable // Box<T>(var t), T the method's
+            : named == null || !named.getTypeParameters().isEmpty() ? null : named.asType();
       }
       if (arguments[i] == null) {
         return null;
