@@ -99,6 +99,20 @@ public class Calls {
     return log("static " + index);
   }
 
+  /** Named like Stream.filter: a call of filter(lambda) on any receiver cannot be this one. */
+  @Async
+  static String filter(String s) {
+    suspend(PARK);
+    return log("filtered " + s);
+  }
+
+  @Async
+  static String streams(int n) {
+    String first = List.of("a", "bb", "ccc").stream().map(x -> x + n).filter(x -> x.length() > 2)
+        .findFirst().orElse("none");
+    return filter(first) + java.util.Optional.of(first).map(x -> x.length()).filter(k -> k > 0).get();
+  }
+
   @Async
   String fetchBoth(int n) {
     return fetch("k") + fetch(9) + this.fetch("t" + n) + fetch(n) + Calls.fetch(n + 1);
@@ -159,7 +173,7 @@ public class Calls {
     char letter = 'x';
     log(shape("a") + shape(3) + shape(word) + shape(count) + shape(letter) + shape(word + count));
     log(c.shape(word, 2) + c.shape(count, 5) + c.shape("s", count));
-    log(c.fetchBoth(3));
+    log(c.fetchBoth(3) + streams(2));
     int first = c.bump(2);
     int second = c.bump(3);
     log(first + "," + second);

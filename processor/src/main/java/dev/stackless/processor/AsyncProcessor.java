@@ -53,7 +53,8 @@ import javax.lang.model.util.Elements;
 public final class AsyncProcessor extends AbstractProcessor {
   private static final String ASYNC = "dev.stackless.Async";
 
-  private final Set<String> asyncNames = new HashSet<>();
+  /** The @Async methods of the sources seen, by simple name. */
+  private final Map<String, List<ExecutableElement>> asyncMethods = new HashMap<>();
   /** Owners whose signatures mention types not generated yet, by qualified name. */
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Owners whose bodies need a type that mentions a class not generated yet, by qualified name. */
@@ -120,7 +121,11 @@ public final class AsyncProcessor extends AbstractProcessor {
     for (TypeElement owner : owners.keySet()) {
       owners.put(owner, asyncMethodsOf(owner));
       for (ExecutableElement method : owners.get(owner)) {
-        asyncNames.add(method.getSimpleName().toString());
+        List<ExecutableElement> named = asyncMethods.computeIfAbsent(
+            method.getSimpleName().toString(), k -> new ArrayList<>());
+        if (!named.contains(method)) {
+          named.add(method);
+        }
       }
     }
     Set<CompilationUnitTree> scanned = new HashSet<>();
@@ -252,7 +257,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       try {
         FrameEmitter.Lowered result =
             Pipeline.run(processingEnv, method, frameClasses.get(method), names, reporter,
-                generatedNames, asyncNames, privates);
+                generatedNames, asyncMethods, privates);
         if (result != null) {
           lowered.add(result);
         }

@@ -79,11 +79,11 @@ final class Pipeline {
       NameResolver names,
       Reporter reporter,
       Set<String> generatedNames,
-      Set<String> asyncNames,
+      java.util.Map<String, List<ExecutableElement>> asyncMethods,
       dev.stackless.processor.model.PrivateAccess privates) {
     int errorsBefore = reporter.errorCount();
     AsyncMethod read = BodyReader.read(
-        env, method, frameClass, names, reporter, generatedNames, asyncNames, privates);
+        env, method, frameClass, names, reporter, generatedNames, asyncMethods, privates);
     if (read == null || reporter.errorCount() > errorsBefore) {
       return null;
     }

@@ -102,7 +102,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private final NameResolver names;
   private final Reporter reporter;
   private final Set<String> generatedNames;
-  private final Set<String> asyncNames;
+  /** The @Async methods of the sources seen, by simple name. */
+  private final Map<String, List<ExecutableElement>> asyncMethods;
   private final dev.stackless.processor.model.PrivateAccess privates;
   private final SuspensionFinder finder;
   private final LocalDeclarations declarations;
@@ -145,7 +146,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       NameResolver names,
       Reporter reporter,
       Set<String> generatedNames,
-      Set<String> asyncNames,
+      Map<String, List<ExecutableElement>> asyncMethods,
       dev.stackless.processor.model.PrivateAccess privates) {
     this.env = env;
     this.privates = privates;
@@ -162,7 +163,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     this.names = names;
     this.reporter = reporter;
     this.generatedNames = generatedNames;
-    this.asyncNames = asyncNames;
+    this.asyncMethods = asyncMethods;
     this.finder = new SuspensionFinder(this::isSuspension);
     this.declarations = LocalDeclarations.of(methodPath);
     this.declaredNames = declaredNames(methodPath.getLeaf());
@@ -181,10 +182,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       NameResolver names,
       Reporter reporter,
       Set<String> generatedNames,
-      Set<String> asyncNames,
+      Map<String, List<ExecutableElement>> asyncMethods,
       dev.stackless.processor.model.PrivateAccess privates) {
     BodyReader reader =
-        new BodyReader(env, method, names, reporter, generatedNames, asyncNames, privates);
+        new BodyReader(env, method, names, reporter, generatedNames, asyncMethods, privates);
     return reader.read(frameClass);
   }
 
@@ -2512,7 +2513,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         };
     try {
       return Intrinsics.asyncCall(
-          invocation, names, name -> receiverClass(invocation, name), asyncNames, mayApply);
+          invocation, names, name -> receiverClass(invocation, name),
+          call -> mayCallAsync(call, facts), mayApply);
     } catch (Intrinsics.Undecidable e) {
       DeclaredType receiver = invocation.getMethodSelect() instanceof MemberSelectTree
           ? receiverType(((MemberSelectTree) invocation.getMethodSelect()).getExpression())
@@ -2530,6 +2532,24 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       failed = true;
       return null;
     }
+  }
+
+  /**
+   * Whether a call on a receiver whose type the declarations do not tell may call one of the
+   * @Async methods of the sources: one of its name and arity that its arguments may fit ({@code
+   * o.map(x -> x)} cannot call an {@code @Async String map(String s)}: a lambda needs a functional
+   * interface).
+   */
+  private boolean mayCallAsync(MethodInvocationTree call, KnownFacts facts) {
+    String name = ((MemberSelectTree) call.getMethodSelect()).getIdentifier().toString();
+    int arity = call.getArguments().size();
+    for (ExecutableElement method : asyncMethods.getOrDefault(name, List.of())) {
+      int params = method.getParameters().size();
+      if (method.isVarArgs() ? arity >= params - 1 : params == arity && facts.mayApply(method, call)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -3508,7 +3528,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       Intrinsics.AsyncCall async;
       try {
         async = Intrinsics.keyword(call, names) != null ? null
-            : Intrinsics.asyncCall(call, names, name -> null, asyncNames);
+            : Intrinsics.asyncCall(call, names, name -> null,
+                unknown -> mayCallAsync(unknown, this));
       } catch (Intrinsics.Undecidable e) {
         return null;
       }
@@ -3712,8 +3733,17 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
      */
     boolean mayApply(ExecutableElement method, MethodInvocationTree call) {
       for (int i = 0; i < call.getArguments().size(); i++) {
-        String argument = ObviousTypes.of(call.getArguments().get(i), this);
         TypeMirror parameter = method.getParameters().get(i).asType();
+        Tree.Kind kind = call.getArguments().get(i).getKind();
+        if (kind == Tree.Kind.LAMBDA_EXPRESSION || kind == Tree.Kind.MEMBER_REFERENCE) {
+          // a lambda or method reference fits a functional interface only
+          if (!(parameter instanceof DeclaredType) || ((DeclaredType) parameter).asElement()
+              .getKind() != ElementKind.INTERFACE) {
+            return false;
+          }
+          continue;
+        }
+        String argument = ObviousTypes.of(call.getArguments().get(i), this);
         if (argument == null || argument.equals("null") && !parameter.getKind().isPrimitive()) {
           continue;
         }

@@ -93,16 +93,17 @@ public final class Intrinsics {
    * method.
    *
    * @param receiverType the declared type of a receiver that is a simple name, or null
-   * @param asyncNames the simple names of all @Async methods seen: a call whose receiver type is
-   *     unknown is only questioned when its name is one of them
+   * @param mayCallAsync whether a call whose receiver's type is unknown may call one of the
+   *     @Async methods seen (one of that name and arity that its arguments may fit): only then is
+   *     it questioned
    */
   public static AsyncCall asyncCall(
       MethodInvocationTree invocation,
       NameResolver names,
       Function<String, TypeElement> receiverType,
-      java.util.Set<String> asyncNames)
+      java.util.function.Predicate<MethodInvocationTree> mayCallAsync)
       throws Undecidable {
-    return asyncCall(invocation, names, receiverType, asyncNames, (method, all) -> true);
+    return asyncCall(invocation, names, receiverType, mayCallAsync, (method, all) -> true);
   }
 
   /**
@@ -114,7 +115,7 @@ public final class Intrinsics {
       MethodInvocationTree invocation,
       NameResolver names,
       Function<String, TypeElement> receiverType,
-      java.util.Set<String> asyncNames,
+      java.util.function.Predicate<MethodInvocationTree> mayCallAsync,
       java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply)
       throws Undecidable {
     ExpressionTree select = invocation.getMethodSelect();
@@ -140,7 +141,7 @@ public final class Intrinsics {
       if (qualifier.toString().endsWith("Async")) {
         return null; // a generated class not written yet: its factories start frames, no await
       }
-      if (asyncNames.contains(name)) {
+      if (mayCallAsync.test(invocation)) {
         throw new Undecidable(
             "cannot tell whether this call of " + name + " calls an @Async method; call it on a"
                 + " local variable whose type is declared");

@@ -184,7 +184,7 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
     Intrinsics.AsyncCall call = null;
     if (keyword == null) {
       try {
-        call = Intrinsics.asyncCall(node, names, this::localType, Set.of());
+        call = Intrinsics.asyncCall(node, names, this::localType, unknown -> false);
       } catch (Intrinsics.Undecidable e) {
         return;
       }
