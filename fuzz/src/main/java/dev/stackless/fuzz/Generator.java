@@ -114,6 +114,23 @@ final class Generator {
   /** Conditionals with suspending branches in the statement being generated. */
   private int suspendingConditionals;
   private static final int MAX_SUSPENDING_CONDITIONALS = 3;
+  /**
+   * The paths the processor writes through the current statement's expression: a conditional
+   * whose branch may suspend doubles them, as does {@code &&} or {@code ||} whose right side may,
+   * and a switch whose rules may suspend multiplies them by its rules. The processor's limit is
+   * {@value #MAX_PATHS} (beyond it, a clear error the README documents, not a program to test).
+   */
+  private int paths = 1;
+  private static final int MAX_PATHS = 64;
+
+  /** Whether a construct that multiplies the paths by {@code factor} may suspend; counts it. */
+  private boolean takePaths(int factor) {
+    if (paths * factor > MAX_PATHS) {
+      return false;
+    }
+    paths *= factor;
+    return true;
+  }
 
   /**
    * Steer around the processor bugs the fuzzer found that are still open (each one has a reproducer
@@ -310,6 +327,7 @@ final class Generator {
   private void stmt(Block b) {
     budget--;
     suspendingConditionals = 0;
+    paths = 1;
     boolean nest = depth < 3;
     while (true) {
       switch (rnd.nextInt(23)) {
@@ -479,13 +497,20 @@ final class Generator {
    * allows a conditional whose branch suspends and a switch expression whose rules suspend.
    */
   private String topLevel(T t) {
+    boolean saved = allowSuspend;
     if (rnd.nextBoolean()) {
-      return expr(T.BOOL) + " ? " + expr(t) + " : " + expr(t);
+      String c = expr(T.BOOL);
+      allowSuspend = saved && takePaths(2);
+      String r = c + " ? " + expr(t) + " : " + expr(t);
+      allowSuspend = saved;
+      return r;
     }
     StringBuilder sb = new StringBuilder("switch (Math.floorMod(" + expr(T.INT) + ", 3)) { ");
+    allowSuspend = saved && takePaths(3);
     sb.append("case 0 -> ").append(expr(t)).append("; ");
     sb.append("case 1 -> ").append(expr(t)).append("; ");
     sb.append("default -> ").append(expr(t)).append("; }");
+    allowSuspend = saved;
     return sb.toString();
   }
 
@@ -529,6 +554,8 @@ final class Generator {
       labels = List.of("case 0 -> ", "case 1 -> ", "default -> ");
     }
     sb.append(") { ");
+    boolean savedSuspend = allowSuspend;
+    allowSuspend = savedSuspend && takePaths(labels.size()); // the rules' values and blocks
     for (String label : labels) {
       sb.append(label);
       if (allowSuspend && !lambdaOnly && depth < 3 && rnd.nextInt(5) == 0) {
@@ -547,6 +574,7 @@ final class Generator {
         sb.append(expr(t == T.LONG && rnd.nextBoolean() ? T.INT : t)).append("; ");
       }
     }
+    allowSuspend = savedSuspend;
     return sb.append("})").toString();
   }
 
@@ -559,6 +587,7 @@ final class Generator {
     List<Target> outside = new ArrayList<>(targets);
     boolean savedNoReturn = noReturn;
     int savedConditionals = suspendingConditionals;
+    int savedPaths = paths;
     targets.clear();
     noReturn = true;
     Block arm = body(2);
@@ -566,6 +595,7 @@ final class Generator {
     targets.addAll(outside);
     noReturn = savedNoReturn;
     suspendingConditionals = savedConditionals;
+    paths = savedPaths;
     return arm;
   }
 
@@ -579,6 +609,8 @@ final class Generator {
     String text = fresh("s");
     String sel = "(Object) " + (rnd.nextBoolean() ? expr(T.INT) : expr(T.STR));
     StringBuilder sb = new StringBuilder("(switch (" + sel + ") { ");
+    boolean savedSuspend = allowSuspend;
+    allowSuspend = savedSuspend && takePaths(3); // the rules' values
     vars.add(new Var(n, T.INT, true, false));
     sb.append("case Integer ").append(n).append(" -> (").append(n).append(" + ")
         .append(expr(T.INT)).append("); ");
@@ -589,6 +621,7 @@ final class Generator {
     vars.remove(vars.size() - 1);
     sb.append("default -> ").append(expr(t == T.LONG && rnd.nextBoolean() ? T.INT : t))
         .append("; })");
+    allowSuspend = savedSuspend;
     return sb.toString();
   }
 
@@ -1431,6 +1464,15 @@ final class Generator {
     }
   }
 
+  /** The right side of {@code &&} or {@code ||}: if it may suspend, it doubles the paths. */
+  private String rightOfShortCircuit() {
+    boolean saved = allowSuspend;
+    allowSuspend = saved && takePaths(2);
+    String right = expr(T.BOOL);
+    allowSuspend = saved;
+    return right;
+  }
+
   private String boolExpr() {
     while (true) {
       switch (rnd.nextInt(11)) {
@@ -1442,7 +1484,7 @@ final class Generator {
           String matched = "((Object) " + expr(t) + ") instanceof " + (text ? "String " : "Integer ")
               + name;
           vars.add(new Var(name, t, true, false));
-          String rhs = expr(T.BOOL);
+          String rhs = rightOfShortCircuit();
           vars.remove(vars.size() - 1);
           return "(" + matched + " && " + rhs + ")";
         }
@@ -1452,8 +1494,10 @@ final class Generator {
           String op = ops[rnd.nextInt(ops.length)];
           return "(" + expr(t) + op + expr(T.INT) + ")";
         }
-        case 2: case 3:
-          return "(" + expr(T.BOOL) + (rnd.nextBoolean() ? " && " : " || ") + expr(T.BOOL) + ")";
+        case 2: case 3: {
+          String left = expr(T.BOOL);
+          return "(" + left + (rnd.nextBoolean() ? " && " : " || ") + rightOfShortCircuit() + ")";
+        }
         case 4:
           return "!" + expr(T.BOOL);
         case 5:
@@ -1532,7 +1576,7 @@ final class Generator {
     boolean saved = allowSuspend;
     String c = expr(T.BOOL);
     boolean suspending = saved && suspendingConditionals < MAX_SUSPENDING_CONDITIONALS
-        && rnd.nextBoolean();
+        && rnd.nextBoolean() && takePaths(2);
     if (suspending) {
       suspendingConditionals++;
     }
