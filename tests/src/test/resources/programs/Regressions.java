@@ -36,8 +36,28 @@ public class Regressions {
     return java + programs + javax.length() + counted;
   }
 
+  /** Names the generated code uses itself ($frame, ownerInitialized, $e, $spill): renamed. */
+  @Async
+  static int generatedNames(int $frame, int ownerInitialized, int label) {
+    int $spill = value($frame) + ownerInitialized;
+    int $e = 0;
+    try {
+      $e = value(label) / ($spill - $spill);
+    } catch (ArithmeticException $caught) {
+      $e = -value(1);
+    }
+    return $spill * 10 + $e + label;
+  }
+
+  @Async
+  int instanceNames(int $overrides, int $this) {
+    int $t1 = value($overrides) + $this;
+    return $t1 + generatedNames($t1, 2, 3);
+  }
+
   @Async
   public static Object run() {
+    log(new Regressions().instanceNames(4, 5));
     log(shadows(4));
     int a = 1;
     int b = 2;

@@ -32,8 +32,13 @@ import javax.lang.model.element.TypeElement;
  * Returns null when any pass reported an error: nothing is emitted for a broken method.
  */
 final class Pipeline {
-  /** Names the generated frame class uses for itself; user locals get others. */
-  static final Set<String> RESERVED = Set.of("label", "$this", "dispatch", "SUSPEND");
+  /**
+   * Names the generated frame class uses for itself (its fields, the factory's local), which user
+   * locals and parameters do not get; names with {@code $}, which JLS 3.8 leaves to generated code,
+   * are renamed anyway (see HoistingAnalysis).
+   */
+  static final Set<String> RESERVED = Set.of("label", "$this", "dispatch", "SUSPEND",
+      "ownerInitialized", "NEXT_PART", "$overrides", "$frame", "$caught", "$rethrow", "$jump");
 
   private Pipeline() {}
 
