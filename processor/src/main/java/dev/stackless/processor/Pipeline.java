@@ -34,8 +34,8 @@ import javax.lang.model.element.TypeElement;
 final class Pipeline {
   /**
    * Names the generated frame class uses for itself (its fields, the factory's local), which user
-   * locals and parameters do not get; names with {@code $}, which JLS 3.8 leaves to generated code,
-   * are renamed anyway (see HoistingAnalysis).
+   * locals and parameters do not get (nor the user's names with {@code $}: see {@link
+   * #dollarNames}).
    */
   static final Set<String> RESERVED = Set.of("label", "$this", "dispatch", "SUSPEND",
       "ownerInitialized", "NEXT_PART", "$overrides", "$frame", "$caught", "$rethrow", "$jump");
@@ -48,6 +48,21 @@ final class Pipeline {
    * java.util.Objects}, the owner's {@code game.Game.score}, an imported {@code h.S.pause()}, a
    * superclass's {@code other.Base.Mode}).
    */
+  /** The names with a {@code $} that the method declares for its parameters and locals. */
+  private static Set<String> dollarNames(ProcessingEnvironment env, ExecutableElement method) {
+    Set<String> found = new java.util.HashSet<>();
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
+        if (node.getName().toString().startsWith("$")) {
+          found.add(node.getName().toString());
+        }
+        return super.visitVariable(node, unused);
+      }
+    }.scan(com.sun.source.util.Trees.instance(env).getTree(method), null);
+    return found;
+  }
+
   private static Set<String> shadowingNames(ProcessingEnvironment env, NameResolver names) {
     Set<String> shadowing = new java.util.HashSet<>(Set.of("dev", "java", "javax"));
     addFirstSegment(shadowing, env.getElementUtils().getPackageOf(names.owner()));
@@ -96,7 +111,13 @@ final class Pipeline {
     StateMachineCheck.check(machine);
     Set<String> shadowing = shadowingNames(env, names);
     shadowing.addAll(generatedNames); // VaAsync.sourceLine$(..), Run: the generated classes
-    List<Local> fields = HoistingAnalysis.hoist(machine, RESERVED, shadowing);
+    // the user's names with $, which JLS 3.8 leaves to generated code: the generated code's own
+    // temporaries ($spill, $e, $t1) may have them, so the user's get others
+    Set<String> dollarNames = dollarNames(env, method);
+    shadowing.addAll(dollarNames);
+    Set<String> reserved = new java.util.HashSet<>(RESERVED);
+    reserved.addAll(dollarNames);
+    List<Local> fields = HoistingAnalysis.hoist(machine, reserved, shadowing);
     for (Local field : fields) {
       field.resolvedType(); // asks javac now, so that a failure is reported before emitting
       field.checkAsField();

@@ -78,19 +78,14 @@ public final class HoistingAnalysis {
     taken.addAll(shadowingNames);
     for (Local local : order.keySet()) {
       Set<State> states = uses.getOrDefault(local, Set.of());
-      // a name with $ may be one of the generated code's own ($spill, $e, $t1): JLS 3.8 leaves
-      // them to generated code, which gives the user's another
-      boolean dollar = local.sourceName().startsWith("$");
-      if (!local.isHoisted() && states.size() <= 1
-          && (shadowingNames.contains(local.sourceName()) || dollar)) {
+      if (!local.isHoisted() && states.size() <= 1 && shadowingNames.contains(local.sourceName())) {
         local.rename(local.sourceName() + "$local"); // stays a local of step()
       }
       if (local.isHoisted() || states.size() > 1) {
         local.hoist();
         // a constant is a local of step(), where code written as the user wrote it may declare
         // its name again (a block copied whole into a switch written again): a name of its own
-        String base = local.isConstant() ? local.sourceName() + "$k"
-            : dollar ? local.sourceName() + "$user" : local.sourceName();
+        String base = local.isConstant() ? local.sourceName() + "$k" : local.sourceName();
         String name = base;
         for (int n = 2; taken.contains(name); n++) {
           name = base + "$" + n;
