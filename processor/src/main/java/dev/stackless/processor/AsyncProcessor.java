@@ -443,9 +443,14 @@ public final class AsyncProcessor extends AbstractProcessor {
           method, type, processingEnv.getTypeUtils(), processingEnv.getElementUtils())) {
         if (!Intrinsics.isAsync(overridden)) {
           TypeElement superType = (TypeElement) overridden.getEnclosingElement();
+          String name = superType.getSimpleName() + "." + overridden.getSimpleName();
+          // a method of these sources may become @Async; a library's (AutoCloseable.close) not
+          boolean ours = Trees.instance(processingEnv).getTree(overridden) != null;
           reporter.error(method, Diagnostic.ASYNC_OVERRIDE,
-              type.getSimpleName() + "." + method.getSimpleName(),
-              superType.getSimpleName() + "." + overridden.getSimpleName());
+              type.getSimpleName() + "." + method.getSimpleName(), name,
+              (ours ? "make " + name + " @Async too, or give" : "give")
+                  + " the @Async method a name of its own and let the overriding method call it"
+                  + (ours ? "" : " (" + name + " is compiled already: it cannot become @Async)"));
           break;
         }
       }

@@ -1177,7 +1177,8 @@ class DiagnosticsTest {
         "  }",
         "}"));
     assertOnlyError(src, "[AsyncOverride] Dog.name is @Async and overrides Animal.name, which"
-        + " is not: a plain call of Animal.name would run the @Async body outside a frame", 7, 29);
+        + " is not: a plain call of Animal.name would run the @Async body outside a frame; make"
+        + " Animal.name @Async too, or give", 7, 29);
   }
 
   @Test
@@ -1186,8 +1187,10 @@ class DiagnosticsTest {
         "class Zoo {",
         "  @Async public String toString() { suspend(); return \"zoo\"; }",   // 5, the name at 24
         "}"));
-    assertOnlyError(src, "[AsyncOverride] Zoo.toString is @Async and overrides Object.toString",
-        5, 24);
+    assertOnlyError(src, "[AsyncOverride] Zoo.toString is @Async and overrides Object.toString,"
+        + " which is not: a plain call of Object.toString would run the @Async body outside a"
+        + " frame; give the @Async method a name of its own and let the overriding method call it"
+        + " (Object.toString is compiled already: it cannot become @Async)", 5, 24);
   }
 
   @Test

@@ -45,8 +45,7 @@ public enum Diagnostic {
   ASYNC_OVERRIDE(
       "AsyncOverride",
       "%s is @Async and overrides %s, which is not: a plain call of %2$s would run the @Async"
-          + " body outside a frame; make %2$s @Async too, or give the @Async method a name of its"
-          + " own and let the overriding method call it"),
+          + " body outside a frame; %s"),
   UNSUPPORTED(
       "Unsupported",
       "%s is not supported yet by the Stackless processor; %s"),
