@@ -251,6 +251,36 @@ public class Overriding {
     }
   }
 
+  /** Overloads of a generic class, one on its type variable: put(T) and put(String). */
+  static class Shelf<T> {
+    @Async
+    String put(T item) {
+      suspend(PARK);
+      return log("item " + item);
+    }
+
+    @Async
+    String put(String label) {
+      suspend(PARK);
+      return log("label " + label);
+    }
+  }
+
+  static class LoudShelf extends Shelf<Integer> {
+    @Async
+    @Override
+    String put(Integer item) {
+      return log("loud " + super.put(item));
+    }
+
+    @Async
+    @Override
+    String put(String label) {
+      suspend(PARK);
+      return log("LOUD " + label.toUpperCase());
+    }
+  }
+
   static Shape anonymous(int k) {
     return new Shape("anon") {
       @Override
@@ -299,6 +329,9 @@ public class Overriding {
     Named named = new Inherits();
     log(named.label());
     Square square = new Tile();
+    for (Shelf<Integer> shelf : List.of(new Shelf<Integer>(), new LoudShelf())) {
+      log(shelf.put(5) + shelf.put("s"));
+    }
     for (Ranker<Integer> ranker : List.of(new Ranker<Integer>(), new StrictRanker())) {
       log(ranker.rank(2L, 5L, 3) + ranker.max(new String[] {"b", "c", "a"}));
     }

@@ -113,6 +113,10 @@ public final class AsyncProcessor extends AbstractProcessor {
     if (asyncType != null) {
       for (Element element : round.getElementsAnnotatedWith(asyncType)) {
         if (!checkPlacement(element, reporter)) {
+          Tree refused = trees.getTree(element);
+          if (refused != null) {
+            spoiled.add(refused); // reported: its owner's other methods are emitted without it
+          }
           continue;
         }
         owners.computeIfAbsent((TypeElement) element.getEnclosingElement(), k -> new ArrayList<>());
@@ -431,6 +435,7 @@ public final class AsyncProcessor extends AbstractProcessor {
    * {@link Overriding}).
    */
   private void checkOverrides(TypeElement type, Reporter reporter) {
+    checkFactorySignatures(type, reporter);
     for (Element member : type.getEnclosedElements()) {
       if (member instanceof TypeElement) {
         checkOverrides((TypeElement) member, reporter);
@@ -453,6 +458,43 @@ public final class AsyncProcessor extends AbstractProcessor {
                   + (ours ? "" : " (" + name + " is compiled already: it cannot become @Async)"));
           break;
         }
+      }
+    }
+  }
+
+  /**
+   * Reports an instance {@code @Async f(int)} next to a static {@code @Async f(Owner, int)}:
+   * Java tells them apart, but their factories ({@code OwnerAsync.f(Owner, int)}, the receiver
+   * first) would have one signature.
+   */
+  private void checkFactorySignatures(TypeElement type, Reporter reporter) {
+    javax.lang.model.util.Types types = processingEnv.getTypeUtils();
+    Map<String, ExecutableElement> seen = new HashMap<>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() != ElementKind.METHOD || !Intrinsics.isAsync(member)) {
+        continue;
+      }
+      ExecutableElement method = (ExecutableElement) member;
+      boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+      List<String> erased = new ArrayList<>();
+      if (!isStatic) {
+        erased.add(types.erasure(type.asType()).toString());
+      }
+      for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+        erased.add(types.erasure(parameter.asType()).toString());
+      }
+      String signature = method.getSimpleName() + "(" + String.join(", ", erased) + ")";
+      ExecutableElement other = seen.putIfAbsent(signature, method);
+      if (other != null) {
+        ExecutableElement instance = isStatic ? other : method;
+        Tree refused = Trees.instance(processingEnv).getTree(instance);
+        if (refused != null) {
+          spoiled.add(refused);
+        }
+        reporter.error(instance, Diagnostic.ASYNC_OWNER, type.getSimpleName(),
+            "the factory of the instance method " + instance.getSimpleName() + " would be "
+                + type.getSimpleName() + "Async." + signature + ", as is the static one's; rename"
+                + " one of them");
       }
     }
   }

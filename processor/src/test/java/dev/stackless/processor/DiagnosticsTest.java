@@ -1227,6 +1227,30 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aRefusedMethodIsNotEmittedWithItsOwnersOtherMethods() {
+    JavaFileObject src = file("Box", String.join("\n",
+        "class Box<T> {",
+        "  T v;",
+        "  @Async <T> T echo(T x) { suspend(); return x; }",   // 6, the name at 16
+        "  @Async T get() { suspend(); return v; }",          // emitted, alone
+        "}"));
+    assertOnlyError(src, "[Unsupported] the type variable T, which hides the class's"
+        + " of the same name, is not supported yet", 6, 16);
+  }
+
+  @Test
+  void anInstanceMethodWhoseFactoryWouldBeAStaticOnesIsAnError() {
+    JavaFileObject src = file("Twice", String.join("\n",
+        "class Twice {",
+        "  @Async int f(int x) { suspend(); return x; }",                 // 5, the name at 14
+        "  @Async static int f(Twice o, int x) { suspend(); return -x; }",
+        "}"));
+    assertOnlyError(src, "[AsyncOwner] @Async methods of Twice cannot be transformed: the factory"
+        + " of the instance method f would be TwiceAsync.f(demo.Twice, int), as is the static"
+        + " one's; rename one of them", 5, 14);
+  }
+
+  @Test
   void anInnerClassTypeVariableHidingAnEnclosingClassesIsAnError() {
     JavaFileObject src = file("Box", String.join("\n",
         "class Box<T> {",

@@ -155,7 +155,7 @@ public final class FrameEmitter {
       if (method.overridable) {
         type.addMethod(factory(method, frameName, true));
       }
-      addOverrideEntries(type, method);
+      addOverrideEntries(type, method, frameName);
       type.addType(frameClass(lowered, frameName));
     }
     qualified.addAll(TypeSource.QUALIFIED_RUNTIME_NAMES);
@@ -841,7 +841,6 @@ public final class FrameEmitter {
   }
 
   private static final ClassName OVERRIDES = ClassName.get("dev.stackless.internal", "Overrides");
-  private static final ClassName RESULTS = ClassName.get("dev.stackless.internal", "Results");
 
   /** For a private owner, its stand-in's class and a comma ({@code Runnable.class, }); else none. */
   private CodeBlock standInClass(AsyncMethod method) {
@@ -952,7 +951,7 @@ public final class FrameEmitter {
    * the entry through which that method's frame starts this override (dev.stackless.internal
    * .Overrides finds it by name and type).
    */
-  private void addOverrideEntries(TypeSpec.Builder type, AsyncMethod method) {
+  private void addOverrideEntries(TypeSpec.Builder type, AsyncMethod method, ClassName frameName) {
     if (method.isAbstract()) {
       return; // never the method a call runs
     }
@@ -983,46 +982,23 @@ public final class FrameEmitter {
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(ParameterizedTypeName.get(FRAME, WildcardTypeName.subtypeOf(Object.class)))
           .addParameter(raw(owner), "receiver");
-      CodeBlock.Builder call = CodeBlock.builder().add("return $L(receiver", method.name);
+      // the frame made and launched as the factory does, raw: no overload of the factory to
+      // choose (put(T) next to put(String) of an Ov<T>), no type arguments to infer (K extends
+      // Number & Comparable<K>); a raw frame's fields have the erased types the arguments get
+      entry.addStatement("$T $$frame = new $T()", frameName, frameName);
+      if (method.receiverType != null) {
+        entry.addStatement("$$frame.$$this = receiver");
+      }
       for (int i = 0; i < erased.size(); i++) {
         entry.addParameter(erased.get(i), "a" + i);
         Local parameter = method.parameters.get(i);
-        call.add(", $L", argumentOfErased(parameter, "a" + i));
+        entry.addStatement("$$frame.$L = ($T) a$L", parameter.name(),
+            erased(parameter.mirror(), () -> fieldType(parameter)), i);
       }
-      type.addMethod(entry.addStatement(call.add(")").build()).build());
+      type.addMethod(entry.addStatement(method.overridable
+          ? "return dev.stackless.internal.Launch.launch($$frame.callVirtually())"
+          : "return dev.stackless.internal.Launch.launch($$frame)").build());
     }
-  }
-
-  /**
-   * An erased argument as the parameter's type again, for the generic factory's inference: {@code
-   * (String) a0}; {@code (Number & Comparable) a0} for a {@code K extends Number & Comparable<K>},
-   * whose erasure alone meets only the first bound; {@code Results.inferred(a0)} for an array of
-   * such a K, which no cast can write.
-   */
-  private CodeBlock argumentOfErased(Local parameter, String argument) {
-    TypeMirror type = parameter.mirror();
-    if (type instanceof javax.lang.model.type.TypeVariable
-        && ((javax.lang.model.type.TypeVariable) type).getUpperBound()
-            instanceof javax.lang.model.type.IntersectionType) {
-      CodeBlock.Builder cast = CodeBlock.builder().add("(");
-      String and = "";
-      for (TypeMirror bound : ((javax.lang.model.type.IntersectionType)
-          ((javax.lang.model.type.TypeVariable) type).getUpperBound()).getBounds()) {
-        cast.add("$L$T", and, track(TypeName.get(types.erasure(bound))));
-        and = " & ";
-      }
-      return cast.add(") $L", argument).build();
-    }
-    TypeMirror component = type;
-    while (component instanceof javax.lang.model.type.ArrayType) {
-      component = ((javax.lang.model.type.ArrayType) component).getComponentType();
-    }
-    if (component != type && component instanceof javax.lang.model.type.TypeVariable
-        && ((javax.lang.model.type.TypeVariable) component).getUpperBound()
-            instanceof javax.lang.model.type.IntersectionType) {
-      return CodeBlock.of("$T.inferred($L)", RESULTS, argument);
-    }
-    return CodeBlock.of("($T) $L", erased(type, () -> fieldType(parameter)), argument);
   }
 
   /** {@code start(args)}: stores the arguments and runs to the first suspension point. */
