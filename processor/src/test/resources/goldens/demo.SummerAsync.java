@@ -40,7 +40,10 @@ public final class SummerAsync {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static dev.stackless.Frame<?> sum$override(Summer receiver, int a0) {
-    return sum(receiver, (int) a0);
+    Sum $frame = new Sum();
+    $frame.$this = receiver;
+    $frame.limit = (int) a0;
+    return dev.stackless.internal.Launch.launch($frame.callVirtually());
   }
 
   /**
@@ -169,7 +172,7 @@ public final class SummerAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {127, 9, 128, 10, 133, 11, 134, 12, 144, 15};
+  private static final int[] LINES = {130, 9, 131, 10, 136, 11, 137, 12, 147, 15};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {
