@@ -4,6 +4,11 @@ import java.util.List;
 
 /** One program checked on its own: the shrinker's test, and the regression tests'. */
 public final class Check {
+  /** Whether a plain run's trace is the harness's report of a {@code VerifyError}. */
+  static boolean failsVerification(String trace) {
+    return trace.contains("!! harness: !! java.lang.VerifyError");
+  }
+
   public enum Kind { OK, INVALID, REJECTED, COMPILE, TRACE }
 
   public static final class Result {
@@ -21,6 +26,15 @@ public final class Check {
 
     static Result ok(String trace) {
       return new Result(Kind.OK, "", trace, trace);
+    }
+
+    /**
+     * The plain twin compiled, but the JVM refuses javac's bytecode for it (JDK 25's javac: a
+     * pattern switch with a guard in the finally block of a try-with-resources): no oracle.
+     */
+    static Result unverifiable(String trace) {
+      return new Result(Kind.INVALID, "the plain twin fails the JVM's verification (javac's"
+          + " bytecode): " + trace, null, null);
     }
 
     static Result invalid(String errors) {
