@@ -66,12 +66,8 @@ final class StackTraces {
         Frame<?> callerFrame = running[caller];
         int line = callerFrame.sourceLine(element.getLineNumber());
         if (line > 0) {
-          StackTraceElement user = userElement(callerFrame, line);
           changed = true;
-          if (!user.equals(previousUser)) {
-            out.add(user);
-          }
-          previousUser = user;
+          previousUser = addOnce(out, userElement(callerFrame, line), previousUser);
           continue;
         }
         if (previousUser != null && element.getMethodName().equals("step")) {
@@ -97,12 +93,8 @@ final class StackTraces {
           continue;
         }
         if (line > 0) {
-          StackTraceElement user = userElement(frame, line);
           changed = true;
-          if (!user.equals(previousUser)) {
-            out.add(user);
-          }
-          previousUser = user;
+          previousUser = addOnce(out, userElement(frame, line), previousUser);
           continue;
         }
         if (dispatching) {
@@ -123,6 +115,18 @@ final class StackTraces {
       e.setStackTrace(out.toArray(new StackTraceElement[0]));
     }
     return hadOurs;
+  }
+
+  /**
+   * Adds the user's element unless it repeats the one right above it (the lambda's and step()'s
+   * of one statement); returns it, the element above the next.
+   */
+  private static StackTraceElement addOnce(List<StackTraceElement> out, StackTraceElement user,
+      StackTraceElement previous) {
+    if (!user.equals(previous)) {
+      out.add(user);
+    }
+    return user;
   }
 
   private static final String SPILL = "dev.stackless.internal.Spill";

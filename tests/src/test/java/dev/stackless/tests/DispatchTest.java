@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stackless.AnyFrame;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -94,12 +93,7 @@ class DispatchTest {
   }
 
   private static List<String> trace(Throwable e) {
-    List<String> elements = new ArrayList<>();
-    for (StackTraceElement element : e.getStackTrace()) {
-      elements.add(element.getClassName() + "." + element.getMethodName() + "("
-          + element.getFileName() + ":" + element.getLineNumber() + ")");
-    }
-    return elements;
+    return TraceElements.of(e);
   }
 
   @Test

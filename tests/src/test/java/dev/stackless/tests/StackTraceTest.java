@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,11 +18,7 @@ class StackTraceTest {
     var frame = TracesAsync.outer(5);
     resume(Traces.parked);
     var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
-    List<String> elements = new ArrayList<>();
-    for (StackTraceElement element : e.getStackTrace()) {
-      elements.add(element.getClassName() + "." + element.getMethodName() + "("
-          + element.getFileName() + ":" + element.getLineNumber() + ")");
-    }
+    List<String> elements = TraceElements.of(e);
     String owner = "dev.stackless.tests.Traces.";
     int fail = elements.indexOf(owner + "fail(Traces.java:13)");
     int inner = elements.indexOf(owner + "inner(Traces.java:22)");
@@ -36,11 +31,7 @@ class StackTraceTest {
     var frame = TracesAsync.outer(5);
     var resumer = TracesAsync.resumesTheParked(); // resumes outer's inner, which fails
     var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
-    List<String> elements = new ArrayList<>();
-    for (StackTraceElement element : e.getStackTrace()) {
-      elements.add(element.getClassName() + "." + element.getMethodName() + "("
-          + element.getFileName() + ":" + element.getLineNumber() + ")");
-    }
+    List<String> elements = TraceElements.of(e);
     String owner = "dev.stackless.tests.Traces.";
     int outer = elements.indexOf(owner + "outer(Traces.java:27)");
     int resumes = elements.indexOf(owner + "resumesTheParked(Traces.java:"
@@ -51,22 +42,13 @@ class StackTraceTest {
     assertTrue(resumer.isSuspended());
   }
 
-  private static List<String> elementsOf(Throwable e) {
-    List<String> elements = new ArrayList<>();
-    for (StackTraceElement element : e.getStackTrace()) {
-      elements.add(element.getClassName() + "." + element.getMethodName() + "("
-          + element.getFileName() + ":" + element.getLineNumber() + ")");
-    }
-    return elements;
-  }
-
   @Test
   void aCalleeThatFailsBeforeItSuspendsHasItsCallerBelowItOnceWithoutTheFactory()
       throws Exception {
     var frame = TracesAsync.callsOneThatFailsAtOnce();
     resume(Traces.parked);
     var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
-    List<String> elements = elementsOf(e);
+    List<String> elements = TraceElements.of(e);
     String owner = "dev.stackless.tests.Traces.";
     String caller = owner + "callsOneThatFailsAtOnce(Traces.java:" + lineOf("CALLS IT") + ")";
     assertEquals(List.of(owner + "failsAtOnce(Traces.java:" + lineOf("FAILS AT ONCE") + ")",
@@ -81,7 +63,7 @@ class StackTraceTest {
     var frame = TracesAsync.awaitsWhatItMade();
     Traces.pending.completeExceptionally(Traces.made); // the frame resumes on this thread now
     var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
-    List<String> elements = elementsOf(e);
+    List<String> elements = TraceElements.of(e);
     assertEquals("dev.stackless.tests.Traces.awaitsWhatItMade(Traces.java:" + lineOf("MADE HERE")
         + ")", elements.get(0), String.join("\n", elements));
     assertTrue(elements.stream().noneMatch(element -> element.contains(".step(")),
@@ -93,7 +75,7 @@ class StackTraceTest {
     var frame = TracesAsync.localClassThrows();
     resume(Traces.parked);
     var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
-    List<String> elements = elementsOf(e);
+    List<String> elements = TraceElements.of(e);
     String owner = "dev.stackless.tests.Traces";
     assertEquals(List.of(owner + "$Checker.check(Traces.java:" + lineOf("LOCAL THROWS") + ")",
             owner + ".localClassThrows(Traces.java:" + lineOf("CALLS THE LOCAL") + ")"),
@@ -105,13 +87,13 @@ class StackTraceTest {
     var overArray = assertThrows(NullPointerException.class,
         () -> nosuspend(TracesAsync.sumOf(null, null)));
     assertEquals("dev.stackless.tests.Traces.sumOf(Traces.java:" + lineOf("ITERATES NULL") + ")",
-        elementsOf(overArray).get(0));
+        TraceElements.of(overArray).get(0));
     assertTrue(overArray.getMessage().startsWith("Cannot read the array length"),
         overArray.getMessage());
     var overList = assertThrows(NullPointerException.class,
         () -> nosuspend(TracesAsync.sumOf(new int[0], null)));
     assertEquals("dev.stackless.tests.Traces.sumOf(Traces.java:" + lineOf("ITERATES A NULL LIST")
-        + ")", elementsOf(overList).get(0));
+        + ")", TraceElements.of(overList).get(0));
     assertTrue(overList.getMessage().startsWith("Cannot invoke \"java.lang.Iterable.iterator()\""),
         overList.getMessage());
   }
