@@ -281,6 +281,21 @@ public class Overriding {
     }
   }
 
+  /** super.put(label) on a Shelf<Object>, where put(T) is put(Object): Java calls put(String). */
+  static class AnyShelf extends Shelf<Object> {
+    @Async
+    @Override
+    String put(String label) {
+      return log("any " + super.put(label) + super.put((Object) label));
+    }
+  }
+
+  /** Inside a generic method, E is no String: s.put("x") can only be put(String). */
+  @Async
+  static <E> String shelve(Shelf<E> s, E e) {
+    return s.put(e) + s.put("x");
+  }
+
   static Shape anonymous(int k) {
     return new Shape("anon") {
       @Override
@@ -332,6 +347,12 @@ public class Overriding {
     for (Shelf<Integer> shelf : List.of(new Shelf<Integer>(), new LoudShelf())) {
       log(shelf.put(5) + shelf.put("s"));
     }
+    for (Shelf<Object> any : List.of(new Shelf<Object>(), new AnyShelf())) {
+      log(any.put("s") + any.put(5) + any.put((Object) "o"));
+      log(shelve(any, "e"));
+    }
+    Shelf<?> some = new LoudShelf();
+    log(some.put("w"));
     for (Ranker<Integer> ranker : List.of(new Ranker<Integer>(), new StrictRanker())) {
       log(ranker.rank(2L, 5L, 3) + ranker.max(new String[] {"b", "c", "a"}));
     }

@@ -207,11 +207,21 @@ final class StackTraces {
   private static boolean onlyPlumbingBetween(List<StackTraceElement> trace, int from, int to) {
     for (StackTraceElement element : trace.subList(from, to)) {
       String type = element.getClassName();
-      if (!type.startsWith("dev.stackless.") && !type.endsWith("Async")) {
+      if (!type.startsWith("dev.stackless.") && !isFactoryClass(type)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A generated class ({@code OwnerAsync}) or its {@code Calls} (a generic owner's overloads
+   * called on one receiver; {@code CallsFrame}... when a name in scope is {@code Calls}).
+   */
+  private static boolean isFactoryClass(String type) {
+    int calls = type.lastIndexOf("Async$Calls");
+    return type.endsWith("Async") || calls >= 0
+        && type.substring(calls + "Async$Calls".length()).replace("Frame", "").isEmpty();
   }
 
   private static StackTraceElement userElement(Frame<?> frame, int line) {

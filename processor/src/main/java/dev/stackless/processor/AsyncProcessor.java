@@ -287,7 +287,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     String fileName = unit.getSourceFile().getName();
     fileName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
     String source = FrameEmitter.emit(
-        owner, packageName, simpleName, fileName, imports, lowered, privates, processingEnv);
+        owner, packageName, simpleName, fileName, imports, lowered, privates,
+        NameResolver.calls(elements, owner, methods), processingEnv);
     TypeElement named = dev.stackless.processor.model.HiddenTypes.namedIn(source, owner);
     if (named != null) {
       // a last check: where a private class would be named, javac would reject the frame

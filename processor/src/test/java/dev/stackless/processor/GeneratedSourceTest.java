@@ -269,6 +269,29 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void overloadsOfAGenericOwnerAreCalledThroughItsCallsWhereJavacChoosesAsForTheMethods() {
+    Compilation c = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new AsyncProcessor())
+        .withOptions("-Xlint:unchecked,varargs")
+        .compile(file("Box", String.join("\n",
+            "public class Box<T> {",
+            "  @Async int put(T item) { suspend(); return 1; }",
+            "  @Async int put(String receiver) { suspend(); return 2; }",
+            "  @SafeVarargs @Async final int put(T first, T... more) { suspend(); return 3; }",
+            "  @Async int calls() { suspend(); return 4; }",
+            "  @Async static int use(Box<Object> any) { return any.put(\"s\") + any.put(5); }",
+            "}")));
+    assertThat(c).succeededWithoutWarnings();
+    String source = generated(c, "demo.BoxAsync");
+    assertThat(source).contains("public static final class Calls<T> {");
+    assertThat(source).contains("final PutString<T> put(java.lang.String receiver) {");
+    assertThat(source).contains("return BoxAsync.<T>put(this.receiver, receiver);");
+    assertThat(source).contains("new demo.BoxAsync.Calls<>(any).put(\"s\")");
+    // the method calls() keeps clear of the class
+    assertThat(source).contains("public static final class CallsFrame<T> ");
+  }
+
+  @Test
   void inTheUnnamedPackageFrameClassesNeverHideItsClasses() {
     JavaFileObject src = JavaFileObjects.forSourceString("Shop", String.join("\n",
         "import static dev.stackless.Keywords.*;",

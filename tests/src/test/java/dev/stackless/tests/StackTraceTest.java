@@ -45,15 +45,29 @@ class StackTraceTest {
   @Test
   void aCalleeThatFailsBeforeItSuspendsHasItsCallerBelowItOnceWithoutTheFactory()
       throws Exception {
-    var frame = TracesAsync.callsOneThatFailsAtOnce();
+    assertCallerOnceBelowTheCallee(TracesAsync.callsOneThatFailsAtOnce(),
+        "Traces.failsAtOnce(Traces.java:" + lineOf("FAILS AT ONCE") + ")",
+        "Traces.callsOneThatFailsAtOnce(Traces.java:" + lineOf("CALLS IT") + ")");
+  }
+
+  @Test
+  void anOverloadOfAGenericClassCalledThroughItsCallsIsNoPlumbingInTheTrace() throws Exception {
+    assertCallerOnceBelowTheCallee(TracesAsync.callsAnOverloadThatFailsAtOnce(),
+        "Traces$Bin.put(Traces.java:" + lineOf("OVERLOAD FAILS AT ONCE") + ")",
+        "Traces.callsAnOverloadThatFailsAtOnce(Traces.java:" + lineOf("CALLS THE OVERLOAD") + ")");
+  }
+
+  /** Runs the parked frame, whose callee fails at once; its caller is right below it, once. */
+  private static void assertCallerOnceBelowTheCallee(
+      dev.stackless.Frame<Integer> frame, String callee, String caller) {
     resume(Traces.parked);
     var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
     List<String> elements = TraceElements.of(e);
-    String owner = "dev.stackless.tests.Traces.";
-    String caller = owner + "callsOneThatFailsAtOnce(Traces.java:" + lineOf("CALLS IT") + ")";
-    assertEquals(List.of(owner + "failsAtOnce(Traces.java:" + lineOf("FAILS AT ONCE") + ")",
-        caller), elements.subList(0, 2), String.join("\n", elements));
-    assertEquals(1, elements.stream().filter(caller::equals).count(), String.join("\n", elements));
+    String pkg = "dev.stackless.tests.";
+    assertEquals(List.of(pkg + callee, pkg + caller), elements.subList(0, 2),
+        String.join("\n", elements));
+    assertEquals(1, elements.stream().filter((pkg + caller)::equals).count(),
+        String.join("\n", elements));
     assertTrue(elements.stream().noneMatch(element -> element.contains("TracesAsync")
         || element.contains("dev.stackless.internal.Launch")), String.join("\n", elements));
   }

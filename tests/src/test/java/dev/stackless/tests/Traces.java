@@ -173,6 +173,28 @@ class Traces {
     return failsAtOnce(1) + 1; // CALLS IT
   }
 
+  /** Overloads of a generic class: on a {@code Bin<Object>}, Java calls put(String) for "s". */
+  static class Bin<T> {
+    @Async
+    int put(T item) {
+      suspend();
+      return 0;
+    }
+
+    @Async
+    int put(String label) {
+      throw new IllegalStateException("at once " + label); // OVERLOAD FAILS AT ONCE
+    }
+  }
+
+  /** Calls an overload of a generic class that fails before it first suspends. */
+  @Async
+  static int callsAnOverloadThatFailsAtOnce() {
+    Bin<Object> bin = new Bin<>();
+    suspend(self -> parked = self);
+    return bin.put("s") + 1; // CALLS THE OVERLOAD
+  }
+
   static java.util.concurrent.CompletableFuture<Integer> pending;
   static IllegalStateException made;
 

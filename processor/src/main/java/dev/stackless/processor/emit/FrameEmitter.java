@@ -17,6 +17,7 @@ import dev.stackless.processor.lower.State;
 import dev.stackless.processor.lower.StateMachineLowering;
 import dev.stackless.processor.lower.StateMachine;
 import dev.stackless.processor.model.AsyncMethod;
+import dev.stackless.processor.model.Calls;
 import dev.stackless.processor.model.Code;
 import dev.stackless.processor.model.Local;
 import dev.stackless.processor.model.Part;
@@ -106,6 +107,7 @@ public final class FrameEmitter {
       List<String> imports,
       List<Lowered> methods,
       PrivateAccess privates,
+      Calls calls,
       javax.annotation.processing.ProcessingEnvironment env) {
     FrameEmitter emitter = new FrameEmitter();
     emitter.sourceFile = sourceFile;
@@ -117,7 +119,7 @@ public final class FrameEmitter {
     if (stepChars != null) {
       emitter.stepChars = Integer.parseInt(stepChars);
     }
-    return emitter.emitFile(owner, packageName, simpleName, imports, methods);
+    return emitter.emitFile(owner, packageName, simpleName, imports, methods, calls);
   }
 
   private String emitFile(
@@ -125,7 +127,8 @@ public final class FrameEmitter {
       String packageName,
       String simpleName,
       List<String> imports,
-      List<Lowered> methods) {
+      List<Lowered> methods,
+      Calls calls) {
     ClassName generated = ClassName.get(packageName, simpleName);
     this.generatedSimpleName = simpleName;
     TypeSpec.Builder type =
@@ -157,6 +160,10 @@ public final class FrameEmitter {
       }
       addOverrideEntries(type, method, frameName);
       type.addType(frameClass(lowered, frameName));
+    }
+    if (!calls.methods.isEmpty()) {
+      type.addType(callsClass(owner, generated, generated.nestedClass(calls.className), methods,
+          calls.methods));
     }
     qualified.addAll(TypeSource.QUALIFIED_RUNTIME_NAMES);
     qualified.addAll(TypeSource.shadowedLangNames(elements, owner)); // a p.Object, p.Throwable
@@ -230,6 +237,78 @@ public final class FrameEmitter {
         ? "return dev.stackless.internal.Launch.launch($$frame.callVirtually())"
         : "return dev.stackless.internal.Launch.launch($$frame)");
     return factory.build();
+  }
+
+  /**
+   * {@code public static final class Calls<T> { Calls(Box<T> receiver); PutT<T> put(T x);
+   * PutString<T> put(String x) }}: the overloads of a generic owner, as instance methods of a
+   * receiver's holder whose type arguments are the receiver's, so that javac chooses among them
+   * as among the methods (see {@link Calls}).
+   */
+  private TypeSpec callsClass(TypeElement owner, ClassName generated, ClassName calls,
+      List<Lowered> methods, Set<String> overloaded) {
+    List<TypeVariableName> nest = typeVariables(owner);
+    nest.forEach(variable -> variable.bounds().forEach(this::track));
+    TypeName receiver = null;
+    List<MethodSpec> entries = new ArrayList<>();
+    for (Lowered lowered : methods) {
+      AsyncMethod method = lowered.machine.method;
+      if (method.receiverType == null || !overloaded.contains(method.name)) {
+        continue;
+      }
+      receiver = receiverType(method);
+      entries.add(callEntry(generated, method, false));
+      if (method.overridable) {
+        entries.add(callEntry(generated, method, true));
+      }
+    }
+    return TypeSpec.classBuilder(calls)
+        .addJavadoc("Calls of the overloaded {@code @Async} methods of {@link $L} on one receiver:"
+            + " javac chooses the overload by the receiver's type arguments, as for the methods"
+            + " ({@code new $L.$L<>(receiver).$L(..)}).\n", owner.getQualifiedName(),
+            generated.simpleName(), calls.simpleName(), overloaded.iterator().next())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addTypeVariables(nest)
+        .addField(receiver, "receiver", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            // not checked here: Java evaluates the arguments before a null receiver throws
+            .addParameter(receiver, "receiver")
+            .addStatement("this.receiver = receiver")
+            .build())
+        .addMethods(entries)
+        .build();
+  }
+
+  /** {@code PutString<T> put(String x) { return BoxAsync.<T>put(this.receiver, x); }} */
+  private MethodSpec callEntry(ClassName generated, AsyncMethod method, boolean special) {
+    String name = method.name + (special ? "$super" : "");
+    List<TypeVariableName> own = new ArrayList<>();
+    method.element.getTypeParameters().forEach(variable -> own.add(typeVariable(variable)));
+    List<TypeVariableName> all = typeVariables(method);
+    MethodSpec.Builder entry = MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.FINAL)
+        .addTypeVariables(own)
+        .returns(parameterized(generated.nestedClass(method.frameClass), all));
+    if (method.visibility.equals("public")) {
+      entry.addModifiers(Modifier.PUBLIC);
+    }
+    List<String> arguments = new ArrayList<>(List.of("this.receiver")); // a parameter may be "receiver"
+    for (Local parameter : method.parameters) {
+      entry.addParameter(fieldType(parameter), parameter.name());
+      arguments.add(parameter.name());
+    }
+    if (method.element.isVarArgs()) {
+      entry.varargs(true);
+      if (method.element.getAnnotation(SafeVarargs.class) != null) {
+        entry.addAnnotation(SafeVarargs.class).addAnnotation(AnnotationSpec.builder(
+            SuppressWarnings.class).addMember("value", "$S", "varargs").build());
+      }
+    }
+    List<String> witness = new ArrayList<>();
+    all.forEach(variable -> witness.add(variable.name()));
+    return entry.addStatement("return $T.<$L>$L($L)", generated, String.join(", ", witness), name,
+        String.join(", ", arguments)).build();
   }
 
   private TypeSpec frameClass(Lowered lowered, ClassName frameName) {

@@ -2075,22 +2075,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   public Code factoryCall(TreePath path, Code receiver, List<Code> arguments) {
     MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
     Intrinsics.AsyncCall call = asyncCall(invocation);
-    List<Object> pieces = new ArrayList<>();
-    pieces.add(factoryName(path, invocation, call));
-    boolean first = true;
-    if (!call.method.getModifiers().contains(Modifier.STATIC)) {
-      pieces.add(receiver != null ? receiver : unevaluatedReceiver(path, invocation));
-      first = false;
+    if (!call.method.getModifiers().contains(Modifier.STATIC) && receiver == null) {
+      receiver = unevaluatedReceiver(path, invocation);
     }
-    for (Code argument : arguments) {
-      if (!first) {
-        pieces.add(", ");
-      }
-      pieces.add(argument);
-      first = false;
-    }
-    pieces.add(")");
-    return Code.concat(pieces.toArray());
+    return factoryCall(path, invocation, call, receiver, arguments);
   }
 
   /**
@@ -2240,14 +2228,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return new Suspension.SuspendBlock(body, self, blockLabel);
   }
 
-  /** {@code g(a)} ===> {@code pkg.OwnerAsync.g($this, a)}: the factory starts g, await does the rest. */
-  /** {@code pkg.OwnerAsync.<T>name(} */
-  private String factoryName(TreePath path, MethodInvocationTree invocation, Intrinsics.AsyncCall call) {
-    StringBuilder name = new StringBuilder(
-        NameResolver.generatedClassName(env.getElementUtils(), call.site) + ".");
+  /**
+   * {@code <T>name}, {@code name$super}: the factory's name and type arguments ({@code g(a)} ===>
+   * {@code pkg.OwnerAsync.g($this, a)}: the factory starts g, await does the rest). Through {@code
+   * Calls}, the type arguments are the method's own; a factory's are the owner's, then the method's.
+   */
+  private String calleeName(TreePath path, MethodInvocationTree invocation,
+      Intrinsics.AsyncCall call, boolean throughCalls) {
+    StringBuilder name = new StringBuilder();
     if (!invocation.getTypeArguments().isEmpty()) {
       List<String> args = new ArrayList<>();
-      if (!call.method.getModifiers().contains(Modifier.STATIC) && isGenericNest(call.site)) {
+      if (!call.method.getModifiers().contains(Modifier.STATIC) && isGenericNest(call.site)
+          && !throughCalls) {
         // box.<R>map(f): the factory's type parameters are the owner's, then the method's
         List<String> ownerArguments = ownerTypeArguments(call);
         if (ownerArguments == null) {
@@ -2275,7 +2267,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         && Overriding.isOverridable(call.method)) {
       name.append("$super"); // runs the superclass's body, as invokespecial does, never an override
     }
-    return name.append("(").toString();
+    return name.toString();
   }
 
   /**
@@ -2459,24 +2451,53 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   private Code factoryCall(TreePath path, MethodInvocationTree invocation, Intrinsics.AsyncCall call) {
-    List<Object> pieces = new ArrayList<>();
-    pieces.add(factoryName(path, invocation, call));
-    boolean first = true;
+    Code receiver = null;
     if (!call.method.getModifiers().contains(Modifier.STATIC)) {
       if (call.receiver == null || Intrinsics.isThis(call.receiver)
           || isSuperReceiver(call.receiver)) {
-        pieces.add(unevaluatedReceiver(path, invocation));
+        receiver = unevaluatedReceiver(path, invocation);
       } else {
         MemberSelectTree select = (MemberSelectTree) invocation.getMethodSelect();
-        pieces.add(CodeReader.read(this, new TreePath(new TreePath(path, select), call.receiver)));
+        receiver = CodeReader.read(this, new TreePath(new TreePath(path, select), call.receiver));
       }
-      first = false;
     }
+    List<Code> arguments = new ArrayList<>();
     for (ExpressionTree argument : invocation.getArguments()) {
+      arguments.add(CodeReader.read(this, new TreePath(path, argument)));
+    }
+    return factoryCall(path, invocation, call, receiver, arguments);
+  }
+
+  /**
+   * {@code pkg.OwnerAsync.g(receiver, a)}, or for an overload of a generic owner {@code new
+   * pkg.OwnerAsync.Calls<>(receiver).g(a)}, whose overloads javac chooses among as among the
+   * methods (see {@link dev.stackless.processor.model.Calls}).
+   */
+  private Code factoryCall(TreePath path, MethodInvocationTree invocation,
+      Intrinsics.AsyncCall call, Code receiver, List<Code> arguments) {
+    List<Object> pieces = new ArrayList<>();
+    String generated = NameResolver.generatedClassName(env.getElementUtils(), call.site);
+    dev.stackless.processor.model.Calls calls =
+        NameResolver.calls(env.getElementUtils(), call.site, asyncMethods(call.site));
+    boolean throughCalls = receiver != null
+        && !call.method.getModifiers().contains(Modifier.STATIC)
+        && calls.methods.contains(call.method.getSimpleName().toString());
+    if (throughCalls) {
+      pieces.add("new " + generated + "." + calls.className + "<>(");
+      pieces.add(receiver);
+      pieces.add(")." + calleeName(path, invocation, call, true) + "(");
+    } else {
+      pieces.add(generated + "." + calleeName(path, invocation, call, false) + "(");
+      if (receiver != null) {
+        pieces.add(receiver);
+      }
+    }
+    boolean first = receiver == null || throughCalls;
+    for (Code argument : arguments) {
       if (!first) {
         pieces.add(", ");
       }
-      pieces.add(CodeReader.read(this, new TreePath(path, argument)));
+      pieces.add(argument);
       first = false;
     }
     pieces.add(")");

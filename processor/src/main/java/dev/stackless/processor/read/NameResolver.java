@@ -4,6 +4,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
+import dev.stackless.processor.model.Calls;
 import dev.stackless.processor.model.TypeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -385,6 +386,10 @@ public final class NameResolver {
   public static java.util.Map<ExecutableElement, String> frameClassNames(
       Elements elements, TypeElement owner, List<ExecutableElement> methods) {
     Set<String> reserved = reservedFrameNames(elements, owner, methods);
+    Calls calls = calls(elements, owner, methods);
+    if (!calls.methods.isEmpty()) {
+      reserved.add(calls.className);
+    }
     java.util.Map<String, Integer> counts = new java.util.HashMap<>();
     for (ExecutableElement method : methods) {
       counts.merge(method.getSimpleName().toString(), 1, Integer::sum);
@@ -416,6 +421,33 @@ public final class NameResolver {
       }
     }
     return names;
+  }
+
+  private static final String CALLS = "Calls";
+
+  /**
+   * The owner's {@link Calls}: the names of its instance {@code @Async} methods that are
+   * overloaded, if it is a generic class or an inner class of one, and the class's name.
+   */
+  public static Calls calls(Elements elements, TypeElement owner, List<ExecutableElement> methods) {
+    boolean generic = false;
+    for (TypeElement in = owner; in != null && !generic;
+        in = isInner(in) ? (TypeElement) in.getEnclosingElement() : null) {
+      generic = !in.getTypeParameters().isEmpty();
+    }
+    if (!generic) {
+      return Calls.NONE;
+    }
+    Set<String> overloaded = new java.util.LinkedHashSet<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (ExecutableElement method : methods) {
+      String name = method.getSimpleName().toString();
+      if (!method.getModifiers().contains(Modifier.STATIC) && !seen.add(name)) {
+        overloaded.add(name);
+      }
+    }
+    return overloaded.isEmpty() ? Calls.NONE
+        : new Calls(unreserved(CALLS, reservedFrameNames(elements, owner, methods)), overloaded);
   }
 
   private static String unreserved(String name, Set<String> reserved) {
