@@ -197,6 +197,25 @@ class DiagnosticsTest {
   }
 
   @Test
+  void theMessagesNameCallsForOverloadsOfAGenericClassWhoseFactoriesWouldBeAmbiguous() {
+    JavaFileObject src = file("Shelf", String.join("\n",
+        "class Shelf<T> {",
+        "  @Async int put(T item) { suspend(); return 1; }",
+        "  @Async int put(String label) { suspend(); return 2; }",
+        "  static void run(Shelf<Object> any) {",
+        "    java.util.function.Function<String, Frame<Integer>> f = any::put;",    // 8
+        "    int n = any.put(\"s\");",                                            // 9
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("use a lambda calling new ShelfAsync.Calls<>(any).put(..),"
+        + " which starts a frame").inFile(src).onLine(8).atColumn(61);
+    assertThat(c).hadErrorContaining("start it with new ShelfAsync.Calls<>(any).put(..) or run it"
+        + " with nosuspend(new ShelfAsync.Calls<>(any).put(..))").inFile(src).onLine(9).atColumn(16);
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
   void callsOnALocalsValueAreFoundOutsideAsyncBodiesToo() {
     JavaFileObject src = file("Recv", String.join("\n",
         "class Recv {",

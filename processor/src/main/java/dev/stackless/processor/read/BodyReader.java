@@ -2477,13 +2477,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       Intrinsics.AsyncCall call, Code receiver, List<Code> arguments) {
     List<Object> pieces = new ArrayList<>();
     String generated = NameResolver.generatedClassName(env.getElementUtils(), call.site);
-    dev.stackless.processor.model.Calls calls =
-        NameResolver.calls(env.getElementUtils(), call.site, asyncMethods(call.site));
-    boolean throughCalls = receiver != null
-        && !call.method.getModifiers().contains(Modifier.STATIC)
-        && calls.methods.contains(call.method.getSimpleName().toString());
+    String calls = NameResolver.callsClassFor(env.getElementUtils(), call.method);
+    boolean throughCalls = receiver != null && calls != null;
     if (throughCalls) {
-      pieces.add("new " + generated + "." + calls.className + "<>(");
+      pieces.add("new " + generated + "." + calls + "<>(");
       pieces.add(receiver);
       pieces.add(")." + calleeName(path, invocation, call, true) + "(");
     } else {

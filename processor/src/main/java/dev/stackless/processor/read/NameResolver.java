@@ -450,6 +450,25 @@ public final class NameResolver {
         : new Calls(unreserved(CALLS, reservedFrameNames(elements, owner, methods)), overloaded);
   }
 
+  /**
+   * The simple name of the {@link Calls} class through which calls of an instance {@code @Async}
+   * method go, or null if they call its factory.
+   */
+  public static String callsClassFor(Elements elements, ExecutableElement method) {
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      return null;
+    }
+    TypeElement site = (TypeElement) method.getEnclosingElement();
+    List<ExecutableElement> async = new ArrayList<>();
+    for (ExecutableElement member : ElementFilter.methodsIn(site.getEnclosedElements())) {
+      if (Intrinsics.isAsync(member)) {
+        async.add(member);
+      }
+    }
+    Calls calls = calls(elements, site, async);
+    return calls.methods.contains(method.getSimpleName().toString()) ? calls.className : null;
+  }
+
   private static String unreserved(String name, Set<String> reserved) {
     while (reserved.contains(name)) {
       name += "Frame";

@@ -123,10 +123,13 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
       // super::m runs the superclass's body: its factory m$super, on this
       String entry = viaSuper && dev.stackless.processor.read.Overriding.isOverridable(named.method)
           ? method + "$super" : method;
+      String receiver = viaSuper ? "this" : String.valueOf(named.receiver);
+      String calls = NameResolver.callsClassFor(env.getElementUtils(), named.method);
       reporter.error(node, unit, Diagnostic.ASYNC_METHOD_REFERENCE, method, named.receiver == null
           ? factory + "::" + method
-          : "a lambda calling " + factory + "." + entry + "("
-              + (viaSuper ? "this" : named.receiver.toString()) + ", ..)");
+          : "a lambda calling " + (calls != null
+              ? "new " + factory + "." + calls + "<>(" + receiver + ")." + entry + "(..)"
+              : factory + "." + entry + "(" + receiver + ", ..)"));
     }
     return super.visitMemberReference(node, unused);
   }
@@ -260,11 +263,11 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
       return;
     }
     if (call != null) {
-      String factory =
-          NameResolver.generatedSimpleName(env.getElementUtils(), call.site)
-              + "."
-              + call.method.getSimpleName()
-              + "(..)";
+      String generated = NameResolver.generatedSimpleName(env.getElementUtils(), call.site);
+      String calls = NameResolver.callsClassFor(env.getElementUtils(), call.method);
+      String factory = (calls != null && call.receiver != null
+          ? "new " + generated + "." + calls + "<>(" + call.receiver + ")"
+          : generated) + "." + call.method.getSimpleName() + "(..)";
       reporter.error(at, unit, Diagnostic.ASYNC_CALL_OUTSIDE_ASYNC,
           call.method.getSimpleName(), factory, factory);
     } else if (barrier != null) {
