@@ -1087,6 +1087,22 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aVarOfAnIntersectionWithABoundThatCannotBeWrittenLivingAcrossASuspensionIsAnError() {
+    JavaFileObject src = file("Mixed", String.join("\n",
+        "class Mixed {",
+        "  @Async static String run(boolean f) {",
+        "    var fine = f ? new java.util.ArrayList<String>() : new java.util.LinkedList<String>();",
+        "    var x = f ? 1 : \"s\";",             // 7, the name at 9: Comparable<? extends ..>
+        "    suspend();",
+        "    return x + \" \" + fine;",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] this var, whose type cannot be written as a field type"
+        + " (an anonymous class, or an intersection or a type with one whose bounds cannot all"
+        + " be written), is not supported yet", 7, 9);
+  }
+
+  @Test
   void aVarOfAnAnonymousClassLivingAcrossASuspensionIsAnError() {
     JavaFileObject src = file("Locals", String.join("\n",
         "class Locals {",
@@ -1099,7 +1115,8 @@ class DiagnosticsTest {
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] this var, whose type cannot be written as a field type"
-        + " (an intersection, or an anonymous class), is not supported yet", 8, 9);
+        + " (an anonymous class, or an intersection or a type with one whose bounds cannot all"
+        + " be written), is not supported yet", 8, 9);
   }
 
   @Test

@@ -1349,7 +1349,7 @@ public final class FrameEmitter {
         collectCaptures(line, captures, captureCount);
         for (Map.Entry<Local, String> capture : captures.entrySet()) {
           // final var x$c1 = x;   (the lambda below captures this iteration's value)
-          body.add("$Lfinal var $L = $L;\n", indent, capture.getValue(), capture.getKey().name());
+          body.add("$Lfinal var $L = $L;\n", indent, capture.getValue(), read(capture.getKey()));
         }
         String text = reindent(print(line, machine, state, captures));
         if (line.line() > 0) {
@@ -1417,6 +1417,15 @@ public final class FrameEmitter {
     }
   }
 
+  /**
+   * A read of a local: its name, or for a field of a var's intersection type, which the field has
+   * only the first bound of, the cast to all of them ({@code ((A & B) x)}).
+   */
+  private static String read(Local local) {
+    return local.isHoisted() && local.intersection() != null
+        ? "((" + local.intersection() + ") " + local.name() + ")" : local.name();
+  }
+
   /** Code as Java text: locals by their final names, jumps and state numbers filled in. */
   private String print(
       Code code, StateMachine machine, State state, Map<Local, String> captures) {
@@ -1425,7 +1434,7 @@ public final class FrameEmitter {
       if (part instanceof Part.LocalRef) {
         Part.LocalRef ref = (Part.LocalRef) part;
         String copy = ref.isCaptured() ? captures.get(ref.local()) : null;
-        out.append(copy != null ? copy : ref.local().name());
+        out.append(copy != null ? copy : ref.isRead() ? read(ref.local()) : ref.local().name());
       } else if (part instanceof Part.LocalDecl) {
         Part.LocalDecl decl = (Part.LocalDecl) part;
         Local local = decl.local();
@@ -1437,7 +1446,7 @@ public final class FrameEmitter {
             out.append(local.name()).append(" = ").append(init).append(';');
           }
         } else {
-          String type = local.type() != null ? local.type() : "var";
+          String type = local.type() != null && local.intersection() == null ? local.type() : "var";
           out.append(type).append(' ').append(local.name());
           if (init != null) {
             out.append(" = ").append(init);

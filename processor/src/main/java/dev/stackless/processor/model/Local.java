@@ -17,6 +17,7 @@ public final class Local {
   private Runnable fieldCheck;
   private Code constantInit;
   private boolean nameRepeated;
+  private String intersection;
 
   public Local(String sourceName, boolean parameter, String type) {
     this.sourceName = sourceName;
@@ -127,6 +128,19 @@ public final class Local {
   /** Whether the method declares another variable of this constant's name. */
   public boolean isNameRepeated() {
     return nameRepeated;
+  }
+
+  /**
+   * For a {@code var} of an intersection type ({@code var x = c ? 1 : "s";}): the type as a cast
+   * writes it, {@code java.io.Serializable & java.lang.Comparable<..>}; else null. A field cannot
+   * have the type: it has the first bound's, and each read casts back to the var's own type.
+   */
+  public String intersection() {
+    return intersection;
+  }
+
+  public void setIntersection(String intersection) {
+    this.intersection = intersection;
   }
 
   public boolean isVar() {

@@ -42,14 +42,21 @@ public interface Part {
   final class LocalRef implements Part {
     private final Local local;
     private final boolean captured;
+    private final boolean read;
 
     public LocalRef(Local local) {
       this(local, false);
     }
 
     public LocalRef(Local local, boolean captured) {
+      this(local, captured, false);
+    }
+
+    /** {@code read}: the user's code reads the value here (no assignment's target). */
+    public LocalRef(Local local, boolean captured, boolean read) {
       this.local = local;
       this.captured = captured;
+      this.read = read;
     }
 
     public Local local() {
@@ -58,6 +65,11 @@ public interface Part {
 
     public boolean isCaptured() {
       return captured;
+    }
+
+    /** Whether the user's code reads the value here, as an expression of the local's type. */
+    public boolean isRead() {
+      return read;
     }
 
     @Override

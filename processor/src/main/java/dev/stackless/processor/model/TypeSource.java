@@ -21,6 +21,25 @@ public final class TypeSource {
 
   private TypeSource() {}
 
+  /**
+   * An intersection type as a cast writes it, {@code java.util.AbstractList<java.lang.String> &
+   * java.io.Serializable}; null if it is none or a bound cannot be written.
+   */
+  public static String printIntersection(TypeMirror type) {
+    if (type.getKind() != TypeKind.INTERSECTION) {
+      return null;
+    }
+    List<String> bounds = new java.util.ArrayList<>();
+    for (TypeMirror bound : ((javax.lang.model.type.IntersectionType) type).getBounds()) {
+      String printed = print(bound);
+      if (printed == null) {
+        return null;
+      }
+      bounds.add(printed);
+    }
+    return String.join(" & ", bounds);
+  }
+
   /** The type as source, or null if it cannot be written (an error, captured or intersection type). */
   public static String print(TypeMirror type) {
     return print(type, variable -> {

@@ -383,6 +383,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    */
   private static Code withCopies(Code declaration, List<Local> copied, boolean subclass) {
     List<Part> parts = new ArrayList<>();
+    if (copied.stream().anyMatch(local -> local.intersection() != null)) {
+      // the reads cast to the var's type, from its first bound: unchecked for a generic bound
+      parts.add(new Part.Text("@SuppressWarnings(\"unchecked\") "));
+    }
     boolean opened = false;
     for (Part part : declaration.parts()) {
       if (!opened && part instanceof Part.Text && ((Part.Text) part).text().contains("{")) {
@@ -406,12 +410,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       } else if (opened && part instanceof Part.LocalRef
           && copied.contains(((Part.LocalRef) part).local())) {
         Local local = ((Part.LocalRef) part).local();
+        // a var of an intersection type: the copy has its first bound's type, as the field has
+        String cast = local.intersection() == null ? "" : "(" + local.intersection() + ") ";
         if (subclass) {
-          parts.add(new Part.Text("($copied ? " + copyName(local) + " : "));
+          parts.add(new Part.Text("(" + cast + "($copied ? " + copyName(local) + " : "));
           parts.add(new Part.LocalRef(local));
-          parts.add(new Part.Text(")"));
+          parts.add(new Part.Text("))"));
         } else {
-          parts.add(new Part.Text(copyName(local)));
+          parts.add(new Part.Text("(" + cast + copyName(local) + ")"));
         }
       } else {
         parts.add(part);
@@ -3324,6 +3330,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (printed != null) {
         return printed;
       }
+      String intersection = TypeSource.printIntersection(type);
+      if (intersection != null) {
+        // the field has the first bound's type; each read casts to all of them
+        local.setIntersection(intersection);
+        return TypeSource.print(((javax.lang.model.type.IntersectionType) type).getBounds().get(0));
+      }
       // javac's type, which the generated class cannot name: new Local() names a local class,
       // usable for what the reader asks (the field check reports such a local as a field)
       String named = typeFromInitializer(declaration);
@@ -3395,8 +3407,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return "java.lang.Object";
     }
     reporter.error(declaration.getLeaf(), unit, Diagnostic.UNSUPPORTED,
-        "this var, whose type cannot be written as a field type (an intersection, or an"
-            + " anonymous class),",
+        "this var, whose type cannot be written as a field type (an anonymous class, or an"
+            + " intersection or a type with one whose bounds cannot all be written),",
         "declare the variable with an explicit type");
     failed = true;
     return "java.lang.Object";

@@ -312,7 +312,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         local.keepAsVariable(); // a class body the frame may declare as a member: no step() local
       }
       edits.add(new Edit(start(node), identifierEnd(node),
-          List.of(new Part.LocalRef(local, captured))));
+          List.of(new Part.LocalRef(local, captured, !isAssigned(getCurrentPath())))));
       return null;
     }
     if (cx.typeVariables().contains(name)) {
@@ -1740,6 +1740,21 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       }
     }
     return null;
+  }
+
+  /** Whether the expression at {@code path} is what an assignment, {@code op=} or {@code ++} writes. */
+  private static boolean isAssigned(TreePath path) {
+    Tree written = path.getLeaf();
+    TreePath parent = path.getParentPath();
+    while (parent.getLeaf() instanceof ParenthesizedTree) { // (x) = 5
+      written = parent.getLeaf();
+      parent = parent.getParentPath();
+    }
+    Tree leaf = parent.getLeaf();
+    return leaf instanceof AssignmentTree && ((AssignmentTree) leaf).getVariable() == written
+        || leaf instanceof CompoundAssignmentTree
+            && ((CompoundAssignmentTree) leaf).getVariable() == written
+        || isIncrement(leaf) && ((UnaryTree) leaf).getExpression() == written;
   }
 
   private static boolean isIncrement(Tree tree) {

@@ -1,0 +1,77 @@
+package programs;
+
+import static dev.stackless.Keywords.*;
+import static dev.stackless.tests.diff.Trace.*;
+
+import dev.stackless.Async;
+import java.io.Serializable;
+import java.util.*;
+import java.util.function.*;
+
+/**
+ * {@code var}s of intersection types that live across suspension points: each bound's methods,
+ * assignment to each bound, inference from the var, lambdas and local classes that capture it,
+ * reassignment, and a cast to an intersection.
+ */
+public class Intersections {
+  @Async
+  static int value(int v) {
+    suspend(PARK);
+    return log(v);
+  }
+
+  static <T> List<T> two(T a, T b) {
+    return List.of(a, b);
+  }
+
+  static String which(Object o) {
+    return "object";
+  }
+
+  static String which(Serializable s) {
+    return "serializable";
+  }
+
+  /** lub(ArrayList<String>, LinkedList<String>): AbstractList<String> & Serializable & Cloneable. */
+  @Async
+  static String lists(boolean array) {
+    var list = array ? new ArrayList<String>(List.of("a")) : new LinkedList<String>(List.of("b"));
+    value(1);
+    list.add("c" + value(2));
+    var same = list;
+    Runnable sizes = () -> log("size " + list.size() + " " + which(list));
+    sizes.run();
+    Serializable asBound = list;
+    Cloneable other = list;
+    value(3);
+    return list + " " + same.getClass().getSimpleName() + " " + asBound.equals(other)
+        + " " + two(list, same).size();
+  }
+
+  /** A cast to an intersection, a local class that captures it, and a reassigned one. */
+  @Async
+  static String casts(int k) {
+    var key = (Serializable & Comparable<String>) ("k" + k);
+    var moving = k > 0 ? (Serializable & Comparable<String>) "up" : "down";
+    value(k);
+    class Shows {
+      String show() {
+        return "shows " + key + " " + key.compareTo("k0");
+      }
+    }
+    Supplier<String> lazy = () -> key + "!";
+    moving = value(k + 1) > 1 ? "far" : moving;
+    value(0);
+    return new Shows().show() + " " + lazy.get() + " " + moving + " " + moving.compareTo("far")
+        + " " + (moving = "set") + moving.compareTo("set");
+  }
+
+  @Async
+  public static Object run() {
+    log(lists(true));
+    log(lists(false));
+    log(casts(0));
+    log(casts(2));
+    return "done";
+  }
+}
