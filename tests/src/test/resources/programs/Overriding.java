@@ -290,6 +290,33 @@ public class Overriding {
     }
   }
 
+  /** A static @Async method that hides its superclass's: Derived.made() calls Derived's. */
+  static class Maker {
+    @Async
+    static String made(int n) {
+      suspend(PARK);
+      return log("maker " + n);
+    }
+
+    @Async
+    static String both() {
+      return made(1) + Maker.made(2);
+    }
+  }
+
+  static class Derived extends Maker {
+    @Async
+    static String made(int n) {
+      suspend(PARK);
+      return log("derived " + n);
+    }
+
+    @Async
+    static String both() {
+      return made(3) + Derived.made(4) + Maker.made(5) + Maker.both();
+    }
+  }
+
   /** Inside a generic method, E is no String: s.put("x") can only be put(String). */
   @Async
   static <E> String shelve(Shelf<E> s, E e) {
@@ -351,6 +378,7 @@ public class Overriding {
       log(any.put("s") + any.put(5) + any.put((Object) "o"));
       log(shelve(any, "e"));
     }
+    log(Derived.made(6) + Maker.made(7) + Derived.both());
     Shelf<?> some = new LoudShelf();
     log(some.put("w"));
     for (Ranker<Integer> ranker : List.of(new Ranker<Integer>(), new StrictRanker())) {

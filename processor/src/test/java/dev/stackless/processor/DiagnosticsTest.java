@@ -216,6 +216,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aLocalClassThatDeclaresAMethodItAlsoInheritsAsAsyncIsAnErrorAtTheCall() {
+    JavaFileObject src = file("Loc", String.join("\n",
+        "class Loc {",
+        "  static class K { @Async String nm(int n) { suspend(); return \"k\" + n; } }",
+        "  @Async static String run() {",
+        "    class Fine extends K {}",
+        "    class Odd extends K { String nm(String s) { return s; } }",
+        "    Fine fine = new Fine();",
+        "    Odd odd = new Odd();",
+        "    return fine.nm(1) + odd.nm(2);",                                   // 11, at the dot
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] this call is not supported yet by the Stackless"
+        + " processor; the local class Odd declares nm and inherits an @Async nm; call it on a"
+        + " local of the supertype's class, or rename the local class's method", 11, 28);
+  }
+
+  @Test
   void callsOnALocalsValueAreFoundOutsideAsyncBodiesToo() {
     JavaFileObject src = file("Recv", String.join("\n",
         "class Recv {",

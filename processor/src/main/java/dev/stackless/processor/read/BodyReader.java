@@ -2516,10 +2516,6 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   private Intrinsics.AsyncCall asyncCall(MethodInvocationTree invocation) {
-    if (invocation.getMethodSelect() instanceof MemberSelectTree
-        && isOfLocalClass(((MemberSelectTree) invocation.getMethodSelect()).getExpression())) {
-      return null; // a local class's methods are plain: @Async cannot mark them
-    }
     KnownFacts facts = new KnownFacts(visibleLocals());
     // Java's first phase (no boxing) decides when a candidate surely applies in it
     java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply =
@@ -2535,12 +2531,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
               ? facts.mayApplyStrictly(method, invocation)
               : facts.mayApply(method, invocation);
         };
+    com.sun.source.tree.ClassTree local = invocation.getMethodSelect() instanceof MemberSelectTree
+        ? localClassOf(((MemberSelectTree) invocation.getMethodSelect()).getExpression()) : null;
     try {
+      if (local != null) {
+        return callOnLocalClass(invocation, local, mayApply, 0);
+      }
+      // every call on a receiver whose class the declarations do not tell is looked into: the
+      // @Async method may be a library's, which the sources do not show
       return Intrinsics.asyncCall(
-          invocation, names, name -> receiverClass(invocation, name),
-          call -> mayCallAsync(call, facts), mayApply);
+          invocation, names, name -> receiverClass(invocation, name), call -> true, mayApply);
     } catch (Intrinsics.Undecidable e) {
-      DeclaredType receiver = invocation.getMethodSelect() instanceof MemberSelectTree
+      DeclaredType receiver = local == null && invocation.getMethodSelect() instanceof MemberSelectTree
           ? receiverType(((MemberSelectTree) invocation.getMethodSelect()).getExpression())
           : null;
       if (receiver != null) {
@@ -2550,6 +2552,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         } catch (Intrinsics.Undecidable overloads) {
           // reported below
         }
+      } else if (e instanceof Intrinsics.UnknownReceiver && !mayCallAsync(invocation, facts)) {
+        return null; // no @Async method of the sources fits, and no library's is known to
       }
       reporter.error(invocation.getMethodSelect(), unit, Diagnostic.UNSUPPORTED,
           "this call", e.getMessage());
@@ -2577,10 +2581,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   /**
-   * Whether a receiver is a value of a class declared in the body: a local declared with its
-   * name ({@code Acc acc}, or a {@code var} javac types so), or {@code new Acc()}.
+   * The class declared in the body that a receiver is a value of, or null: a local declared with
+   * its name ({@code Acc acc}, or a {@code var} javac types so), or {@code new Acc()}.
    */
-  private boolean isOfLocalClass(ExpressionTree receiver) {
+  private com.sun.source.tree.ClassTree localClassOf(ExpressionTree receiver) {
     while (receiver instanceof ParenthesizedTree) {
       receiver = ((ParenthesizedTree) receiver).getExpression();
     }
@@ -2591,34 +2595,83 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       // asked before the reader reaches the declaration, too: the declaration says it
       TreePath declaration = declarations.declarationOf((IdentifierTree) receiver);
       if (declaration == null || !(declaration.getLeaf() instanceof VariableTree)) {
-        return false;
+        return null;
       }
       VariableTree variable = (VariableTree) declaration.getLeaf();
       if (isVar(variable) && variable.getInitializer() instanceof NewClassTree) {
-        return isOfLocalClass(variable.getInitializer()); // var acc = new Acc();
+        return localClassOf(variable.getInitializer()); // var acc = new Acc();
       }
       if (isVar(variable)) {
         Local local = bodyLocal(variable.getName().toString());
         TypeMirror mirror = local == null ? null : local.mirror();
-        return mirror instanceof DeclaredType && ((TypeElement) ((DeclaredType) mirror).asElement())
-            .getNestingKind() == javax.lang.model.element.NestingKind.LOCAL;
+        if (!(mirror instanceof DeclaredType) || ((TypeElement) ((DeclaredType) mirror).asElement())
+            .getNestingKind() != javax.lang.model.element.NestingKind.LOCAL) {
+          return null;
+        }
+        typeName = ((DeclaredType) mirror).asElement().getSimpleName().toString();
+      } else {
+        typeName = variable.getType().toString();
       }
-      typeName = variable.getType().toString();
     }
-    if (typeName == null) {
-      return false;
-    }
+    return typeName == null ? null : localClassNamed(typeName);
+  }
+
+  /** The class of the method's body that a type name as written ({@code Acc<String>}) names. */
+  private com.sun.source.tree.ClassTree localClassNamed(String typeName) {
     int generic = typeName.indexOf('<');
     String simple = generic < 0 ? typeName : typeName.substring(0, generic);
-    boolean[] found = {false};
+    com.sun.source.tree.ClassTree[] found = {null};
     new com.sun.source.util.TreeScanner<Void, Void>() {
       @Override
       public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
-        found[0] |= node.getSimpleName().contentEquals(simple);
+        if (found[0] == null && node.getSimpleName().contentEquals(simple)) {
+          found[0] = node;
+        }
         return super.visitClass(node, null);
       }
     }.scan(((MethodTree) methodPath.getLeaf()).getBody(), null);
     return found[0];
+  }
+
+  /**
+   * {@code loc.m(..)} on a local class of the body, which @Async cannot mark: the @Async method it
+   * inherits from a class or interface of its supertypes, or null for a plain call. A local class
+   * that declares a method of that name too is an error: which one runs is javac's to tell.
+   */
+  private Intrinsics.AsyncCall callOnLocalClass(MethodInvocationTree invocation,
+      com.sun.source.tree.ClassTree local,
+      java.util.function.BiPredicate<ExecutableElement, List<ExecutableElement>> mayApply,
+      int depth) throws Intrinsics.Undecidable {
+    String name = ((MemberSelectTree) invocation.getMethodSelect()).getIdentifier().toString();
+    List<Tree> supertypes = new ArrayList<>();
+    if (local.getExtendsClause() != null) {
+      supertypes.add(local.getExtendsClause());
+    }
+    supertypes.addAll(local.getImplementsClause());
+    for (Tree supertype : supertypes) {
+      String written = supertype.toString();
+      int generic = written.indexOf('<');
+      String raw = generic < 0 ? written : written.substring(0, generic);
+      TypeElement type = names.typeOfQualifier(raw);
+      com.sun.source.tree.ClassTree localSuper = type == null && depth < 8 ? localClassNamed(raw)
+          : null;
+      Intrinsics.AsyncCall call = type != null
+          ? Intrinsics.callOn(type, invocation, names, mayApply)
+          : localSuper != null ? callOnLocalClass(invocation, localSuper, mayApply, depth + 1)
+          : null;
+      if (call == null) {
+        continue;
+      }
+      boolean declares = local.getMembers().stream().anyMatch(member -> member instanceof MethodTree
+          && ((MethodTree) member).getName().contentEquals(name));
+      if (declares) {
+        throw new Intrinsics.Undecidable("the local class " + local.getSimpleName() + " declares "
+            + name + " and inherits an @Async " + name + "; call it on a local of the supertype's"
+            + " class, or rename the local class's method");
+      }
+      return call;
+    }
+    return null;
   }
 
   @Override

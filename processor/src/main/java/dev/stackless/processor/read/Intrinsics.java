@@ -82,9 +82,16 @@ public final class Intrinsics {
   }
 
   /** Thrown when a call may or may not be a call of an @Async method. */
-  public static final class Undecidable extends Exception {
+  public static class Undecidable extends Exception {
     public Undecidable(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /** Undecidable because the declarations do not tell the receiver's class. */
+  public static final class UnknownReceiver extends Undecidable {
+    UnknownReceiver(String message) {
+      super(message);
     }
   }
 
@@ -142,7 +149,7 @@ public final class Intrinsics {
         return null; // a generated class not written yet: its factories start frames, no await
       }
       if (mayCallAsync.test(invocation)) {
-        throw new Undecidable(
+        throw new UnknownReceiver(
             "cannot tell whether this call of " + name + " calls an @Async method; call it on a"
                 + " local variable whose type is declared");
       }

@@ -186,6 +186,9 @@ public final class NameResolver {
         found.add(method);
       }
     }
+    // SubK.st() calls SubK's static st, which hides K's: javac lists both
+    found.removeIf(method -> method.getModifiers().contains(Modifier.STATIC)
+        && found.stream().anyMatch(other -> other != method && elements.hides(other, method)));
     return found;
   }
 

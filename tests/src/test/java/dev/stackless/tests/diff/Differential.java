@@ -29,7 +29,11 @@ final class Differential {
 
   /** The trace of a run: the effects, then the result or the exception. */
   static String transformed(String name, String source, String... processorOptions) {
-    Class<?> owner = compile(name, source, true, processorOptions);
+    return driven(name, compile(name, source, true, processorOptions));
+  }
+
+  /** Starts the generated run() and resumes each parked frame until none is left. */
+  private static String driven(String name, Class<?> owner) {
     return run(() -> {
       Class<?> generated = owner.getClassLoader().loadClass("programs." + name + "Async");
       Frame<?> frame = (Frame<?>) generated.getMethod("run").invoke(null);
@@ -41,12 +45,34 @@ final class Differential {
   }
 
   static String plain(String name, String source) {
-    String twin =
-        source.replace(
-            "import static dev.stackless.Keywords.*;",
-            "import static dev.stackless.tests.diff.PlainKeywords.*;");
-    Class<?> owner = compile(name, twin, false);
+    Class<?> owner = compile(name, plainTwin(source), false);
     return run(() -> owner.getMethod("run").invoke(null));
+  }
+
+  /**
+   * As {@link #transformed}, for a program that uses a library compiled before it, by a javac run
+   * of its own (with the processor too): the program's processor sees the library's classes, not
+   * its sources.
+   */
+  static String transformedWithLibrary(String name, String source, String library,
+      String librarySource) {
+    Path libraryOut = compileToDirectory(library, librarySource, true, null);
+    return driven(name,
+        load(name, compileToDirectory(name, source, true, libraryOut), libraryOut));
+  }
+
+  /** As {@link #plain}, with the library compiled first, by a javac run of its own. */
+  static String plainWithLibrary(String name, String source, String library, String librarySource) {
+    Path libraryOut = compileToDirectory(library, plainTwin(librarySource), false, null);
+    Class<?> owner = load(name,
+        compileToDirectory(name, plainTwin(source), false, libraryOut), libraryOut);
+    return run(() -> owner.getMethod("run").invoke(null));
+  }
+
+  private static String plainTwin(String source) {
+    return source.replace(
+        "import static dev.stackless.Keywords.*;",
+        "import static dev.stackless.tests.diff.PlainKeywords.*;");
   }
 
   private interface Body {
@@ -72,6 +98,12 @@ final class Differential {
 
   private static Class<?> compile(String name, String source, boolean withProcessor,
       String... processorOptions) {
+    return load(name, compileToDirectory(name, source, withProcessor, null, processorOptions));
+  }
+
+  /** Compiles {@code programs.name}, against the classes in {@code library} if not null. */
+  private static Path compileToDirectory(String name, String source, boolean withProcessor,
+      Path library, String... processorOptions) {
     try {
       Path dir = Files.createTempDirectory("stackless-diff");
       Path file = dir.resolve("src/programs/" + name + ".java");
@@ -81,8 +113,10 @@ final class Differential {
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+        String classpath = System.getProperty("java.class.path");
         List<String> options = new ArrayList<>(List.of(
-            "-classpath", System.getProperty("java.class.path"),
+            "-classpath", library == null ? classpath
+                : library + java.io.File.pathSeparator + classpath,
             "-d", out.toString(),
             "-s", out.toString()));
         if (withProcessor) {
@@ -100,9 +134,20 @@ final class Differential {
                   + diagnostics.getDiagnostics());
         }
       }
-      URLClassLoader loader =
-          new URLClassLoader(new URL[] {out.toUri().toURL()}, Differential.class.getClassLoader());
-      return loader.loadClass("programs." + name);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Class<?> load(String name, Path... directories) {
+    try {
+      URL[] urls = new URL[directories.length];
+      for (int i = 0; i < directories.length; i++) {
+        urls[i] = directories[i].toUri().toURL();
+      }
+      return new URLClassLoader(urls, Differential.class.getClassLoader())
+          .loadClass("programs." + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ClassNotFoundException e) {
