@@ -234,6 +234,25 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aCallOfALibrarysAsyncMethodCompiledWithoutTheProcessorIsAnErrorAtTheCall()
+      throws Exception {
+    java.io.File library = Sources.compiledLibrary(false, file("K", String.join("\n",
+        "public class K { @Async public String nm() { suspend(); return \"nm\"; } }")));
+    JavaFileObject src = file("App", String.join("\n",
+        "class App {",
+        "  @Async static String run(K k) {",
+        "    return k.nm() + k.nm();",                                           // 6, at the dot
+        "  }",
+        "}"));
+    Compilation c = Sources.compileAgainst(library, src);
+    assertThat(c).hadErrorContaining("[MissingFrames] nm is @Async, but its class demo.K was"
+        + " compiled without the Stackless processor: there is no demo.KAsync to start its frames;"
+        + " compile it with dev.stackless.processor on javac's processor path")
+        .inFile(src).onLine(6).atColumn(13);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void callsOnALocalsValueAreFoundOutsideAsyncBodiesToo() {
     JavaFileObject src = file("Recv", String.join("\n",
         "class Recv {",

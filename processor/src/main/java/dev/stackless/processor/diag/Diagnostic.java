@@ -46,6 +46,11 @@ public enum Diagnostic {
       "AsyncOverride",
       "%s is @Async and overrides %s, which is not: a plain call of %2$s would run the @Async"
           + " body outside a frame; %s"),
+  MISSING_FRAMES(
+      "MissingFrames",
+      "%s is @Async, but its class %s was compiled without the Stackless processor: there is no"
+          + " %s to start its frames; compile it with dev.stackless.processor on javac's processor"
+          + " path"),
   UNSUPPORTED(
       "Unsupported",
       "%s is not supported yet by the Stackless processor; %s"),

@@ -94,6 +94,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private final ProcessingEnvironment env;
   private final Trees trees;
+  /** The compiled classes without a generated class that a call was reported for. */
+  private final Set<TypeElement> reportedMissing = new java.util.HashSet<>();
   private final ExecutableElement method;
   private final TreePath methodPath;
   private final CompilationUnitTree unit;
@@ -2483,6 +2485,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       Intrinsics.AsyncCall call, Code receiver, List<Code> arguments) {
     List<Object> pieces = new ArrayList<>();
     String generated = NameResolver.generatedClassName(env.getElementUtils(), call.site);
+    if (trees.getPath(call.site) == null && env.getElementUtils().getTypeElement(generated) == null
+        && reportedMissing.add(call.site)) {
+      // a class file without its generated class: javac would reject the call of the factory
+      reporter.error(invocation.getMethodSelect(), unit, Diagnostic.MISSING_FRAMES,
+          call.method.getSimpleName(), call.site.getQualifiedName(), generated);
+      failed = true;
+    }
     String calls = NameResolver.callsClassFor(env.getElementUtils(), call.method);
     boolean throughCalls = receiver != null && calls != null;
     if (throughCalls) {
