@@ -66,8 +66,44 @@ public class Intersections {
         + " " + (moving = "set") + moving.compareTo("set");
   }
 
+  static String pick(Object o) {
+    return "object";
+  }
+
+  static String pick(Comparable<?> c) {
+    return "comparable";
+  }
+
+  /**
+   * lub(Integer, String), whose Comparable<? extends ..> bound refers to itself, so no source
+   * writes it; nested conditionals, a numeric one inside a reference one, a null branch.
+   */
+  @Async
+  static String conditionals(int k) {
+    var x = k > 0 ? 1 : "s";
+    var z = k > 1 ? 2.5 : k > 0 ? 7 : "u";
+    var w = k > 1 ? (k > 2 ? 1 : 2L) : "long";
+    var n = k > 1 ? null : k > 0 ? 'c' : "char";
+    value(k);
+    Supplier<String> lazy = () -> "lazy " + x + z;
+    class Shows extends Object {
+      String show() {
+        return "shows " + x + (x instanceof Integer) + w;
+      }
+    }
+    Serializable asBound = x;
+    Comparable<?> other = z;
+    value(k + 1);
+    return x + " " + z + " " + w + " " + n + " " + lazy.get() + " " + new Shows().show() + " "
+        + asBound + other + " " + pick(x) + " " + which(z) + " " + two(x, z).size() + " "
+        + x.getClass().getSimpleName() + w.getClass().getSimpleName();
+  }
+
   @Async
   public static Object run() {
+    for (int k = 0; k < 4; k++) {
+      log(conditionals(k));
+    }
     log(lists(true));
     log(lists(false));
     log(casts(0));

@@ -1129,14 +1129,15 @@ class DiagnosticsTest {
         "class Mixed {",
         "  @Async static String run(boolean f) {",
         "    var fine = f ? new java.util.ArrayList<String>() : new java.util.LinkedList<String>();",
-        "    var x = f ? 1 : \"s\";",             // 7, the name at 9: Comparable<? extends ..>
+        "    var x = f ? 1 : \"s\";",             // lub(Integer, String): read through Results.lub
+        "    var both = java.util.List.of(1, \"s\");", // 8, the name at 9: List<lub(..)>
         "    suspend();",
-        "    return x + \" \" + fine;",
+        "    return x + \" \" + fine + both;",
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] this var, whose type cannot be written as a field type"
         + " (an anonymous class, or an intersection or a type with one whose bounds cannot all"
-        + " be written), is not supported yet", 7, 9);
+        + " be written), is not supported yet", 8, 9);
   }
 
   @Test

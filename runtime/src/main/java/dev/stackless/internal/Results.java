@@ -91,4 +91,16 @@ public final class Results {
   public static <T> T inferred(Object value) {
     return (T) value;
   }
+
+  /**
+   * The value of a frame's field for a {@code var} of a type no source can write, the lub of a
+   * conditional's branches ({@code var x = c ? 1 : "s";}, whose {@code Comparable<? extends ..>}
+   * refers to itself), typed as that conditional: {@code lub(this.x, (Integer) null, (String)
+   * null)} infers {@code T} as the lub of the two, as javac types the conditional. The field holds
+   * a value of that type, so the unchecked cast is right.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T lub(Object value, T oneBranch, T otherBranch) {
+    return (T) value;
+  }
 }

@@ -1418,12 +1418,11 @@ public final class FrameEmitter {
   }
 
   /**
-   * A read of a local: its name, or for a field of a var's intersection type, which the field has
-   * only the first bound of, the cast to all of them ({@code ((A & B) x)}).
+   * A read of a local: its name, or for a field of a var's intersection type, which the field does
+   * not have, the conversion back to it ({@link Local#readPrefix}).
    */
   private static String read(Local local) {
-    return local.isHoisted() && local.intersection() != null
-        ? "((" + local.intersection() + ") " + local.name() + ")" : local.name();
+    return local.isHoisted() ? local.read(local.name()) : local.name();
   }
 
   /** Code as Java text: locals by their final names, jumps and state numbers filled in. */
@@ -1446,7 +1445,7 @@ public final class FrameEmitter {
             out.append(local.name()).append(" = ").append(init).append(';');
           }
         } else {
-          String type = local.type() != null && local.intersection() == null ? local.type() : "var";
+          String type = local.type() != null && !local.isReadConverted() ? local.type() : "var";
           out.append(type).append(' ').append(local.name());
           if (init != null) {
             out.append(" = ").append(init);

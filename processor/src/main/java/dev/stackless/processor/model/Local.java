@@ -17,7 +17,8 @@ public final class Local {
   private Runnable fieldCheck;
   private Code constantInit;
   private boolean nameRepeated;
-  private String intersection;
+  private String readPrefix;
+  private String readSuffix;
 
   public Local(String sourceName, boolean parameter, String type) {
     this.sourceName = sourceName;
@@ -131,16 +132,32 @@ public final class Local {
   }
 
   /**
-   * For a {@code var} of an intersection type ({@code var x = c ? 1 : "s";}): the type as a cast
-   * writes it, {@code java.io.Serializable & java.lang.Comparable<..>}; else null. A field cannot
-   * have the type: it has the first bound's, and each read casts back to the var's own type.
+   * For a {@code var} of an intersection type ({@code var x = c ? 1 : "s";}), which no field can
+   * have: the field has a type the intersection is assignable to, and each read is wrapped in
+   * {@code readPrefix} and {@code readSuffix} to have the var's own type again (a cast {@code ((A &
+   * B) x)}, or {@code Results.lub(x, (Integer) null, (String) null)}); else null.
    */
-  public String intersection() {
-    return intersection;
+  public String readPrefix() {
+    return readPrefix;
   }
 
-  public void setIntersection(String intersection) {
-    this.intersection = intersection;
+  public String readSuffix() {
+    return readSuffix;
+  }
+
+  public void setReadAs(String prefix, String suffix) {
+    this.readPrefix = prefix;
+    this.readSuffix = suffix;
+  }
+
+  /** Whether reads of the field convert it back to the var's type ({@link #readPrefix}). */
+  public boolean isReadConverted() {
+    return readPrefix != null;
+  }
+
+  /** A read of {@code value}, this local's field or a copy of it, as the var's own type. */
+  public String read(String value) {
+    return readPrefix == null ? value : readPrefix + value + readSuffix;
   }
 
   public boolean isVar() {

@@ -231,6 +231,17 @@ public final class TypeSource {
     }
   }
 
+  /** The primitive type a box's name stands for ({@code java.lang.Integer}: int), or the name. */
+  public static String unboxed(String type) {
+    for (String primitive : List.of("boolean", "byte", "short", "int", "long", "char", "float",
+        "double")) {
+      if (boxed(primitive).equals(type)) {
+        return primitive;
+      }
+    }
+    return type;
+  }
+
   public static boolean isPrimitive(String type) {
     return !boxed(type).equals(type) && !type.equals("void");
   }

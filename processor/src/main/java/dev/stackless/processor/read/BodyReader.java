@@ -385,7 +385,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    */
   private static Code withCopies(Code declaration, List<Local> copied, boolean subclass) {
     List<Part> parts = new ArrayList<>();
-    if (copied.stream().anyMatch(local -> local.intersection() != null)) {
+    if (copied.stream().anyMatch(Local::isReadConverted)) {
       // the reads cast to the var's type, from its first bound: unchecked for a generic bound
       parts.add(new Part.Text("@SuppressWarnings(\"unchecked\") "));
     }
@@ -412,14 +412,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       } else if (opened && part instanceof Part.LocalRef
           && copied.contains(((Part.LocalRef) part).local())) {
         Local local = ((Part.LocalRef) part).local();
-        // a var of an intersection type: the copy has its first bound's type, as the field has
-        String cast = local.intersection() == null ? "" : "(" + local.intersection() + ") ";
+        // a var of an intersection type: the copy has the field's type, and reads convert it
         if (subclass) {
-          parts.add(new Part.Text("(" + cast + "($copied ? " + copyName(local) + " : "));
+          String prefix = local.isReadConverted() ? local.readPrefix() : "";
+          String suffix = local.isReadConverted() ? local.readSuffix() : "";
+          parts.add(new Part.Text(prefix + "($copied ? " + copyName(local) + " : "));
           parts.add(new Part.LocalRef(local));
-          parts.add(new Part.Text("))"));
+          parts.add(new Part.Text(")" + suffix));
         } else {
-          parts.add(new Part.Text("(" + cast + copyName(local) + ")"));
+          parts.add(new Part.Text(local.read(copyName(local))));
         }
       } else {
         parts.add(part);
@@ -3395,8 +3396,18 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       String intersection = TypeSource.printIntersection(type);
       if (intersection != null) {
         // the field has the first bound's type; each read casts to all of them
-        local.setIntersection(intersection);
+        local.setReadAs("((" + intersection + ") ", ")");
         return TypeSource.print(((javax.lang.model.type.IntersectionType) type).getBounds().get(0));
+      }
+      String bounds = type.getKind() == TypeKind.INTERSECTION
+          ? lubOfBranches(((VariableTree) declaration.getLeaf()).getInitializer(),
+              new KnownFacts(visible))
+          : null;
+      if (bounds != null) {
+        // c ? 1 : "s", whose lub has a bound no source can write (Comparable<? extends ..>): an
+        // Object field, each read typed as javac types the conditional, by the lub of its branches
+        local.setReadAs(LUB + "(", ", " + bounds + ")");
+        return "java.lang.Object";
       }
       // javac's type, which the generated class cannot name: new Local() names a local class,
       // usable for what the reader asks (the field check reports such a local as a field)
@@ -3461,6 +3472,51 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return iterated == null ? null : facts.elementType(iterated);
     }
     return null;
+  }
+
+  private static final String LUB = "dev.stackless.internal.Results.lub";
+
+  /**
+   * For a conditional {@code c ? 1 : "s"}: the arguments after the value of a {@code Results.lub}
+   * call whose result javac types as the conditional, the lub of its branches' types ({@code
+   * (java.lang.Integer) null, (java.lang.String) null}; a nested conditional as a lub call of its
+   * own); null if the initializer is no conditional or a branch's type is not known.
+   */
+  private static String lubOfBranches(ExpressionTree initializer, KnownFacts facts) {
+    while (initializer instanceof ParenthesizedTree) {
+      initializer = ((ParenthesizedTree) initializer).getExpression();
+    }
+    if (!(initializer instanceof ConditionalExpressionTree)) {
+      return null;
+    }
+    ConditionalExpressionTree conditional = (ConditionalExpressionTree) initializer;
+    List<String> branches = new ArrayList<>();
+    boolean reference = false; // else a numeric or boolean conditional, which no lub types
+    for (ExpressionTree branch :
+        List.of(conditional.getTrueExpression(), conditional.getFalseExpression())) {
+      while (branch instanceof ParenthesizedTree) {
+        branch = ((ParenthesizedTree) branch).getExpression();
+      }
+      if (branch.getKind() == Tree.Kind.NULL_LITERAL) {
+        branches.add("null");
+        reference = true;
+        continue;
+      }
+      String type = ObviousTypes.of(branch, facts);
+      String nested = type == null ? lubOfBranches(branch, facts) : null;
+      if (nested != null) {
+        branches.add(LUB + "(null, " + nested + ")");
+        reference = true;
+        continue;
+      }
+      if (type == null || type.equals("void")) {
+        return null;
+      }
+      reference |= !TypeSource.isPrimitive(TypeSource.unboxed(type));
+      // a primitive branch is boxed, as in a reference conditional
+      branches.add("(" + TypeSource.boxed(type) + ") null");
+    }
+    return reference ? String.join(", ", branches) : null;
   }
 
   /** Reports (once) a {@code var} whose type the generated class cannot name. */
