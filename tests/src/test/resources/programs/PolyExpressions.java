@@ -62,8 +62,35 @@ public class PolyExpressions {
     return r1 + r2 + r3 + make.get().getClass().getSimpleName();
   }
 
+  /** A result typed only by its target, unless a witness types it: then methods are called on it. */
+  @Async
+  @SuppressWarnings("unchecked")
+  static <R> R cast(Object o) {
+    suspend(PARK);
+    return (R) o;
+  }
+
+  @Async
+  static String witnessed() {
+    int n = PolyExpressions.<String>cast("abc").length() + PolyExpressions.<List<Integer>>cast(
+        List.of(1, 2)).get(1);
+    return n + PolyExpressions.<String>cast("d").toUpperCase();
+  }
+
+  /** Many awaits in one expression, each continuation a lambda in the previous one. */
+  @Async
+  static String many() {
+    return witnessed() + "," + witnessed() + "," + witnessed() + "," + witnessed() + ","
+        + witnessed() + "," + witnessed() + "," + witnessed() + "," + witnessed() + ","
+        + witnessed() + "," + witnessed() + "," + witnessed() + "," + witnessed() + ","
+        + witnessed() + "," + witnessed() + "," + witnessed() + "," + witnessed() + ","
+        + witnessed() + "," + witnessed() + "," + witnessed() + "," + witnessed() + ","
+        + later("x") + later("yz").length();
+  }
+
   @Async
   public static Object run() {
+    log(many());
     Function<Integer, Integer> f = later(3) > 2 ? v -> v * 2 : v -> v;
     int r = apply(v -> v + 1, later(41));
     Supplier<String> s = pick(later(true), () -> "x", () -> "y");

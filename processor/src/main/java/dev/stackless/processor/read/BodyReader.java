@@ -2034,8 +2034,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   @Override
   public boolean resultTypedByTarget(MethodInvocationTree invocation) {
     Intrinsics.AsyncCall call = asyncCall(invocation);
-    if (call == null) {
-      return false;
+    if (call == null || !invocation.getTypeArguments().isEmpty()) {
+      return false; // Main.<String>cast(o): the witness types it, and the factory call has it
     }
     for (javax.lang.model.element.TypeParameterElement variable
         : call.method.getTypeParameters()) {
@@ -2078,6 +2078,77 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       result = overload.getReturnType();
     }
     return result == null || !result.getKind().isPrimitive() ? null : TypeSource.print(result);
+  }
+
+  @Override
+  public String referenceResult(MethodInvocationTree invocation) {
+    Intrinsics.AsyncCall call = asyncCall(invocation);
+    if (call == null) {
+      return null;
+    }
+    int arity = invocation.getArguments().size();
+    KnownFacts facts = new KnownFacts(visibleLocals());
+    TypeMirror result = null;
+    for (ExecutableElement overload : names.methodsOf(
+        (TypeElement) call.method.getEnclosingElement(), call.method.getSimpleName().toString())) {
+      if (overload.getParameters().size() != arity || !facts.mayApply(overload, invocation)) {
+        continue;
+      }
+      if (result != null && !env.getTypeUtils().isSameType(result, overload.getReturnType())) {
+        return null;
+      }
+      result = overload.getReturnType();
+    }
+    return result != null && result.getKind() == TypeKind.DECLARED && isPlainlyNamed(result)
+        ? TypeSource.print(result) : null;
+  }
+
+  @Override
+  public String awaitedType(ExpressionTree frame) {
+    DeclaredType type = receiverType(frame);
+    TypeElement frameClass = env.getElementUtils().getTypeElement("dev.stackless.Frame");
+    DeclaredType asFrame = type == null || frameClass == null ? null : asSuperOf(type, frameClass);
+    TypeMirror value = asFrame == null || asFrame.getTypeArguments().size() != 1
+        ? null : asFrame.getTypeArguments().get(0);
+    return value != null && value.getKind() == TypeKind.DECLARED && isPlainlyNamed(value)
+        ? TypeSource.print(value) : null;
+  }
+
+  /**
+   * Whether a type is written the same in the generated code: no type variable, wildcard
+   * capture or error in it, and no class the generated class cannot name (a private one).
+   */
+  private static boolean isPlainlyNamed(TypeMirror type) {
+    if (type.getKind() == TypeKind.WILDCARD) {
+      javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
+      TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound()
+          : wildcard.getSuperBound();
+      return bound == null || isPlainlyNamed(bound);
+    }
+    if (type.getKind() == TypeKind.ARRAY) {
+      return isPlainlyNamed(((javax.lang.model.type.ArrayType) type).getComponentType());
+    }
+    if (type.getKind().isPrimitive()) {
+      return true;
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    for (Element e = ((DeclaredType) type).asElement(); e instanceof TypeElement;
+        e = e.getEnclosingElement()) {
+      javax.lang.model.element.NestingKind nesting = ((TypeElement) e).getNestingKind();
+      if (e.getModifiers().contains(Modifier.PRIVATE)
+          || nesting == javax.lang.model.element.NestingKind.LOCAL
+          || nesting == javax.lang.model.element.NestingKind.ANONYMOUS) {
+        return false;
+      }
+    }
+    for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+      if (!isPlainlyNamed(argument)) {
+        return false;
+      }
+    }
+    return TypeSource.print(type) != null;
   }
 
   @Override

@@ -172,6 +172,20 @@ final class ExpressionSpiller {
     String primitiveResult(MethodInvocationTree invocation);
 
     /**
+     * For a direct call of an {@code @Async} method whose result is a class type that mentions no
+     * type variable ({@code String}, {@code List<Integer>}): that type, the type of the await's
+     * value, which the continuation's lambda declares; else null. An implicitly typed lambda
+     * would do as well, but javac takes time exponential in the depth of nested ones.
+     */
+    String referenceResult(MethodInvocationTree invocation);
+
+    /**
+     * For {@code await(f)}: the type of its value, {@code String} for a {@code Frame<String> f},
+     * as {@link #referenceResult} says it; else null.
+     */
+    String awaitedType(ExpressionTree frame);
+
+    /**
      * Whether a direct call of an {@code @Async} method has a type variable as its declared result
      * ({@code <T> T id(T t)}): Java then counts the call as no numeric operand of a conditional
      * (JLS 15.25, the type before inference), whatever it infers.
@@ -428,7 +442,9 @@ final class ExpressionSpiller {
       throws Unspillable {
     if (cx.isAwait(invocation)) {
       TreePath argument = child(path, invocation.getArguments().get(0));
-      return then(lower(argument), frame -> awaiting(frame, null));
+      String awaited = cx.awaitedType(invocation.getArguments().get(0));
+      return then(lower(argument), frame ->
+          continuing(Code.concat(SPILL, ".await(", frame, ")"), null, awaited));
     }
     List<Tree> children = new ArrayList<>();
     boolean receiver = cx.hasEvaluatedReceiver(invocation);
@@ -444,7 +460,9 @@ final class ExpressionSpiller {
         Code receiverCode = receiver ? values.get(0) : null;
         List<Code> arguments = values.subList(receiver ? 1 : 0, values.size());
         String primitive = cx.primitiveResult(invocation);
-        Lowered awaited = awaiting(cx.factoryCall(path, receiverCode, arguments), primitive);
+        Lowered awaited = continuing(Code.concat(SPILL, ".await(",
+            cx.factoryCall(path, receiverCode, arguments), ")"), primitive,
+            primitive == null ? cx.referenceResult(invocation) : null);
         java.util.function.UnaryOperator<Code> typed = cx.typedResult(invocation);
         if (typed != null) { // take(load(new ArrayList<>())): T from take's parameter
           return mapValue(awaited, typed);
@@ -464,22 +482,17 @@ final class ExpressionSpiller {
   }
 
   /**
-   * {@code await(frame)} as a spill: awaits, and continues with the frame's result, unboxed to
-   * {@code primitive} when that is not null ({@code m(a) != m(b)} compares ints, not boxes). The
-   * unboxing is a call, {@code $r.intValue()}, so that the value is also a statement.
+   * The rest of the expression after {@code chain}, a spill, has its value: unboxed to {@code
+   * primitive}, or of the {@code reference} type its lambda declares, when not null.
    */
-  private Lowered awaiting(Code frame, String primitive) {
-    return continuing(Code.concat(SPILL, ".await(", frame, ")"), primitive);
-  }
-
-  /** The rest of the expression after {@code chain}, a spill, has its value. */
-  private Lowered continuing(Code chain, String primitive) {
+  private Lowered continuing(Code chain, String primitive, String reference) {
     String param = cx.newName("$r");
     Code value = primitive == null
         ? Code.text(param)
         : Code.concat(param, ".", primitive, "Value()");
-    String declared = primitive == null ? param
-        : "(" + dev.stackless.processor.model.TypeSource.boxed(primitive) + " " + param + ")";
+    String declared = primitive != null
+        ? "(" + dev.stackless.processor.model.TypeSource.boxed(primitive) + " " + param + ")"
+        : reference != null ? "(" + reference + " " + param + ")" : param;
     return Lowered.split(List.of(), chain, declared, Lowered.value(List.of(), value));
   }
 
@@ -1020,7 +1033,7 @@ final class ExpressionSpiller {
     }
     Entered entered = cx.enterSwitch(path);
     return continuing(entered.chain,
-        dev.stackless.processor.model.TypeSource.isPrimitive(entered.type) ? entered.type : null);
+        dev.stackless.processor.model.TypeSource.isPrimitive(entered.type) ? entered.type : null, null);
   }
 
   /** Java's pattern variables in scope where the spiller reads code, not the frame's fields. */
