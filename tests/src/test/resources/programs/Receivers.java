@@ -85,6 +85,8 @@ public class Receivers {
     Receivers b = new Receivers(80);
     boolean even = log(sum) % 2 == 0;
     sum += (even ? a : b).add(7) + (!even ? a : b).later().add(8) + (even ? a : b).next().base;
+    Receivers held = a;
+    sum += (held = b).add(9) + held.add(10); // an assignment as the receiver: the variable's type
     try {
       nothing().add(log(11));
     } catch (NullPointerException e) {

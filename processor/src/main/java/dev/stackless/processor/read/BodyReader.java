@@ -2881,6 +2881,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       TypeMirror array = receiverMirror(((com.sun.source.tree.ArrayAccessTree) receiver).getExpression());
       type = array instanceof javax.lang.model.type.ArrayType
           ? ((javax.lang.model.type.ArrayType) array).getComponentType() : null;
+    } else if (receiver instanceof AssignmentTree) {
+      // (k = a).m(): the variable's type
+      type = receiverMirror(((AssignmentTree) receiver).getVariable());
     } else if (receiver instanceof ConditionalExpressionTree) {
       // (c ? a : b).m(): both sides of one type
       ExpressionTree onTrue = ((ConditionalExpressionTree) receiver).getTrueExpression();
