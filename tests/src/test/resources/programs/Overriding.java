@@ -317,6 +317,45 @@ public class Overriding {
     }
   }
 
+  /** Three overloads; SBin's put(String) overrides both put(T) and put(String) of Bin<String>. */
+  static class Bin<T> {
+    @Async
+    String put(T item) {
+      suspend(PARK);
+      return log("bin item " + item);
+    }
+
+    @Async
+    String put(String label) {
+      suspend(PARK);
+      return log("bin label " + label);
+    }
+
+    @Async
+    String put(Integer... all) {
+      suspend(PARK);
+      return log("bin all " + all.length);
+    }
+  }
+
+  static class SBin extends Bin<String> {
+    @Async
+    @Override
+    String put(String label) {
+      return log("sbin " + label);
+    }
+  }
+
+  @Async
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  static String bins() {
+    SBin s = new SBin();
+    Bin raw = new Bin<Integer>();
+    Derived d = new Derived();
+    return s.put("x") + "!" + s.put(1, 2) + raw.put(5) + "!" + raw.put("r") + d.made(8) + "!"
+        + ((Maker) d).made(9);
+  }
+
   /** Inside a generic method, E is no String: s.put("x") can only be put(String). */
   @Async
   static <E> String shelve(Shelf<E> s, E e) {
@@ -379,6 +418,7 @@ public class Overriding {
       log(shelve(any, "e"));
     }
     log(Derived.made(6) + Maker.made(7) + Derived.both());
+    log(bins());
     Shelf<?> some = new LoudShelf();
     log(some.put("w"));
     for (Ranker<Integer> ranker : List.of(new Ranker<Integer>(), new StrictRanker())) {

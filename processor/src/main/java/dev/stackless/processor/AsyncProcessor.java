@@ -11,6 +11,7 @@ import dev.stackless.processor.diag.Diagnostic;
 import dev.stackless.processor.diag.Reporter;
 import dev.stackless.processor.emit.FrameEmitter;
 import dev.stackless.processor.read.Intrinsics;
+import dev.stackless.processor.read.LibraryAsyncMethods;
 import dev.stackless.processor.read.NameResolver;
 import dev.stackless.processor.read.TypeNotKnownYet;
 import dev.stackless.processor.validate.MisuseScanner;
@@ -122,6 +123,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         owners.computeIfAbsent((TypeElement) element.getEnclosingElement(), k -> new ArrayList<>());
       }
     }
+    Set<CompilationUnitTree> importing = new HashSet<>();
     for (TypeElement owner : owners.keySet()) {
       owners.put(owner, asyncMethodsOf(owner));
       for (ExecutableElement method : owners.get(owner)) {
@@ -130,6 +132,10 @@ public final class AsyncProcessor extends AbstractProcessor {
         if (!named.contains(method)) {
           named.add(method);
         }
+      }
+      TreePath path = trees.getPath(owner);
+      if (path != null && importing.add(path.getCompilationUnit())) {
+        LibraryAsyncMethods.collect(elements, trees, path.getCompilationUnit(), owner, asyncMethods);
       }
     }
     Set<CompilationUnitTree> scanned = new HashSet<>();

@@ -253,6 +253,27 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aCallOfALibrarysAsyncMethodOnAReceiverTheProcessorCannotTypeIsAnError() throws Exception {
+    java.io.File library = Sources.compiledLibrary(true, file("Lib", String.join("\n",
+        "public class Lib {",
+        "  public static class Base { @Async public String m() { suspend(); return \"m\"; } }",
+        "  public static class Sub extends Base {}",
+        "  public static class Other extends Base {}",
+        "}")));
+    JavaFileObject src = file("App", String.join("\n",
+        "class App {",
+        "  @Async static String run(boolean c) {",
+        "    return (c ? new Lib.Sub() : new Lib.Other()).m();",                  // 6, at the dot
+        "  }",
+        "}"));
+    Compilation c = Sources.compileAgainst(library, src);
+    assertThat(c).hadErrorContaining("[Unsupported] this call is not supported yet by the"
+        + " Stackless processor; cannot tell whether this call of m calls an @Async method")
+        .inFile(src).onLine(6).atColumn(49);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
   void callsOnALocalsValueAreFoundOutsideAsyncBodiesToo() {
     JavaFileObject src = file("Recv", String.join("\n",
         "class Recv {",

@@ -2083,7 +2083,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   @Override
   public String referenceResult(MethodInvocationTree invocation) {
     Intrinsics.AsyncCall call = asyncCall(invocation);
-    if (call == null) {
+    if (call == null || !call.method.getTypeParameters().isEmpty()
+        || !call.method.getModifiers().contains(Modifier.STATIC) && isGenericNest(call.site)) {
+      // a generic frame class: a raw receiver or argument makes the call's frame raw
       return null;
     }
     int arity = invocation.getArguments().size();
@@ -2563,6 +2565,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       reporter.error(invocation.getMethodSelect(), unit, Diagnostic.MISSING_FRAMES,
           call.method.getSimpleName(), call.site.getQualifiedName(), generated);
       failed = true;
+    }
+    if (call.method.getModifiers().contains(Modifier.STATIC)) {
+      receiver = null; // b.st(): Java evaluates b (the spiller did) and calls the static method
     }
     String calls = NameResolver.callsClassFor(env.getElementUtils(), call.method);
     boolean throughCalls = receiver != null && calls != null;
@@ -3687,7 +3692,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         if (mirror != null) {
           return TypeSource.mentionsError(mirror) ? null : TypeSource.print(mirror);
         }
-        return qualified(local.isVar() ? local.resolvedType() : local.type());
+        String type = local.isVar() ? local.resolvedType() : local.type();
+        // a var of an intersection type: its field's type is no type of the var's
+        return local.isReadConverted() ? null : qualified(type);
       }
       NameResolver.Member field = names.field(name);
       if (field == null) {

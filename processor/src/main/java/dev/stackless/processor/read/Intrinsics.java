@@ -433,6 +433,20 @@ public final class Intrinsics {
       }
       return applicable.get(0);
     }
+    if (async.stream().map(Element::getEnclosingElement).distinct().count() > 1) {
+      // an SBox's put(String), which overrides Box<String>'s put(T) and put(String), next to
+      // Box's put(Integer...): the factories of the class whose overload the arguments choose
+      List<ExecutableElement> applicable = new ArrayList<>();
+      for (ExecutableElement method : async) {
+        if (mayApply.test(method, async)) {
+          applicable.add(method);
+        }
+      }
+      if (!applicable.isEmpty()
+          && applicable.stream().map(Element::getEnclosingElement).distinct().count() == 1) {
+        return applicable.get(0);
+      }
+    }
     return async.get(0);
   }
 

@@ -186,9 +186,11 @@ public final class NameResolver {
         found.add(method);
       }
     }
-    // SubK.st() calls SubK's static st, which hides K's: javac lists both
-    found.removeIf(method -> method.getModifiers().contains(Modifier.STATIC)
-        && found.stream().anyMatch(other -> other != method && elements.hides(other, method)));
+    // SubK.st() calls SubK's static st, which hides K's, and a call on an SBox the put(String)
+    // that overrides Box<String>'s put(T) and put(String): javac lists them all
+    found.removeIf(method -> found.stream().anyMatch(other -> other != method
+        && (method.getModifiers().contains(Modifier.STATIC) ? elements.hides(other, method)
+            : elements.overrides(other, method, type))));
     return found;
   }
 
