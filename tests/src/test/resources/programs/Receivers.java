@@ -39,6 +39,12 @@ public class Receivers {
     return next();
   }
 
+  static class Special extends Receivers {
+    Special(int base) {
+      super(base);
+    }
+  }
+
   /** Receivers typed by a type variable's bound: a loop variable and a local of type T. */
   static class Team<T extends Receivers> {
     final java.util.List<T> members = new java.util.ArrayList<>();
@@ -85,6 +91,8 @@ public class Receivers {
     Receivers b = new Receivers(80);
     boolean even = log(sum) % 2 == 0;
     sum += (even ? a : b).add(7) + (!even ? a : b).later().add(8) + (even ? a : b).next().base;
+    Special sub = new Special(90);
+    sum += (even ? sub : a).add(11) + (!even ? a : sub).add(12); // the lub is a's class
     Receivers held = a;
     sum += (held = b).add(9) + held.add(10); // an assignment as the receiver: the variable's type
     try {

@@ -2898,8 +2898,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (isNullLiteral(onTrue) || isNullLiteral(onFalse)) {
         return isNullLiteral(onTrue) ? whenFalse : whenTrue; // (c ? null : x): x's type
       }
-      return whenTrue != null && whenFalse != null
-          && env.getTypeUtils().isSameType(whenTrue, whenFalse) ? whenTrue : null;
+      if (whenTrue == null || whenFalse == null) {
+        return null;
+      }
+      // one side's type a subtype of the other's: the other's is the lub
+      javax.lang.model.util.Types types = env.getTypeUtils();
+      return types.isSubtype(whenFalse, whenTrue) ? whenTrue
+          : types.isSubtype(whenTrue, whenFalse) ? whenFalse : null;
     } else if (receiver instanceof MethodInvocationTree) {
       Intrinsics.Keyword keyword = Intrinsics.keyword((MethodInvocationTree) receiver, names);
       if (keyword == Intrinsics.Keyword.AWAIT || keyword == Intrinsics.Keyword.NOSUSPEND) {
