@@ -172,6 +172,11 @@ public class Calls {
     int count = 4;
     char letter = 'x';
     log(shape("a") + shape(3) + shape(word) + shape(count) + shape(letter) + shape(word + count));
+    for (int k : List.of(5, 6)) {
+      log(shape(k)); // k is the loop's int here, a lambda's String below
+    }
+    java.util.function.Function<String, String> plainShape = k -> shape(k);
+    log(plainShape.apply("k"));
     log(c.shape(word, 2) + c.shape(count, 5) + c.shape("s", count));
     log(c.fetchBoth(3) + streams(2));
     int first = c.bump(2);

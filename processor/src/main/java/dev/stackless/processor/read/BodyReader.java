@@ -3713,6 +3713,24 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return TypeSource.print(field.element.asType());
     }
 
+    @Override
+    public String identifierType(IdentifierTree use) {
+      String name = use.getName().toString();
+      if (visible.apply(name) != null || names.field(name) != null) {
+        return variableType(name);
+      }
+      // not reached yet: the declaration in scope at the use, when it writes its type (a loop's
+      // variable, with a lambda's parameter of the same name elsewhere in the method)
+      TreePath declaration = declarations.declarationOf(use);
+      if (declaration != null && declaration.getLeaf() instanceof VariableTree
+          && !isVar((VariableTree) declaration.getLeaf())
+          && ((VariableTree) declaration.getLeaf()).getType() != null) {
+        String written = ((VariableTree) declaration.getLeaf()).getType().toString();
+        return TypeSource.isPrimitive(written) ? written : qualified(written);
+      }
+      return variableType(name);
+    }
+
     private String soleDeclaredType(String name) {
       VariableTree found = soleDeclaration(name);
       Tree type = found == null ? null : found.getType();

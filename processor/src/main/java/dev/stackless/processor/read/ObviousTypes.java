@@ -52,6 +52,15 @@ final class ObviousTypes {
     String variableType(String name);
 
     /**
+     * The type of the variable {@code use} refers to, as {@link #variableType}: by default the
+     * one its name means where the reader is, which a declaration in scope at {@code use} may tell
+     * better (a loop's variable asked about before the reader reaches the loop).
+     */
+    default String identifierType(IdentifierTree use) {
+      return variableType(use.getName().toString());
+    }
+
+    /**
      * The type {@code await(frame)} returns for this call of {@code await}, or null; {@code
      * typeOf} types the factory's arguments, from which a generic method's result is inferred.
      */
@@ -212,6 +221,12 @@ final class ObviousTypes {
       }
 
       @Override
+      public String identifierType(IdentifierTree use) {
+        String name = use.getName().toString();
+        return locals.containsKey(name) ? locals.get(name) : facts.identifierType(use);
+      }
+
+      @Override
       public String awaitedType(MethodInvocationTree await, Function<ExpressionTree, String> t) {
         return facts.awaitedType(await, t);
       }
@@ -296,7 +311,7 @@ final class ObviousTypes {
       case STRING_LITERAL:
         return STRING;
       case IDENTIFIER:
-        return facts.variableType(((IdentifierTree) tree).getName().toString());
+        return facts.identifierType((IdentifierTree) tree);
       case MEMBER_SELECT: {
         MemberSelectTree select = (MemberSelectTree) tree;
         if (select.getIdentifier().contentEquals("length")) { // an array's length (JLS 10.7)
