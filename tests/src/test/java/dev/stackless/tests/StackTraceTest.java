@@ -57,6 +57,17 @@ class StackTraceTest {
         "Traces.callsAnOverloadThatFailsAtOnce(Traces.java:" + lineOf("CALLS THE OVERLOAD") + ")");
   }
 
+  @Test
+  void aReturnOverSeveralLinesIsAtTheLineThatThrows() throws Exception {
+    var frame = TracesAsync.failsOnTheLastLineOfAReturn();
+    resume(Traces.parked);
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    List<String> elements = TraceElements.of(e);
+    String line = "dev.stackless.tests.Traces.failsOnTheLastLineOfAReturn(Traces.java:"
+        + lineOf("RETURN'S LAST LINE") + ")";
+    assertTrue(elements.contains(line), String.join("\n", elements));
+  }
+
   /** Runs the parked frame, whose callee fails at once; its caller is right below it, once. */
   private static void assertCallerOnceBelowTheCallee(
       dev.stackless.Frame<Integer> frame, String callee, String caller) {

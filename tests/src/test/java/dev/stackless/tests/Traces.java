@@ -195,6 +195,15 @@ class Traces {
     return bin.put("s") + 1; // CALLS THE OVERLOAD
   }
 
+  /** A return over several lines, whose last line throws. */
+  @Async
+  static int failsOnTheLastLineOfAReturn() {
+    suspend(self -> parked = self);
+    return java.util.Optional.<Integer>empty()
+        .map(v -> v * 2)
+        .orElseThrow(() -> new IllegalStateException("none")); // RETURN'S LAST LINE
+  }
+
   static java.util.concurrent.CompletableFuture<Integer> pending;
   static IllegalStateException made;
 

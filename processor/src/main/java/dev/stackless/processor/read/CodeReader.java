@@ -2418,6 +2418,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return substitute;
     }
     CodeReader inner = new CodeReader(cx, blockLabel, substitutions);
+    inner.markLines = markLines && !isTypeTree(expression); // return a\n .b(): b's own line
     inner.fragmentStart = start(expression);
     inner.fragmentEnd = end(expression);
     inner.scopes.clear();
