@@ -106,11 +106,21 @@ public class Calls {
     return log("filtered " + s);
   }
 
+  /** Named like Stream.map, of an interface that is no functional one: map(lambda) is not it. */
+  @Async
+  static List<Integer> map(List<Integer> all) {
+    suspend(PARK);
+    return all;
+  }
+
   @Async
   static String streams(int n) {
     String first = List.of("a", "bb", "ccc").stream().map(x -> x + n).filter(x -> x.length() > 2)
         .findFirst().orElse("none");
-    return filter(first) + java.util.Optional.of(first).map(x -> x.length()).filter(k -> k > 0).get();
+    long mapped = java.util.Map.of("a", map(List.of(1, n))).get("a").stream().map(x -> x + 1)
+        .count() + java.util.Optional.of(List.of(n)).get().stream().map(x -> x * 2).count();
+    return filter(first) + java.util.Optional.of(first).map(x -> x.length()).filter(k -> k > 0).get()
+        + mapped;
   }
 
   @Async

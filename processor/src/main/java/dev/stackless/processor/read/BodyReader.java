@@ -3979,6 +3979,31 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
 
     /**
+     * Whether a type is a functional interface (JLS 9.8): an interface with one abstract method,
+     * not counting those of Object's public ones it repeats ({@code Comparator.equals}).
+     */
+    private boolean isFunctionalInterface(TypeElement type) {
+      if (type.getKind() != ElementKind.INTERFACE) {
+        return false;
+      }
+      int abstracts = 0;
+      for (ExecutableElement method
+          : javax.lang.model.util.ElementFilter.methodsIn(env.getElementUtils().getAllMembers(type))) {
+        if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+          continue;
+        }
+        String name = method.getSimpleName().toString();
+        int params = method.getParameters().size();
+        boolean ofObject = name.equals("equals") && params == 1
+            || (name.equals("hashCode") || name.equals("toString")) && params == 0;
+        if (!ofObject) {
+          abstracts++;
+        }
+      }
+      return abstracts == 1;
+    }
+
+    /**
      * Whether {@code method} may be the one a call of its name and arity calls, by the types of
      * its arguments that the processor knows: each converts to its parameter's type by widening,
      * boxing or a subclass (an argument of unknown type may be anything).
@@ -3989,8 +4014,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         Tree.Kind kind = call.getArguments().get(i).getKind();
         if (kind == Tree.Kind.LAMBDA_EXPRESSION || kind == Tree.Kind.MEMBER_REFERENCE) {
           // a lambda or method reference fits a functional interface only
-          if (!(parameter instanceof DeclaredType) || ((DeclaredType) parameter).asElement()
-              .getKind() != ElementKind.INTERFACE) {
+          if (!(parameter instanceof DeclaredType)
+              || !isFunctionalInterface((TypeElement) ((DeclaredType) parameter).asElement())) {
             return false;
           }
           continue;
