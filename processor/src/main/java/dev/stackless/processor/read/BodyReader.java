@@ -2062,8 +2062,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (call == null || !call.method.getReturnType().getKind().isPrimitive()) {
       return null;
     }
-    // f(5) next to f("s"): the overload the arguments' types select, else none (javac picks it,
-    // and the frame's result is then the box or the object)
+    TypeMirror result = sharedResult(invocation, call);
+    return result == null || !result.getKind().isPrimitive() ? null : TypeSource.print(result);
+  }
+
+  /**
+   * The result type of the overloads a call may select by its arguments' types ({@code f(5)} next
+   * to {@code f("s")}), when they share one; else null (javac picks the overload, and the frame's
+   * result is then the box or the object).
+   */
+  private TypeMirror sharedResult(MethodInvocationTree invocation, Intrinsics.AsyncCall call) {
     int arity = invocation.getArguments().size();
     KnownFacts facts = new KnownFacts(visibleLocals());
     TypeMirror result = null;
@@ -2077,7 +2085,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
       result = overload.getReturnType();
     }
-    return result == null || !result.getKind().isPrimitive() ? null : TypeSource.print(result);
+    return result;
   }
 
   @Override
@@ -2088,19 +2096,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       // a generic frame class: a raw receiver or argument makes the call's frame raw
       return null;
     }
-    int arity = invocation.getArguments().size();
-    KnownFacts facts = new KnownFacts(visibleLocals());
-    TypeMirror result = null;
-    for (ExecutableElement overload : names.methodsOf(
-        (TypeElement) call.method.getEnclosingElement(), call.method.getSimpleName().toString())) {
-      if (overload.getParameters().size() != arity || !facts.mayApply(overload, invocation)) {
-        continue;
-      }
-      if (result != null && !env.getTypeUtils().isSameType(result, overload.getReturnType())) {
-        return null;
-      }
-      result = overload.getReturnType();
-    }
+    TypeMirror result = sharedResult(invocation, call);
     return result != null && result.getKind() == TypeKind.DECLARED && isPlainlyNamed(result)
         ? TypeSource.print(result) : null;
   }
