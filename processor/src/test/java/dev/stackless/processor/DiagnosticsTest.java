@@ -1157,25 +1157,25 @@ class DiagnosticsTest {
         "  }",
         "}"));
     assertOnlyError(src, "[Unsupported] this var, whose type cannot be written as a field type"
-        + " (an anonymous class, or an intersection or a type with one whose bounds cannot all"
-        + " be written), is not supported yet", 8, 9);
+        + " (an intersection or a type with one whose bounds cannot all be written), is not"
+        + " supported yet", 8, 9);
   }
 
   @Test
-  void aVarOfAnAnonymousClassLivingAcrossASuspensionIsAnError() {
+  void aVarOfAnAnonymousClassMadeWithArgumentsLivingAcrossASuspensionIsAnError() {
     JavaFileObject src = file("Locals", String.join("\n",
         "class Locals {",
         "  @Async static int run(int a) {",
-        "    class Pair { int x = a; }",          // a local class: the frame declares it
-        "    Pair p = new Pair();",
-        "    var q = new Object() { int x = a; };", // 8, the name at 9
+        "    var p = new Object() { int x = a; };", // no arguments: the frame declares the class
+        "    var t = new Thread(\"t\" + a) { int x = a; };", // 7, the name at 9
         "    suspend();",
-        "    return p.x + q.x;",
+        "    return p.x + t.x;",
         "  }",
         "}"));
-    assertOnlyError(src, "[Unsupported] this var, whose type cannot be written as a field type"
-        + " (an anonymous class, or an intersection or a type with one whose bounds cannot all"
-        + " be written), is not supported yet", 8, 9);
+    assertOnlyError(src, "[Unsupported] this var of an anonymous class, living across a"
+        + " suspension point, which the frame declares as a class of its own only when it is made"
+        + " without arguments or a diamond, extends a class or interface the frame can name, and"
+        + " declares no variable named like a local it uses, is not supported yet", 7, 9);
   }
 
   @Test

@@ -129,6 +129,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   /** See {@link AsyncMethod#localTypes}; their names in {@link #localTypeNames}. */
   private final List<Code> localTypes = new ArrayList<>();
   private final Set<String> localTypeNames = new java.util.HashSet<>();
+  /** The {@code var}s of anonymous classes the frame declares as member classes: their names. */
+  private final Map<Tree, String> anonymousClasses = new java.util.IdentityHashMap<>();
   private final CallTyping callTyping;
   private ExpressionSpiller spiller = new ExpressionSpiller(this);
   /** The spills' fields, by depth: the states of a switch a spill enters have spills of theirs. */
@@ -300,7 +302,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
               hoistCapturingClass(at);
               continue;
             }
-            if (usedAcrossSuspension(local, block, i)) {
+            if (usedAcrossSuspension(local.getSimpleName().toString(), block, i)) {
               reporter.error(local, unit, Diagnostic.UNSUPPORTED, "the local class "
                   + local.getSimpleName() + ", used after a suspension point, " + whyNot,
                   "declare it as a member class of " + names.owner().getSimpleName()
@@ -310,12 +312,113 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             }
           }
         }
+        if (block.get(i) instanceof VariableTree
+            && usedAcrossSuspension(((VariableTree) block.get(i)).getName().toString(), block, i)) {
+          hoistAnonymousClass(new TreePath(path, block.get(i)));
+        }
         statements.add(readStatement(new TreePath(path, block.get(i))));
       }
       return new Stmt.Block(statements);
     } finally {
       scopes.pop();
     }
+  }
+
+  /**
+   * {@code var q = new Base() { .. };} with {@code q} used after a suspension point (or a
+   * resource closed after one): the frame's field needs a type it can name, which an anonymous
+   * class has not. The class becomes a member class of the frame, as a local class does ({@link
+   * #hoistCapturingClass}), and the declaration makes an object of it: {@code class Anonymous$1
+   * extends Base { .. }} and {@code q = new Anonymous$1();}. Only for a class made without
+   * arguments or a diamond, of a supertype the frame can extend; any other such var is reported
+   * where its field is checked.
+   */
+  private void hoistAnonymousClass(TreePath declaration) {
+    VariableTree tree = (VariableTree) declaration.getLeaf();
+    if (!isVar(tree) || tree.getInitializer() == null) {
+      return;
+    }
+    TreePath creationPath = new TreePath(declaration, tree.getInitializer());
+    while (creationPath.getLeaf() instanceof ParenthesizedTree) {
+      creationPath = new TreePath(creationPath,
+          ((ParenthesizedTree) creationPath.getLeaf()).getExpression());
+    }
+    if (!(creationPath.getLeaf() instanceof NewClassTree)) {
+      return;
+    }
+    NewClassTree creation = (NewClassTree) creationPath.getLeaf();
+    Tree created = creation.getIdentifier();
+    Tree raw = created instanceof com.sun.source.tree.ParameterizedTypeTree
+        ? ((com.sun.source.tree.ParameterizedTypeTree) created).getType() : created;
+    boolean diamond = raw != created
+        && ((com.sun.source.tree.ParameterizedTypeTree) created).getTypeArguments().isEmpty();
+    if (creation.getClassBody() == null || creation.getEnclosingExpression() != null
+        || !creation.getArguments().isEmpty() || diamond) {
+      return;
+    }
+    TypeElement supertype = names.typeOfQualifier(raw.toString());
+    TreePath bodyPath = new TreePath(creationPath, creation.getClassBody());
+    if (supertype == null || !extendableByTheFrame(supertype) || whyNotHoisted(bodyPath) != null) {
+      return;
+    }
+    List<Local> captured = captures(creation.getClassBody());
+    captured.forEach(Local::hoist);
+    boolean implementing = supertype.getKind() == javax.lang.model.element.ElementKind.INTERFACE;
+    // a superclass's constructor may call the class's methods before its copies are made
+    boolean subclass = !implementing
+        && !supertype.getQualifiedName().contentEquals("java.lang.Object");
+    String name = newName("Anonymous$"); // no source declares it; JavaPoet takes it for a class
+    Code declared = Code.concat("class " + name + " ",
+        implementing || subclass
+            ? Code.concat(implementing ? "implements " : "extends ",
+                CodeReader.read(this, new TreePath(creationPath, created)), " ")
+            : "",
+        CodeReader.read(this, bodyPath));
+    localTypeNames.add(name);
+    localTypes.add(!captured.isEmpty() && copiesCaptures(captured)
+        ? withCopies(declared, captured, subclass) : declared);
+    anonymousClasses.put(tree, name);
+  }
+
+  /**
+   * Whether a member class of the frame class can extend or implement the type: it is not private
+   * (nor nested in a private class), not a protected class of another package, and needs no outer
+   * instance.
+   */
+  private boolean extendableByTheFrame(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      TypeElement enclosing = (TypeElement) e;
+      javax.lang.model.element.NestingKind nesting = enclosing.getNestingKind();
+      if (enclosing.getModifiers().contains(Modifier.PRIVATE)
+          || nesting == javax.lang.model.element.NestingKind.LOCAL
+          || nesting == javax.lang.model.element.NestingKind.ANONYMOUS) {
+        return false;
+      }
+      if (e == type && nesting == javax.lang.model.element.NestingKind.MEMBER
+          && enclosing.getKind() == javax.lang.model.element.ElementKind.CLASS
+          && !enclosing.getModifiers().contains(Modifier.STATIC)
+          && enclosing.getEnclosingElement().getKind()
+              != javax.lang.model.element.ElementKind.INTERFACE) {
+        return false; // an inner class: its objects need an outer instance
+      }
+    }
+    return protectedTypeOfAnotherPackage(type.asType()) == null;
+  }
+
+  /**
+   * Whether a statement after a local's or a local class's declaration names it at or after a
+   * suspension point: code in another state than the declaring one.
+   */
+  private boolean usedAcrossSuspension(String local, List<? extends StatementTree> block, int at) {
+    boolean suspended = false;
+    for (int j = at + 1; j < block.size(); j++) {
+      boolean suspends = finder.contains(block.get(j));
+      if ((suspended || suspends) && namesType(block.get(j), local)) {
+        return true;
+      }
+      suspended |= suspends;
+    }
+    return false;
   }
 
   /**
@@ -431,25 +534,6 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   private static String copyName(Local local) {
     return local.sourceName() + "$captured";
-  }
-
-  /**
-   * Whether a statement after a local class's declaration names it at or after a suspension
-   * point: code in another state than the declaring one, which cannot name a class local to it.
-   */
-  private boolean usedAcrossSuspension(
-      com.sun.source.tree.ClassTree local, List<? extends StatementTree> block, int at) {
-    String name = local.getSimpleName().toString();
-    boolean suspended = false;
-    for (int j = at + 1; j < block.size(); j++) {
-      StatementTree statement = block.get(j);
-      boolean suspends = finder.contains(statement);
-      if ((suspended || suspends) && namesType(statement, name)) {
-        return true;
-      }
-      suspended |= suspends;
-    }
-    return false;
   }
 
   /**
@@ -682,6 +766,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       local.setTypeOracle(() -> varType(path, local, visible));
     }
     local.setFieldCheck(() -> {
+      if (makesAnonymousClass(tree) && !anonymousClasses.containsKey(tree)) {
+        unwritableVar(path, local);
+        return;
+      }
       TypeMirror mirror = local.mirror();
       String hidden = mirror == null ? null : protectedTypeOfAnotherPackage(mirror);
       if (hidden != null) {
@@ -698,7 +786,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             "make " + unmet.getSimpleName() + " package-private");
         return;
       }
-      if (mirror == null || !mentionsLocalClassOfAState(mirror)) {
+      if (mirror == null || anonymousClasses.containsKey(tree)
+          || !mentionsLocalClassOfAState(mirror)) {
         return;
       }
       if (isVar) {
@@ -725,7 +814,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
       return new Stmt.AtSuspension(suspension, ResultTarget.declare(local), line(init));
     }
-    Code initCode = init == null ? null : CodeReader.read(this, new TreePath(path, init));
+    String anonymous = anonymousClasses.get(tree);
+    Code initCode = init == null ? null
+        : anonymous != null ? new Code(List.of(new Part.Text("new " + anonymous + "()")),
+            line(init))
+        : CodeReader.read(this, new TreePath(path, init));
     if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null && type != null) {
       // int[] a = {1, 2}  ===>  a = new int[] {1, 2};  (a bare initializer is only legal in a declaration)
       initCode = Code.concat("new ", type, " ", initCode);
@@ -1247,6 +1340,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     Object reference;
     if (resource instanceof VariableTree) {
       declarePatternBindings(resourcePath); // try (var r = o instanceof Res p ? p : ..)
+      // closed after the block: a suspending block or later resource keeps it across
+      List<? extends Tree> later =
+          tree.getResources().subList(index + 1, tree.getResources().size());
+      if (finder.contains(tree.getBlock()) || later.stream().anyMatch(finder::contains)) {
+        hoistAnonymousClass(resourcePath);
+      }
       block.add(readDeclaration(resourcePath));
       // try (var _ = r): the unnamed local is declared under a name of the processor's
       reference = new Part.LocalRef(CaseLabels.isUnnamed((VariableTree) resource) ? lastDeclared
@@ -2783,6 +2882,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return written instanceof IdentifierTree || written instanceof MemberSelectTree
           ? classOfTypeName(written.toString()) : null;
     }
+    VariableTree declaration = declarationAt(at, name);
+    if (declaration != null && makesAnonymousClass(declaration)) {
+      return anonymousSupertype(declaration);
+    }
     TypeMirror type = scopeMirror(at, name);
     if (type instanceof javax.lang.model.type.TypeVariable) {
       type = ((javax.lang.model.type.TypeVariable) type).getUpperBound();
@@ -2796,6 +2899,17 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * parameter); null if it has none written ({@code var}, {@code x -> ..}) or none was found.
    */
   private static Tree writtenTypeAt(TreePath at, String name) {
+    VariableTree variable = declarationAt(at, name);
+    Tree type = variable == null ? null : variable.getType();
+    return type == null || isVar(variable)
+        || type instanceof com.sun.source.tree.UnionTypeTree ? null : type;
+  }
+
+  /**
+   * The declaration of the variable {@code name} in scope at {@code at} inside the fragment, as
+   * above; null if none was found.
+   */
+  private static VariableTree declarationAt(TreePath at, String name) {
     Tree child = at.getLeaf();
     for (TreePath p = at.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -2827,9 +2941,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
       for (VariableTree variable : candidates) {
         if (variable.getName().contentEquals(name)) {
-          Tree type = variable.getType();
-          return type == null || isVar(variable)
-              || type instanceof com.sun.source.tree.UnionTypeTree ? null : type;
+          return variable;
         }
       }
     }
@@ -3161,6 +3273,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return localTypeElement(name); // not a local (a field, a type), or a parameter
     }
     VariableTree variable = (VariableTree) declaration.getLeaf();
+    if (makesAnonymousClass(variable)) {
+      return anonymousSupertype(variable);
+    }
     if (isVar(variable)) {
       // javac attributes a copy of the body for each scope asked: once per declaration
       TypeMirror mirror = varMirrors.computeIfAbsent(variable,
@@ -3278,6 +3393,37 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return CaseLabels.isUnnamed(tree) ? newName("$unnamed") : tree.getName().toString();
   }
 
+  /** Whether the tree is {@code var v = new T(..) { .. }}: a var of an anonymous class. */
+  private static boolean makesAnonymousClass(Tree tree) {
+    return anonymousCreation(tree) != null;
+  }
+
+  /** For {@code var v = new T(..) { .. }}, the class instance creation; else null. */
+  private static NewClassTree anonymousCreation(Tree tree) {
+    if (!(tree instanceof VariableTree) || !isVar((VariableTree) tree)) {
+      return null;
+    }
+    ExpressionTree init = ((VariableTree) tree).getInitializer();
+    while (init instanceof ParenthesizedTree) {
+      init = ((ParenthesizedTree) init).getExpression();
+    }
+    return init instanceof NewClassTree && ((NewClassTree) init).getClassBody() != null
+        ? (NewClassTree) init : null;
+  }
+
+  /**
+   * For {@code var v = new T(..) { .. }}, T's class: whose methods are the @Async ones a call on
+   * {@code v} may call (the anonymous class's own are plain methods). Asked instead of javac's
+   * scope, which would attribute the anonymous class (see {@link #scopeMirror}).
+   */
+  private TypeElement anonymousSupertype(Tree declaration) {
+    Tree created = anonymousCreation(declaration).getIdentifier();
+    if (created instanceof com.sun.source.tree.ParameterizedTypeTree) {
+      created = ((com.sun.source.tree.ParameterizedTypeTree) created).getType();
+    }
+    return classOfTypeName(created.toString());
+  }
+
   private static boolean isVar(VariableTree tree) {
     return tree.getType() == null || tree.getType().toString().equals("var");
   }
@@ -3323,6 +3469,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
   /** javac's type for a local, through the scope at its declaration (see processor/README.md). */
   private TypeMirror scopeMirror(TreePath declaration, String name) {
+    if (makesAnonymousClass(declaration.getLeaf())) {
+      // javac's scope would attribute the anonymous class, whose name (Owner$2) javac's own
+      // attribution then misses: the var's type is what varType says (see hoistAnonymousClass)
+      return null;
+    }
     Tree written = declaration.getLeaf() instanceof VariableTree
         && ((VariableTree) declaration.getLeaf()).getName().contentEquals(name)
         && !isVar((VariableTree) declaration.getLeaf())
@@ -3467,6 +3618,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * waits for a later round ({@link TypeNotKnownYet}).
    */
   private String varType(TreePath declaration, Local local, Function<String, Local> visible) {
+    if (makesAnonymousClass(declaration.getLeaf())) {
+      // the frame's own class (see hoistAnonymousClass); else none: it stays a Java local's var,
+      // or its field check reports it
+      return anonymousClasses.get(declaration.getLeaf());
+    }
     TypeMirror type = local.mirror();
     if (type != null && !TypeSource.mentionsError(type)) {
       String printed = TypeSource.print(type);
@@ -3604,9 +3760,19 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (!unwritableVars.add(local)) {
       return "java.lang.Object";
     }
+    if (makesAnonymousClass(declaration.getLeaf())) {
+      reporter.error(declaration.getLeaf(), unit, Diagnostic.UNSUPPORTED,
+          "this var of an anonymous class, living across a suspension point, which the frame"
+              + " declares as a class of its own only when it is made without arguments or a"
+              + " diamond, extends a class or interface the frame can name, and declares no"
+              + " variable named like a local it uses,",
+          "make it a local class and declare the variable with that class");
+      failed = true;
+      return "java.lang.Object";
+    }
     reporter.error(declaration.getLeaf(), unit, Diagnostic.UNSUPPORTED,
-        "this var, whose type cannot be written as a field type (an anonymous class, or an"
-            + " intersection or a type with one whose bounds cannot all be written),",
+        "this var, whose type cannot be written as a field type (an intersection or a type"
+            + " with one whose bounds cannot all be written),",
         "declare the variable with an explicit type");
     failed = true;
     return "java.lang.Object";
