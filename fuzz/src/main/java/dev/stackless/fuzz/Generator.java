@@ -1216,10 +1216,16 @@ final class Generator {
       lambdaOnly = saved;
       allowSuspend = savedSuspend;
     }
-    inner.stmts.add(new Node().add("class " + cls + " { int " + field + " = " + start + "; int next(int "
-        + param + ") { " + field + " += " + param + " + " + step + "; return log(out, " + field + "); } }"));
+    String members = "{ int " + field + " = " + start + "; int next(int " + param + ") { " + field
+        + " += " + param + " + " + step + "; return log(out, " + field + "); } }";
     String object = fresh("k");
-    inner.stmts.add(new Node().add(cls + " " + object + " = new " + cls + "();"));
+    if (rnd.nextBoolean()) {
+      inner.stmts.add(new Node().add("class " + cls + " " + members));
+      inner.stmts.add(new Node().add(cls + " " + object + " = new " + cls + "();"));
+    } else {
+      // an anonymous class in a var: the frame declares a class for it when it lives on
+      inner.stmts.add(new Node().add("var " + object + " = new Object() " + members + ";"));
+    }
     if (allowSuspend) {
       inner.stmts.add(new Node().add("suspend(park(out));"));
     }
