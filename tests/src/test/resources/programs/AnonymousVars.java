@@ -186,8 +186,53 @@ public class AnonymousVars {
     return best;
   }
 
+  /**
+   * Double-brace initialization; a class capturing another's object, declared before the
+   * suspension and used only by it; a class declared in an old-style case.
+   */
+  @Async
+  static String captured(int a) {
+    var list = new ArrayList<String>() {
+      {
+        add("x" + a);
+        add(log("y"));
+      }
+    };
+    var first = new Object() {
+      int x = a;
+    };
+    var second = new Object() {
+      int y = first.x + 1;
+      final Runnable bump = new Runnable() {
+        @Override
+        public void run() {
+          y += log(10);
+        }
+      };
+    };
+    value(a);
+    second.bump.run();
+    switch (a) {
+      case 3:
+        var inCase = new Object() {
+          String s = "c" + a;
+        };
+        value(1);
+        list.add(inCase.s);
+        // fall through: the case's local is in scope here
+      case 4:
+        list.add(log("four"));
+        break;
+      default:
+        list.add("other");
+    }
+    return log(list + " " + second.y + " " + list.size());
+  }
+
   @Async
   public static Object run() {
+    log(captured(value(3)));
+    log(captured(4));
     log(resources(value(3)));
     log(largest(List.of("pear", "apple", "zucchini", "fig")));
     log(members(value(3)));

@@ -230,7 +230,7 @@ class DiagnosticsTest {
         "}"));
     assertOnlyError(src, "[Unsupported] this call is not supported yet by the Stackless"
         + " processor; the local class Odd declares nm and inherits an @Async nm; call it on a"
-        + " local of the supertype's class, or rename the local class's method", 11, 28);
+        + " local of the supertype's class, or rename the class's method", 11, 28);
   }
 
   @Test

@@ -312,9 +312,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             }
           }
         }
-        if (block.get(i) instanceof VariableTree
-            && usedAcrossSuspension(((VariableTree) block.get(i)).getName().toString(), block, i)) {
-          hoistAnonymousClass(new TreePath(path, block.get(i)));
+        if (block.get(i) instanceof VariableTree) {
+          hoistAnonymousClass(new TreePath(path, block.get(i)), block.subList(i + 1, block.size()));
         }
         statements.add(readStatement(new TreePath(path, block.get(i))));
       }
@@ -333,6 +332,16 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * arguments or a diamond, of a supertype the frame can extend; any other such var is reported
    * where its field is checked.
    */
+  private void hoistAnonymousClass(TreePath declaration, List<? extends StatementTree> rest) {
+    VariableTree tree = (VariableTree) declaration.getLeaf();
+    String name = tree.getName().toString();
+    // (named past a suspension point, as for a local class: a class that captures it is hoisted)
+    if (makesAnonymousClass(tree) && rest.stream().anyMatch(s -> namesType(s, name))
+        && rest.stream().anyMatch(finder::contains)) {
+      hoistAnonymousClass(declaration);
+    }
+  }
+
   private void hoistAnonymousClass(TreePath declaration) {
     VariableTree tree = (VariableTree) declaration.getLeaf();
     if (!isVar(tree) || tree.getInitializer() == null) {
@@ -1584,8 +1593,19 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         } else if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
           body.add(readStatement(new TreePath(casePath, c.getBody())));
         } else {
-          for (StatementTree statement : c.getStatements()) {
-            body.add(readStatement(new TreePath(casePath, statement)));
+          List<? extends StatementTree> statements = c.getStatements();
+          for (int k = 0; k < statements.size(); k++) {
+            TreePath statement = new TreePath(casePath, statements.get(k));
+            if (statements.get(k) instanceof VariableTree) {
+              // in scope in the rest of the case and in the cases after it
+              List<StatementTree> rest =
+                  new ArrayList<>(statements.subList(k + 1, statements.size()));
+              cases.subList(i + 1, cases.size())
+                  .forEach(later -> rest.addAll(later.getStatements() == null
+                      ? List.of() : later.getStatements()));
+              hoistAnonymousClass(statement, rest);
+            }
+            body.add(readStatement(statement));
           }
         }
         Map<String, Local> caseScope = scopes.pop();
@@ -2712,11 +2732,17 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
               ? facts.mayApplyStrictly(method, invocation)
               : facts.mayApply(method, invocation);
         };
-    com.sun.source.tree.ClassTree local = invocation.getMethodSelect() instanceof MemberSelectTree
-        ? localClassOf(((MemberSelectTree) invocation.getMethodSelect()).getExpression()) : null;
+    ExpressionTree receiverTree = invocation.getMethodSelect() instanceof MemberSelectTree
+        ? ((MemberSelectTree) invocation.getMethodSelect()).getExpression() : null;
+    com.sun.source.tree.ClassTree local = receiverTree != null ? localClassOf(receiverTree) : null;
+    TypeElement fieldClass = receiverTree != null && local == null
+        ? classOfLocalClassField(receiverTree) : null;
     try {
       if (local != null) {
         return callOnLocalClass(invocation, local, mayApply, 0);
+      }
+      if (fieldClass != null) {
+        return Intrinsics.callOn(fieldClass, invocation, names, mayApply); // counter.hits.add(..)
       }
       // every call on a receiver whose class the declarations do not tell is looked into: the
       // @Async method may be a library's, which the sources do not show
@@ -2770,8 +2796,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       receiver = ((ParenthesizedTree) receiver).getExpression();
     }
     String typeName = null;
-    if (receiver instanceof NewClassTree && ((NewClassTree) receiver).getClassBody() == null) {
+    if (receiver instanceof NewClassTree && ((NewClassTree) receiver).getClassBody() != null) {
+      return ((NewClassTree) receiver).getClassBody(); // var counter = new Object() {..}
+    } else if (receiver instanceof NewClassTree) {
       typeName = ((NewClassTree) receiver).getIdentifier().toString();
+    } else if (receiver instanceof MemberSelectTree) {
+      Tree type = localClassFieldType((MemberSelectTree) receiver);
+      typeName = type == null ? null : type.toString();
     } else if (receiver instanceof IdentifierTree) {
       // asked before the reader reaches the declaration, too: the declaration says it
       TreePath declaration = declarations.declarationOf((IdentifierTree) receiver);
@@ -2795,6 +2826,41 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     }
     return typeName == null ? null : localClassNamed(typeName);
+  }
+
+  /**
+   * For {@code holder.field}, a field of a class of the body that {@code holder} is a value of
+   * ({@link #localClassOf}): the field's type as written, or null.
+   */
+  private Tree localClassFieldType(MemberSelectTree select) {
+    com.sun.source.tree.ClassTree holder = localClassOf(select.getExpression());
+    if (holder == null) {
+      return null;
+    }
+    for (Tree member : holder.getMembers()) {
+      if (member instanceof VariableTree
+          && ((VariableTree) member).getName().contentEquals(select.getIdentifier())) {
+        return ((VariableTree) member).getType();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For {@code holder.field} as above, the field's class when it is not one of the body ({@code
+   * final Runnable bump} of an anonymous class), or null.
+   */
+  private TypeElement classOfLocalClassField(ExpressionTree receiver) {
+    while (receiver instanceof ParenthesizedTree) {
+      receiver = ((ParenthesizedTree) receiver).getExpression();
+    }
+    Tree type = receiver instanceof MemberSelectTree
+        ? localClassFieldType((MemberSelectTree) receiver) : null;
+    if (type instanceof com.sun.source.tree.ParameterizedTypeTree) {
+      type = ((com.sun.source.tree.ParameterizedTypeTree) type).getType();
+    }
+    return type instanceof IdentifierTree || type instanceof MemberSelectTree
+        ? classOfTypeName(type.toString()) : null;
   }
 
   /** The class of the method's body that a type name as written ({@code Acc<String>}) names. */
@@ -2829,6 +2895,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       supertypes.add(local.getExtendsClause());
     }
     supertypes.addAll(local.getImplementsClause());
+    if (local.getSimpleName().length() == 0) {
+      // an anonymous class: its supertype is the creation's
+      TreePath at = trees.getPath(unit, local);
+      if (at != null && at.getParentPath().getLeaf() instanceof NewClassTree) {
+        supertypes.add(((NewClassTree) at.getParentPath().getLeaf()).getIdentifier());
+      }
+    }
     for (Tree supertype : supertypes) {
       String written = supertype.toString();
       int generic = written.indexOf('<');
@@ -2846,9 +2919,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       boolean declares = local.getMembers().stream().anyMatch(member -> member instanceof MethodTree
           && ((MethodTree) member).getName().contentEquals(name));
       if (declares) {
-        throw new Intrinsics.Undecidable("the local class " + local.getSimpleName() + " declares "
+        String described = local.getSimpleName().length() == 0 ? "the anonymous class"
+            : "the local class " + local.getSimpleName();
+        throw new Intrinsics.Undecidable(described + " declares "
             + name + " and inherits an @Async " + name + "; call it on a local of the supertype's"
-            + " class, or rename the local class's method");
+            + " class, or rename the class's method");
       }
       return call;
     }
