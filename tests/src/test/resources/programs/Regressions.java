@@ -55,8 +55,39 @@ public class Regressions {
     return $t1 + generatedNames($t1, 2, 3);
   }
 
+  class Inner {
+    final int v;
+
+    Inner(int v) {
+      this.v = log(v);
+    }
+  }
+
+  static Regressions make(boolean real) {
+    log("make");
+    return real ? new Regressions() : null;
+  }
+
+  /** A null qualifier of an inner class creation throws before the arguments run (JLS 15.9.4). */
+  @Async
+  static int qualifiedCreations() {
+    Regressions none = null;
+    try {
+      none.new Inner(value(1));
+    } catch (NullPointerException e) {
+      log("npe " + e.getMessage());
+    }
+    try {
+      make(false).new Inner(note(value(2)));
+    } catch (NullPointerException e) {
+      log("npe");
+    }
+    return make(true).new Inner(value(3)).v + make(true).new Inner(value(4) + note(5)).v;
+  }
+
   @Async
   public static Object run() {
+    log(qualifiedCreations());
     log(new Regressions().instanceNames(4, 5));
     log(shadows(4));
     int a = 1;

@@ -828,7 +828,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         : anonymous != null ? new Code(List.of(new Part.Text("new " + anonymous + "()")),
             line(init))
         : CodeReader.read(this, new TreePath(path, init));
-    if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null && type != null) {
+    if (init instanceof NewArrayTree && ((NewArrayTree) init).getType() == null && type != null
+        && initCode.toString().startsWith("{")) { // (not an array of a private class, made whole)
       // int[] a = {1, 2}  ===>  a = new int[] {1, 2};  (a bare initializer is only legal in a declaration)
       initCode = Code.concat("new ", type, " ", initCode);
     }
@@ -871,12 +872,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     });
   }
 
-  /** A constant field the generated code names as itself, not through an accessor. */
-  private boolean isConstantField(Element field) {
-    return field instanceof VariableElement && ((VariableElement) field).getConstantValue() != null
-        && !field.getModifiers().contains(Modifier.PRIVATE)
-        && !field.getModifiers().contains(Modifier.PROTECTED)
-        && !names.hidden().needsAccessor(field);
+  /**
+   * A constant variable among fields, which the generated code writes as its value where Java's
+   * constant expressions may name it (by simple name, or static through its class), as javac
+   * does: also a private one, whose accessor would be no constant.
+   */
+  private static boolean isConstantField(Element field) {
+    return field instanceof VariableElement && ((VariableElement) field).getConstantValue() != null;
   }
 
   private Stmt readExpressionStatement(TreePath path) {

@@ -1433,6 +1433,14 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private void qualifyMember(
       Tree node, Element member, TypeElement site, boolean viaOwner, String name) {
     boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
+    if (!isStatic && member instanceof javax.lang.model.element.VariableElement
+        && ((javax.lang.model.element.VariableElement) member).getConstantValue() != null) {
+      // an instance constant by its simple name is a constant expression, its value (JLS
+      // 15.29): $this.size would not be, in a case label or a narrowing (byte b = k)
+      replace(node, cx.names().constantExpression(
+          ((javax.lang.model.element.VariableElement) member).getConstantValue()));
+      return;
+    }
     if (needsAccessor(member) || isInheritedProtected(cx, member)) {
       String self = isStatic ? "" : instanceOf(site);
       if (member instanceof javax.lang.model.element.VariableElement && self != null) {
@@ -2516,12 +2524,20 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         && cx.names().hidden().standIn(named) != null ? named : null;
   }
 
+  private static final java.util.Set<String> NARROWED_BOXES = java.util.Set.of("Byte", "Short",
+      "Character", "java.lang.Byte", "java.lang.Short", "java.lang.Character");
+
   /**
    * A returned value, converted to the method's return type as in the user's return statement.
    * For a poly expression (new ArrayList<>(), List.of(), a lambda) that type must also be its
-   * target type, which a cast alone does not give; the cast keeps javac's checkcast.
+   * target type, which a cast alone does not give; the cast keeps javac's checkcast. A Byte,
+   * Short or Character result may be an int constant ({@code return 7;}, or a switch's arms),
+   * which only an assignment context narrows and boxes: an array initializer's element is one.
    */
   static Code returnValue(String type, ExpressionTree expression, Code read) {
+    if (NARROWED_BOXES.contains(type)) {
+      return Code.concat("new " + type + "[] {", read, "}[0]");
+    }
     return TypeSource.isPrimitive(type) || !isPolyExpression(expression)
         ? Code.concat("(" + type + ") (", read, ")")
         : Code.concat("(" + type + ") dev.stackless.internal.Results.<" + type + ">returning(",

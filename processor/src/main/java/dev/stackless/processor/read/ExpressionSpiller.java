@@ -339,7 +339,9 @@ final class ExpressionSpiller {
         NewClassTree created = (NewClassTree) tree;
         List<Tree> children = new ArrayList<>();
         if (created.getEnclosingExpression() != null) {
+          // outer.new Inner(await(f)): a null outer throws before the arguments run (JLS 15.9.4)
           children.add(created.getEnclosingExpression());
+          nullChecked.add(created.getEnclosingExpression());
         }
         children.addAll(created.getArguments());
         return composite(path, children);
@@ -555,6 +557,21 @@ final class ExpressionSpiller {
 
   private static final String UNBOXING = "dev.stackless.internal.Unboxing";
 
+  /** Qualifiers of inner class creations, which Java checks for null as soon as it has them. */
+  private final java.util.Set<Tree> nullChecked =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** What Java does with an operand as soon as it has its value: unbox it, or check it. */
+  private List<Code> checksNow(Tree child, Code value) {
+    if (unboxed.contains(child)) {
+      return List.of(Code.concat(UNBOXING, ".now(", value, ");"));
+    }
+    if (nullChecked.contains(child)) {
+      return List.of(Code.concat("java.util.Objects.requireNonNull(", value, ");"));
+    }
+    return List.of();
+  }
+
   private interface Rebuild {
     Lowered apply(List<Code> values) throws Unspillable;
   }
@@ -588,8 +605,8 @@ final class ExpressionSpiller {
             : child instanceof MemberReferenceTree
                 ? spillReference(path, (MemberReferenceTree) child, prefix)
                 : spillToLocal(path, child, prefix));
-        if (unboxed.contains(child) && !isConstant(child)) {
-          prefix.add(Code.concat(UNBOXING, ".now(", done.get(child), ");"));
+        if (!isConstant(child)) {
+          prefix.addAll(checksNow(child, done.get(child)));
         }
         continue;
       }
@@ -598,8 +615,7 @@ final class ExpressionSpiller {
       boolean moreSuspensionsFollow = i < last;
       return then(lowered, value -> {
         Map<Tree, Code> values = new IdentityHashMap<>(done);
-        List<Code> unboxNow = moreSuspensionsFollow && unboxed.contains(child)
-            ? List.of(Code.concat(UNBOXING, ".now(", value, ");")) : List.of();
+        List<Code> checkNow = moreSuspensionsFollow ? checksNow(child, value) : List.of();
         if (moreSuspensionsFollow && !value.toString().matches("[\\w$]+")) {
           // the rest of this operand runs now, before the next operand's suspension point
           String name = cx.newName("$t");
@@ -607,14 +623,12 @@ final class ExpressionSpiller {
           String target = localTypeOf(path, child);
           List<Code> first = new ArrayList<>(List.of(
               Code.concat(target == null ? "var" : target, " ", name, " = ", value, ";")));
-          if (!unboxNow.isEmpty()) {
-            first.add(Code.concat(UNBOXING, ".now(", name, ");"));
-          }
+          first.addAll(checksNow(child, Code.text(name)));
           return sequence(path, children, next, values, rebuild).withPrefix(first);
         }
-        if (!unboxNow.isEmpty()) {
+        if (!checkNow.isEmpty()) {
           values.put(child, value);
-          return sequence(path, children, next, values, rebuild).withPrefix(unboxNow);
+          return sequence(path, children, next, values, rebuild).withPrefix(checkNow);
         }
         values.put(child, value);
         return sequence(path, children, next, values, rebuild);
