@@ -58,6 +58,19 @@ class StackTraceTest {
   }
 
   @Test
+  void aFrameAwaitingInAStatementOverSeveralLinesIsAtTheLineOfTheCall() throws Exception {
+    var frame = TracesAsync.awaitsOnTheSecondLineOfAStatement();
+    int call = lineOf("AWAITS ON THE SECOND LINE");
+    assertTrue(frame.toString().contains("at Traces.java:" + call), frame.toString());
+    resume(Traces.parked); // inner fails
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    List<String> elements = TraceElements.of(e);
+    String line = "dev.stackless.tests.Traces.awaitsOnTheSecondLineOfAStatement(Traces.java:"
+        + call + ")";
+    assertTrue(elements.contains(line), String.join("\n", elements));
+  }
+
+  @Test
   void aReturnOverSeveralLinesIsAtTheLineThatThrows() throws Exception {
     var frame = TracesAsync.failsOnTheLastLineOfAReturn();
     resume(Traces.parked);

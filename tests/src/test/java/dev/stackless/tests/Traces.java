@@ -204,6 +204,14 @@ class Traces {
         .orElseThrow(() -> new IllegalStateException("none")); // RETURN'S LAST LINE
   }
 
+  /** Awaits, in a statement over several lines, a callee that fails after it suspends. */
+  @Async
+  static int awaitsOnTheSecondLineOfAStatement() {
+    int result = 1
+        + inner(5); // AWAITS ON THE SECOND LINE
+    return result;
+  }
+
   static java.util.concurrent.CompletableFuture<Integer> pending;
   static IllegalStateException made;
 

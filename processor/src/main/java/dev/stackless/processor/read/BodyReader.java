@@ -706,7 +706,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         Suspension suspension = suspensionOrSpill(new TreePath(path, thrown), false);
         return suspension == null
             ? new Stmt.Block(List.of())
-            : new Stmt.AtSuspension(suspension, ResultTarget.THROW, line(thrown));
+            : new Stmt.AtSuspension(suspension, ResultTarget.THROW, suspensionLine(thrown));
       }
       case TRY:
         return readTry(path);
@@ -821,7 +821,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (suspension == null) {
         return new Stmt.Block(List.of());
       }
-      return new Stmt.AtSuspension(suspension, ResultTarget.declare(local), line(init));
+      return new Stmt.AtSuspension(suspension, ResultTarget.declare(local), suspensionLine(init));
     }
     String anonymous = anonymousClasses.get(tree);
     Code initCode = init == null ? null
@@ -887,7 +887,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     ExpressionTree expr = tree.getExpression();
     Suspension suspension = suspensionOf(exprPath);
     if (suspension != null) {
-      return new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, line(expr));
+      return new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, suspensionLine(expr));
     }
     Stmt compound = compoundOfSwitch(exprPath);
     if (compound == null) {
@@ -913,14 +913,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       if (value != null && !finder.contains(assignment.getVariable())) {
         ResultTarget target = assignmentTarget(new TreePath(exprPath, assignment.getVariable()));
         if (target != null) {
-          return new Stmt.AtSuspension(value, target, line(rhs));
+          return new Stmt.AtSuspension(value, target, suspensionLine(rhs));
         }
       }
     }
     Suspension spilled = suspensionOrSpill(exprPath, true);
     return spilled == null
         ? new Stmt.Block(List.of())
-        : new Stmt.AtSuspension(spilled, ResultTarget.DISCARD, line(expr));
+        : new Stmt.AtSuspension(spilled, ResultTarget.DISCARD, suspensionLine(expr));
   }
 
   /**
@@ -1009,7 +1009,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     Code apply = new Code(List.of(new Part.LocalRef(variable), new Part.Text(" " + operator + " "),
         new Part.LocalRef(result), new Part.Text(";")), line(compound));
     return new Stmt.Block(List.of(
-        new Stmt.AtSuspension(value, ResultTarget.declare(result), line(compound.getExpression())),
+        new Stmt.AtSuspension(value, ResultTarget.declare(result),
+            suspensionLine(compound.getExpression())),
         new Stmt.Plain(apply, true)));
   }
 
@@ -1087,7 +1088,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (suspension == null) {
       return new Stmt.Block(List.of());
     }
-    return new Stmt.AtSuspension(suspension, ResultTarget.RETURN, line(tree.getExpression()));
+    return new Stmt.AtSuspension(suspension, ResultTarget.RETURN,
+        suspensionLine(tree.getExpression()));
   }
 
   /**
@@ -1166,7 +1168,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         return new Stmt.Block(List.of());
       }
       fails = new Stmt.Block(List.of(
-          new Stmt.AtSuspension(suspension, ResultTarget.assignLocal(message), line(detail)),
+          new Stmt.AtSuspension(suspension, ResultTarget.assignLocal(message),
+              suspensionLine(detail)),
           new Stmt.Plain(Code.concat("throw new java.lang.AssertionError(",
               new Part.LocalRef(message), ");"), false)));
     }
@@ -1243,7 +1246,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       Suspension suspension = suspensionOrSpill(path, false, targetType(target));
       return suspension == null
           ? new Stmt.Block(List.of())
-          : new Stmt.AtSuspension(suspension, target, line(tree));
+          : new Stmt.AtSuspension(suspension, target, suspensionLine(tree));
     }
     Code value = CodeReader.read(this, path);
     String targetType = tree.getKind() == Tree.Kind.NULL_LITERAL ? targetType(target) : null;
@@ -1546,7 +1549,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
                   onOrdinal ? PrivateEnumSwitch.selector(value, cases) : value);
               return Code.concat(pieces.toArray());
             });
-        selector = Stmt.Condition.suspending(spilled(lowered), line(selectorPath.getLeaf()));
+        selector = Stmt.Condition.suspending(spilled(lowered),
+            suspensionLine(selectorPath.getLeaf()));
       } catch (ExpressionSpiller.Unspillable e) {
         return unsupported(e.at, e.getMessage(), "move the suspension point out of the selector");
       }
@@ -1588,7 +1592,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             Suspension suspension = suspensionOrSpill(expression, true);
             body.add(suspension == null
                 ? new Stmt.Block(List.of())
-                : new Stmt.AtSuspension(suspension, ResultTarget.DISCARD, line(c.getBody())));
+                : new Stmt.AtSuspension(suspension, ResultTarget.DISCARD,
+                    suspensionLine(c.getBody())));
           } else {
             body.add(new Stmt.Plain(Code.concat(CodeReader.read(this, expression), ";"), true));
           }
@@ -1870,7 +1875,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             spiller.lower(iterablePath),
             value -> Code.concat("dev.stackless.internal.ForEachCursor.of(", value, ")"));
         iterableSuspension = new Stmt.AtSuspension(
-            spilled(lowered), ResultTarget.CONDITION, line(loop.getExpression()));
+            spilled(lowered), ResultTarget.CONDITION, suspensionLine(loop.getExpression()));
       } catch (ExpressionSpiller.Unspillable e) {
         return unsupported(e.at, e.getMessage(), "iterate over a local: var xs = ...;");
       }
@@ -1925,7 +1930,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (suspension == null) {
       return Stmt.Condition.of(Code.text("false"));
     }
-    return Stmt.Condition.suspending(suspension, line(tree));
+    return Stmt.Condition.suspending(suspension, suspensionLine(tree));
   }
 
   // --- suspension points ------------------------------------------------------------------------
@@ -4837,6 +4842,19 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       }
     }.scan(tree, null);
     return found[0] == null ? tree : found[0];
+  }
+
+  /**
+   * The line of the first suspension point in the tree, where a multi-line statement waits: as
+   * javac's line table gives a call's own line (that of its name), not its statement's.
+   */
+  private long suspensionLine(Tree tree) {
+    MethodInvocationTree first = finder.first(tree);
+    if (first == null) {
+      return line(tree);
+    }
+    long at = positions.getEndPosition(unit, first.getMethodSelect());
+    return at < 0 ? line(first) : unit.getLineMap().getLineNumber(at);
   }
 
   private long line(Tree tree) {

@@ -63,4 +63,38 @@ final class SuspensionFinder {
     cache.put(tree, result);
     return result;
   }
+
+  /** The first suspension point in the tree, in source order, outside nested lambdas and classes. */
+  MethodInvocationTree first(Tree tree) {
+    if (!contains(tree)) {
+      return null;
+    }
+    MethodInvocationTree[] first = {null};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        return first[0] == null ? super.scan(node, unused) : null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        super.visitMethodInvocation(node, unused); // its receiver and arguments run before it
+        if (first[0] == null && classifier.isSuspension(node)) {
+          first[0] = node;
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(tree, null);
+    return first[0];
+  }
 }
