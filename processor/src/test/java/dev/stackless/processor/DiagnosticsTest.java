@@ -377,6 +377,19 @@ class DiagnosticsTest {
   }
 
   @Test
+  void frameInsideSynchronizedIsAllowedForItDoesNotSuspend() {
+    JavaFileObject src = file("Waiters", String.join("\n",
+        "class Waiters {",
+        "  static final java.util.List<AnyFrame> waiting = new java.util.ArrayList<>();",
+        "  @Async static void park(Object lock) {",
+        "    suspend(() -> { synchronized (lock) { waiting.add(frame()); } });",
+        "    synchronized (lock) { waiting.remove(frame()); }",
+        "  }",
+        "}"));
+    assertThat(compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
   void asyncConstructorIsAnError() {
     JavaFileObject src = file("Ctor", String.join("\n",
         "class Ctor {",
