@@ -234,8 +234,33 @@ public class LocalTypes {
     return sum + d.value(n) + other.value(sum) + new Doubler().value(value(1));
   }
 
+  /**
+   * A local of a generic type declared after a local class (where javac's scope is not asked):
+   * its written type types a call on it in a switch expression that suspends in a block.
+   */
+  @Async
+  static int afterALocalClass(int k) {
+    class Counter {
+      int n = k;
+    }
+    Counter c = new Counter();
+    value(c.n);
+    java.util.function.Supplier<String> named = () -> "n" + k;
+    Map<String, List<Integer>> all = new TreeMap<>(Map.of("a", List.of(k, 2)));
+    int[] made = {switch (Math.floorMod(k, 3)) {
+      case 0 -> {
+        value(1);
+        yield (named.get()).length() + all.get("a").get(0);
+      }
+      default -> -1;
+    }};
+    return made[0];
+  }
+
   @Async
   public static Object run() {
+    log(afterALocalClass(value(3)));
+    log(afterALocalClass(4));
     log(sameName(value(2)));
     log(perIteration(value(3)));
     log(subclasses(value(3)));

@@ -3521,6 +3521,33 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       TypeKind kind = ((com.sun.source.tree.PrimitiveTypeTree) written).getPrimitiveTypeKind();
       return kind.isPrimitive() ? env.getTypeUtils().getPrimitiveType(kind) : null;
     }
+    if (written instanceof com.sun.source.tree.ParameterizedTypeTree) {
+      // Map<String, List<Integer>>: a generic class of plain classes (no wildcard, no variable)
+      com.sun.source.tree.ParameterizedTypeTree generic =
+          (com.sun.source.tree.ParameterizedTypeTree) written;
+      Tree raw = generic.getType();
+      String first = raw.toString().split("\\.")[0];
+      TypeElement type = raw instanceof IdentifierTree || raw instanceof MemberSelectTree
+          ? classOfTypeName(raw.toString()) : null;
+      if (type == null || typeVariables().contains(first) || localClassNames().contains(first)
+          || type.getTypeParameters().size() != generic.getTypeArguments().size()
+          || type.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL) {
+        return null;
+      }
+      List<TypeMirror> arguments = new ArrayList<>();
+      for (Tree argument : generic.getTypeArguments()) {
+        TypeMirror plain = plainWrittenType(argument);
+        if (plain == null || plain.getKind().isPrimitive()) {
+          return null;
+        }
+        arguments.add(plain);
+      }
+      try {
+        return env.getTypeUtils().getDeclaredType(type, arguments.toArray(new TypeMirror[0]));
+      } catch (IllegalArgumentException innerOfAGenericClass) {
+        return null; // its enclosing type's arguments are not written here
+      }
+    }
     if (!(written instanceof IdentifierTree || written instanceof MemberSelectTree)) {
       return null;
     }
@@ -3566,7 +3593,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       // "invalid"): the declaration's written type, if a plain class, is all there is
       TypeElement type = written instanceof IdentifierTree || written instanceof MemberSelectTree
           ? classOfTypeName(written.toString()) : null;
-      return type != null && type.getTypeParameters().isEmpty() ? type.asType() : null;
+      return type != null && type.getTypeParameters().isEmpty() ? type.asType()
+          : plainWrittenType(written); // Supplier<String>
     }
     TypeMirror plain = written == null ? null : plainWrittenType(written);
     if (plain != null) {
