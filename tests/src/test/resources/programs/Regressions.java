@@ -85,8 +85,33 @@ public class Regressions {
     return make(true).new Inner(value(3)).v + make(true).new Inner(value(4) + note(5)).v;
   }
 
+  /**
+   * A chain of 26 calls around a suspension point: typing each receiver once (the reader once
+   * took time exponential in the chain's length, minutes for this one).
+   */
+  @Async
+  static String chain() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(value(0))
+        .append(',').append(note(0))
+        .append(',').append(note(1))
+        .append(',').append(note(2))
+        .append(',').append(note(3))
+        .append(',').append(note(4))
+        .append(',').append(note(5))
+        .append(',').append(note(6))
+        .append(',').append(note(7))
+        .append(',').append(note(8))
+        .append(',').append(note(9))
+        .append(',').append(note(10))
+        .append(',').append(note(11))
+        .append(value(1));
+    return sb.toString();
+  }
+
   @Async
   public static Object run() {
+    log(chain());
     log(qualifiedCreations());
     log(new Regressions().instanceNames(4, 5));
     log(shadows(4));

@@ -3953,6 +3953,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   /** What the reader knows of names and calls, for {@link ObviousTypes}. */
   private final class KnownFacts implements ObviousTypes.Facts {
     private final Function<String, Local> visible;
+    private final Map<ExpressionTree, java.util.Optional<String>> memo =
+        new java.util.IdentityHashMap<>();
+
+    @Override
+    public Map<ExpressionTree, java.util.Optional<String>> memo() {
+      return memo;
+    }
 
     KnownFacts(Function<String, Local> visible) {
       this.visible = visible;

@@ -90,6 +90,15 @@ final class ObviousTypes {
 
     /** A type written in the body, as source with qualified names, or null. */
     String writtenType(Tree type);
+
+    /**
+     * The types these facts have given, by expression, or null not to keep them: a chain ({@code
+     * sb.append(a).append(b)..}) asks its receivers' types at each link, which without it would
+     * take time exponential in the chain's length.
+     */
+    default Map<ExpressionTree, java.util.Optional<String>> memo() {
+      return null;
+    }
   }
 
   private ObviousTypes() {}
@@ -214,7 +223,13 @@ final class ObviousTypes {
    * type not known) rather than what they mean outside.
    */
   private static Facts withLocals(Facts facts, Map<String, String> locals) {
+    Map<ExpressionTree, java.util.Optional<String>> memo = new java.util.IdentityHashMap<>();
     return new Facts() {
+      @Override
+      public Map<ExpressionTree, java.util.Optional<String>> memo() {
+        return memo;
+      }
+
       @Override
       public String variableType(String name) {
         return locals.containsKey(name) ? locals.get(name) : facts.variableType(name);
@@ -281,6 +296,19 @@ final class ObviousTypes {
   }
 
   static String of(ExpressionTree tree, Facts facts) {
+    Map<ExpressionTree, java.util.Optional<String>> memo = facts.memo();
+    if (memo == null) {
+      return typeOf(tree, facts);
+    }
+    java.util.Optional<String> known = memo.get(tree);
+    if (known == null) {
+      known = java.util.Optional.ofNullable(typeOf(tree, facts));
+      memo.put(tree, known);
+    }
+    return known.orElse(null);
+  }
+
+  private static String typeOf(ExpressionTree tree, Facts facts) {
     if (tree instanceof com.sun.source.tree.CompoundAssignmentTree) { // the variable's (15.26.2)
       return of(((com.sun.source.tree.CompoundAssignmentTree) tree).getVariable(), facts);
     }
