@@ -107,8 +107,30 @@ public class PolyArguments {
     return names.size();
   }
 
+  /** A generic method whose type arguments only the target tells, with a lambda argument. */
+  @Async
+  static <A, B> java.util.function.Function<A, B> lift(java.util.function.Function<A, B> f) {
+    suspend(PARK);
+    return f;
+  }
+
+  static String applied(java.util.function.Function<Integer, String> f) {
+    return f.apply(log(2));
+  }
+
+  @Async
+  static java.util.function.Function<Integer, String> lifted() {
+    java.util.function.Function<Integer, String> stars = lift(n -> "*".repeat(n));
+    log(stars.apply(3) + applied(lift(n -> "@".repeat(n))));
+    java.util.function.Function<Integer, String> later;
+    later = lift(n -> "#" + n);
+    log(later.apply(4));
+    return lift(n -> "=" + (n + 1));
+  }
+
   @Async
   public static Object run() {
+    log(lifted().apply(5));
     log(take(load("key")) + sizes(empties(2)) + " " + load(3));
     try {
       log(take(load(8))); // T is String: the cast at the call fails, as Java's does

@@ -2518,6 +2518,13 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   private String targetWitness(TreePath path, MethodInvocationTree invocation,
       ExecutableElement method, TypeElement site) {
     boolean ownerGeneric = !method.getModifiers().contains(Modifier.STATIC) && isGenericNest(site);
+    if (!ownerGeneric && !method.getTypeParameters().isEmpty()
+        && method.getReturnType().getKind() != TypeKind.TYPEVAR
+        && invocation.getArguments().stream().map(BodyReader::withoutParentheses)
+            .anyMatch(BodyReader::isTypedByItsTarget)) {
+      // Function<Integer, String> g = lift(n -> ..) with <A, B> Function<A, B> lift(..)
+      return witnessFromTarget(method, targetMirror(path));
+    }
     if (method.getTypeParameters().size() != 1 || ownerGeneric
         || method.getReturnType().getKind() != TypeKind.TYPEVAR
         || !env.getTypeUtils().isSameType(method.getReturnType(),
@@ -2552,6 +2559,103 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return spiller.targetTypeOf(at.getParentPath(), at.getLeaf());
     }
     return null;
+  }
+
+  /**
+   * The type of the target a call at {@code path} is in: a local declared with a type, a local
+   * assigned, the method's return, the parameter of the one method of that arity; else null.
+   */
+  private TypeMirror targetMirror(TreePath path) {
+    TreePath at = path;
+    while (at.getParentPath().getLeaf() instanceof ParenthesizedTree) {
+      at = at.getParentPath();
+    }
+    Tree parent = at.getParentPath().getLeaf();
+    if (parent instanceof VariableTree && ((VariableTree) parent).getInitializer() == at.getLeaf()
+        && !isVar((VariableTree) parent)) {
+      return plainWrittenType(((VariableTree) parent).getType());
+    }
+    if (parent instanceof AssignmentTree && ((AssignmentTree) parent).getExpression() == at.getLeaf()
+        && ((AssignmentTree) parent).getVariable() instanceof IdentifierTree) {
+      Local local = bodyLocal(((AssignmentTree) parent).getVariable().toString());
+      return local == null ? null : local.mirror();
+    }
+    if (parent instanceof ReturnTree && !insideLambda(at)) {
+      return method.getReturnType();
+    }
+    if (parent instanceof MethodInvocationTree || parent instanceof NewClassTree) {
+      return spiller.targetParameterType(at.getParentPath(), at.getLeaf()); // use(lift(n -> ..))
+    }
+    return null;
+  }
+
+  /**
+   * The type arguments that make a generic method's result its target's type, as Java infers
+   * them from the target: each of the method's type variables met in the result, matched against
+   * the target's type argument in its place ({@code Function<A, B>} against {@code
+   * Function<Integer, String>}: {@code Integer, String}); null unless every one is met so, exactly.
+   */
+  private static String witnessFromTarget(ExecutableElement generic, TypeMirror target) {
+    if (target == null || TypeSource.mentionsError(target)) {
+      return null;
+    }
+    Map<String, TypeMirror> bound = new java.util.LinkedHashMap<>();
+    List<String> variables = new ArrayList<>();
+    generic.getTypeParameters().forEach(v -> variables.add(v.getSimpleName().toString()));
+    if (!match(generic.getReturnType(), target, variables, bound)
+        || bound.size() != variables.size()) {
+      return null;
+    }
+    List<String> witness = new ArrayList<>();
+    for (String variable : variables) {
+      String printed = TypeSource.print(bound.get(variable));
+      if (printed == null) {
+        return null;
+      }
+      witness.add(printed);
+    }
+    return String.join(", ", witness);
+  }
+
+  /** Matches a result type against its target, binding the method's type variables; see above. */
+  private static boolean match(TypeMirror result, TypeMirror target, List<String> variables,
+      Map<String, TypeMirror> bound) {
+    if (result.getKind() == TypeKind.TYPEVAR) {
+      String name = ((javax.lang.model.type.TypeVariable) result).asElement().getSimpleName()
+          .toString();
+      if (!variables.contains(name)) {
+        return true; // the owner's: nothing to infer
+      }
+      if (target.getKind() != TypeKind.DECLARED && target.getKind() != TypeKind.ARRAY
+          && target.getKind() != TypeKind.TYPEVAR) {
+        return false; // a wildcard, a primitive
+      }
+      TypeMirror before = bound.putIfAbsent(name, target);
+      return before == null || before.toString().equals(target.toString());
+    }
+    if (result.getKind() == TypeKind.ARRAY) {
+      return target.getKind() == TypeKind.ARRAY
+          && match(((javax.lang.model.type.ArrayType) result).getComponentType(),
+              ((javax.lang.model.type.ArrayType) target).getComponentType(), variables, bound);
+    }
+    if (result.getKind() != TypeKind.DECLARED) {
+      return true;
+    }
+    if (target.getKind() != TypeKind.DECLARED
+        || !((DeclaredType) result).asElement().equals(((DeclaredType) target).asElement())) {
+      return false; // a subtype's result: which arguments is javac's to tell
+    }
+    List<? extends TypeMirror> results = ((DeclaredType) result).getTypeArguments();
+    List<? extends TypeMirror> targets = ((DeclaredType) target).getTypeArguments();
+    if (results.size() != targets.size()) {
+      return false; // a raw target
+    }
+    for (int i = 0; i < results.size(); i++) {
+      if (!match(results.get(i), targets.get(i), variables, bound)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A lambda, a method reference, or an anonymous class with a diamond: no type of its own. */

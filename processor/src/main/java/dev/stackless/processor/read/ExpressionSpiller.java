@@ -707,6 +707,12 @@ final class ExpressionSpiller {
    * type variable, a private class, a primitive, whose unboxing Java does later).
    */
   String targetTypeOf(TreePath parentPath, Tree child) {
+    javax.lang.model.type.TypeMirror parameter = targetParameterType(parentPath, child);
+    return parameter == null ? null : dev.stackless.processor.model.TypeSource.print(parameter);
+  }
+
+  /** As {@link #targetTypeOf}, the parameter's type itself. */
+  javax.lang.model.type.TypeMirror targetParameterType(TreePath parentPath, Tree child) {
     Tree parent = parentPath.getLeaf();
     if (!(child instanceof NewClassTree || child instanceof MethodInvocationTree
         || child instanceof com.sun.source.tree.ConditionalExpressionTree)) {
@@ -764,7 +770,7 @@ final class ExpressionSpiller {
         || dev.stackless.processor.model.TypeSource.mentionsError(parameter)) {
       return null;
     }
-    return dev.stackless.processor.model.TypeSource.print(parameter);
+    return parameter;
   }
 
   /**
