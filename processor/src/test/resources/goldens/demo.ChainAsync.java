@@ -10,6 +10,7 @@ import dev.stackless.*;
     value = "dev.stackless.processor.AsyncProcessor",
     comments = "Stackless frames; see processor/docs/lowering.md"
 )
+@SuppressWarnings({"cast", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "lossy-conversions", "overloads", "overrides", "rawtypes", "removal", "serial", "static", "synchronization", "this-escape", "try", "unchecked", "varargs"})
 public final class ChainAsync {
   private ChainAsync() {
   }
@@ -209,7 +210,7 @@ public final class ChainAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {86, 5, 165, 7, 169, 7, 171, 8, 175, 8, 177, 9, 181, 9, 182, 10};
+  private static final int[] LINES = {87, 5, 166, 7, 170, 7, 172, 8, 176, 8, 178, 9, 182, 9, 183, 10};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

@@ -10,6 +10,7 @@ import dev.stackless.*;
     value = "dev.stackless.processor.AsyncProcessor",
     comments = "Stackless frames; see processor/docs/lowering.md"
 )
+@SuppressWarnings({"cast", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "lossy-conversions", "overloads", "overrides", "rawtypes", "removal", "serial", "static", "synchronization", "this-escape", "try", "unchecked", "varargs"})
 public final class CounterAsync {
   private CounterAsync() {
   }
@@ -123,7 +124,7 @@ public final class CounterAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {77, 7, 83, 9, 88, 10, 97, 11};
+  private static final int[] LINES = {78, 7, 84, 9, 89, 10, 98, 11};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

@@ -11,6 +11,7 @@ import java.util.List;
     value = "dev.stackless.processor.AsyncProcessor",
     comments = "Stackless frames; see processor/docs/lowering.md"
 )
+@SuppressWarnings({"cast", "deprecation", "dep-ann", "divzero", "empty", "fallthrough", "finally", "lossy-conversions", "overloads", "overrides", "rawtypes", "removal", "serial", "static", "synchronization", "this-escape", "try", "unchecked", "varargs"})
 public final class SummerAsync {
   private SummerAsync() {
   }
@@ -172,7 +173,7 @@ public final class SummerAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {130, 9, 131, 10, 136, 11, 137, 12, 147, 15};
+  private static final int[] LINES = {131, 9, 132, 10, 137, 11, 138, 12, 148, 15};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

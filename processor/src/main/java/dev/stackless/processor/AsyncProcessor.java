@@ -182,7 +182,18 @@ public final class AsyncProcessor extends AbstractProcessor {
         done.add(name);
       }
     }
-    return false;
+    return claims(annotations);
+  }
+
+  /**
+   * @Async is this processor's, and @Generated marks its classes in the next round: claimed when
+   * they are all there is besides java.lang's (@Override, which no processor takes), so
+   * -Xlint:processing has nothing to say; with other annotations present, all stay others'.
+   */
+  private static boolean claims(Set<? extends TypeElement> annotations) {
+    return annotations.stream().map(a -> a.getQualifiedName().toString())
+        .allMatch(name -> name.equals(ASYNC) || name.equals("javax.annotation.processing.Generated")
+            || (name.startsWith("java.lang.") && name.lastIndexOf('.') == "java.lang".length()));
   }
 
   /** What an attempt to generate an owner's class came to. */

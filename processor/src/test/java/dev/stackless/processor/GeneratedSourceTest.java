@@ -81,6 +81,31 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void aBuildWithEveryLintWarningAnErrorCompilesTheGeneratedCode() {
+    // (int) (x) returned from step(), fall-through between states, @Async unclaimed: warnings
+    JavaFileObject src = file("Linted", String.join("\n",
+        "class Linted {",
+        "  private int seen;",
+        "  @Async static int twice(int x) { suspend(); suspend(); return x; }",
+        "  @Async <T> java.util.List<T> collect(int n, T t) {",
+        "    java.util.List<T> all = new java.util.ArrayList<>();",
+        "    for (int i = 0; i < n; i++) {",
+        "      switch (twice(i) % 3) {",
+        "        case 0: all.add(t); break;",
+        "        case 1: seen++; break;",
+        "        default: suspend();",
+        "      }",
+        "    }",
+        "    try { suspend(); } finally { seen += all.size(); }",
+        "    return all;",
+        "  }",
+        "}"));
+    Compilation c = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new AsyncProcessor()).withOptions("-Xlint:all", "-Werror").compile(src);
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
   void outputIsDeterministic() {
     String first = generated(compile(file("Summer", LOOP)), "demo.SummerAsync");
     String second = generated(compile(file("Summer", LOOP)), "demo.SummerAsync");

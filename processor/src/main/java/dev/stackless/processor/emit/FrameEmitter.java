@@ -143,6 +143,7 @@ public final class FrameEmitter {
                     .addMember("value", "$S", PROCESSOR)
                     .addMember("comments", "$S", "Stackless frames; see processor/docs/lowering.md")
                     .build())
+            .addAnnotation(lintFree())
             .addModifiers(Modifier.FINAL)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     if (owner.getModifiers().contains(Modifier.PUBLIC)) {
@@ -495,6 +496,23 @@ public final class FrameEmitter {
       addMethodAccessor(type, entry.getKey(), entry.getValue(), lookups.get(owner), owner,
           privates.superSite(entry.getKey()));
     }
+  }
+
+  /**
+   * javac's lint categories, which the generated code may trip ((int) (x) returned from step(),
+   * fall-through between states, the user's own code moved here) and a -Xlint:all -Werror build
+   * must not fail on: the user's code is compiled where it is written too, and warned about there.
+   */
+  private static final List<String> LINT = List.of("cast", "deprecation", "dep-ann", "divzero",
+      "empty", "fallthrough", "finally", "lossy-conversions", "overloads", "overrides",
+      "rawtypes", "removal", "serial", "static", "synchronization", "this-escape", "try",
+      "unchecked", "varargs");
+
+  private static AnnotationSpec lintFree() {
+    List<String> quoted = new ArrayList<>();
+    LINT.forEach(category -> quoted.add("\"" + category + "\""));
+    return AnnotationSpec.builder(SuppressWarnings.class)
+        .addMember("value", "{$L}", String.join(", ", quoted)).build();
   }
 
   private static final AnnotationSpec UNCHECKED = AnnotationSpec.builder(SuppressWarnings.class)
