@@ -272,6 +272,7 @@ public abstract class Frame<T> implements AnyFrame {
     label = firstLabel;
     outcome = null;
     awaitee = null;
+    relocatedCaught = null;
     // The CAS above made the frame this thread's; nobody may await it before it is handed out.
     AWAITER.setRelease(this, null);
     run(this);
@@ -446,6 +447,20 @@ public abstract class Frame<T> implements AnyFrame {
     return o;
   }
 
+  /**
+   * A catch clause of the body, first: the exception it caught reads as Java's would there, at
+   * the user's lines ({@link StackTraces#relocate}), for the body to print or inspect. Thrown on
+   * out of the frame, it is then one this frame made (see {@link Failure#tracesFrames}).
+   */
+  protected final void caught(Throwable e) {
+    if (StackTraces.relocate(e, this)) {
+      relocatedCaught = e;
+    }
+  }
+
+  /** The exception {@link #caught} last relocated, which had this frame's lines. */
+  private Throwable relocatedCaught;
+
   /** Throws when {@link #step()} finds a {@link #label} it does not know: a processor bug. */
   protected final IllegalStateException unknownLabel() {
     return new IllegalStateException(
@@ -526,8 +541,10 @@ public abstract class Frame<T> implements AnyFrame {
           result = ((Failure) passing).tracesFrames || !StackTraces.relocate(e, frame)
               ? passing : new Failure(e, frame, true);
         } else {
-          result = new Failure(e, frame, StackTraces.relocate(e, frame));
+          boolean made = StackTraces.relocate(e, frame) || e == frame.relocatedCaught;
+          result = new Failure(e, frame, made);
         }
+        frame.relocatedCaught = null;
       }
       if (result == SUSPEND) {
         return;

@@ -71,6 +71,41 @@ class StackTraceTest {
   }
 
   @Test
+  void anExceptionTheBodyCatchesIsAtTheUsersLinesThereAndStillGainsItsAwaitersWhenRethrown()
+      throws Exception {
+    Traces.caught.clear();
+    var frame = TracesAsync.awaitsCatches(1);
+    resume(Traces.parked); // fails after its suspension, then awaits inner
+    resume(Traces.parked); // inner fails, catches rethrows
+    var e = assertThrows(IllegalStateException.class, () -> nosuspend(frame));
+    String owner = "dev.stackless.tests.Traces.";
+    String fail = owner + "fail(Traces.java:13)";
+    List<List<String>> seen = new java.util.ArrayList<>();
+    Traces.caught.forEach(t -> seen.add(TraceElements.of(t)));
+    assertEquals(3, seen.size());
+    String[] lines = {"CAUGHT IN A PLAIN TRY", "CAUGHT AFTER A SUSPENSION"};
+    for (int i = 0; i < lines.length; i++) {
+      List<String> elements = seen.get(i);
+      int thrown = elements.indexOf(fail);
+      String at = owner + "catches(Traces.java:" + lineOf(lines[i]) + ")";
+      assertTrue(thrown >= 0 && elements.indexOf(at) == thrown + 1, String.join("\n", elements));
+      assertTrue(elements.stream().noneMatch(element -> element.contains(".step(")),
+          String.join("\n", elements));
+    }
+    // the first ran as awaitsCatches started it: its caller is further down, at its line
+    assertTrue(seen.get(0).indexOf(owner + "awaitsCatches(Traces.java:" + lineOf("AWAITS CATCHES")
+        + ")") > seen.get(0).indexOf(fail) + 1, String.join("\n", seen.get(0)));
+    List<String> escaped = TraceElements.of(e);
+    int inner = escaped.indexOf(owner + "inner(Traces.java:22)");
+    int catches = escaped.indexOf(owner + "catches(Traces.java:"
+        + lineOf("CAUGHT FROM AN AWAITED FRAME") + ")");
+    int awaits = escaped.indexOf(owner + "awaitsCatches(Traces.java:" + lineOf("AWAITS CATCHES")
+        + ")");
+    assertTrue(inner >= 0 && catches == inner + 1 && awaits == catches + 1,
+        String.join("\n", escaped));
+  }
+
+  @Test
   void aReturnOverSeveralLinesIsAtTheLineThatThrows() throws Exception {
     var frame = TracesAsync.failsOnTheLastLineOfAReturn();
     resume(Traces.parked);

@@ -212,6 +212,35 @@ class Traces {
     return result;
   }
 
+  static final java.util.List<Throwable> caught = new java.util.ArrayList<>();
+
+  /** Catches in a plain try, and in one whose block suspends; then rethrows what inner threw. */
+  @Async
+  static int catches(int value) {
+    try {
+      return fail(value); // CAUGHT IN A PLAIN TRY
+    } catch (IllegalStateException e) {
+      caught.add(e);
+    }
+    try {
+      suspend(self -> parked = self);
+      return fail(value + 1); // CAUGHT AFTER A SUSPENSION
+    } catch (IllegalStateException e) {
+      caught.add(e);
+    }
+    try {
+      return inner(value); // CAUGHT FROM AN AWAITED FRAME
+    } catch (IllegalStateException e) {
+      caught.add(e);
+      throw e;
+    }
+  }
+
+  @Async
+  static int awaitsCatches(int value) {
+    return catches(value); // AWAITS CATCHES
+  }
+
   static java.util.concurrent.CompletableFuture<Integer> pending;
   static IllegalStateException made;
 

@@ -232,9 +232,10 @@ public final class StateMachineLowering {
       chain = inside(outer, region, Region.Part.CATCH);
       entry.referenced = true;
       start(entry);
-      // E e = (E) $caught;
+      // E e = (E) $caught; caught(e);  (the exception at the user's lines, Frame.caught)
       emit(new Code(List.of(new Part.LocalDecl(handler.parameter,
           Code.concat("(", handler.parameter.resolvedType(), ") $caught")))));
+      emit(Code.concat("caught(", new Part.LocalRef(handler.parameter), ");"));
       lower(handler.body);
       leaveNormally(region, after);
     }

@@ -1835,7 +1835,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   public Void visitCatch(CatchTree node, Void unused) {
     if (lambdaDepth == 0 && classMembers.isEmpty()) {
       int at = start(node.getBlock()) + 1; // after the {
-      edits.add(new Edit(at, at, List.of(new Part.CancelDeferredJump())));
+      edits.add(new Edit(at, at, List.of(new Part.CancelDeferredJump(),
+          // the caught exception at the user's lines (Frame.caught)
+          new Part.Text(" caught(" + node.getParameter().getName() + ");"))));
     }
     return inScope(() -> super.visitCatch(node, null));
   }
