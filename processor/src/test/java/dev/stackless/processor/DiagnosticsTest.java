@@ -390,6 +390,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void asyncInAnEnumConstantsBodyIsAnErrorThatSaysWhereTheMethodCanGo() {
+    JavaFileObject src = file("Op", String.join("\n",
+        "enum Op {",
+        "  PLUS {",
+        "    @Async int apply(int a) { suspend(); return a + 1; }", // 6
+        "  };",
+        "  abstract int apply(int a);",
+        "}"));
+    assertOnlyError(src, "[AsyncOwner] @Async methods of an enum constant's body cannot be"
+        + " transformed: no generated class can name it; declare the @Async method in the enum",
+        6, 16);
+  }
+
+  @Test
   void asyncConstructorIsAnError() {
     JavaFileObject src = file("Ctor", String.join("\n",
         "class Ctor {",

@@ -102,11 +102,27 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
         && !isMemberClass(classPath) && isAsync(node, resolver(currentClass))) {
       // @Async on a method of an anonymous or local class: no generated class can hold it, and
       // a call of it would run its body without a frame
-      reporter.error(node, unit, Diagnostic.ASYNC_OWNER, "an anonymous or local class",
-          "no generated class can name it; declare the class as a member class");
+      if (isEnumConstantBody(classPath)) {
+        reporter.error(node, unit, Diagnostic.ASYNC_OWNER, "an enum constant's body",
+            "no generated class can name it; declare the @Async method in the enum, and let"
+                + " the constants differ in an ordinary method it calls");
+      } else {
+        reporter.error(node, unit, Diagnostic.ASYNC_OWNER, "an anonymous or local class",
+            "no generated class can name it; declare the class as a member class");
+      }
       spoilEnclosingMember(getCurrentPath());
     }
     return super.visitMethod(node, unused);
+  }
+
+  /** Whether the class is the body of an enum constant ({@code PLUS { .. }}). */
+  private static boolean isEnumConstantBody(TreePath classPath) {
+    TreePath creation = classPath.getParentPath();
+    TreePath constant = creation == null ? null : creation.getParentPath();
+    TreePath enumPath = constant == null ? null : constant.getParentPath();
+    return creation != null && creation.getLeaf() instanceof com.sun.source.tree.NewClassTree
+        && constant.getLeaf() instanceof com.sun.source.tree.VariableTree
+        && enumPath != null && enumPath.getLeaf().getKind() == com.sun.source.tree.Tree.Kind.ENUM;
   }
 
   @Override
