@@ -48,10 +48,13 @@ public final class Region {
   /** A catch clause: what it catches, and the state its body starts in. */
   static final class Handler {
     final List<String> types;
+    /** See {@link dev.stackless.processor.model.Stmt.Catch#tests}. */
+    final List<String> tests;
     final State state;
 
-    Handler(List<String> types, State state) {
+    Handler(List<String> types, List<String> tests, State state) {
       this.types = types;
+      this.tests = tests;
       this.state = state;
     }
   }

@@ -66,8 +66,10 @@ public final class Router {
       if (m.part == Region.Part.TRY) {
         for (Region.Handler handler : m.region.handlers) {
           StringBuilder test = new StringBuilder();
-          for (String type : handler.types) {
-            test.append(test.length() == 0 ? "" : " || ").append(e).append(" instanceof ").append(type);
+          for (int i = 0; i < handler.types.size(); i++) {
+            String own = handler.tests.get(i); // a private class's: Owner_Retry$is(e)
+            test.append(test.length() == 0 ? "" : " || ").append(own != null
+                ? own + "(" + e + ")" : e + " instanceof " + handler.types.get(i));
           }
           out.append("if (").append(test).append(") { $caught = ").append(e)
               .append("; this.label = ").append(handler.state.number).append("; continue dispatch; }\n");

@@ -228,13 +228,16 @@ public final class StateMachineLowering {
     for (Stmt.Catch handler : stmt.catches) {
       catches = true;
       State entry = new State();
-      region.handlers.add(new Region.Handler(handler.types, entry));
+      region.handlers.add(new Region.Handler(handler.types, handler.tests, entry));
       chain = inside(outer, region, Region.Part.CATCH);
       entry.referenced = true;
       start(entry);
       // E e = (E) $caught; caught(e);  (the exception at the user's lines, Frame.caught)
+      // (of a private class, the stand-in it is caught as)
+      String caughtAs = handler.types.size() == 1 ? handler.types.get(0)
+          : handler.parameter.resolvedType();
       emit(new Code(List.of(new Part.LocalDecl(handler.parameter,
-          Code.concat("(", handler.parameter.resolvedType(), ") $caught")))));
+          Code.concat("(", caughtAs, ") $caught")))));
       emit(Code.concat("caught(", new Part.LocalRef(handler.parameter), ");"));
       lower(handler.body);
       leaveNormally(region, after);

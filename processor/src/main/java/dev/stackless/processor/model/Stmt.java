@@ -178,11 +178,22 @@ public interface Stmt {
     public final Local parameter;
     /** The caught types as source, one per alternative. */
     public final java.util.List<String> types;
+    /**
+     * Per alternative, the static method that tests for it, or null for {@code instanceof}: a
+     * private class's test ({@code OwnerAsync.Owner_Retry$is}), its type then its stand-in.
+     */
+    public final java.util.List<String> tests;
     public final Stmt body;
 
     public Catch(Local parameter, java.util.List<String> types, Stmt body) {
+      this(parameter, types, java.util.Collections.nCopies(types.size(), null), body);
+    }
+
+    public Catch(Local parameter, java.util.List<String> types, java.util.List<String> tests,
+        Stmt body) {
       this.parameter = parameter;
       this.types = java.util.List.copyOf(types);
+      this.tests = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tests));
       this.body = body;
     }
   }

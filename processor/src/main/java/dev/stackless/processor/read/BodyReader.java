@@ -1127,6 +1127,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   @Override
+  public boolean unconditionalPatterns() {
+    return env.getSourceVersion().ordinal() >= 21; // RELEASE_21, which JDK 17 does not name
+  }
+
+  @Override
   public Local bindingLocal(Tree patternVariable) {
     return patternBindings.get(patternVariable);
   }
@@ -1290,16 +1295,25 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       VariableTree parameter = handler.getParameter();
       TreePath parameterPath = new TreePath(handlerPath, parameter);
       List<String> types = new ArrayList<>();
+      List<String> tests = new ArrayList<>();
       Tree type = parameter.getType();
-      if (type instanceof UnionTypeTree) {
-        for (Tree alternative : ((UnionTypeTree) type).getTypeAlternatives()) {
-          types.add(CodeReader.read(this, new TreePath(parameterPath, alternative)).toString());
-        }
-      } else {
-        types.add(CodeReader.read(this, new TreePath(parameterPath, type)).toString());
+      for (Tree alternative : type instanceof UnionTypeTree
+          ? ((UnionTypeTree) type).getTypeAlternatives() : List.of(type)) {
+        TypeElement hidden = hiddenThrowable(alternative);
+        // catch (Retry e) of a private class: caught as its stand-in, tested by its own test
+        types.add(hidden != null ? TypeSource.print(names.hidden().standIn(hidden))
+            : CodeReader.read(this, new TreePath(parameterPath, alternative)).toString());
+        tests.add(hidden == null ? null
+            : generatedClass() + "." + privates.classTest(hidden) + "is");
       }
       String declared = types.size() == 1 ? types.get(0) : commonSuperclass(parameterPath);
-      Local local = new Local(localName(parameter), false, declared);
+      TypeElement hiddenType = types.size() == 1 ? hiddenThrowable(type) : null;
+      // a private class's: named as itself for its members, a field of its stand-in's type
+      Local local = new Local(localName(parameter), false,
+          hiddenType != null ? hiddenType.getQualifiedName().toString() : declared);
+      if (hiddenType != null) {
+        local.hoist();
+      }
       local.setMirrorOracle(() -> {
         TypeMirror mirror = scopeMirror(new TreePath(handlerPath, handler.getBlock()),
             local.sourceName());
@@ -1308,7 +1322,7 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       scopes.push(new HashMap<>());
       try {
         declare(local);
-        catches.add(new Stmt.Catch(local, types,
+        catches.add(new Stmt.Catch(local, types, tests,
             readStatement(new TreePath(handlerPath, handler.getBlock()))));
       } finally {
         scopes.pop();
@@ -1384,6 +1398,20 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     block.add(new Stmt.Try(body,
         List.of(new Stmt.Catch(thrown, List.of("java.lang.Throwable"), rethrow)), close));
     return new Stmt.Block(block);
+  }
+
+  /**
+   * The private class (with a stand-in) a catch clause's type names ({@code catch (Retry e)}), or
+   * null: caught as its stand-in and tested for by its own test.
+   */
+  private TypeElement hiddenThrowable(Tree type) {
+    if (!(type instanceof IdentifierTree || type instanceof MemberSelectTree)
+        || localClassNames().contains(type.toString())) {
+      return null;
+    }
+    TypeElement named = names.typeOfQualifier(type.toString());
+    return named != null && dev.stackless.processor.model.HiddenTypes.isHidden(named)
+        && names.hidden().standIn(named) != null ? named : null;
   }
 
   /** For {@code catch (A | B e)}: the closest class both extend, as javac types {@code e}. */

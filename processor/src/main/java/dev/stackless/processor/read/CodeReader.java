@@ -362,7 +362,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         return;
       }
     }
-    if (why == null && isStandInPosition()) {
+    if (why == null && (isStandInPosition() || namingHidden && isBindingPatternType())) {
       replace(node, namingHidden ? type.getQualifiedName().toString()
           : TypeSource.print(cx.names().hidden().standIn(type)));
       return;
@@ -372,6 +372,18 @@ final class CodeReader extends TreePathScanner<Void, Void> {
             : " here (the generated frame can use a private class as the type of a variable or"
                 + " a type argument, in new, and through its members)"),
         "make it package-private");
+  }
+
+  /**
+   * Whether the current type name is the type of a pattern's variable ({@code o instanceof Node
+   * n}), which {@link #hiddenPattern} tests for with the class's own test.
+   */
+  private boolean isBindingPatternType() {
+    TreePath variable = getCurrentPath().getParentPath();
+    return variable != null && variable.getLeaf() instanceof VariableTree
+        && ((VariableTree) variable.getLeaf()).getType() == getCurrentPath().getLeaf()
+        && variable.getParentPath() != null
+        && variable.getParentPath().getLeaf() instanceof BindingPatternTree;
   }
 
   /**
@@ -1831,15 +1843,45 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
   }
 
+  /**
+   * A catch clause: the exception first made to read at the user's lines ({@code Frame.caught});
+   * a private class's, caught as its stand-in and rethrown unless its own test passes, which
+   * only the try's last clause may do (a later clause would not see the rethrown exception).
+   *
+   * <pre>
+   *   catch (Retry e) {   ===&gt;   catch (RuntimeException e) { if (!OwnerAsync.Owner_Retry$is(e))
+   *                                  throw e; caught(e);
+   * </pre>
+   */
   @Override
   public Void visitCatch(CatchTree node, Void unused) {
-    if (lambdaDepth == 0 && classMembers.isEmpty()) {
-      int at = start(node.getBlock()) + 1; // after the {
-      edits.add(new Edit(at, at, List.of(new Part.CancelDeferredJump(),
-          // the caught exception at the user's lines (Frame.caught)
-          new Part.Text(" caught(" + node.getParameter().getName() + ");"))));
+    Tree type = node.getParameter().getType();
+    TypeElement hidden = hiddenWithStandIn(type);
+    List<? extends CatchTree> clauses = getCurrentPath().getParentPath().getLeaf() instanceof TryTree
+        ? ((TryTree) getCurrentPath().getParentPath().getLeaf()).getCatches() : List.of();
+    String name = node.getParameter().getName().toString();
+    boolean tested = hidden != null && clauses.get(clauses.size() - 1) == node;
+    List<Part> first = new ArrayList<>();
+    if (tested) {
+      replace(type, TypeSource.print(cx.names().hidden().standIn(hidden)));
+      first.add(new Part.Text(" if (!" + cx.generatedClass() + "."
+          + cx.privates().classTest(hidden) + "is(" + name + ")) throw " + name + ";"));
     }
-    return inScope(() -> super.visitCatch(node, null));
+    if (lambdaDepth == 0 && classMembers.isEmpty()) {
+      first.add(new Part.CancelDeferredJump());
+      first.add(new Part.Text(" caught(" + name + ");"));
+    }
+    if (!first.isEmpty()) {
+      int at = start(node.getBlock()) + 1; // after the {
+      edits.add(new Edit(at, at, first));
+    }
+    return inScope(() -> {
+      if (!tested) {
+        return super.visitCatch(node, null);
+      }
+      declare(name); // the parameter, its type written above
+      return scan(node.getBlock(), null);
+    });
   }
 
   /**
@@ -2460,6 +2502,10 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       edits.add(new Edit(end(node.getExpression()), end(node), List.of(new Part.Text(")"))));
       return null;
     }
+    if (pattern instanceof BindingPatternTree && hiddenBinding((BindingPatternTree) pattern)) {
+      hiddenPattern(node, ((BindingPatternTree) pattern).getVariable());
+      return null;
+    }
     List<VariableTree> variables = pattern == null || lambdaDepth > 0 || !classMembers.isEmpty()
         ? List.of()
         : CaseLabels.bindings(pattern);
@@ -2495,6 +2541,49 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       declare(variable.getName().toString()); // javac scopes them here as in the user's code
     }
     return null;
+  }
+
+  /** Whether the pattern binds a variable of a private class the frame has a stand-in for. */
+  private boolean hiddenBinding(BindingPatternTree pattern) {
+    TypeElement hidden = hiddenWithStandIn(pattern.getVariable().getType());
+    return hidden != null && (cx.unconditionalPatterns()
+        || !patternType(hidden).equals("java.lang.Object"));
+  }
+
+  /**
+   * The type {@link #hiddenPattern} binds a private class's objects as: its stand-in, or for a
+   * record whose stand-in is {@code Object}, {@code Record}, a pattern Java 17 allows on any value.
+   */
+  private String patternType(TypeElement hidden) {
+    String standIn = TypeSource.print(cx.names().hidden().standIn(hidden));
+    return standIn.equals("java.lang.Object") && hidden.getKind().name().equals("RECORD")
+        ? "java.lang.Record" : standIn;
+  }
+
+  /**
+   * {@code o instanceof Node n} of a private class: the pattern binds the stand-in, and the
+   * class's own test decides, on the value bound. The value is seen as an {@code Object}, so that
+   * the pattern stays conditional, as Java 17 requires; a binding the reader made a body local is
+   * copied into it as for any pattern.
+   *
+   * <pre>
+   *   o instanceof Node n   ===&gt;   (((Object) o) instanceof Base n &amp;&amp; OwnerAsync.Owner_Node$is(n))
+   * </pre>
+   */
+  private void hiddenPattern(InstanceOfTree node, VariableTree variable) {
+    TypeElement hidden = hiddenWithStandIn(variable.getType());
+    String name = variable.getName().toString();
+    Local local = lambdaDepth == 0 && classMembers.isEmpty() ? cx.bindingLocal(variable) : null;
+    List<Object> pieces = new ArrayList<>(List.of("(((java.lang.Object) (",
+        nested(node.getExpression()), ")) instanceof ",
+        patternType(hidden), " ", name, " && ",
+        cx.generatedClass() + "." + cx.privates().classTest(hidden) + "is(" + name + ")"));
+    if (local != null) {
+      pieces.addAll(List.of(" && (this.", new Part.LocalRef(local), " = ", name, ") == ", name));
+    }
+    pieces.add(")");
+    edits.add(new Edit(start(node), end(node), Code.concat(pieces.toArray()).parts()));
+    declare(name); // javac scopes it here as in the user's code
   }
 
   /**

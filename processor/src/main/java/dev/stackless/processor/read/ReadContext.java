@@ -73,6 +73,14 @@ interface ReadContext {
    */
   Local bindingLocal(Tree patternVariable);
 
+  /**
+   * Whether the source level allows a pattern that always matches ({@code o instanceof Object
+   * x}), which Java 21 does (JLS 15.20.2); Java 17 rejects it.
+   */
+  default boolean unconditionalPatterns() {
+    return false;
+  }
+
   /** The switch expression being lowered around the fragment, for its yields; or null. */
   YieldTarget yieldTarget();
 
