@@ -226,8 +226,26 @@ public class Privates {
     return log(s + (5 - LOW) + (i-LOW) + NAME + MARK + (BIG + size) + -HALF + this.size);
   }
 
+  private static <T> List<T> emptyOf(int capacity) {
+    return new ArrayList<>(capacity);
+  }
+
+  private <K, V> Map<K, V> mapOf(K key, V value) {
+    return new TreeMap<>(Map.of(key, value));
+  }
+
+  /** Explicit type arguments of private generic methods, static and instance. */
+  @Async
+  static String witnessed(int n) {
+    List<String> names = Privates.<String>emptyOf(n);
+    names.add("n" + value(n));
+    Map<String, Integer> counts = new Privates().<String, Integer>mapOf("a", value(1));
+    return names + " " + counts + " " + Privates.<Integer>emptyOf(0).size();
+  }
+
   @Async
   public static Object run() {
+    log(witnessed(value(2)));
     Privates constants = new Privates();
     for (int i : new int[] {-1, 10, 11, 0}) {
       log(constants.constants(i));

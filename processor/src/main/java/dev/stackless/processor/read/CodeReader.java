@@ -1317,9 +1317,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       return;
     }
     boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-    if (!node.getTypeArguments().isEmpty()) {
+    if (!node.getTypeArguments().isEmpty() && !isStatic && ownTypeVariablesAround(site)) {
+      // the accessor is generic in the class's type variables first, which the call does not give
       unsupported(node.getMethodSelect(), "explicit type arguments of the private method "
-          + method.getSimpleName(), "let javac infer them, or make the method package-private");
+          + method.getSimpleName() + " of a generic class",
+          "let javac infer them, or make the method package-private");
       return;
     }
     if (self == null) {
@@ -1332,12 +1334,38 @@ final class CodeReader extends TreePathScanner<Void, Void> {
           + ", overloaded with as many parameters,", "give the overloads names of their own");
       return;
     }
-    replace(node.getMethodSelect(), cx.generatedClass() + "." + cx.privates().method(method));
+    List<Object> select = new ArrayList<>(List.of(cx.generatedClass() + "."));
+    if (!node.getTypeArguments().isEmpty()) {
+      // Owner.<String>empty(): the accessor has the method's type variables, in its order
+      select.add("<");
+      for (int i = 0; i < node.getTypeArguments().size(); i++) {
+        select.add(i == 0 ? "" : ", ");
+        select.add(nested(node.getTypeArguments().get(i)));
+      }
+      select.add(">");
+    }
+    select.add(cx.privates().method(method));
+    edits.add(new Edit(start(node.getMethodSelect()), end(node.getMethodSelect()),
+        Code.concat(select.toArray()).parts()));
     if (!isStatic) {
       int at = node.getArguments().isEmpty() ? end(node) - 1 : start(node.getArguments().get(0));
       edits.add(new Edit(at, at,
           Code.concat(self, node.getArguments().isEmpty() ? "" : ", ").parts()));
     }
+  }
+
+  /** Whether the class, or a class it is an inner class of, declares type variables. */
+  private static boolean ownTypeVariablesAround(TypeElement site) {
+    for (Element e = site; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (!((TypeElement) e).getTypeParameters().isEmpty()) {
+        return true;
+      }
+      if (e.getModifiers().contains(Modifier.STATIC)
+          || ((TypeElement) e).getNestingKind() == javax.lang.model.element.NestingKind.TOP_LEVEL) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**
