@@ -373,8 +373,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     ExecutableElement method = (ExecutableElement) element;
     String hidden = hiddenTypeVariable(method, owner);
     if (hidden != null) {
-      reporter.error(element, Diagnostic.UNSUPPORTED, "the type variable " + hidden
-          + ", which hides the class's of the same name,", "rename one of them");
+      reporter.error(element, Diagnostic.UNSUPPORTED, "the method's type variable " + hidden
+          + ", which hides a type variable " + hidden + " of its class,", "rename one of them");
       return false;
     }
     String privateType = privateTypeInSignature(method);

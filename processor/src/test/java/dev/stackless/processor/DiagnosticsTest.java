@@ -1366,8 +1366,8 @@ class DiagnosticsTest {
         "class Box<T> {",
         "  @Async <T> T echo(T x) { suspend(); return x; }",   // 5, the name at 16
         "}"));
-    assertOnlyError(src, "[Unsupported] the type variable T, which hides the class's"
-        + " of the same name, is not supported yet", 5, 16);
+    assertOnlyError(src, "[Unsupported] the method's type variable T, which hides a type"
+        + " variable T of its class, is not supported yet", 5, 16);
   }
 
   @Test
@@ -1378,8 +1378,8 @@ class DiagnosticsTest {
         "  @Async <T> T echo(T x) { suspend(); return x; }",   // 6, the name at 16
         "  @Async T get() { suspend(); return v; }",          // emitted, alone
         "}"));
-    assertOnlyError(src, "[Unsupported] the type variable T, which hides the class's"
-        + " of the same name, is not supported yet", 6, 16);
+    assertOnlyError(src, "[Unsupported] the method's type variable T, which hides a type"
+        + " variable T of its class, is not supported yet", 6, 16);
   }
 
   @Test
@@ -1401,7 +1401,7 @@ class DiagnosticsTest {
         "  T value;",
         "  class In<T> { @Async T get(T t) { suspend(); return t; } }",   // 6, the name at 26
         "}"));
-    assertOnlyError(src, "[Unsupported] the type variable T, which hides the class's"
-        + " of the same name, is not supported yet", 6, 26);
+    assertOnlyError(src, "[Unsupported] the method's type variable T, which hides a type"
+        + " variable T of its class, is not supported yet", 6, 26);
   }
 }
