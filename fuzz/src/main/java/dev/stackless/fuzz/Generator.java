@@ -181,6 +181,8 @@ final class Generator {
     p.helpers.add("int bm(Sink out, int x) { return log(out, x * 5 - 2); }");
     // a generic @Async method: inference, explicit type arguments, boxes in and out
     p.helpers.add("@Async static <V> V pass(Sink out, V value) throws Checked { suspend(park(out)); return value; }");
+    // a private exception for control flow: thrown, and caught where a try's last clause is
+    p.helpers.add("private static final class Oops extends RuntimeException { Oops(String m) { super(m); } }");
     if (rnd.nextInt(3) == 0) {
       // hides the imported rt.Color: the frames hold it as java.lang.Enum, switch on ordinal()
       p.helpers.add("private enum Color { RED, GREEN, BLUE }");
@@ -1057,6 +1059,10 @@ final class Generator {
       n.add(" catch (" + (all ? "Exception" : "RuntimeException") + " " + catchVar() + ") ").add(catchBody());
       catches++;
       caught |= all;
+    } else if (rnd.nextInt(3) == 0) {
+      // the private class's clause last: caught as its stand-in, tested by its own test
+      n.add(" catch (Oops " + catchVar() + ") ").add(catchBody());
+      catches++;
     }
     if (checked && !caught) {
       mayThrowChecked = true;
@@ -1133,7 +1139,10 @@ final class Generator {
   }
 
   private void throwStmt(Block b) {
-    switch (rnd.nextInt(4)) {
+    switch (rnd.nextInt(5)) {
+      case 4:
+        guarded(b, "throw new Oops(\"o\" + " + expr(T.INT) + ");", rare());
+        return;
       case 0:
         guarded(b, "throw new IllegalStateException(\"t\" + " + expr(T.INT) + ");", rare());
         return;
