@@ -18,6 +18,24 @@ import org.junit.jupiter.api.condition.JRE;
 class Java21DiagnosticsTest {
 
   @Test
+  void aPatternSwitchOnPrivateClassesWithACaseThatMayMatchAllIsAnError() {
+    // the private class's case is guarded now: a default would be needed, and may not follow
+    JavaFileObject src = file("Shapes", String.join("\n",
+        "class Shapes {",
+        "  private record Square(int side) {}",
+        "  @Async static int run(Object o) {",
+        "    suspend();",
+        "    return switch (o) {",
+        "      case Square s -> s.side();",
+        "      case Object other -> 0;",      // 10, the type at 12
+        "    };",
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a pattern switch on private classes with a case that may"
+        + " match every value is not supported yet", 10, 12);
+  }
+
+  @Test
   void patternSwitchesWithSuspendingCasesCompile() {
     JavaFileObject src = file("Shapes", String.join("\n",
         "class Shapes {",

@@ -346,6 +346,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
    * method reference), or the class has none, it is reported.
    */
   private void hiddenTypeName(IdentifierTree node, TypeElement type) {
+    if (standInPatternTypes.contains(node)) {
+      return; // written already (hiddenPatternCases)
+    }
     String why = cx.names().hidden().whyNot(type);
     Tree parent = getCurrentPath().getParentPath().getLeaf();
     if (why == null && parent instanceof com.sun.source.tree.ParameterizedTypeTree) {
@@ -2483,6 +2486,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   @Override
   public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
     switchOnOrdinal(node, node.getExpression(), true);
+    hiddenPatternCases(node, node.getExpression(), node.getCases());
     innerSwitchExpressions++; // its yields stay its own
     try {
       return super.visitSwitchExpression(node, unused);
@@ -2569,6 +2573,76 @@ final class CodeReader extends TreePathScanner<Void, Void> {
       declare(variable.getName().toString()); // javac scopes them here as in the user's code
     }
     return null;
+  }
+
+  /** The types of pattern variables {@link #hiddenPatternCases} wrote as stand-ins. */
+  private final java.util.Set<Tree> standInPatternTypes =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  /**
+   * A pattern switch's cases of private classes (Java 21): each binds the stand-in and is guarded
+   * by the class's own test; a switch without {@code default} gets one that throws as Java does
+   * when no case matches, for the guarded cases no longer make it exhaustive to javac. One with an
+   * unguarded pattern that may match every value (which a default may not follow), unless the
+   * selector's class tells it does not, is reported.
+   *
+   * <pre>
+   *   case Circle c -&gt; ..   ===&gt;   case Shape c when OwnerAsync.Owner_Circle$is(c) -&gt; ..
+   *                                 ... default -&gt; throw new MatchException(null, null);
+   * </pre>
+   */
+  private void hiddenPatternCases(Tree node, ExpressionTree selector,
+      List<? extends CaseTree> cases) {
+    boolean rewritten = false;
+    boolean hasDefault = false;
+    List<VariableTree> otherTypePatterns = new ArrayList<>();
+    for (CaseTree c : cases) {
+      hasDefault |= CaseLabels.isDefault(c);
+      for (Tree label : CaseLabels.of(c)) {
+        Tree pattern = CaseLabels.pattern(label);
+        if (!(pattern instanceof BindingPatternTree)) {
+          continue;
+        }
+        VariableTree variable = ((BindingPatternTree) pattern).getVariable();
+        TypeElement hidden = hiddenWithStandIn(variable.getType());
+        if (hidden == null) {
+          if (CaseLabels.guard(c) == null) {
+            otherTypePatterns.add(variable);
+          }
+          continue;
+        }
+        String test = cx.generatedClass() + "." + cx.privates().classTest(hidden) + "is("
+            + variable.getName() + ")";
+        replace(variable.getType(), TypeSource.print(cx.names().hidden().standIn(hidden)));
+        standInPatternTypes.add(variable.getType());
+        ExpressionTree guard = CaseLabels.guard(c);
+        if (guard == null) {
+          edits.add(new Edit(end(label), end(label), List.of(new Part.Text(" when " + test))));
+        } else {
+          edits.add(new Edit(start(guard), start(guard), List.of(new Part.Text(test + " && ("))));
+          edits.add(new Edit(end(guard), end(guard), List.of(new Part.Text(")"))));
+        }
+        rewritten = true;
+      }
+    }
+    if (!rewritten || hasDefault) {
+      return;
+    }
+    TypeElement selected = cx.valueType(selector);
+    for (VariableTree variable : otherTypePatterns) {
+      TypeElement type = cx.names().typeOfQualifier(variable.getType().toString());
+      boolean mayMatchAll = selected == null || type == null
+          || cx.names().isSubclass(selected, type);
+      if (mayMatchAll) {
+        unsupported(variable.getType(), "a pattern switch on private classes with a case that"
+            + " may match every value", "write a default case");
+        return;
+      }
+    }
+    boolean arrows = cases.stream().anyMatch(c -> c.getCaseKind() == CaseTree.CaseKind.RULE);
+    int close = end(node) - 1; // before the switch's }
+    edits.add(new Edit(close, close, List.of(new Part.Text((arrows ? " default ->" : " default:")
+        + " throw new MatchException(null, null); "))));
   }
 
   /** Whether the pattern binds a variable of a private class the frame has a stand-in for. */
@@ -2755,6 +2829,7 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   @Override
   public Void visitSwitch(SwitchTree node, Void unused) {
     switchOnOrdinal(node, node.getExpression(), false);
+    hiddenPatternCases(node, node.getExpression(), node.getCases());
     innerBreakables++;
     try {
       return super.visitSwitch(node, unused);
