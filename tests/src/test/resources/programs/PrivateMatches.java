@@ -119,8 +119,50 @@ public class PrivateMatches {
     return caught;
   }
 
+  private static final class Tally {
+    int total;
+  }
+
+  /** Private classes as parameters of @Async methods: held as their stand-ins. */
+  @Async
+  private static int norm(Point p, int scale) {
+    value(scale);
+    return (Math.abs(p.x()) + Math.abs(p.y())) * scale;
+  }
+
+  @Async
+  static void add(Tally tally, List<Point> points) {
+    for (Point p : points) {
+      tally.total += norm(p, 2);
+    }
+  }
+
+  /** An overridable one: the override found by the private class's parameter. */
+  @Async
+  int weigh(Point p) {
+    value(1);
+    return p.x() * 10;
+  }
+
+  static final class Heavier extends PrivateMatches {
+    @Override
+    @Async
+    int weigh(Point p) {
+      return super.weigh(p) * 2 + value(2);
+    }
+  }
+
+  @Async
+  static int parameters() {
+    Tally tally = new Tally();
+    add(tally, List.of(new Point(1, -2), new Point(3, 4)));
+    return tally.total + new PrivateMatches().weigh(new Point(5, 0))
+        + new Heavier().weigh(new Point(1, 1));
+  }
+
   @Async
   public static Object run() {
+    log(parameters());
     log(matches(List.of(new Point(1, 2), new Point(-1, 0), new Label("ab"), "xyz", 42)));
     log(retries(value(2)));
     log(retries(6));

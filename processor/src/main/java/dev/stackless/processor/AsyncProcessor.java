@@ -379,8 +379,10 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     String privateType = privateTypeInSignature(method);
     if (privateType != null) {
+      // (a parameter of one is held as its stand-in, as a local is)
       reporter.error(element, Diagnostic.UNSUPPORTED, "the private class " + privateType
-          + " in the signature of an @Async method", "make it package-private");
+          + " as the result, a thrown type or a bound of an @Async method",
+          "make it package-private");
       return false;
     }
     return true;
@@ -408,13 +410,14 @@ public final class AsyncProcessor extends AbstractProcessor {
     return null;
   }
 
-  /** A private class (or one nested in a private class) that the method's signature mentions. */
+  /**
+   * A private class (or one nested in a private class) that the method's result, thrown types or
+   * type variables' bounds mention, which the frame class's signature would have to name. Its
+   * parameters may: the frame holds them as their stand-ins, and the factories take those.
+   */
   private static String privateTypeInSignature(ExecutableElement method) {
     List<TypeMirror> types = new ArrayList<>();
     types.add(method.getReturnType());
-    for (VariableElement parameter : method.getParameters()) {
-      types.add(parameter.asType());
-    }
     types.addAll(method.getThrownTypes());
     for (var variable : method.getTypeParameters()) {
       types.addAll(variable.getBounds());

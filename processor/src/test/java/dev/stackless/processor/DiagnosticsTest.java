@@ -1350,14 +1350,16 @@ class DiagnosticsTest {
   }
 
   @Test
-  void aPrivateClassInTheSignatureIsAnError() {
+  void aPrivateClassAsTheResultIsAnErrorAndAsAParameterCompiles() {
     JavaFileObject src = file("Tree", String.join("\n",
         "class Tree {",
         "  private static final class Node { int v; }",
-        "  @Async static int walk(Node n) { suspend(); return n.v; }",   // 6, the name at 21
+        "  @Async static int walk(Node n) { suspend(); return n.v; }",    // a parameter: its stand-in
+        "  @Async int visit(Node n) { suspend(); return n.v + 1; }",      // overridable too
+        "  @Async static Node make(int v) { suspend(); return new Node(); }", // 8, the name at 22
         "}"));
-    assertOnlyError(src, "[Unsupported] the private class Node in the signature of an"
-        + " @Async method is not supported yet", 6, 21);
+    assertOnlyError(src, "[Unsupported] the private class Node as the result, a thrown type or"
+        + " a bound of an @Async method is not supported yet", 8, 22);
   }
 
   @Test

@@ -153,6 +153,13 @@ public final class FrameEmitter {
       addPrivateAccessors(type, owner);
     }
     for (Lowered lowered : methods) {
+      if (lowered.machine.method.overridable) {
+        // Overrides finds the method by its parameters' classes: a private one's by its lookup
+        lowered.machine.method.parameters.stream().filter(p -> p.mirror() != null)
+            .forEach(p -> lookupsOfHidden(type, p.mirror()));
+      }
+    }
+    for (Lowered lowered : methods) {
       AsyncMethod method = lowered.machine.method;
       ClassName frameName = generated.nestedClass(method.frameClass);
       type.addMethod(factory(method, frameName, false));
@@ -963,7 +970,9 @@ public final class FrameEmitter {
             OVERRIDES, ownerClass(method), standInClass(method), method.name,
             erasedClass(method.element.getReturnType(), () -> fromSource(method.returnType)));
     for (Local parameter : method.parameters) {
-      init.add(", $L", erasedClass(parameter.mirror(), () -> fieldType(parameter)));
+      TypeMirror mirror = parameter.mirror();
+      init.add(", $L", mirror != null && dev.stackless.processor.model.HiddenTypes.mentionsHidden(
+          mirror) ? classOf(mirror) : erasedClass(mirror, () -> fieldType(parameter)));
     }
     frame.addField(FieldSpec.builder(OVERRIDES, "$overrides", Modifier.PRIVATE, Modifier.STATIC,
             Modifier.FINAL)
