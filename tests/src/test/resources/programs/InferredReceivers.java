@@ -187,8 +187,17 @@ public class InferredReceivers {
     return s;
   }
 
+  /** Receivers at the end of chains of generic (varargs) calls: Stream.of(a, b).findFirst().get(). */
+  @Async
+  static String streams() {
+    Svc a = new Svc("a");
+    String first = java.util.stream.Stream.of(a, new Svc("b")).findFirst().get().hello(log(21));
+    return first + java.util.Arrays.asList(new Svc("c"), a).get(0).hello(log(22));
+  }
+
   @Async
   public static Object run() {
+    log(streams());
     String s = new Shop().visit() + cells() + suspendingReceivers() + cups() + entries();
     try {
       new Shop().grid[0][2].hello(log(13));

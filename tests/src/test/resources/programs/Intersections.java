@@ -99,8 +99,30 @@ public class Intersections {
         + x.getClass().getSimpleName() + w.getClass().getSimpleName();
   }
 
+  /**
+   * vars whose types hold intersections no source can write ({@code List<Number & Comparable<..>>}),
+   * read after suspension points, each typed by its initializer again; and a for-each variable
+   * over one, itself of such an intersection.
+   */
+  @Async
+  static String typeArguments(int a, Double d) {
+    Integer boxed = a;
+    var nums = java.util.List.of(boxed, d, 3L);
+    var mixed = java.util.List.of(1, "s");
+    var counts = new java.util.TreeMap<>(java.util.Map.of("a", boxed, "b", 2.5));
+    value(1);
+    Comparable<?> first = nums.get(0);
+    int sum = 0;
+    for (var n : nums) {
+      sum += n.intValue() + value(n.intValue());
+    }
+    counts.merge("a", 10, (x, y) -> x.intValue() + y.intValue());
+    return log(sum + " " + first + " " + mixed.get(1) + " " + counts);
+  }
+
   @Async
   public static Object run() {
+    log(typeArguments(value(4), 2.5));
     for (int k = 0; k < 4; k++) {
       log(conditionals(k));
     }

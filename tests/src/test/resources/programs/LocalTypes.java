@@ -258,7 +258,32 @@ public class LocalTypes {
   }
 
   @Async
+  static String name(int k) {
+    value(k);
+    return k == 0 ? "S" : "N";
+  }
+
+  /**
+   * Static members of local types as receivers and qualifiers around suspension points: a type,
+   * not a value to evaluate first.
+   */
+  @Async
+  static String staticMembers(int k) {
+    enum Dir { N, S }
+    record Pt(int x, int y) {
+      static Pt diagonal(int v) {
+        return new Pt(v, v);
+      }
+    }
+    Dir dir = Dir.valueOf(name(k));
+    Pt p = Pt.diagonal(value(k + 3));
+    return log(dir + " " + p + " " + Dir.S.name().concat(name(1)));
+  }
+
+  @Async
   public static Object run() {
+    log(staticMembers(value(0)));
+    log(staticMembers(1));
     log(afterALocalClass(value(3)));
     log(afterALocalClass(4));
     log(sameName(value(2)));

@@ -103,4 +103,28 @@ public final class Results {
   public static <T> T lub(Object value, T oneBranch, T otherBranch) {
     return (T) value;
   }
+
+  /**
+   * As {@link #lub}, for a {@code var} whose type mentions such a lub ({@code var nums =
+   * List.of(1, 2.5)}, a {@code List<Number & Comparable<..>>}): typed as its initializer, which
+   * {@code initializer} repeats and which never runs ({@code typedAs(this.nums, () ->
+   * List.of(1, 2.5))}; locals in it are typed nulls, {@code (Integer) null}).
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T typedAs(Object value, java.util.function.Supplier<T> initializer) {
+    return (T) value;
+  }
+
+  /**
+   * In such an initializer, {@code for (var n : nums)}'s variable: an element of the iterable,
+   * typed as Java types it. Never runs.
+   */
+  public static <T> T element(Iterable<T> iterable) {
+    throw new AssertionError("a type witness, never run");
+  }
+
+  /** As above, of an array. */
+  public static <T> T element(T[] array) {
+    throw new AssertionError("a type witness, never run");
+  }
 }

@@ -2176,6 +2176,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         && ownerOfGenerated(qualifier.toString()) != null) {
       return false; // OwnerAsync.f(..): a class javac has not seen yet, not a value
     }
+    if (receiver == null && namesLocalType(qualifier)) {
+      return false; // Dir.valueOf(name()) of a local enum: a type, not a value
+    }
     return receiver == null || !receiver.isType;
   }
 
@@ -2891,6 +2894,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       DeclaredType receiver = local == null && invocation.getMethodSelect() instanceof MemberSelectTree
           ? receiverType(((MemberSelectTree) invocation.getMethodSelect()).getExpression())
           : null;
+      if (receiver == null && local == null && receiverTree != null) {
+        // Stream.of(a, b).findFirst().get().inc(): the types the declarations give the chain
+        TypeMirror typed = TypeText.parse(ObviousTypes.of(receiverTree, facts),
+            env.getElementUtils(), env.getTypeUtils());
+        receiver = typed instanceof DeclaredType ? (DeclaredType) typed : null;
+      }
       if (receiver != null) {
         try { // list.get(0).fetch(): the type arguments of list's type say what get returns
           return Intrinsics.callOn(
@@ -2972,7 +2981,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * ({@link #localClassOf}): the field's type as written, or null.
    */
   private Tree localClassFieldType(MemberSelectTree select) {
-    com.sun.source.tree.ClassTree holder = localClassOf(select.getExpression());
+    com.sun.source.tree.ClassTree holder = namesLocalType(select.getExpression())
+        ? localClassNamed(select.getExpression().toString()) // Dir.S: a static member
+        : localClassOf(select.getExpression());
     if (holder == null) {
       return null;
     }
@@ -3692,6 +3703,19 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         && type.getNestingKind() != javax.lang.model.element.NestingKind.LOCAL ? type.asType() : null;
   }
 
+  /**
+   * Whether the expression is the name of a class the method declares ({@code Dir}, {@code
+   * Outer.Inner} of one), no variable of that name being in scope.
+   */
+  private boolean namesLocalType(ExpressionTree expression) {
+    if (!(expression instanceof IdentifierTree || expression instanceof MemberSelectTree)) {
+      return false;
+    }
+    String first = expression.toString().split("\\.")[0];
+    return localClassNames().contains(first) && bodyLocal(first) == null
+        && names.field(first) == null;
+  }
+
   /** The simple names of the classes the method declares, anywhere in it. */
   private Set<String> localClassNames() {
     if (localClassNames == null) {
@@ -3887,6 +3911,12 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
         local.setReadAs(LUB + "(", ", " + bounds + ")");
         return "java.lang.Object";
       }
+      String witness = initializerWitness(declaration, visible);
+      if (witness != null) {
+        // List<lub(Integer, Double)>: an Object field, each read typed as the initializer is
+        local.setReadAs(TYPED_AS + "(", ", () -> " + witness + ")");
+        return "java.lang.Object";
+      }
       // javac's type, which the generated class cannot name: new Local() names a local class,
       // usable for what the reader asks (the field check reports such a local as a field)
       String named = typeFromInitializer(declaration);
@@ -3995,6 +4025,88 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       branches.add("(" + TypeSource.boxed(type) + ") null");
     }
     return reference ? String.join(", ", branches) : null;
+  }
+
+  private static final String TYPED_AS = "dev.stackless.internal.Results.typedAs";
+
+  /**
+   * For a {@code var} whose type mentions an intersection no source can write ({@code var nums =
+   * List.of(1, 2.5)}): its initializer again, as an expression of that type that never runs, each
+   * local in it a typed null ({@code List.of(1, (java.lang.Double) null)}) or a primitive's zero;
+   * null when it suspends, holds a lambda or a class body, or a local's type is not known.
+   */
+  private String initializerWitness(TreePath declaration, Function<String, Local> visible) {
+    Tree parent = declaration.getParentPath().getLeaf();
+    if (parent instanceof EnhancedForLoopTree
+        && ((EnhancedForLoopTree) parent).getVariable() == declaration.getLeaf()) {
+      // for (var n : nums): an element of the iterable's witness (Results.element)
+      String iterable = witness(new TreePath(declaration.getParentPath(),
+          ((EnhancedForLoopTree) parent).getExpression()), visible);
+      return iterable == null ? null : "dev.stackless.internal.Results.element(" + iterable + ")";
+    }
+    ExpressionTree init = ((VariableTree) declaration.getLeaf()).getInitializer();
+    return init == null ? null : witness(new TreePath(declaration, init), visible);
+  }
+
+  /** The expression at {@code path} again, as {@link #initializerWitness} describes. */
+  private String witness(TreePath path, Function<String, Local> visible) {
+    ExpressionTree init = (ExpressionTree) path.getLeaf();
+    if (finder.contains(init)) {
+      return null;
+    }
+    Map<Tree, Code> typedNulls = new java.util.IdentityHashMap<>();
+    boolean[] plain = {true};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        Local local = visible.apply(node.getName().toString());
+        if (local == null) {
+          return null; // a field, a type: read as the body reads it
+        }
+        String type = local.resolvedType(); // (which makes a var read-converted, if it is)
+        if (local.isReadConverted()) {
+          typedNulls.put(node, Code.text(local.read("null"))); // its own witness, on null
+          return null;
+        }
+        TypeMirror mirror = type == null ? null : local.mirror();
+        if (type == null || (mirror != null
+            && dev.stackless.processor.model.HiddenTypes.mentionsHidden(mirror))) {
+          plain[0] = false;
+          return null;
+        }
+        typedNulls.put(node, Code.text(TypeSource.isPrimitive(type)
+            ? "((" + type + ") " + (type.equals("boolean") ? "false" : "0") + ")"
+            : "((" + type + ") null)"));
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        plain[0] = false;
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+        plain[0] = false;
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        if (node.getClassBody() != null) {
+          plain[0] = false;
+        }
+        return super.visitNewClass(node, unused);
+      }
+    }.scan(init, null);
+    if (!plain[0]) {
+      return null;
+    }
+    Code witness = typedNulls.containsKey(init) ? typedNulls.get(init) // the local alone
+        : CodeReader.readWith(this, path, typedNulls);
+    return witness.parts().stream().allMatch(part -> part instanceof Part.Text)
+        ? witness.toString() : null;
   }
 
   /** Reports (once) a {@code var} whose type the generated class cannot name. */
