@@ -160,8 +160,20 @@ public class PrivateMatches {
         + new Heavier().weigh(new Point(1, 1));
   }
 
+  /** Class literals of private classes: their class objects. */
+  @Async
+  static String literals(Object o) {
+    value(0);
+    Class<?> point = Point.class;
+    Class<? extends RuntimeException> retry = Retry.class;
+    return log(point.getSimpleName() + " " + Point.class.isInstance(o) + " " + retry.getName()
+        + " " + (o.getClass() == Label.class));
+  }
+
   @Async
   public static Object run() {
+    log(literals(new Point(0, 0)));
+    log(literals(new Label("x")));
     log(parameters());
     log(matches(List.of(new Point(1, 2), new Point(-1, 0), new Label("ab"), "xyz", 42)));
     log(retries(value(2)));

@@ -559,6 +559,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     if (replacedPrivateEnumLabel(node)) {
       return null;
     }
+    TypeElement literal = node.getIdentifier().contentEquals("class")
+        ? hiddenWithStandIn(node.getExpression()) : null;
+    if (literal != null) {
+      // Node.class of a private class: its class object, from its lookup, as a Class<StandIn>
+      replace(node, "((java.lang.Class<" + TypeSource.print(cx.names().hidden().standIn(literal))
+          + ">) (java.lang.Class<?>) " + cx.generatedClass() + "."
+          + cx.privates().classTest(literal) + "class())");
+      return null;
+    }
     if (node.getIdentifier().contentEquals("this") && (classMembers.isEmpty()
         || isOuterThis(node))) {
       // this of the owner, or Outer.this: the enclosing instance (also in a class body of the
