@@ -160,6 +160,23 @@ public class PrivateMatches {
         + new Heavier().weigh(new Point(1, 1));
   }
 
+  /** A multi-catch with a private exception, in a try that suspends. */
+  @Async
+  static String multiCatch(int k) {
+    try {
+      value(k);
+      if (k == 0) {
+        throw new Retry(k);
+      }
+      if (k == 1) {
+        throw new IllegalStateException("state");
+      }
+      return log("ok");
+    } catch (Retry | IllegalStateException e) {
+      return log("caught " + e.getMessage());
+    }
+  }
+
   /** Class literals of private classes: their class objects. */
   @Async
   static String literals(Object o) {
@@ -172,6 +189,7 @@ public class PrivateMatches {
 
   @Async
   public static Object run() {
+    log(multiCatch(0) + multiCatch(1) + multiCatch(2));
     log(literals(new Point(0, 0)));
     log(literals(new Label("x")));
     log(parameters());
