@@ -2564,21 +2564,17 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             .noneMatch(BodyReader::isTypedByItsTarget)) {
       return null;
     }
-    TreePath at = path;
-    while (at.getParentPath().getLeaf() instanceof ParenthesizedTree) {
-      at = at.getParentPath();
-    }
+    TreePath at = outsideParentheses(path);
     Tree parent = at.getParentPath().getLeaf();
-    if (parent instanceof VariableTree && ((VariableTree) parent).getInitializer() == at.getLeaf()
-        && !isVar((VariableTree) parent)) {
+    VariableTree declared = declaredWithAType(at);
+    if (declared != null) {
       String type = CodeReader.read(this,
-          new TreePath(at.getParentPath(), ((VariableTree) parent).getType())).toString();
+          new TreePath(at.getParentPath(), declared.getType())).toString();
       return TypeSource.isPrimitive(type) ? null : type;
     }
-    if (parent instanceof AssignmentTree && ((AssignmentTree) parent).getExpression() == at.getLeaf()
-        && ((AssignmentTree) parent).getVariable() instanceof IdentifierTree) {
-      Local local = bodyLocal(((AssignmentTree) parent).getVariable().toString());
-      String type = local == null ? null : local.resolvedType();
+    Local assigned = assignedLocal(at);
+    if (assigned != null) {
+      String type = assigned.resolvedType();
       return type == null || TypeSource.isPrimitive(type) ? null : type;
     }
     if (parent instanceof ReturnTree && !insideLambda(at)) {
@@ -2597,19 +2593,15 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
    * assigned, the method's return, the parameter of the one method of that arity; else null.
    */
   private TypeMirror targetMirror(TreePath path) {
-    TreePath at = path;
-    while (at.getParentPath().getLeaf() instanceof ParenthesizedTree) {
-      at = at.getParentPath();
-    }
+    TreePath at = outsideParentheses(path);
     Tree parent = at.getParentPath().getLeaf();
-    if (parent instanceof VariableTree && ((VariableTree) parent).getInitializer() == at.getLeaf()
-        && !isVar((VariableTree) parent)) {
-      return plainWrittenType(((VariableTree) parent).getType());
+    VariableTree declared = declaredWithAType(at);
+    if (declared != null) {
+      return plainWrittenType(declared.getType());
     }
-    if (parent instanceof AssignmentTree && ((AssignmentTree) parent).getExpression() == at.getLeaf()
-        && ((AssignmentTree) parent).getVariable() instanceof IdentifierTree) {
-      Local local = bodyLocal(((AssignmentTree) parent).getVariable().toString());
-      return local == null ? null : local.mirror();
+    Local assigned = assignedLocal(at);
+    if (assigned != null) {
+      return assigned.mirror();
     }
     if (parent instanceof ReturnTree && !insideLambda(at)) {
       return method.getReturnType();
@@ -2646,6 +2638,31 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       witness.add(printed);
     }
     return String.join(", ", witness);
+  }
+
+  /** The path of the expression at {@code path} with the parentheses around it. */
+  private static TreePath outsideParentheses(TreePath path) {
+    TreePath at = path;
+    while (at.getParentPath().getLeaf() instanceof ParenthesizedTree) {
+      at = at.getParentPath();
+    }
+    return at;
+  }
+
+  /** The declaration, with a written type, whose initializer is the expression at {@code at}. */
+  private static VariableTree declaredWithAType(TreePath at) {
+    Tree parent = at.getParentPath().getLeaf();
+    return parent instanceof VariableTree && ((VariableTree) parent).getInitializer() == at.getLeaf()
+        && !isVar((VariableTree) parent) ? (VariableTree) parent : null;
+  }
+
+  /** The body local the expression at {@code at} is assigned to ({@code k = ..}), or null. */
+  private Local assignedLocal(TreePath at) {
+    Tree parent = at.getParentPath().getLeaf();
+    return parent instanceof AssignmentTree
+        && ((AssignmentTree) parent).getExpression() == at.getLeaf()
+        && ((AssignmentTree) parent).getVariable() instanceof IdentifierTree
+        ? bodyLocal(((AssignmentTree) parent).getVariable().toString()) : null;
   }
 
   /** Matches a result type against its target, binding the method's type variables; see above. */

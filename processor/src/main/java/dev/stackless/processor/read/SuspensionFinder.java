@@ -70,7 +70,7 @@ final class SuspensionFinder {
       return null;
     }
     MethodInvocationTree[] first = {null};
-    new TreeScanner<Void, Void>() {
+    new OwnCodeScanner() {
       @Override
       public Void scan(Tree node, Void unused) {
         return first[0] == null ? super.scan(node, unused) : null;
@@ -82,16 +82,6 @@ final class SuspensionFinder {
         if (first[0] == null && classifier.isSuspension(node)) {
           first[0] = node;
         }
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
         return null;
       }
     }.scan(tree, null);
