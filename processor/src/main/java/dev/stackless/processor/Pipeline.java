@@ -42,27 +42,26 @@ final class Pipeline {
 
   private Pipeline() {}
 
+  /** How many declarations of each name the method has, its parameters included. */
+  private static java.util.Map<String, Integer> declaredNames(
+      ProcessingEnvironment env, ExecutableElement method) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
+        counts.merge(node.getName().toString(), 1, Integer::sum);
+        return super.visitVariable(node, unused);
+      }
+    }.scan(com.sun.source.util.Trees.instance(env).getTree(method), null);
+    return counts;
+  }
+
   /**
    * Names a local must not have in the generated class, where it would hide the first segment of
    * the qualified names the processor writes ({@code dev.stackless.internal.Spill}, {@code
    * java.util.Objects}, the owner's {@code game.Game.score}, an imported {@code h.S.pause()}, a
    * superclass's {@code other.Base.Mode}).
    */
-  /** The names with a {@code $} that the method declares for its parameters and locals. */
-  private static Set<String> dollarNames(ProcessingEnvironment env, ExecutableElement method) {
-    Set<String> found = new java.util.HashSet<>();
-    new com.sun.source.util.TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
-        if (node.getName().toString().startsWith("$")) {
-          found.add(node.getName().toString());
-        }
-        return super.visitVariable(node, unused);
-      }
-    }.scan(com.sun.source.util.Trees.instance(env).getTree(method), null);
-    return found;
-  }
-
   private static Set<String> shadowingNames(ProcessingEnvironment env, NameResolver names) {
     Set<String> shadowing = new java.util.HashSet<>(Set.of("dev", "java", "javax"));
     addFirstSegment(shadowing, env.getElementUtils().getPackageOf(names.owner()));
@@ -113,11 +112,21 @@ final class Pipeline {
     shadowing.addAll(generatedNames); // VaAsync.sourceLine$(..), Run: the generated classes
     // the user's names with $, which JLS 3.8 leaves to generated code: the generated code's own
     // temporaries ($spill, $e, $t1) may have them, so the user's get others
-    Set<String> dollarNames = dollarNames(env, method);
+    java.util.Map<String, Integer> declared = declaredNames(env, method);
+    Set<String> dollarNames = new java.util.HashSet<>();
+    Set<String> repeatedNames = new java.util.HashSet<>();
+    declared.forEach((name, count) -> {
+      if (name.startsWith("$")) {
+        dollarNames.add(name);
+      }
+      if (count > 1) {
+        repeatedNames.add(name);
+      }
+    });
     shadowing.addAll(dollarNames);
     Set<String> reserved = new java.util.HashSet<>(RESERVED);
     reserved.addAll(dollarNames);
-    List<Local> fields = HoistingAnalysis.hoist(machine, reserved, shadowing);
+    List<Local> fields = HoistingAnalysis.hoist(machine, reserved, shadowing, repeatedNames);
     for (Local field : fields) {
       field.resolvedType(); // asks javac now, so that a failure is reported before emitting
       field.checkAsField();

@@ -28,10 +28,14 @@ public final class HoistingAnalysis {
 
   /**
    * As described above; {@code shadowingNames} are names no local may keep, hoisted or not (they
-   * would hide a package the generated code names): such a local gets a suffix too.
+   * would hide a package the generated code names): such a local gets a suffix too. {@code
+   * repeatedNames} are names the method declares more than once: a local of such a name that
+   * stays in {@code step()} gets a suffix as well, since the state it is declared in is its scope
+   * there, wider than its block ({@code { int a = f(); } String a = "x";} in one state, or a
+   * hoisted {@code a} that the local would hide).
    */
-  public static List<Local> hoist(
-      StateMachine machine, Set<String> reservedNames, Set<String> shadowingNames) {
+  public static List<Local> hoist(StateMachine machine, Set<String> reservedNames,
+      Set<String> shadowingNames, Set<String> repeatedNames) {
     Map<Local, Set<State>> uses = new IdentityHashMap<>();
     Map<Local, Boolean> order = new LinkedHashMap<>();
     for (Local parameter : machine.method.parameters) {
@@ -93,6 +97,17 @@ public final class HoistingAnalysis {
         taken.add(name);
         local.rename(name);
         hoisted.add(local);
+      }
+    }
+    for (Local local : order.keySet()) {
+      if (!local.isHoisted() && !local.isParameter()
+          && repeatedNames.contains(local.sourceName())) {
+        String name = local.sourceName() + "$2";
+        for (int n = 3; taken.contains(name); n++) {
+          name = local.sourceName() + "$" + n;
+        }
+        taken.add(name);
+        local.rename(name);
       }
     }
     return hoisted;

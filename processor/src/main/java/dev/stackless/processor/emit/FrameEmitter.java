@@ -1473,6 +1473,9 @@ public final class FrameEmitter {
           }
         } else {
           String type = local.type() != null && !local.isReadConverted() ? local.type() : "var";
+          if (local.isConstant()) {
+            out.append("final "); // stays a constant variable: byte b = K; case K:
+          }
           out.append(type).append(' ').append(local.name());
           if (init != null) {
             out.append(" = ").append(init);
