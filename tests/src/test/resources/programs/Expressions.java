@@ -56,8 +56,11 @@ public class Expressions {
     Integer n = none();
     Long big = null;
     int[] a = {0};
+    Integer[] boxes = {null, 1};
+    Integer[][] grid = {{null}};
     String[] tried = {"n - v", "n + v", "n < v", "big * v", "n -= v", "n += v", "max(n, v)",
-        "a[n] = v", "(n - 1) * v", "value(n + v)"};
+        "a[n] = v", "(n - 1) * v", "value(n + v)", "boxes[0] += v", "grid[0][0] *= v",
+        "boxes[1] += v"};
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < tried.length; i++) {
       try {
@@ -71,7 +74,10 @@ public class Expressions {
           case 6: log(Math.max(n, value(i))); break;
           case 7: a[n] = value(i); break;
           case 8: log((n - 1) * value(i)); break;
-          default: log(value(n + value(i))); break;
+          case 9: log(value(n + value(i))); break;
+          case 10: boxes[0] += value(i); break;
+          case 11: grid[0][0] *= value(i); break;
+          default: boxes[1] += value(i); log(boxes[1]); break;
         }
       } catch (NullPointerException e) {
         out.append(tried[i]).append(" threw; ");

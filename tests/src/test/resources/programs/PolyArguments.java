@@ -37,6 +37,24 @@ public class PolyArguments {
     return new ArrayList<>();
   }
 
+  static <T> List<T> merge(List<T> list, T last) {
+    List<T> merged = new ArrayList<>(list);
+    merged.add(last);
+    return log(merged);
+  }
+
+  static <T> String boxedWith(Box<T> box, T item) {
+    box.items.add(item);
+    return log(box.items.toString());
+  }
+
+  @Async
+  static String later(String v) {
+    log("later " + v);
+    suspend(PARK);
+    return v;
+  }
+
   static String strings(List<String> list, int n) {
     return log(list + "/" + n);
   }
@@ -160,6 +178,11 @@ public class PolyArguments {
     } catch (NullPointerException e) {
       log("valueOf(char[])");
     }
+    // a generic method's parameter: the argument is typed where it is passed, made before the suspension
+    List<String> merged = merge(made("merge"), later("m"));
+    merged = merge(List.of(), later("n"));
+    merged.addAll(merge(Optional.<String>empty().isPresent() ? List.of() : made("cond"), later("o")));
+    s += boxedWith(new Box<>(), later("p")) + merged;
     return s + all[0].text + copy;
   }
 }

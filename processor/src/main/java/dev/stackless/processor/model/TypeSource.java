@@ -200,6 +200,13 @@ public final class TypeSource {
         && !((TypeVariable) t).asElement().getEnclosingElement().equals(declarer));
   }
 
+  /** Whether the type is or mentions the type variable {@code variable}. */
+  public static boolean mentionsTypeVariable(
+      TypeMirror type, javax.lang.model.element.TypeParameterElement variable) {
+    return mentions(type, t -> t.getKind() == TypeKind.TYPEVAR
+        && ((TypeVariable) t).asElement().equals(variable));
+  }
+
   /** Whether the type is or mentions a type variable (its meaning depends on a call site). */
   public static boolean mentionsTypeVariable(TypeMirror type) {
     return mentions(type, t -> t.getKind() == TypeKind.TYPEVAR);

@@ -4887,6 +4887,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
 
     /** A simple class name as the owner's file means it, qualified; other types as they are. */
     private String qualified(String type) {
+      if (type != null && type.matches("\\w+(\\[])+")) { // Integer[]: its element qualified
+        int brackets = type.indexOf('[');
+        return qualified(type.substring(0, brackets)) + type.substring(brackets);
+      }
       if (type == null || TypeSource.isPrimitive(type) || !type.matches("\\w+")) {
         return type;
       }

@@ -651,6 +651,11 @@ final class ExpressionSpiller {
       value = type == null ? value : Code.concat("new ", type, " ", value);
     }
     String target = localTypeOf(path, child);
+    if (target == null && takesInferredType(path, child)) {
+      // Object $t = myEmpty(); .. merge(Results.inferred($t), $r): typed where it is passed
+      prefix.add(Code.concat("java.lang.Object ", name, " = ", value, ";"));
+      return Code.concat("dev.stackless.internal.Results.inferred(", name, ")");
+    }
     prefix.add(Code.concat(target == null ? "var" : target, " ", name, " = ", value, ";"));
     return Code.text(name);
   }
@@ -713,57 +718,15 @@ final class ExpressionSpiller {
 
   /** As {@link #targetTypeOf}, the parameter's type itself. */
   javax.lang.model.type.TypeMirror targetParameterType(TreePath parentPath, Tree child) {
-    Tree parent = parentPath.getLeaf();
     if (!(child instanceof NewClassTree || child instanceof MethodInvocationTree
         || child instanceof com.sun.source.tree.ConditionalExpressionTree)) {
       return null;
     }
-    List<? extends ExpressionTree> arguments;
-    List<javax.lang.model.element.ExecutableElement> candidates = new ArrayList<>();
-    NameResolver names = cx.readContext().names();
-    if (parent instanceof MethodInvocationTree) {
-      MethodInvocationTree call = (MethodInvocationTree) parent;
-      arguments = call.getArguments();
-      ExpressionTree select = call.getMethodSelect();
-      if (select instanceof IdentifierTree) {
-        candidates.addAll(names.methods(((IdentifierTree) select).getName().toString()));
-      } else if (select instanceof MemberSelectTree) {
-        ExpressionTree qualifier = ((MemberSelectTree) select).getExpression();
-        javax.lang.model.element.TypeElement site = cx.readContext().valueType(qualifier);
-        if (site == null && (qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)
-            && cx.readContext().bodyLocal(qualifier.toString()) == null) {
-          site = names.typeOfQualifier(qualifier.toString()); // Util.take(..): a static method
-        }
-        if (site != null) {
-          candidates.addAll(names.methodsOf(site, ((MemberSelectTree) select).getIdentifier().toString()));
-        }
-      }
-    } else if (parent instanceof NewClassTree && ((NewClassTree) parent).getClassBody() == null) {
-      arguments = ((NewClassTree) parent).getArguments();
-      Tree created = ((NewClassTree) parent).getIdentifier();
-      javax.lang.model.element.TypeElement type =
-          created instanceof IdentifierTree || created instanceof MemberSelectTree
-              ? names.typeOfQualifier(created.toString()) : null;
-      if (type != null && type.getTypeParameters().isEmpty()) {
-        candidates.addAll(javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()));
-      }
-    } else {
+    javax.lang.model.element.VariableElement found = targetParameter(parentPath, child);
+    if (found == null) {
       return null;
     }
-    int index = arguments.indexOf(child);
-    javax.lang.model.element.ExecutableElement found = null;
-    for (javax.lang.model.element.ExecutableElement candidate : candidates) {
-      if (candidate.getParameters().size() == arguments.size()) {
-        if (found != null || candidate.isVarArgs()) {
-          return null; // overloads: which one depends on the argument's type
-        }
-        found = candidate;
-      }
-    }
-    if (found == null || index < 0) {
-      return null;
-    }
-    javax.lang.model.type.TypeMirror parameter = found.getParameters().get(index).asType();
+    javax.lang.model.type.TypeMirror parameter = found.asType();
     if (parameter.getKind() != javax.lang.model.type.TypeKind.DECLARED
         || dev.stackless.processor.model.TypeSource.mentionsTypeVariable(parameter)
         || dev.stackless.processor.model.HiddenTypes.mentionsHidden(parameter)
@@ -771,6 +734,136 @@ final class ExpressionSpiller {
       return null;
     }
     return parameter;
+  }
+
+  /**
+   * The parameter an argument is passed to, when the call's one method of that arity (not
+   * varargs) tells it; null for another parent or when overloads leave it open.
+   */
+  private javax.lang.model.element.VariableElement targetParameter(
+      TreePath parentPath, Tree child) {
+    Tree parent = parentPath.getLeaf();
+    List<? extends ExpressionTree> arguments;
+    List<javax.lang.model.element.ExecutableElement> candidates;
+    if (parent instanceof MethodInvocationTree) {
+      arguments = ((MethodInvocationTree) parent).getArguments();
+      candidates = methodsCalled((MethodInvocationTree) parent);
+    } else if (parent instanceof NewClassTree && ((NewClassTree) parent).getClassBody() == null) {
+      arguments = ((NewClassTree) parent).getArguments();
+      candidates = new ArrayList<>();
+      Tree created = ((NewClassTree) parent).getIdentifier();
+      javax.lang.model.element.TypeElement type =
+          created instanceof IdentifierTree || created instanceof MemberSelectTree
+              ? cx.readContext().names().typeOfQualifier(created.toString()) : null;
+      if (type != null && type.getTypeParameters().isEmpty()) {
+        candidates.addAll(javax.lang.model.util.ElementFilter.constructorsIn(type.getEnclosedElements()));
+      }
+    } else {
+      return null;
+    }
+    int index = arguments.indexOf(child);
+    javax.lang.model.element.ExecutableElement found = soleOfArity(candidates, arguments.size());
+    return found == null || index < 0 ? null : found.getParameters().get(index);
+  }
+
+  /** The methods a call may denote by its name and receiver, of any arity. */
+  private List<javax.lang.model.element.ExecutableElement> methodsCalled(MethodInvocationTree call) {
+    NameResolver names = cx.readContext().names();
+    ExpressionTree select = call.getMethodSelect();
+    if (select instanceof IdentifierTree) {
+      return names.methods(((IdentifierTree) select).getName().toString());
+    }
+    if (!(select instanceof MemberSelectTree)) {
+      return List.of();
+    }
+    ExpressionTree qualifier = ((MemberSelectTree) select).getExpression();
+    javax.lang.model.element.TypeElement site = cx.readContext().valueType(qualifier);
+    if (site == null && (qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)
+        && cx.readContext().bodyLocal(qualifier.toString()) == null) {
+      site = names.typeOfQualifier(qualifier.toString()); // Util.take(..): a static method
+    }
+    return site == null ? List.of()
+        : names.methodsOf(site, ((MemberSelectTree) select).getIdentifier().toString());
+  }
+
+  /** The one candidate of that arity, if it is not varargs; else null. */
+  private static javax.lang.model.element.ExecutableElement soleOfArity(
+      List<javax.lang.model.element.ExecutableElement> candidates, int arity) {
+    javax.lang.model.element.ExecutableElement found = null;
+    for (javax.lang.model.element.ExecutableElement candidate : candidates) {
+      if (candidate.getParameters().size() == arity) {
+        if (found != null || candidate.isVarArgs()) {
+          return null; // overloads: which one depends on the argument's type
+        }
+        found = candidate;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Whether the argument is a generic call or a diamond creation whose type arguments Java infers
+   * from the parameter it is passed to, a parameter of a type variable of the called method
+   * ({@code merge(myEmpty(), await(f))} with {@code <T> List<T> merge(List<T> a, T b)}): saved in a
+   * {@code var}, it would have {@code List<Object>}, which the call no longer takes.
+   */
+  private boolean takesInferredType(TreePath parentPath, Tree child) {
+    if (!(parentPath.getLeaf() instanceof MethodInvocationTree)) {
+      return false;
+    }
+    javax.lang.model.element.VariableElement parameter = targetParameter(parentPath, child);
+    if (parameter == null || parameter.getEnclosingElement().getKind()
+            != javax.lang.model.element.ElementKind.METHOD
+        || !dev.stackless.processor.model.TypeSource.mentionsTypeVariable(parameter.asType())
+        || ((javax.lang.model.element.ExecutableElement) parameter.getEnclosingElement())
+            .getTypeParameters().isEmpty()) {
+      return false;
+    }
+    return isTypedByTarget(child);
+  }
+
+  /**
+   * Whether only the target types the expression: a diamond creation without arguments, a call of
+   * a generic method whose result mentions a type variable none of its parameters does ({@code
+   * List.of()}, {@code <T> List<T> made(String what)}), or a conditional of such branches.
+   */
+  private boolean isTypedByTarget(Tree tree) {
+    while (tree instanceof ParenthesizedTree) {
+      tree = ((ParenthesizedTree) tree).getExpression();
+    }
+    if (tree instanceof com.sun.source.tree.ConditionalExpressionTree) {
+      com.sun.source.tree.ConditionalExpressionTree conditional =
+          (com.sun.source.tree.ConditionalExpressionTree) tree;
+      return isTypedByTarget(conditional.getTrueExpression())
+          && isTypedByTarget(conditional.getFalseExpression());
+    }
+    if (tree instanceof NewClassTree) {
+      NewClassTree creation = (NewClassTree) tree;
+      Tree created = creation.getIdentifier();
+      return creation.getClassBody() == null && creation.getArguments().isEmpty()
+          && created instanceof com.sun.source.tree.ParameterizedTypeTree
+          && ((com.sun.source.tree.ParameterizedTypeTree) created).getTypeArguments().isEmpty();
+    }
+    if (!(tree instanceof MethodInvocationTree)
+        || !((MethodInvocationTree) tree).getTypeArguments().isEmpty()) {
+      return false;
+    }
+    MethodInvocationTree call = (MethodInvocationTree) tree;
+    javax.lang.model.element.ExecutableElement called =
+        soleOfArity(methodsCalled(call), call.getArguments().size());
+    if (called == null) {
+      return false;
+    }
+    for (javax.lang.model.element.TypeParameterElement variable : called.getTypeParameters()) {
+      if (dev.stackless.processor.model.TypeSource.mentionsTypeVariable(
+              called.getReturnType(), variable)
+          && called.getParameters().stream().noneMatch(parameter ->
+              dev.stackless.processor.model.TypeSource.mentionsTypeVariable(
+                  parameter.asType(), variable))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -813,8 +906,10 @@ final class ExpressionSpiller {
     // a generic factory, whose result's type its target decides (not, say, a clock's reading)
     List<javax.lang.model.element.ExecutableElement> methods = names.methodsOf(type,
         ((MemberSelectTree) ((MethodInvocationTree) tree).getMethodSelect()).getIdentifier().toString());
-    return !methods.isEmpty() && methods.stream().allMatch(m -> m.getParameters().isEmpty()
-        && !m.getTypeParameters().isEmpty()
+    // (List.of() among the of(e1, ..) overloads: the one without parameters is the one called)
+    List<javax.lang.model.element.ExecutableElement> called = methods.stream()
+        .filter(m -> m.getParameters().isEmpty()).collect(java.util.stream.Collectors.toList());
+    return !called.isEmpty() && called.stream().allMatch(m -> !m.getTypeParameters().isEmpty()
         && m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC));
   }
 
