@@ -83,12 +83,13 @@ public final class CounterAsync {
           case 1: {
             now = demo.Counter.count;
             this.label = 2;
-            if (suspendForBlock()) {
+            int $block = suspendForBlockNumbered();
+            if ($block != 0) {
               try {
                 dev.stackless.AnyFrame self = this;
                 suspendBlock1: { demo.Counter.count++; }
               } catch (java.lang.Throwable $failure) {
-                throw suspendBlockFailed($failure);
+                throw suspendBlockFailed($failure, $block);
               }
             }
             return SUSPEND;
@@ -124,7 +125,7 @@ public final class CounterAsync {
   }
 
   /** Generated line, source line: pairs for the frames' stack traces. */
-  private static final int[] LINES = {78, 7, 84, 9, 89, 10, 98, 11};
+  private static final int[] LINES = {78, 7, 84, 9, 90, 10, 99, 11};
 
   /** The source line of a line of this file, or 0. */
   static int sourceLine$(int generatedLine) {

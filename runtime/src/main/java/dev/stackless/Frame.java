@@ -121,6 +121,9 @@ public abstract class Frame<T> implements AnyFrame {
   /** The result, or a {@link Failure} holding the exception, once completed. */
   private Object outcome;
 
+  /** The suspend blocks begun, numbering them; see {@link #suspendBlockFailed}. */
+  private int suspendBlocks;
+
   /**
    * The resume point: which suspension point {@link #step()} continues after. Generated code owns
    * it; 0 is the start of the method.
@@ -360,13 +363,32 @@ public abstract class Frame<T> implements AnyFrame {
   }
 
   /**
-   * An exception left a suspend block. If nobody has resumed the frame yet it takes the frame back
-   * and the exception completes the frame, as if thrown at the suspension point; otherwise the
-   * frame belongs to its resumer, and the exception goes to whoever is running the block.
+   * {@link #suspendForBlock} for a suspend block that may throw: returns the block's number (never
+   * 0) for {@link #suspendBlockFailed}. Generated code writes {@code int $block =
+   * suspendForBlockNumbered(); if ($block != 0) { try { block } catch (Throwable $failure) {
+   * throw suspendBlockFailed($failure, $block); } }}.
    */
-  protected final Throwable suspendBlockFailed(Throwable failure) {
-    if (STATUS.compareAndSet(this, SUSPENDED, RUNNING)) {
-      return failure;
+  protected final int suspendForBlockNumbered() {
+    int block = ++suspendBlocks;
+    if (block == 0) { // wrapped around: 0 is no block's
+      block = suspendBlocks = 1;
+    }
+    STATUS.setRelease(this, SUSPENDED);
+    return block;
+  }
+
+  /**
+   * An exception left suspend block number {@code block}. If nobody has resumed the frame since
+   * the block began it takes the frame back and the exception completes the frame, as if thrown
+   * at the suspension point; otherwise the frame belongs to its resumer (it may even be suspended
+   * again, at a later block), and the exception goes to whoever is running the block.
+   */
+  protected final Throwable suspendBlockFailed(Throwable failure, int block) {
+    if (suspendBlocks == block && STATUS.compareAndSet(this, SUSPENDED, RUNNING)) {
+      if (suspendBlocks == block) { // read after the CAS: a later block's count is visible
+        return failure;
+      }
+      STATUS.setRelease(this, SUSPENDED); // suspended again at a later block: not this one's
     }
     return new EscapedSuspendBlock(failure);
   }

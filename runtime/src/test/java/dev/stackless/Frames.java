@@ -210,11 +210,11 @@ final class Frames {
           if (n == 0) {
             if (park) {
               label = 2;
-              suspendForBlock();
+              int block = suspendForBlockNumbered();
               try {
                 bottom = this;
               } catch (Throwable t) {
-                throw suspendBlockFailed(t);
+                throw suspendBlockFailed(t, block);
               }
               return SUSPEND;
             }
@@ -293,11 +293,11 @@ final class Frames {
       }
       while (done < hops) {
         label = 1;
-        suspendForBlock();
+        int number = suspendForBlockNumbered();
         try {
           block.accept(this);
         } catch (Throwable t) {
-          throw suspendBlockFailed(t);
+          throw suspendBlockFailed(t, number);
         }
         return SUSPEND;
       }

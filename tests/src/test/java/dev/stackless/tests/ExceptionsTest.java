@@ -1,11 +1,13 @@
 package dev.stackless.tests;
 
 import static dev.stackless.Keywords.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An exception completes its frame; await and nosuspend rethrow the same object. */
@@ -47,5 +49,16 @@ class ExceptionsTest {
     var frame = FailingAsync.blockThrows(failure);
     assertTrue(frame.isDone());
     assertSame(failure, assertThrows(IllegalArgumentException.class, () -> nosuspend(frame)));
+  }
+
+  @Test
+  void suspendBlockThatThrowsAfterItsFrameWasResumedThrowsToItsRunner() {
+    Failing.events.clear();
+    RuntimeException failure = new IllegalArgumentException("late");
+    assertSame(failure, assertThrows(IllegalArgumentException.class,
+        () -> FailingAsync.blockThrowsAfterResumingItsFrame(failure)));
+    assertEquals(List.of(), Failing.events);
+    resume(Failing.parked); // still suspended at the second block, its holder's to resume
+    assertEquals(List.of("after second"), Failing.events);
   }
 }

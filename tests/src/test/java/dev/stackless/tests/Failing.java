@@ -46,4 +46,32 @@ class Failing {
     });
     return 1;
   }
+
+  static final java.util.List<String> events = new java.util.ArrayList<>();
+
+  /**
+   * A suspend block that resumes its own frame, which runs on to a second suspend block that
+   * hands it out, and then throws: the frame is its new holder's, so the first block's exception
+   * goes to whoever runs the block, and no catch of the body sees it.
+   */
+  @Async
+  static String blockThrowsAfterResumingItsFrame(RuntimeException failure) {
+    try {
+      suspend(self -> {
+        self.resume();
+        throw failure;
+      });
+    } catch (RuntimeException e) {
+      events.add("first catch " + e.getMessage());
+    }
+    try {
+      suspend(self -> {
+        parked = self;
+      });
+      events.add("after second");
+    } catch (RuntimeException e) {
+      events.add("second catch " + e.getMessage());
+    }
+    return "done";
+  }
 }

@@ -360,14 +360,16 @@ public final class StateMachineLowering {
     }
     if (suspension instanceof Suspension.SuspendBlock) {
       Suspension.SuspendBlock block = (Suspension.SuspendBlock) suspension;
-      emit(Code.text("if (suspendForBlock()) {"));
+      // the block's number tells its exception whether the frame has been resumed since
+      emit(Code.text("int $block = suspendForBlockNumbered();"));
+      emit(Code.text("if ($block != 0) {"));
       emit(Code.text("try {"), 1);
       if (block.selfName != null) {
         emit(Code.text("dev.stackless.AnyFrame " + block.selfName + " = this;"), 2);
       }
       emit(Code.concat(block.blockLabel, ": ", block.body), 2);
       emit(Code.text("} catch (java.lang.Throwable $failure) {"), 1);
-      emit(Code.text("throw suspendBlockFailed($failure);"), 2);
+      emit(Code.text("throw suspendBlockFailed($failure, $block);"), 2);
       emit(Code.text("}"), 1);
       emit(Code.text("}"));
       emit(Code.text("return SUSPEND;"));
@@ -377,11 +379,13 @@ public final class StateMachineLowering {
     }
     if (suspension instanceof Suspension.SuspendCallback) {
       Suspension.SuspendCallback callback = (Suspension.SuspendCallback) suspension;
-      emit(Code.text("if (suspendForBlock()) {"));
+      // the block's number tells its exception whether the frame has been resumed since
+      emit(Code.text("int $block = suspendForBlockNumbered();"));
+      emit(Code.text("if ($block != 0) {"));
       emit(Code.text("try {"), 1);
       emit(Code.concat("callSuspendBlock(", callback.callback, ");"), 2);
       emit(Code.text("} catch (java.lang.Throwable $failure) {"), 1);
-      emit(Code.text("throw suspendBlockFailed($failure);"), 2);
+      emit(Code.text("throw suspendBlockFailed($failure, $block);"), 2);
       emit(Code.text("}"), 1);
       emit(Code.text("}"));
       emit(Code.text("return SUSPEND;"));
