@@ -101,6 +101,11 @@ final class Pipeline {
       java.util.Map<String, List<ExecutableElement>> asyncMethods,
       dev.stackless.processor.model.PrivateAccess privates) {
     int errorsBefore = reporter.errorCount();
+    if (dev.stackless.processor.validate.ProtectedTypesOfOtherPackages.check(
+        env.getElementUtils(), names, reporter, names.unit(),
+        com.sun.source.util.Trees.instance(env).getPath(method))) {
+      return null;
+    }
     AsyncMethod read = BodyReader.read(
         env, method, frameClass, names, reporter, generatedNames, asyncMethods, privates);
     if (read == null || reporter.errorCount() > errorsBefore) {

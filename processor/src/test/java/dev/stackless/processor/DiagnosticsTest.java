@@ -71,7 +71,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void aLocalOfAProtectedClassOfAnotherPackageAcrossASuspensionIsAnErrorAtItsName() {
+  void aProtectedClassOfAnotherPackageIsAnErrorAtItsFirstUse() {
     JavaFileObject base = com.google.testing.compile.JavaFileObjects.forSourceString("other.Base",
         "package other;\npublic class Base { protected interface Visitor { String visit(); } }");
     JavaFileObject src = file("Owner", String.join("\n",
@@ -83,8 +83,27 @@ class DiagnosticsTest {
         "  }",
         "}"));
     Compilation c = compile(base, src);
-    assertThat(c).hadErrorContaining("[Unsupported] a local of the protected class"
-        + " other.Base.Visitor of another package").inFile(src).onLine(6).atColumn(13);
+    assertThat(c).hadErrorContaining("[Unsupported] the protected class"
+        + " other.Base.Visitor of another package, which the generated class (no subclass of"
+        + " Base) cannot name,").inFile(src).onLine(6).atColumn(5);
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aProtectedClassOfAnotherPackageMadeInOneStatementIsAnErrorToo() {
+    JavaFileObject base = com.google.testing.compile.JavaFileObjects.forSourceString("other.Base",
+        "package other;\npublic class Base { protected static class Meta { public String v = \"m\";"
+            + " public Meta() {} } }");
+    JavaFileObject src = file("Owner", String.join("\n",
+        "class Owner extends other.Base {",            // 4
+        "  @Async String run() {",
+        "    suspend();",
+        "    return new Meta().v;",                     // 7: the generated class may not name it
+        "  }",
+        "}"));
+    Compilation c = compile(base, src);
+    assertThat(c).hadErrorContaining("[Unsupported] the protected class other.Base.Meta")
+        .inFile(src).onLine(7).atColumn(16);
     assertThat(c).hadErrorCount(1);
   }
 

@@ -142,3 +142,35 @@ class SuspendingProtecteds extends Counting {
     return other.name + other.hits + " " + name + hits + " " + (created - start);
   }
 }
+
+/** Protected methods of a generic superclass of another package: E is String here. */
+class HeldStrings extends dev.stackless.tests.lib.Holding<String> {
+  @Async
+  String run() {
+    keep("a");
+    suspend(self -> Protecteds.parked = self);
+    String s = last() + super.last().length();
+    keep(s + s.length());
+    suspend(self -> Protecteds.parked = self);
+    return mapped(String::length) + " " + last().toUpperCase() + " " + mapped(v -> v + "!");
+  }
+
+  String runPlain() {
+    keep("a");
+    String s = last() + super.last().length();
+    keep(s + s.length());
+    return mapped(String::length) + " " + last().toUpperCase() + " " + mapped(v -> v + "!");
+  }
+}
+
+/** The same, in a generic subclass: E is T. */
+class Held<T> extends dev.stackless.tests.lib.Holding<T> {
+  @Async
+  String run(T first, T second) {
+    keep(first);
+    suspend(self -> Protecteds.parked = self);
+    T was = super.last();
+    keep(second);
+    return was + "," + last() + "," + mapped(String::valueOf).length();
+  }
+}

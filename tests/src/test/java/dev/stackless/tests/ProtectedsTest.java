@@ -70,4 +70,22 @@ class ProtectedsTest {
     Protecteds.parked.resume();
     assertEquals("hiding/hiding<q><z>", nosuspend(frame));
   }
+
+  @Test
+  void protectedMethodsOfAGenericSuperclassOfAnotherPackageAreTypedAsTheSubclassSeesThem() {
+    String plain = new HeldStrings().runPlain();
+    Frame<String> frame = HeldStringsAsync.run(new HeldStrings());
+    while (!frame.isDone()) {
+      resume(Protecteds.parked);
+    }
+    assertEquals("3 A12 a12!", plain);
+    assertEquals(plain, nosuspend(frame));
+  }
+
+  @Test
+  void protectedMethodsOfAGenericSuperclassAreTypedInAGenericSubclass() {
+    Frame<String> frame = HeldAsync.run(new Held<Integer>(), 12, 345);
+    resume(Protecteds.parked);
+    assertEquals("12,345,3", nosuspend(frame));
+  }
 }

@@ -823,8 +823,14 @@ public final class FrameEmitter {
     boolean constructor = method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR;
     boolean isStatic = constructor || method.getModifiers().contains(Modifier.STATIC);
     String handle = accessor.replaceFirst("call(\\d+)((\\$\\d+)?)$", "method$1$2");
+    // a generic superclass's method as the class that calls it sees it: Base<E>'s E last() is
+    // String last() in Sub extends Base<String>, whose type variables the accessor declares
+    javax.lang.model.type.ExecutableType viewed = !isStatic && !site.equals(declaring)
+        ? (javax.lang.model.type.ExecutableType) types.asMemberOf(
+            (javax.lang.model.type.DeclaredType) site.asType(), method)
+        : (javax.lang.model.type.ExecutableType) method.asType();
     TypeName returnType = visible(
-        constructor ? raw(declaring) : track(TypeName.get(method.getReturnType())));
+        constructor ? raw(declaring) : track(TypeName.get(viewed.getReturnType())));
     TypeName erasedReturn = visible(constructor
         ? raw(declaring) : track(TypeName.get(types.erasure(method.getReturnType()))));
     // a private class in the signature is held as its stand-in, which invoke (not invokeExact)
@@ -864,7 +870,8 @@ public final class FrameEmitter {
       TypeName erased = visible(track(TypeName.get(types.erasure(parameter))));
       classes.add("$L");
       classArgs.add(classOf(types.erasure(parameter)));
-      call.addParameter(visible(track(TypeName.get(parameter))), "a" + i);
+      call.addParameter(
+          visible(track(TypeName.get(viewed.getParameterTypes().get(i)))), "a" + i);
       arguments.add("($T) a" + i);
       argumentTypes.add(erased);
     }
