@@ -108,6 +108,29 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aLambdaOfAnInterfaceWhoseMethodTakesAPrivateClassIsAnErrorAtTheLambda() {
+    JavaFileObject src = file("Owner", String.join("\n",
+        "class Owner {",                                 // 4
+        "  private record Op(int amount) {}",
+        "  interface Audit { String audit(Op op); }",
+        "  static String describe(Op op) { return \"d\" + op.amount(); }",
+        "  @Async static String run() {",
+        "    java.util.function.Function<Op, Integer> fine = op -> op.amount();", // 9: stand-in
+        "    Audit au = op -> \"amt\" + op.amount();",     // 10
+        "    suspend();",
+        "    Audit ref = Owner::describe;",               // 12
+        "    return au.audit(new Op(fine.apply(new Op(2)))) + ref.audit(new Op(3));",
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[Unsupported] a lambda of Audit, whose audit takes or"
+        + " returns a private class,").inFile(src).onLine(10).atColumn(16);
+    assertThat(c).hadErrorContaining("[Unsupported] a method reference of Audit")
+        .inFile(src).onLine(12).atColumn(17);
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
   void awaitOutsideAsyncIsAnError() {
     JavaFileObject src = file("Plain", String.join("\n",
         "class Plain {",

@@ -2588,6 +2588,23 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     return null;
   }
 
+  @Override
+  public ExecutableElement functionOfPrivateClass(TreePath at) {
+    TypeMirror target = targetMirror(at);
+    if (target == null || target.getKind() != TypeKind.DECLARED
+        || ((DeclaredType) target).asElement().getKind() != ElementKind.INTERFACE) {
+      return null;
+    }
+    for (Element member : env.getElementUtils().getAllMembers(
+        (TypeElement) ((DeclaredType) target).asElement())) {
+      if (member.getKind() == ElementKind.METHOD && member.getModifiers().contains(Modifier.ABSTRACT)
+          && dev.stackless.processor.model.HiddenTypes.signatureMentionsHidden(member)) {
+        return (ExecutableElement) member;
+      }
+    }
+    return null;
+  }
+
   /**
    * The type of the target a call at {@code path} is in: a local declared with a type, a local
    * assigned, the method's return, the parameter of the one method of that arity; else null.

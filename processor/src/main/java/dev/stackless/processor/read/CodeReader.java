@@ -1865,6 +1865,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+    if (reportedFunctionOfPrivateClass(node)) {
+      return null;
+    }
     lambdaDepth++;
     try {
       return inScope(() -> super.visitLambdaExpression(node, null));
@@ -2100,6 +2103,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   public Void visitMemberReference(MemberReferenceTree node, Void unused) {
     if (!classMembers.isEmpty()) {
       return super.visitMemberReference(node, unused);
+    }
+    if (reportedFunctionOfPrivateClass(node)) {
+      return null;
     }
     ExpressionTree qualifier = node.getQualifierExpression();
     if (Intrinsics.isSuper(qualifier) || Intrinsics.interfaceSuper(qualifier, cx.names()) != null) {
@@ -2853,6 +2859,25 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   private void replace(Tree node, String text) {
     int end = node instanceof IdentifierTree ? identifierEnd((IdentifierTree) node) : end(node);
     edits.add(new Edit(start(node), end, List.of(new Part.Text(text))));
+  }
+
+  /**
+   * Reports a lambda or method reference whose functional interface's method takes or gives a
+   * private class ({@code Audit au = op -> ..} with {@code String audit(Op op)}): the generated
+   * class's lambda would have a parameter of a class it may not name.
+   */
+  private boolean reportedFunctionOfPrivateClass(ExpressionTree node) {
+    ExecutableElement function = cx.functionOfPrivateClass(getCurrentPath());
+    if (function == null) {
+      return false;
+    }
+    String kind = node instanceof LambdaExpressionTree ? "a lambda" : "a method reference";
+    unsupported(node, kind + " of " + function.getEnclosingElement().getSimpleName() + ", whose "
+            + function.getSimpleName() + " takes or returns a private class,",
+        "make the private class package-private, or implement "
+            + function.getEnclosingElement().getSimpleName() + " in a member class of "
+            + cx.names().owner().getSimpleName());
+    return true;
   }
 
   private void unsupported(Tree node, String construct, String wayOut) {

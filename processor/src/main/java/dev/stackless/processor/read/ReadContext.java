@@ -81,6 +81,16 @@ interface ReadContext {
     return false;
   }
 
+  /**
+   * For a lambda or method reference at {@code at}: the abstract method of its functional
+   * interface when that method's own signature mentions a private class ({@code interface Audit
+   * { String audit(Op op); }}), which the generated class's lambda cannot take; else null.
+   */
+  default javax.lang.model.element.ExecutableElement functionOfPrivateClass(
+      com.sun.source.util.TreePath at) {
+    return null;
+  }
+
   /** The switch expression being lowered around the fragment, for its yields; or null. */
   YieldTarget yieldTarget();
 
