@@ -341,6 +341,34 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anAsyncCallOnAnImplicitlyTypedLambdaParameterIsAnError() {
+    JavaFileObject src = file("Implicit", String.join("\n",
+        "class Implicit {",
+        "  static class Box { @Async String get() { suspend(); return \"v\"; } String plain() { return \"p\"; } }",
+        "  @Async static String run(java.util.List<Box> boxes) {",
+        "    java.util.function.Function<Box, String> f = b -> b.get();",        // 7, at 56
+        "    boxes.forEach(b -> b.get());",                                      // 8, at 25
+        "    java.util.function.BiFunction<String, ? super Box, String> g = (s, b) -> s + b.get();", // 9, at 83
+        "    boxes.forEach(b -> b.plain());",                                    // a plain method
+        "    return f.apply(boxes.get(0));",
+        "  }",
+        "  static void plain(java.util.List<Box> boxes) {",
+        "    boxes.forEach(b -> b.get());",                                      // 14, at 25
+        "  }",
+        "}"));
+    Compilation c = compile(src);
+    assertThat(c).hadErrorContaining("[SuspendInLambda] cannot suspend inside a lambda body")
+        .inFile(src).onLine(7).atColumn(56);
+    assertThat(c).hadErrorContaining("[SuspendInLambda] cannot suspend inside a lambda body")
+        .inFile(src).onLine(8).atColumn(25);
+    assertThat(c).hadErrorContaining("[SuspendInLambda] cannot suspend inside a lambda body")
+        .inFile(src).onLine(9).atColumn(83);
+    assertThat(c).hadErrorContaining("[AsyncCallOutsideAsync] get is an @Async method")
+        .inFile(src).onLine(14).atColumn(25);
+    assertThat(c).hadErrorCount(4);
+  }
+
+  @Test
   void suspendInsideLambdaIsAnError() {
     JavaFileObject src = file("Lambdas", String.join("\n",
         "class Lambdas {",

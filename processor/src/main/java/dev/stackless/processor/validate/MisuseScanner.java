@@ -171,11 +171,25 @@ public final class MisuseScanner extends TreePathScanner<Void, Void> {
         m -> LocalDeclarations.of(method)).declarationOf(first);
     Tree type = declaration != null && declaration.getLeaf() instanceof VariableTree
         ? ((VariableTree) declaration.getLeaf()).getType() : null;
+    if (declaration != null && type == null
+        && declaration.getParentPath().getLeaf() instanceof LambdaExpressionTree) {
+      return new LambdaParameterTypes(env, resolver(currentClass), this::writtenLocalType)
+          .classOf(declaration);
+    }
     if (type instanceof ParameterizedTypeTree) {
       type = ((ParameterizedTypeTree) type).getType();
     }
     return type instanceof IdentifierTree || type instanceof MemberSelectTree
         ? resolver(currentClass).typeOfQualifier(type.toString()) : null;
+  }
+
+  /** The type tree a local of the member method being scanned is declared with, or null. */
+  private Tree writtenLocalType(IdentifierTree use) {
+    TreePath method = memberMethod(getCurrentPath());
+    TreePath declaration = method == null ? null : declarations.computeIfAbsent(method.getLeaf(),
+        m -> LocalDeclarations.of(method)).declarationOf(use);
+    return declaration != null && declaration.getLeaf() instanceof VariableTree
+        ? ((VariableTree) declaration.getLeaf()).getType() : null;
   }
 
   /** The simple name an expression's chain of selects, calls and indexes starts from, or null. */
