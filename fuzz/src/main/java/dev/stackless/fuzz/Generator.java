@@ -96,6 +96,8 @@ final class Generator {
   private final List<Var> runFields = new ArrayList<>();
   private Sig current;
   private int names;
+  /** Names of locals whose scope has ended, which a later declaration may take again. */
+  private final List<String> closedNames = new ArrayList<>();
   private int budget;
   private int depth;
   private int loopDepth;
@@ -314,8 +316,23 @@ final class Generator {
       stmt(b);
     }
     while (vars.size() > mark) {
-      vars.remove(vars.size() - 1);
+      Var gone = vars.remove(vars.size() - 1);
+      if (gone.name.startsWith("v")) {
+        closedNames.add(gone.name);
+      }
     }
+  }
+
+  /**
+   * A name for a new local: now and then one whose scope has ended ({@code { int v3 = ..; }
+   * String v3 = ..;}), which Java allows and the frame, whose states hold several blocks, must
+   * keep apart.
+   */
+  private String localName() {
+    if (!closedNames.isEmpty() && rnd.nextInt(4) == 0) {
+      return closedNames.remove(rnd.nextInt(closedNames.size()));
+    }
+    return fresh("v");
   }
 
   private Block body(int max) {
@@ -436,7 +453,7 @@ final class Generator {
       case 0: case 1: case 2: case 3: case 4: case 5: {
         T t = any();
         boolean fin = rnd.nextInt(4) == 0;
-        name = fresh("v");
+        name = localName();
         boolean special = t != T.BOOL && allowSuspend && rnd.nextInt(6) == 0;
         if (special && depth < 3 && rnd.nextBoolean()) {
           // decided before anything is generated: what is generated changes the generator's state
@@ -877,6 +894,10 @@ final class Generator {
 
   /** {@code B7: { ... if (c) break B7; ... }}: a block that a break leaves early. */
   private void labelledBlock(Block b) {
+    if (rnd.nextBoolean()) {
+      b.stmts.add(new Node().add(body(4))); // a bare block: its locals' scope ends with it
+      return;
+    }
     String label = fresh("B");
     targets.add(new Target(label, false, true));
     Node n = new Node().add(label + ": ").add(body(4));
