@@ -120,8 +120,31 @@ public class Intersections {
     return log(sum + " " + first + " " + mixed.get(1) + " " + counts);
   }
 
+  @SafeVarargs
+  @Async
+  static <E> List<E> collected(E... items) {
+    suspend(PARK);
+    return new java.util.ArrayList<>(java.util.Arrays.asList(items));
+  }
+
+  /** The same, from generic @Async calls: the witness is the result of the frame's factory. */
+  @Async
+  static String asyncTypeArguments(int a) {
+    Integer boxed = a;
+    var mixed = collected(boxed, 2.5, "z");
+    var nums = collected(boxed, 2.5);
+    value(2);
+    int sum = 0;
+    for (var n : nums) {
+      sum += n.intValue() + value(n.intValue());
+    }
+    Comparable<?> last = mixed.get(mixed.size() - 1);
+    return log(mixed + " " + sum + " " + last + " " + nums.get(1).doubleValue());
+  }
+
   @Async
   public static Object run() {
+    log(asyncTypeArguments(value(5)));
     log(typeArguments(value(4), 2.5));
     for (int k = 0; k < 4; k++) {
       log(conditionals(k));

@@ -127,4 +127,12 @@ public final class Results {
   public static <T> T element(T[] array) {
     throw new AssertionError("a type witness, never run");
   }
+
+  /**
+   * In such an initializer, an {@code @Async} call's result ({@code var xs = collect(1, 2.5)}):
+   * the result of the frame its factory makes, typed as Java types the call. Never runs.
+   */
+  public static <T> T resultOf(dev.stackless.Frame<T> frame) {
+    throw new AssertionError("a type witness, never run");
+  }
 }

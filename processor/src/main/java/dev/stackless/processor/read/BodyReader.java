@@ -4085,7 +4085,14 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   /** The expression at {@code path} again, as {@link #initializerWitness} describes. */
   private String witness(TreePath path, Function<String, Local> visible) {
     ExpressionTree init = (ExpressionTree) path.getLeaf();
-    if (finder.contains(init)) {
+    MethodInvocationTree asyncInit = init instanceof MethodInvocationTree
+        && asyncCall((MethodInvocationTree) init) != null
+        && ((MethodInvocationTree) init).getArguments().stream().noneMatch(finder::contains)
+        && !(((MethodInvocationTree) init).getMethodSelect() instanceof MemberSelectTree
+            && finder.contains(((MemberSelectTree) ((MethodInvocationTree) init).getMethodSelect())
+                .getExpression()))
+        ? (MethodInvocationTree) init : null;
+    if (finder.contains(init) && asyncInit == null) {
       return null;
     }
     Map<Tree, Code> typedNulls = new java.util.IdentityHashMap<>();
@@ -4137,10 +4144,37 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (!plain[0]) {
       return null;
     }
-    Code witness = typedNulls.containsKey(init) ? typedNulls.get(init) // the local alone
-        : CodeReader.readWith(this, path, typedNulls);
+    Code witness;
+    if (asyncInit != null) {
+      // var xs = collect(1, 2.5): the result of the frame its factory would make
+      Intrinsics.AsyncCall call = asyncCall(asyncInit);
+      Code receiver = null;
+      if (!call.method.getModifiers().contains(Modifier.STATIC)) {
+        if (call.receiver == null || Intrinsics.isThis(call.receiver)
+            || isSuperReceiver(call.receiver)) {
+          receiver = unevaluatedReceiver(path, asyncInit);
+        } else {
+          TreePath select = new TreePath(path, asyncInit.getMethodSelect());
+          receiver = withTypedNulls(new TreePath(select, call.receiver), typedNulls);
+        }
+      }
+      List<Code> arguments = new ArrayList<>();
+      for (ExpressionTree argument : asyncInit.getArguments()) {
+        arguments.add(withTypedNulls(new TreePath(path, argument), typedNulls));
+      }
+      witness = Code.concat("dev.stackless.internal.Results.resultOf(",
+          factoryCall(path, asyncInit, call, receiver, arguments), ")");
+    } else {
+      witness = withTypedNulls(path, typedNulls);
+    }
     return witness.parts().stream().allMatch(part -> part instanceof Part.Text)
         ? witness.toString() : null;
+  }
+
+  /** The expression at {@code path} read with its locals as {@link #witness} types them. */
+  private Code withTypedNulls(TreePath path, Map<Tree, Code> typedNulls) {
+    Code alone = typedNulls.get(path.getLeaf()); // the local alone
+    return alone != null ? alone : CodeReader.readWith(this, path, typedNulls);
   }
 
   /** Reports (once) a {@code var} whose type the generated class cannot name. */
