@@ -175,7 +175,7 @@ public abstract class Frame<T> implements AnyFrame {
       throw new IllegalStateException(
           "async function called in nosuspend scope suspended: "
               + asyncMethodName()
-              + " has not completed ("
+              + (status == NEW ? " was never started (" : " has not completed (")
               + (override != null
                   ? "dispatched to " + override.asyncMethodName() + ", "
                       + statusName(override.status)

@@ -197,7 +197,7 @@ class IllegalBehaviourTest {
   @Test
   void nosuspendOfAFrameThatWasNeverStarted() {
     assertIllegal(() -> nosuspend(new Twice()), "async function called in nosuspend scope suspended",
-        "demo.Owner.twice");
+        "demo.Owner.twice was never started (NEW)");
   }
 
   // ---------------------------------------------------------------------------------------------
