@@ -417,7 +417,9 @@ public final class AsyncProcessor extends AbstractProcessor {
    */
   private static String privateTypeInSignature(ExecutableElement method) {
     List<TypeMirror> types = new ArrayList<>();
-    types.add(method.getReturnType());
+    if (!isHiddenClassItself(method.getReturnType())) {
+      types.add(method.getReturnType()); // a private class itself: the frame's result is its stand-in
+    }
     types.addAll(method.getThrownTypes());
     for (var variable : method.getTypeParameters()) {
       types.addAll(variable.getBounds());
@@ -429,6 +431,14 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
     }
     return null;
+  }
+
+  /** Whether the type is a private class itself, not generic ({@code Receipt}, not {@code List<Receipt>}). */
+  private static boolean isHiddenClassItself(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((javax.lang.model.type.DeclaredType) type).getTypeArguments().isEmpty()
+        && dev.stackless.processor.model.HiddenTypes.isHidden(
+            (TypeElement) ((javax.lang.model.type.DeclaredType) type).asElement());
   }
 
   /** The name of a private class (or one nested in a private class) the type mentions, or null. */

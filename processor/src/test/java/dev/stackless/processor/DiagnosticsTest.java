@@ -1422,16 +1422,18 @@ class DiagnosticsTest {
   }
 
   @Test
-  void aPrivateClassAsTheResultIsAnErrorAndAsAParameterCompiles() {
+  void aPrivateClassAsTheResultOrAParameterCompilesAndInAResultsTypeArgumentIsAnError() {
     JavaFileObject src = file("Tree", String.join("\n",
         "class Tree {",
         "  private static final class Node { int v; }",
         "  @Async static int walk(Node n) { suspend(); return n.v; }",    // a parameter: its stand-in
         "  @Async int visit(Node n) { suspend(); return n.v + 1; }",      // overridable too
-        "  @Async static Node make(int v) { suspend(); return new Node(); }", // 8, the name at 22
+        "  @Async static Node make(int v) { suspend(); return new Node(); }", // the result: too
+        "  @Async Node copy(Node n) { suspend(); return n; }",
+        "  @Async static java.util.List<Node> all() { suspend(); return null; }", // 10, at 38
         "}"));
     assertOnlyError(src, "[Unsupported] the private class Node as the result, a thrown type or"
-        + " a bound of an @Async method is not supported yet", 8, 22);
+        + " a bound of an @Async method is not supported yet", 10, 38);
   }
 
   @Test

@@ -208,6 +208,31 @@ public final class Overrides extends ClassValue<Overrides.Target> {
   }
 
   /**
+   * The one {@code m$override} of {@code generated} whose parameters are supertypes of {@code
+   * entryType}'s (the stand-in of a private class for the class), or null.
+   */
+  private Method entryOfStandIns(Class<?> generated, MethodType entryType) {
+    Method found = null;
+    for (Method m : generated.getDeclaredMethods()) {
+      if (!m.getName().equals(name + "$override")
+          || m.getParameterCount() != entryType.parameterCount()) {
+        continue;
+      }
+      boolean takes = true;
+      for (int i = 0; i < m.getParameterCount(); i++) {
+        takes &= m.getParameterTypes()[i].isAssignableFrom(entryType.parameterType(i));
+      }
+      if (takes) {
+        if (found != null) {
+          return null; // not one: no guess
+        }
+        found = m;
+      }
+    }
+    return found;
+  }
+
+  /**
    * {@code KAsync.m$override(K, ..)}, the entry the processor writes for an {@code @Async} method
    * of {@code k} that overrides this one, or null if {@code k}'s override is an ordinary method.
    */
@@ -231,7 +256,15 @@ public final class Overrides extends ClassValue<Overrides.Target> {
     try {
       return access.findStatic(generated, name + "$override", entryType);
     } catch (NoSuchMethodException e) {
-      return null; // k has @Async methods, but its m is an ordinary one
+      // a private class in the signature: the entry takes its stand-in, a supertype
+      Method standingIn = entryOfStandIns(generated, entryType);
+      try {
+        return standingIn == null ? null // k has @Async methods, but its m is an ordinary one
+            : access.unreflect(standingIn);
+      } catch (IllegalAccessException unreachable) {
+        throw new IllegalStateException("cannot call " + generated.getName() + "." + name
+            + "$override", unreachable);
+      }
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot call " + generated.getName() + "." + name
           + "$override", e);

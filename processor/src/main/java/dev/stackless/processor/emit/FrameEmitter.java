@@ -975,7 +975,9 @@ public final class FrameEmitter {
     CodeBlock.Builder init = CodeBlock.builder()
         .add("new $T(java.lang.invoke.MethodHandles.lookup(), $L, $L$S, $L",
             OVERRIDES, ownerClass(method), standInClass(method), method.name,
-            erasedClass(method.element.getReturnType(), () -> fromSource(method.returnType)));
+            dev.stackless.processor.model.HiddenTypes.mentionsHidden(method.element.getReturnType())
+                ? classOf(method.element.getReturnType()) // a private class: its class object
+                : erasedClass(method.element.getReturnType(), () -> fromSource(method.returnType)));
     for (Local parameter : method.parameters) {
       TypeMirror mirror = parameter.mirror();
       init.add(", $L", mirror != null && dev.stackless.processor.model.HiddenTypes.mentionsHidden(
@@ -1044,10 +1046,14 @@ public final class FrameEmitter {
           .addStatement("this.label = 0")
           .nextControlFlow("else if (!$$override.isAsync())");
     }
-    // invokeExact: the handle's type is (Owner, erased parameters..) -> Object
-    code.addStatement("return $$override.handle().invokeExact($L)", arguments)
+    // invokeExact: the handle's type is (Owner, erased parameters..) -> Object; a parameter of a
+    // private class is held as its stand-in, which invoke casts to the class
+    boolean hidden = method.parameters.stream().anyMatch(p -> p.mirror() != null
+        && dev.stackless.processor.model.HiddenTypes.mentionsHidden(p.mirror()));
+    String invoke = hidden ? "invoke" : "invokeExact";
+    code.addStatement("return $$override.handle().$L($L)", invoke, arguments)
         .nextControlFlow("else")
-        .addStatement("java.lang.Object $$started = $$override.handle().invokeExact($L)", arguments)
+        .addStatement("java.lang.Object $$started = $$override.handle().$L($L)", invoke, arguments)
         .addStatement("return dispatchSuspends((dev.stackless.Frame<?>) $$started)"
             + " ? SUSPEND : awaitedResult()")
         .endControlFlow();

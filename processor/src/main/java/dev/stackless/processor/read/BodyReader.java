@@ -229,6 +229,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     returnType =
         tree.getReturnType() == null
             ? "void"
+            : dev.stackless.processor.model.HiddenTypes.mentionsHidden(method.getReturnType())
+                ? TypeSource.print(method.getReturnType()) // a private class: held as its stand-in
             : tree.getReturnType() instanceof com.sun.source.tree.ArrayTypeTree
                 ? CodeReader.readType(this, new TreePath(methodPath, tree.getReturnType()))
                 : CodeReader.read(this, new TreePath(methodPath, tree.getReturnType())).toString();
