@@ -29,6 +29,12 @@ public class PrivateResults {
 
   private record Point(int x, int y) {}
 
+  private static final class Refused extends Exception {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
   final int base;
 
   PrivateResults(int base) {
@@ -45,6 +51,29 @@ public class PrivateResults {
   private static Point point(int x) {
     suspend(PARK);
     return new Point(x, log(x + 1));
+  }
+
+  /** A private exception as a thrown type, caught in a body that awaits it. */
+  @Async
+  static int checked(int n) throws Refused {
+    suspend(PARK);
+    if (n < 0) {
+      throw new Refused("refused " + n);
+    }
+    return log(n);
+  }
+
+  @Async
+  static String tries() {
+    StringBuilder out = new StringBuilder();
+    for (int n : new int[] {1, -2, 3}) {
+      try {
+        out.append(checked(n));
+      } catch (Refused e) {
+        out.append('[').append(e.getMessage()).append(']');
+      }
+    }
+    return out.toString();
   }
 
   /** Overridable: the subclass's override runs, its result the same stand-in. */
@@ -79,6 +108,7 @@ public class PrivateResults {
     PrivateResults doubling = new Doubling();
     Receipt doubled = doubling.copy(copied);
     String s = r.twice() + " " + p + " " + q.x() + " " + sum + " " + none + " " + is;
-    return s + " " + copied + " " + doubled + " " + (point(6).equals(new Point(6, 7)));
+    return s + " " + copied + " " + doubled + " " + (point(6).equals(new Point(6, 7))) + " "
+        + tries();
   }
 }

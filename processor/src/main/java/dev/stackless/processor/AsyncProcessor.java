@@ -381,7 +381,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     if (privateType != null) {
       // (a parameter of one is held as its stand-in, as a local is)
       reporter.error(element, Diagnostic.UNSUPPORTED, "the private class " + privateType
-          + " as the result, a thrown type or a bound of an @Async method",
+          + " in a type argument of an @Async method's result or in a bound of its type variables",
           "make it package-private");
       return false;
     }
@@ -420,7 +420,11 @@ public final class AsyncProcessor extends AbstractProcessor {
     if (!isHiddenClassItself(method.getReturnType())) {
       types.add(method.getReturnType()); // a private class itself: the frame's result is its stand-in
     }
-    types.addAll(method.getThrownTypes());
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (!isHiddenClassItself(thrown)) {
+        types.add(thrown); // a private exception itself: no generated signature declares it
+      }
+    }
     for (var variable : method.getTypeParameters()) {
       types.addAll(variable.getBounds());
     }

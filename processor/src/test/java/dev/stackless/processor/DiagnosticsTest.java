@@ -1432,8 +1432,8 @@ class DiagnosticsTest {
         "  @Async Node copy(Node n) { suspend(); return n; }",
         "  @Async static java.util.List<Node> all() { suspend(); return null; }", // 10, at 38
         "}"));
-    assertOnlyError(src, "[Unsupported] the private class Node as the result, a thrown type or"
-        + " a bound of an @Async method is not supported yet", 10, 38);
+    assertOnlyError(src, "[Unsupported] the private class Node in a type argument of an @Async"
+        + " method's result or in a bound of its type variables is not supported yet", 10, 38);
   }
 
   @Test
