@@ -609,8 +609,13 @@ final class Generator {
     int savedPaths = paths;
     targets.clear();
     noReturn = true;
+    int closed = closedNames.size();
     Block arm = body(2);
+    // the arm's locals are out of the generator's scope but still in Java's, around the yield
+    List<String> stillInScope = new ArrayList<>(closedNames.subList(closed, closedNames.size()));
+    closedNames.subList(closed, closedNames.size()).clear();
     arm.stmts.add(new Node().add(yieldOf(expr(t))));
+    closedNames.addAll(stillInScope);
     targets.addAll(outside);
     noReturn = savedNoReturn;
     suspendingConditionals = savedConditionals;
