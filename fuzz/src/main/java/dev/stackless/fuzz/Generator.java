@@ -96,8 +96,11 @@ final class Generator {
   private final List<Var> runFields = new ArrayList<>();
   private Sig current;
   private int names;
-  /** Names of locals whose scope has ended, which a later declaration may take again. */
-  private final List<String> closedNames = new ArrayList<>();
+  /**
+   * Per block being generated, innermost first: names of locals whose scope has ended in its
+   * statements so far, which its later declarations may take again.
+   */
+  private final java.util.Deque<List<String>> closedNames = new java.util.ArrayDeque<>();
   private int budget;
   private int depth;
   private int loopDepth;
@@ -312,25 +315,29 @@ final class Generator {
 
   private void block(Block b, int n) {
     int mark = vars.size();
+    closedNames.push(new ArrayList<>());
     for (int i = 0; i < n && budget > 0; i++) {
       stmt(b);
     }
+    closedNames.pop();
     while (vars.size() > mark) {
       Var gone = vars.remove(vars.size() - 1);
-      if (gone.name.startsWith("v")) {
-        closedNames.add(gone.name);
+      if (gone.name.startsWith("v") && !closedNames.isEmpty()) {
+        closedNames.peek().add(gone.name); // the enclosing block's later statements may take it
       }
     }
   }
 
   /**
-   * A name for a new local: now and then one whose scope has ended ({@code { int v3 = ..; }
-   * String v3 = ..;}), which Java allows and the frame, whose states hold several blocks, must
-   * keep apart.
+   * A name for a new local: now and then one whose scope has ended in an earlier statement of
+   * this block ({@code { int v3 = ..; } String v3 = ..;}), which Java allows and the frame, whose
+   * states hold several blocks, must keep apart. (Only this block's: the generator makes some
+   * code before code that precedes it, a guarded block's statements after its last one.)
    */
   private String localName() {
-    if (!closedNames.isEmpty() && rnd.nextInt(4) == 0) {
-      return closedNames.remove(rnd.nextInt(closedNames.size()));
+    List<String> here = closedNames.peek();
+    if (here != null && !here.isEmpty() && rnd.nextInt(3) == 0) {
+      return here.remove(rnd.nextInt(here.size()));
     }
     return fresh("v");
   }
@@ -609,13 +616,8 @@ final class Generator {
     int savedPaths = paths;
     targets.clear();
     noReturn = true;
-    int closed = closedNames.size();
     Block arm = body(2);
-    // the arm's locals are out of the generator's scope but still in Java's, around the yield
-    List<String> stillInScope = new ArrayList<>(closedNames.subList(closed, closedNames.size()));
-    closedNames.subList(closed, closedNames.size()).clear();
     arm.stmts.add(new Node().add(yieldOf(expr(t))));
-    closedNames.addAll(stillInScope);
     targets.addAll(outside);
     noReturn = savedNoReturn;
     suspendingConditionals = savedConditionals;
