@@ -274,8 +274,33 @@ public class PatternSwitches {
     };
   }
 
+  sealed interface Expr permits Num, Add, Mul {}
+
+  record Num(int v) implements Expr {
+    @Async
+    int get() {
+      suspend(PARK);
+      return log(v);
+    }
+  }
+
+  record Add(Expr left, Expr right) implements Expr {}
+
+  record Mul(Num left, Num right) implements Expr {}
+
+  /** var bindings of record patterns called on in the case (their @Async methods, too). */
+  @Async
+  static int eval(Expr e) {
+    return switch (e) {
+      case Num(var v) -> value(v);
+      case Add(var l, var r) -> eval(l) + eval(r);
+      case Mul(var l, var r) -> l.get() * r.get();
+    };
+  }
+
   @Async
   public static Object run() {
+    log(eval(new Add(new Num(2), new Mul(new Num(3), new Num(4)))));
     for (Object o : new Object[] {5, new Circle(1.5), new Square(3), "text", null}) {
       log(nestedPatterns(o));
       log(guardedInExpression(o));

@@ -3538,8 +3538,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       return anonymousSupertype(variable);
     }
     if (isVar(variable)) {
-      // javac attributes a copy of the body for each scope asked: once per declaration
-      TypeMirror mirror = varMirrors.computeIfAbsent(variable,
+      // case Add(var l, var r) -> l.eval(): the record's component, as patternLocal types it;
+      // else javac attributes a copy of the body for each scope asked: once per declaration
+      TypeMirror component = CaseLabels.componentType(
+          declaration, names, this::receiverMirror, this::frameTypeVariable);
+      TypeMirror mirror = component != null ? component : varMirrors.computeIfAbsent(variable,
           v -> java.util.Optional.ofNullable(scopeMirror(declaration, simple))).orElse(null);
       if (element) {
         mirror = mirror instanceof javax.lang.model.type.ArrayType
