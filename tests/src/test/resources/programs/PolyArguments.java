@@ -37,6 +37,10 @@ public class PolyArguments {
     return new ArrayList<>();
   }
 
+  static <T> T id(T t) {
+    return t;
+  }
+
   static <T> List<T> merge(List<T> list, T last) {
     List<T> merged = new ArrayList<>(list);
     merged.add(last);
@@ -183,6 +187,11 @@ public class PolyArguments {
     merged = merge(List.of(), later("n"));
     merged.addAll(merge(Optional.<String>empty().isPresent() ? List.of() : made("cond"), later("o")));
     s += boxedWith(new Box<>(), later("p")) + merged;
+    // a call that hands its argument through: its target types the lambda (id, requireNonNull)
+    java.util.function.Supplier<String> supplied = id(echo(() -> log("supplied")));
+    Function<String, Integer> length = java.util.Objects.requireNonNull(echo(String::length));
+    s += supplied.get() + length.apply("four") + PolyArguments.<Function<Integer, String>>echo(
+        n -> "#" + n).apply(later(5));
     return s + all[0].text + copy;
   }
 }

@@ -23,6 +23,29 @@ public class Regressions {
 
   static int counted;
 
+  /** Initialized by the first creation, before its arguments run (its new comes first). */
+  static class Initialized {
+    static {
+      log("Initialized.<clinit>");
+    }
+
+    final int v;
+
+    Initialized(int v) {
+      this.v = log(v);
+    }
+  }
+
+  static class InitializedBase {
+    static {
+      log("InitializedBase.<clinit>");
+    }
+
+    InitializedBase(int v) {
+      log(v);
+    }
+  }
+
   /**
    * Locals named like the first segment of packages the generated code names (dev.stackless, java,
    * this program's package programs): renamed there, so that they hide nothing.
@@ -111,6 +134,8 @@ public class Regressions {
 
   @Async
   public static Object run() {
+    log(new Initialized(value(8)).v);
+    log(new InitializedBase(value(9)) {}.getClass().getSuperclass().getSimpleName());
     log(chain());
     log(qualifiedCreations());
     log(new Regressions().instanceNames(4, 5));

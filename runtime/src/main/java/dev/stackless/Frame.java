@@ -607,7 +607,8 @@ public abstract class Frame<T> implements AnyFrame {
       case AWAITING:
         return "awaiting function resumed: "
             + asyncMethodName()
-            + " is parked in await; only the completion of the frame it awaits resumes it";
+            + " is parked in await (or in a call of an @Async method, which awaits its frame);"
+            + " only the completion of the frame it awaits resumes it";
       case COMPLETED:
         return "resumed an async function which already returned: " + asyncMethodName();
       default:

@@ -131,6 +131,21 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aLambdaPassedAsATypeVariableWithoutATargetIsAnErrorAtTheLambda() {
+    JavaFileObject src = file("Untyped", String.join("\n",
+        "class Untyped {",                                       // 4
+        "  static <T> T id(T t) { return t; }",
+        "  @Async static <T> T later(T v) { suspend(); return v; }",
+        "  @Async static String run() {",
+        "    java.util.function.Supplier<String> s = id(later(() -> \"x\"));", // typed: id's target
+        "    return String.valueOf(id(later(() -> \"y\")).get()) + s.get();", // 9, at 36
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a lambda or method reference passed as the type variable"
+        + " T of later, where the call's target", 9, 36);
+  }
+
+  @Test
   void awaitOutsideAsyncIsAnError() {
     JavaFileObject src = file("Plain", String.join("\n",
         "class Plain {",

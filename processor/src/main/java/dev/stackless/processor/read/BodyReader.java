@@ -2497,6 +2497,8 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
       String witness = targetWitness(path, invocation, call);
       if (witness != null) {
         name.append("<").append(witness).append(">");
+      } else {
+        reportUntypedFunctionArgument(invocation, call.method);
       }
     }
     name.append(call.method.getSimpleName());
@@ -2566,6 +2568,11 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
             .noneMatch(BodyReader::isTypedByItsTarget)) {
       return null;
     }
+    return targetWitnessOfTarget(path);
+  }
+
+  /** The type, as source, of the target of the expression at {@code path}, as described above. */
+  private String targetWitnessOfTarget(TreePath path) {
     TreePath at = outsideParentheses(path);
     Tree parent = at.getParentPath().getLeaf();
     VariableTree declared = declaredWithAType(at);
@@ -2582,6 +2589,10 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     if (parent instanceof ReturnTree && !insideLambda(at)) {
       return returnType == null || TypeSource.isPrimitive(returnType) || returnType.equals("void")
           ? null : returnType;
+    }
+    if (spiller.passesThrough(at.getParentPath(), at.getLeaf())) {
+      // Supplier<String> s = id(later(() -> "x")): id's target is later's
+      return targetWitnessOfTarget(at.getParentPath());
     }
     if (parent instanceof MethodInvocationTree || parent instanceof NewClassTree) {
       // use(id(() -> ..)): the parameter's type, when the one method of that arity tells it
@@ -2624,6 +2635,9 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
     }
     if (parent instanceof ReturnTree && !insideLambda(at)) {
       return method.getReturnType();
+    }
+    if (spiller.passesThrough(at.getParentPath(), at.getLeaf())) {
+      return targetMirror(at.getParentPath()); // g = id(lift(n -> ..)): id's target is lift's
     }
     if (parent instanceof MethodInvocationTree || parent instanceof NewClassTree) {
       return spiller.targetParameterType(at.getParentPath(), at.getLeaf()); // use(lift(n -> ..))
@@ -2726,6 +2740,35 @@ public final class BodyReader implements ReadContext, ExpressionSpiller.Context 
   }
 
   /** A lambda, a method reference, or an anonymous class with a diamond: no type of its own. */
+  /**
+   * {@code String.valueOf(id(later(() -> "x")).get())} with {@code <T> T later(T v)}: a lambda or
+   * method reference passed as a bare type variable of the method, which only the call's target
+   * types, where the processor finds no target to take the type from. The factory call, alone in
+   * the generated code, could not be typed: an error at the argument.
+   */
+  private void reportUntypedFunctionArgument(MethodInvocationTree invocation, ExecutableElement callee) {
+    if (callee.isVarArgs() || callee.getParameters().size() != invocation.getArguments().size()) {
+      return;
+    }
+    for (int i = 0; i < invocation.getArguments().size(); i++) {
+      ExpressionTree argument = withoutParentheses(invocation.getArguments().get(i));
+      TypeMirror parameter = callee.getParameters().get(i).asType();
+      if ((argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree)
+          && parameter.getKind() == TypeKind.TYPEVAR
+          && ((javax.lang.model.type.TypeVariable) parameter).asElement().getEnclosingElement()
+              .equals(callee)) {
+        reporter.error(argument, unit, Diagnostic.UNSUPPORTED, "a lambda or method reference"
+                + " passed as the type variable " + parameter + " of " + callee.getSimpleName()
+                + ", where the call's target, which types it, is not a declared local, an"
+                + " assignment, a return or a parameter the processor can read,",
+            "write the type argument (Owner.<Supplier<String>>" + callee.getSimpleName()
+                + "(..)) or assign the call to a local of its type first");
+        failed = true;
+        return;
+      }
+    }
+  }
+
   private static boolean isTypedByItsTarget(ExpressionTree argument) {
     if (argument instanceof NewClassTree) {
       NewClassTree created = (NewClassTree) argument;

@@ -344,7 +344,11 @@ final class ExpressionSpiller {
           nullChecked.add(created.getEnclosingExpression());
         }
         children.addAll(created.getArguments());
-        return composite(path, children);
+        String initialized = classInitializedFirst(created);
+        Lowered lowered = composite(path, children);
+        // new C(await(f)): Java initializes C before the arguments run (its new comes first)
+        return initialized == null ? lowered : lowered.withPrefix(List.of(Code.text(
+            "dev.stackless.internal.Launch.initialize(" + initialized + ".class);")));
       }
       case NEW_ARRAY: {
         NewArrayTree array = (NewArrayTree) tree;
@@ -764,6 +768,29 @@ final class ExpressionSpiller {
     int index = arguments.indexOf(child);
     javax.lang.model.element.ExecutableElement found = soleOfArity(candidates, arguments.size());
     return found == null || index < 0 ? null : found.getParameters().get(index);
+  }
+
+  /**
+   * Whether the call at {@code parentPath} hands the argument {@code child} through as its result,
+   * so that the argument's target is the call's: {@code id(later(() -> "x"))} with {@code <T> T
+   * id(T t)}, {@code Objects.requireNonNull(..)}; the one method of that arity has a parameter
+   * of its own type variable {@code T} there and returns {@code T}.
+   */
+  boolean passesThrough(TreePath parentPath, Tree child) {
+    if (!(parentPath.getLeaf() instanceof MethodInvocationTree)) {
+      return false;
+    }
+    javax.lang.model.element.VariableElement parameter = targetParameter(parentPath, child);
+    if (parameter == null
+        || parameter.asType().getKind() != javax.lang.model.type.TypeKind.TYPEVAR) {
+      return false;
+    }
+    javax.lang.model.element.Element declarer =
+        ((javax.lang.model.type.TypeVariable) parameter.asType()).asElement().getEnclosingElement();
+    javax.lang.model.element.ExecutableElement method =
+        (javax.lang.model.element.ExecutableElement) parameter.getEnclosingElement();
+    return declarer.equals(method) && method.getReturnType().toString().equals(
+        parameter.asType().toString());
   }
 
   /** The methods a call may denote by its name and receiver, of any arity. */
@@ -1386,6 +1413,31 @@ final class ExpressionSpiller {
 
   private Lowered lowerUpdate(TreePath path, UnaryTree tree) throws Unspillable {
     return composite(path, targetOperands(tree.getExpression()));
+  }
+
+  /**
+   * The class, as source, whose initialization a creation with suspending arguments triggers
+   * before them: the created class, an anonymous class's superclass; null for one the owner's
+   * initialization has initialized, or one the generated class cannot name (private, local).
+   */
+  private String classInitializedFirst(NewClassTree created) {
+    Tree type = created.getIdentifier();
+    if (type instanceof com.sun.source.tree.ParameterizedTypeTree) {
+      type = ((com.sun.source.tree.ParameterizedTypeTree) type).getType();
+    }
+    if (created.getEnclosingExpression() != null
+        || !(type instanceof IdentifierTree || type instanceof MemberSelectTree)) {
+      return null;
+    }
+    NameResolver names = cx.readContext().names();
+    javax.lang.model.element.TypeElement element = names.typeOfQualifier(type.toString());
+    if (element == null || element.getKind().isInterface() || element.equals(names.owner())
+        || dev.stackless.processor.model.HiddenTypes.isHidden(element)
+        || element.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
+        || element.getQualifiedName().toString().startsWith("java.")) {
+      return null;
+    }
+    return element.getQualifiedName().toString();
   }
 
   /** The parts of an assignment target that are evaluated before the right side. */
