@@ -132,8 +132,39 @@ public class Regressions {
     return sb.toString();
   }
 
+  private static int overloaded(int a) {
+    return log(a);
+  }
+
+  static int overloaded(String s) {
+    return log(s.length() * 10);
+  }
+
+  /** Private beside package-private overloads of one arity (held-out Z): the arguments tell which. */
+  static class MixedAccess {
+    final int v;
+
+    private MixedAccess(Integer v) {
+      this.v = log(v);
+    }
+
+    MixedAccess(String s) {
+      this.v = log(s.length() * 100);
+    }
+  }
+
+  @Async
+  static int mixedAccessOverloads() {
+    String s = "abc";
+    int sum = overloaded("ab") + value(1) + overloaded(s);
+    String t = "x" + value(2);
+    Integer boxed = value(5);
+    return sum + new MixedAccess(t).v + new MixedAccess(boxed).v;
+  }
+
   @Async
   public static Object run() {
+    log(mixedAccessOverloads());
     log(new Initialized(value(8)).v);
     log(new InitializedBase(value(9)) {}.getClass().getSuperclass().getSimpleName());
     log(chain());

@@ -967,6 +967,36 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aPrivateOverloadBesideOthersIsAnErrorWhereTheArgumentsDoNotTellWhich() {
+    JavaFileObject src = file("Mixed", String.join("\n",
+        "class Mixed {",
+        "  private static int pm(int a) { return a; }",
+        "  static int pm(String s) { return s.length(); }",
+        "  @Async static int run() {",
+        "    suspend();",
+        "    return pm(1);",                  // 9, the name at 12
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a call of pm(..), overloaded where some overloads are"
+        + " private and others not", 9, 12);
+  }
+
+  @Test
+  void aPrivateConstructorBesideOthersIsAnErrorWhereTheArgumentsDoNotTellWhich() {
+    JavaFileObject src = file("Mixed", String.join("\n",
+        "class Mixed {",
+        "  private Mixed(int a) {}",
+        "  Mixed(String s) {}",
+        "  @Async static Object run() {",
+        "    suspend();",
+        "    return new Mixed(1);",           // 9, the class name at 16
+        "  }",
+        "}"));
+    assertOnlyError(src, "[Unsupported] a call of new Mixed(..), overloaded where some overloads"
+        + " are private and others not", 9, 16);
+  }
+
+  @Test
   void aPrivateEnumWithInterfacesIsAnErrorWhereItsMembersAreUsed() {
     JavaFileObject src = file("Secret", String.join("\n",
         "class Secret {",

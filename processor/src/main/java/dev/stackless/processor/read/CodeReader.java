@@ -1203,7 +1203,9 @@ final class CodeReader extends TreePathScanner<Void, Void> {
   /**
    * Reports a call of a method (or constructor) with more than one overload of its arity, one of
    * which names a private class in its parameters: which one Java calls depends on that class,
-   * which the generated class holds as its stand-in, so javac would choose otherwise. True if so.
+   * which the generated class holds as its stand-in, so javac would choose otherwise; or some of
+   * which are private and others not, since the private ones are called through accessors. True if
+   * so; {@link #resolvedOverload} is the overload when the arguments' classes tell it.
    */
   private boolean reportedHiddenOverload(
       Tree node, List<ExecutableElement> methods, List<? extends ExpressionTree> arguments) {
@@ -1220,15 +1222,27 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         }
       }
     }
-    if (candidates.size() < 2 || hiddenOne == null) {
+    // private overloads beside others: the generated class calls the private ones through
+    // accessors, so it must know which one Java calls
+    boolean mixedAccess = candidates.stream().anyMatch(this::needsAccessor)
+        && candidates.stream().anyMatch(method -> !needsAccessor(method));
+    if (candidates.size() < 2 || (hiddenOne == null && !mixedAccess)) {
       return false;
     }
     resolvedOverload = mostSpecific(candidates, arguments);
     if (resolvedOverload != null) {
       return false; // the arguments' classes tell which one Java calls
     }
-    String name = hiddenOne.getKind() == ElementKind.CONSTRUCTOR
-        ? "new " + hiddenOne.getEnclosingElement().getSimpleName() : hiddenOne.getSimpleName().toString();
+    ExecutableElement named = hiddenOne != null ? hiddenOne : candidates.get(0);
+    String name = named.getKind() == ElementKind.CONSTRUCTOR
+        ? "new " + named.getEnclosingElement().getSimpleName() : named.getSimpleName().toString();
+    if (hiddenOne == null) {
+      unsupported(node, "a call of " + name + "(..), overloaded where some overloads are private"
+          + " and others not (the private ones are called through accessors, so the processor"
+          + " must know which one Java calls, and the arguments do not tell it),",
+          "give the overloads names of their own");
+      return true;
+    }
     unsupported(node, "a call of " + name + "(..), overloaded, where an overload takes a private"
         + " class (which overload Java calls depends on that class, which the generated frame"
         + " cannot name),", "give the overloads names of their own");
@@ -1264,7 +1278,11 @@ final class CodeReader extends TreePathScanner<Void, Void> {
         javax.lang.model.type.TypeMirror parameter =
             types.erasure(candidate.getParameters().get(i).asType());
         if (parameter.getKind().isPrimitive()) {
-          return null;
+          if (unboxes(argumentTypes.get(i))) {
+            return null; // unboxing: phase 2 of the resolution, not modelled here
+          }
+          applies = false; // a class that does not unbox never converts to a primitive
+          continue;
         }
         applies &= types.isSubtype(argumentTypes.get(i), parameter);
       }
@@ -1274,6 +1292,15 @@ final class CodeReader extends TreePathScanner<Void, Void> {
     }
     return Overloads.mostSpecific(applicable,
         (one, other) -> types.isSubtype(types.erasure(one), types.erasure(other)));
+  }
+
+  private boolean unboxes(javax.lang.model.type.TypeMirror type) {
+    try {
+      cx.names().types().unboxedType(type);
+      return true;
+    } catch (IllegalArgumentException notABox) {
+      return false;
+    }
   }
 
   /** The class of an argument's value as the declarations tell it, or null. */
